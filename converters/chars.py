@@ -1,0 +1,71 @@
+"""Character classes shared by the parser stages (GB/T 15834 marks and Han)."""
+from __future__ import annotations
+
+#: marks that end a sentence; ASCII forms count too because punctuation
+#: normalisation can be switched off.
+SENTENCE_END = frozenset("。！？!?…")
+#: closing marks that may follow a sentence end (”。 ）。 are both endings)
+CLOSERS = frozenset("”’」』）》】〕)\"'")
+OPENERS = frozenset("“‘「『（《【〔(")
+PAUSES = frozenset("，、；：,;:")
+#: marks that cannot start a line of text (clreq basic level)
+CANNOT_START = frozenset("，。、；：？！）》」』】〕〗］｝”’…—～·,.;:?!)")
+BRACKET_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "《": "》",
+                 "【": "】", "〔": "〕", "(": ")"}
+
+
+def is_han(ch: str) -> bool:
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
+            or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F)
+
+
+def is_cjk_punct(ch: str) -> bool:
+    code = ord(ch)
+    return (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFF0F or 0xFF1A <= code <= 0xFF20
+            or 0xFF3B <= code <= 0xFF40 or 0xFF5B <= code <= 0xFF65
+            or ch in "“”‘’…—·")
+
+
+def is_cjk(ch: str) -> bool:
+    return is_han(ch) or is_cjk_punct(ch)
+
+
+def han_only(text: str) -> str:
+    return "".join(ch for ch in text if is_han(ch))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence, allowing closing quotes after the mark."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        if len(stripped) >= 2 and stripped[-2] in SENTENCE_END:
+            return True
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def brackets_balanced(text: str) -> bool:
+    closers = {v: k for k, v in BRACKET_PAIRS.items()}
+    stack: list[str] = []
+    for ch in text:
+        if ch in BRACKET_PAIRS:
+            stack.append(ch)
+        elif ch in closers:
+            if not stack or stack[-1] != closers[ch]:
+                return False
+            stack.pop()
+    return not stack
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: no space between CJK, one between Latin."""
+    if not left or not right:
+        return left + right
+    if is_cjk(left[-1]) or is_cjk(right[0]):
+        return left + right
+    return left + " " + right
+
+
+def visible_length(text: str) -> int:
+    return len(text.replace(" ", ""))

@@ -1,0 +1,84 @@
+"""What an article's opening sentence says: its date and who acts in it.
+
+The subdistrict of an article is the 办事处/街道/乡镇 that *acts* in the opening
+sentence — not a place it visits (到十八里河街道…, 赴郑东新区如意湖办事处…).
+The opening sentence is read clause by clause: time phrases and adverbial
+clauses (为…, 围绕…, 在…, 自…以来) are passed over, and the first clause that
+starts with a place name decides.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+
+_NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?{_NUMERAL}月{_NUMERAL}日")
+TIME_PHRASE = re.compile(
+    rf"^(?:(?:\d{{4}}年)?(?:{_NUMERAL}月)?(?:{_NUMERAL}[日号])?(?:[上中下]午|早上|晚上|傍晚|凌晨|上旬|中旬|下旬)?"
+    r"|近日|日前|连日来|近期|近来|目前|当前|今年以来|年初以来|入夏以来|[今昨前]天|本周|上周|本月|当天|"
+    r"今年\d{1,2}月(?:份)?|今年|去年)$")
+ADVERBIAL_OPENERS = ("为", "围绕", "在", "自", "根据", "按照", "随着", "结合", "通过", "针对",
+                     "作为", "为了", "对照", "依托", "紧扣", "聚焦", "以")
+SUBDISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:街道办事处|办事处|街道|镇|乡))")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class Lead:
+    date: str | None
+    subdistrict: str | None
+    district: str | None  # a district named as the actor, if any
+
+
+def opening_sentence(text: str) -> str:
+    """Up to the first sentence end outside quotation marks."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?" and depth == 0:
+            return text[:index]
+    return text
+
+
+def _strip_quotes(text: str) -> str:
+    """Quoted speech or song lyrics at the start say nothing about date or actor."""
+    return re.sub(r"“[^“”]*”", lambda m: "" if m.start() == 0 else m.group(), text, count=1)
+
+
+def read_lead(first_paragraph: str, gazetteer: Gazetteer) -> Lead:
+    sentence = _strip_quotes(opening_sentence(first_paragraph))
+    date_match = DATE.search(sentence)
+    date = date_match.group() if date_match else None
+    subdistrict = district = None
+    for raw_clause in _CLAUSE_SPLIT.split(sentence):
+        clause = raw_clause.strip()
+        time = re.match(rf"^(?:(?:\d{{4}}年)?{_NUMERAL}月{_NUMERAL}日(?:[上中下]午|早上|晚上|傍晚|凌晨)?)", clause)
+        if time:
+            clause = clause[time.end():]
+        if not clause or TIME_PHRASE.match(clause):
+            continue
+        place = gazetteer.match_prefix(clause)
+        rest = clause
+        if place is not None:
+            district, length = place
+            rest = clause[length:]
+        found = SUBDISTRICT.match(rest)
+        if found:
+            subdistrict = found.group(1)
+            break
+        if place is not None or not clause.startswith(ADVERBIAL_OPENERS):
+            if place is None and _names_actor(clause):
+                break
+            if place is not None:
+                break
+    return Lead(date, subdistrict, district)
+
+
+def _names_actor(clause: str) -> bool:
+    """A clause led by an organisation or person acts itself (区委…, 市委书记…)."""
+    return bool(re.match(r"^[\u4e00-\u9fff]{1,8}?(?:委|局|院|会|部|办|厅|处|中心|政府|书记|主任|区长|市长)", clause))

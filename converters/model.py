@@ -1,0 +1,200 @@
+"""The article model: immutable dataclasses with a versioned JSON form.
+
+Every exporter reads this and nothing else. The JSON form is the contract of
+``pressroom parse --json`` (``schema: 1``); keys may be added, never renamed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+BlockKind = Literal["paragraph", "subhead"]
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a block came from, so ``explain`` can say why lines were joined.
+
+    ``first_line``/``last_line`` are 1-based line numbers in the decoded file;
+    ``joins`` names each join that built the block (``hard-wrap``,
+    ``page-break``, ``scraped-line``), ``cuts`` each piece that was cut off
+    (``byline``, ``dateline``).
+    """
+
+    first_line: int
+    last_line: int
+    joins: tuple[str, ...] = ()
+    cuts: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"first_line": self.first_line, "last_line": self.last_line,
+                "joins": list(self.joins), "cuts": list(self.cuts)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SourceSpan:
+        return cls(data["first_line"], data["last_line"],
+                   tuple(data.get("joins", ())), tuple(data.get("cuts", ())))
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    source: SourceSpan | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if self.source is not None:
+            out["source"] = self.source.to_json()
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Block:
+        source = data.get("source")
+        return cls(data["kind"], data["text"],
+                   SourceSpan.from_json(source) if source else None)
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str | None
+    body: tuple[Block, ...]
+    kicker: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    subdistrict: str | None = None
+    district: str | None = None
+    dateline: bool = False
+    date: str | None = None
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    credit: str | None = None
+    #: every byline exactly as printed (role words, affiliations and all)
+    bylines: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.body if b.kind == "paragraph")
+
+    @property
+    def subheads(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.body if b.kind == "subhead")
+
+    @property
+    def display_title(self) -> str:
+        """A heading for outputs even when the page lost its headline."""
+        if self.title:
+            return self.title
+        first = self.paragraphs[0].text if self.paragraphs else ""
+        return (first[:18] + "…") if len(first) > 18 else first or "（无标题）"
+
+    def text_content(self) -> str:
+        """All the article's words in reading order, for completeness checks."""
+        parts = [self.kicker, self.title, self.subtitle, *(b.text for b in self.body)]
+        return "\n".join(p for p in parts if p)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kicker": self.kicker, "title": self.title, "subtitle": self.subtitle,
+            "section": self.section, "subdistrict": self.subdistrict,
+            "district": self.district, "dateline": self.dateline, "date": self.date,
+            "reporters": list(self.reporters), "correspondents": list(self.correspondents),
+            "credit": self.credit, "bylines": list(self.bylines),
+            "body": [b.to_json() for b in self.body],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            title=data.get("title"), kicker=data.get("kicker"), subtitle=data.get("subtitle"),
+            section=data.get("section"), subdistrict=data.get("subdistrict"),
+            district=data.get("district"), dateline=bool(data.get("dateline")),
+            date=data.get("date"), reporters=tuple(data.get("reporters", ())),
+            correspondents=tuple(data.get("correspondents", ())),
+            credit=data.get("credit"), bylines=tuple(data.get("bylines", ())),
+            body=tuple(Block.from_json(b) for b in data.get("body", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source page file."""
+
+    source: str
+    articles: tuple[Article, ...]
+    district: str | None = None
+    page_title: str | None = None
+    #: section label lines (办事处/街道) in file order, each once
+    sections: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    #: hex SHA-256 of the raw bytes, so builds can tell what changed
+    digest: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "district": self.district,
+            "page_title": self.page_title, "sections": list(self.sections),
+            "dropped": list(self.dropped), "warnings": list(self.warnings),
+            "encoding": self.encoding, "digest": self.digest,
+            "articles": [a.to_json() for a in self.articles],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            source=data["source"], district=data.get("district"),
+            page_title=data.get("page_title"), sections=tuple(data.get("sections", ())),
+            dropped=tuple(data.get("dropped", ())), warnings=tuple(data.get("warnings", ())),
+            encoding=data.get("encoding", "utf-8"), digest=data.get("digest", ""),
+            articles=tuple(Article.from_json(a) for a in data.get("articles", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be parsed at all (missing, binary, undecodable, empty)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Collection:
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(a for d in self.documents for a in d.articles)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "documents": [d.to_json() for d in self.documents],
+            "problems": [{"source": p.source, "reason": p.reason} for p in self.problems],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Collection:
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported article model schema {data.get('schema')!r}; "
+                             f"this Pressroom reads schema {SCHEMA_VERSION}")
+        return cls(
+            documents=tuple(Document.from_json(d) for d in data.get("documents", ())),
+            problems=tuple(Problem(p["source"], p["reason"]) for p in data.get("problems", ())),
+        )
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+__all__ = ["SCHEMA_VERSION", "SourceSpan", "Block", "Article", "Document", "Problem",
+           "Collection", "field_names", "replace"]

@@ -1,0 +1,117 @@
+"""Read stage: page files as bytes → decoded text, or a clear reason why not.
+
+Scraped archives mix UTF-8 (with and without BOM), UTF-16 and GB18030/GBK.
+Nothing is decoded with replacement characters: a file is either decoded
+strictly by one codec whose result looks like text, or it is refused.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+class InputError(Exception):
+    """A page file that cannot be read; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class RawPage:
+    name: str
+    text: str
+    encoding: str
+    digest: str
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _is_plausible_text(text: str) -> bool:
+    """True when decoded text is overwhelmingly characters a news page uses.
+
+    GB18030 and UTF-16 decode many byte strings without error, so success
+    alone does not prove the guess; rare planes and controls betray binaries.
+    """
+    if not text:
+        return True
+    usual = 0
+    for ch in text:
+        code = ord(ch)
+        if (ch.isprintable() and code < 0x3400) or ch in "\n\r\t" \
+                or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x30FF \
+                or 0xFF00 <= code <= 0xFFEF or 0x3400 <= code <= 0x4DBF:
+            usual += 1
+    return usual / len(text) >= 0.97
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                name = "utf-8-sig" if encoding == "utf-8" else encoding
+                return data[len(bom):].decode(encoding), name
+            except UnicodeDecodeError as exc:
+                raise InputError(f"undecodable: starts with a {encoding} byte-order mark "
+                                 f"but byte {exc.start + len(bom)} is not {encoding}") from None
+    if b"\x00" in data:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _is_plausible_text(text):
+                return text, encoding
+        raise InputError("binary file (contains NUL bytes and is not UTF-16 text)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(f"undecodable: neither UTF-8 (byte {utf8_error.start}) "
+                             f"nor GB18030") from None
+        if not _is_plausible_text(text):
+            raise InputError(f"undecodable: not UTF-8 (byte {utf8_error.start}) and "
+                             f"not plausible GB18030 text (binary?)")
+        return text, "gb18030"
+
+
+def read_page(path: Path) -> RawPage:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("missing: no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a page file") from None
+    except OSError as exc:
+        raise InputError(f"unreadable: {exc.strerror or exc}") from None
+    text, encoding = decode(data)
+    if not text.strip():
+        raise InputError("empty: the file has no text")
+    return RawPage(path.name, text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Directories become their text files (sorted, recursive); files stay as given.
+
+    A named file that does not exist is kept so that reading it reports it.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            out.append(path)
+    return out
