@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from .chars import is_han
 
@@ -25,6 +27,20 @@ _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*(?=(?:"
                          + "|".join(ROLES) + r"))")
 
 
+NOT_NAMES = frozenset({"本报讯", "新华社", "本报"})
+
+
+@cache
+def surnames() -> frozenset[str]:
+    text = resources.files("converters.data").joinpath("surnames.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def looks_like_person(token: str) -> bool:
+    """A name that also starts with a known surname (for scraped token runs)."""
+    return is_name(token) and (token[0] in surnames() or token.startswith(COMPOUND_SURNAMES))
+
+
 @dataclass(frozen=True)
 class Byline:
     text: str
@@ -34,6 +50,8 @@ class Byline:
 
 
 def is_name(token: str) -> bool:
+    if token in NOT_NAMES:
+        return False
     plain = token.replace("·", "")
     if not plain or not all(is_han(ch) for ch in plain):
         return False
@@ -121,7 +139,7 @@ def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozens
     end = start
     while end < len(tokens) and end not in stop:
         kind = token_kind(tokens[end])
-        if kind is None or (kind == "name" and end == start):
+        if kind is None or (kind == "name" and (end == start or not looks_like_person(tokens[end]))):
             break
         end += 1
         if kind == "credit":

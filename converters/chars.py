@@ -15,12 +15,16 @@ BRACKET_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": 
 
 
 def is_han(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     code = ord(ch)
     return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
             or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F)
 
 
 def is_cjk_punct(ch: str) -> bool:
+    if len(ch) != 1:
+        return False
     code = ord(ch)
     return (0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFF0F or 0xFF1A <= code <= 0xFF20
             or 0xFF3B <= code <= 0xFF40 or 0xFF5B <= code <= 0xFF65

@@ -11,7 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .chars import is_cjk
+from collections import Counter
+from collections.abc import Callable
+
+from .chars import is_cjk, join_fragments
+from .patterns import BOILERPLATE, MARKDOWN_HEADING, PIPES
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -22,15 +26,94 @@ _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "("
 
 
 @dataclass(frozen=True)
-class Line:
+class PhysicalLine:
     number: int  # 1-based, in the decoded file
     text: str
+    #: the raw line ended (began) with a space: a hard wrap there separated two words
+    space_after: bool = False
+    space_before: bool = False
+
+
+@dataclass
+class Line:
+    """A logical line: one physical line, or several a hard wrap had split."""
+
+    text: str
+    first_line: int
+    last_line: int
+    gap_before: int = 0  # blank lines above it
+    wrapped: bool = False
 
 
 @dataclass(frozen=True)
 class NormalisedPage:
     lines: tuple[Line, ...]
+    dropped: tuple[str, ...]
     warnings: tuple[str, ...]
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: Han and full-width marks take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    width: int
+    measure: Callable[[str], int]
+
+    def reached_by(self, text: str) -> bool:
+        # A two-column character that does not fit leaves a column short.
+        slack = 2 if self.measure is display_width else 1
+        return self.width - slack <= self.measure(text) <= self.width + 1
+
+
+def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
+    """The width a hard-wrapped file was wrapped at (in characters or columns), or None.
+
+    Only lines directly followed by another text line can be wrapped ones; if
+    most of them share a length, that length is the wrap width.
+    """
+    followed = [a.text for a, b in zip(lines, lines[1:]) if a.text and b.text]
+    if len(followed) < 3:
+        return None
+    best: tuple[int, _Wrap] | None = None
+    for measure in (len, display_width):
+        lengths = [measure(text) for text in followed]
+        width, _ = Counter(lengths).most_common(1)[0]
+        near = sum(1 for n in lengths if abs(n - width) <= 1)
+        if width >= 10 and near >= max(3, 0.5 * len(lengths)) and (best is None or near > best[0]):
+            best = (near, _Wrap(width, measure))
+    return best[1] if best else None
+
+
+def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:
+    """Physical lines → logical lines: table pipes and blank lines settled, hard wraps undone."""
+    wrap = _wrap_width(lines)
+    logical: list[Line] = []
+    gap = 0
+    previous: PhysicalLine | None = None
+    for line in lines:
+        content = PIPES.sub("", line.text).strip()
+        if not content:
+            if line.text:
+                dropped.append(line.text)
+            gap += 1
+            previous = None
+            continue
+        if (wrap and previous is not None and wrap.reached_by(previous.text)
+                and not previous.text.endswith("|") and not BOILERPLATE.search(content)
+                and not MARKDOWN_HEADING.match(content)):
+            last = logical[-1]
+            spaced = previous.space_after or line.space_before
+            last.text = f"{last.text} {content}" if spaced else join_fragments(last.text, content)
+            last.last_line = line.number
+            last.wrapped = True
+        else:
+            logical.append(Line(content, line.number, line.number, gap))
+        gap = 0
+        previous = line
+    return logical
 
 
 def _previous_visible(text: str, index: int) -> str:
@@ -87,28 +170,23 @@ def normalise_punctuation(text: str) -> str:
     return "".join(chars)
 
 
-def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
-    warnings: list[str] = []
-    raw_lines = _LINE_BREAKS.sub("\n", text).split("\n")
-    lines: list[Line] = []
+def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
+    lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
-    for number, raw in enumerate(raw_lines, start=1):
-        cleaned_chars = []
+    for number, raw in enumerate(_LINE_BREAKS.sub("\n", text).split("\n"), start=1):
+        kept = []
         for ch in raw:
             if ch in _INVISIBLE:
                 invisibles += 1
-                continue
-            category = unicodedata.category(ch)
-            if category == "Cc" and ch != "\t":
+            elif unicodedata.category(ch) == "Cc" and ch != "\t":
                 controls[number] = controls.get(number, 0) + 1
-                continue
-            cleaned_chars.append(ch)
-        cleaned = "".join(cleaned_chars).translate(_FULLWIDTH_ALNUM)
-        cleaned = _SPACES.sub(" ", cleaned).strip()
-        if punctuation:
-            cleaned = normalise_punctuation(cleaned)
-        lines.append(Line(number, cleaned))
+            else:
+                kept.append(ch)
+        spaced = _SPACES.sub(" ", "".join(kept).translate(_FULLWIDTH_ALNUM))
+        cleaned = spaced.strip()
+        lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
+                                  bool(cleaned) and spaced.startswith(" ")))
     if controls:
         where = ", ".join(f"line {n}" + (f" ×{c}" if c > 1 else "")
                           for n, c in list(controls.items())[:8])
@@ -117,4 +195,14 @@ def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
     if invisibles:
         warnings.append(f"removed {invisibles} invisible formatting character(s) "
                         "(zero-width space/joiner, soft hyphen, stray byte-order mark)")
-    return NormalisedPage(tuple(lines), tuple(warnings))
+    return lines
+
+
+def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
+    warnings: list[str] = []
+    dropped: list[str] = []
+    lines = _unwrap(_clean_physical(text, warnings), dropped)
+    if punctuation:
+        for line in lines:
+            line.text = normalise_punctuation(line.text)
+    return NormalisedPage(tuple(lines), tuple(dropped), tuple(warnings))

@@ -23,7 +23,7 @@ def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = Par
                digest: str = "") -> Document:
     page = normalise(text, punctuation=options.punctuation)
     warnings = list(page.warnings)
-    segmented = segment(page.lines)
+    segmented = segment(page.lines, page.dropped)
     warnings.extend(segmented.warnings)
     return build_document(source, segmented, gazetteer or default_gazetteer(),
                           encoding=encoding, digest=digest, warnings=warnings)

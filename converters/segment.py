@@ -8,7 +8,6 @@ why they were joined, so ``explain`` can show the reasoning.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import bylines
@@ -16,16 +15,8 @@ from .bylines import Byline
 from .chars import (CANNOT_START, PAUSES, brackets_balanced, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .normalise import Line
+from .patterns import BOILERPLATE, DATELINE, MARKDOWN_HEADING, SECTION_LABEL
 
-SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
-BOILERPLATE = re.compile(
-    r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    r"(?:编辑|审核|校对|来源|作者|浏览次数|发布时间)\s*[:：]|返回(?:顶部|首页|列表)|打印本页|"
-    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：])|网站版权所有|All rights reserved",
-    re.IGNORECASE)
-DATELINE = re.compile(r"^本报讯\s*(?:[（(]([^（）()]{2,40})[）)])?\s*[:：]?\s*")
-MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
-PIPES = re.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
 #: a headline does not end on a function word; a page-broken sentence often does
 NO_HEADLINE_END = frozenset("的了着把被将和及或而并且就都又还让给跟之该这那每各")
 #: scraped one-line pages: a role word glued to a sentence end starts a byline
@@ -58,22 +49,6 @@ class Segmented:
     units: list[Unit]
     dropped: list[str]
     warnings: list[str]
-
-
-def _wrap_width(lines: tuple[Line, ...]) -> int | None:
-    """The column a hard-wrapped file was wrapped at, or None when it was not.
-
-    Only lines directly followed by another text line can be wrapped ones; if
-    most of them share a length, that length is the wrap width.
-    """
-    lengths = [len(a.text) for a, b in zip(lines, lines[1:]) if a.text and b.text]
-    if len(lengths) < 3:
-        return None
-    width, _ = Counter(lengths).most_common(1)[0]
-    near = sum(1 for n in lengths if abs(n - width) <= 1)
-    if width < 10 or near < max(3, 0.5 * len(lengths)):
-        return None
-    return width
 
 
 def _is_scraped_line(text: str) -> bool:
@@ -148,13 +123,23 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
                 _add_heading_groups(tokens[start:i], add)
                 continue
             i = start
+        if units and units[-1].role == "heading" and _heading_shape(token) \
+                and i + 1 < len(tokens) and not tokens[i + 1].startswith("本报讯"):
+            add([token], "heading")  # the subtitle under a headline
+            i += 1
+            continue
         start = i
         i += 1
         while not ends_sentence(tokens[i - 1]) and i < len(tokens) \
                 and not tokens[i].startswith("本报讯") and not re.fullmatch(r"#{1,6}", tokens[i]) \
                 and not bylines.consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]):
             i += 1
-        add(tokens[start:i], "body")
+        run = tokens[start:i]
+        if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
+                and _heading_shape(" ".join(run)):
+            _add_heading_groups(run, add)  # a headline too long to look like one on its own
+        else:
+            add(run, "body")
     return units
 
 
@@ -178,41 +163,20 @@ def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-unty
         add(group, "heading")
 
 
-def _read_units(lines: tuple[Line, ...], dropped: list[str]) -> list[Unit]:
-    width = _wrap_width(lines)
+def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     units: list[Unit] = []
-    gap = 0
-    previous: Line | None = None
     for line in lines:
-        text = line.text
-        if not text:
-            gap += 1
-            previous = None
-            continue
-        content = PIPES.sub("", text).strip()
-        if not content:
-            dropped.append(text)
-            gap += 1
-            previous = None
-            continue
-        heading = MARKDOWN_HEADING.match(content)
-        if (width and previous is not None and units and not heading
-                and width - 1 <= len(previous.text) <= width + 1
-                and not units[-1].scraped):
-            last = units[-1]
-            last.text = join_fragments(last.text, content)
-            last.last_line = line.number
-            last.joins.append("hard-wrap")
-        elif _is_scraped_line(content):
-            units.extend(_split_scraped(content, line.number, gap))
+        joins = ["hard-wrap"] if line.wrapped else []
+        heading = MARKDOWN_HEADING.match(line.text)
+        if _is_scraped_line(line.text):
+            units.extend(_split_scraped(line.text, line.first_line, line.gap_before))
         elif heading:
-            level, content = len(heading.group(1)), heading.group(2)
-            if content:
-                units.append(Unit(content, line.number, line.number, gap, "heading", level))
+            if heading.group(2):
+                units.append(Unit(heading.group(2), line.first_line, line.last_line,
+                                  line.gap_before, "heading", len(heading.group(1)), joins=joins))
         else:
-            units.append(Unit(content, line.number, line.number, gap))
-        gap = 0
-        previous = line
+            units.append(Unit(line.text, line.first_line, line.last_line, line.gap_before,
+                              joins=joins))
     return units
 
 
@@ -320,16 +284,17 @@ def _join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit
     return out
 
 
-def segment(lines: tuple[Line, ...]) -> Segmented:
-    dropped: list[str] = []
+def segment(lines: tuple[Line, ...], dropped: tuple[str, ...] = ()) -> Segmented:
+    """``dropped`` carries what the normalise stage already discarded (pipe-only lines)."""
+    dropped_lines = list(dropped)
     warnings: list[str] = []
-    units = _read_units(lines, dropped)
+    units = _read_units(lines)
     for unit in units:
-        _classify(unit, dropped)
+        _classify(unit, dropped_lines)
     units = [u for u in units if u.role != "drop" and (u.text or u.byline or u.dateline)]
     _resolve_plain_headings(units)
     units = _join_broken_paragraphs(units, warnings)
-    return Segmented(_merge_byline_units(units), dropped, warnings)
+    return Segmented(_merge_byline_units(units), dropped_lines, warnings)
 
 
 def _merge_byline_units(units: list[Unit]) -> list[Unit]:

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUT = ROOT / "input"
+GOLD = Path(__file__).resolve().parent / "seeds.json"
+
+
+def _load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_parse", Path(__file__).parent / "score_parse.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_parse"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+scorer = _load_scorer()
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    paths = sorted(INPUT.glob("*.txt"))
+    assert len(paths) == 5, "input/ must ship the five sample pages"
+    return paths
+
+
+def gold_file(gold: dict, name: str) -> dict:
+    stem = name.rsplit(".", 1)[0]
+    return next(f for f in gold["files"] if stem.startswith(f["file"].rsplit(".", 1)[0]))
