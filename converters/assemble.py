@@ -79,7 +79,8 @@ class _Builder:
     def on_body(self, unit: Unit) -> None:
         if self.deck:
             self.open_deck(next_unit=unit)
-        elif self.current is None or (unit.dateline and self.current.has_text):
+        elif self.current is None or (unit.dateline and (self.current.has_text
+                                                         or self.current.dateline)):
             self.start(_Draft(section=self.section))
         assert self.current is not None
         if unit.dateline and not self.current.has_text:

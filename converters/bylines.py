@@ -108,6 +108,10 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     return Byline(text, tuple(reporters), tuple(correspondents), credit)
 
 
+_ROLE_WORDS = "|".join(map(re.escape, ROLES + CREDITS))
+_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORDS})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORDS})")
+
+
 def parse_byline(text: str) -> Byline | None:
     """The byline when the whole of ``text`` is one, else None."""
     stripped = text.strip()
@@ -116,6 +120,10 @@ def parse_byline(text: str) -> Byline | None:
     tokens = tokenize(stripped)
     if not tokens or token_kind(tokens[0]) not in ("reporter", "correspondent"):
         return None
+    # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
+    for glued in _ROLE_THEN_HAN.finditer(stripped):
+        if not looks_like_person(glued.group(1)):
+            return None
     return from_tokens(tokens, text.strip())
 
 

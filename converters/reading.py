@@ -46,9 +46,10 @@ def _is_plausible_text(text: str) -> bool:
     usual = 0
     for ch in text:
         code = ord(ch)
-        if (ch.isprintable() and code < 0x3400) or ch in "\n\r\t" \
-                or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x30FF \
-                or 0xFF00 <= code <= 0xFFEF or 0x3400 <= code <= 0x4DBF:
+        if (0x20 <= code < 0x7F or ch in "\n\r\t" or 0xA0 <= code <= 0xFF
+                or 0x2000 <= code <= 0x27BF or 0x3000 <= code <= 0x30FF
+                or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+                or 0xFF00 <= code <= 0xFFEF):
             usual += 1
     return usual / len(text) >= 0.97
 

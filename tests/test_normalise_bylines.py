@@ -1,0 +1,69 @@
+"""Punctuation normalisation (GB/T 15834) and byline reading, case by case."""
+from __future__ import annotations
+
+import pytest
+
+from converters.bylines import parse_byline, split_glued
+from converters.normalise import normalise, normalise_punctuation
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("中原区系统部署,精心组织", "中原区系统部署，精心组织"),
+    ("3月4日,区委常委会", "3月4日，区委常委会"),
+    ("共1,000人参加", "共1,000人参加"),
+    ("10:30开会", "10:30开会"),
+    ("会议要求:一是", "会议要求：一是"),
+    ("为什么?因为", "为什么？因为"),
+    ("好!", "好！"),
+    ("党(工)委", "党（工）委"),
+    ("社区(村)退役", "社区（村）退役"),
+    ("Hello, world; (yes)", "Hello, world; (yes)"),
+    ("访问 www.example.com:8080 查看", "访问 www.example.com:8080 查看"),
+    ("“五星”,", "“五星”，"),
+])
+def test_punctuation(raw: str, expected: str) -> None:
+    assert normalise_punctuation(raw) == expected
+
+
+def test_normalise_spaces_controls_and_line_ends() -> None:
+    page = normalise("\u3000\u3000第一段,内容\x07\r\n\r\n第二段\u00a0内容\t \r第三段")
+    assert [line.text for line in page.lines] == ["第一段，内容", "第二段 内容", "第三段"]
+    assert page.lines[1].gap_before == 1
+    assert any("control" in w and "line 1" in w for w in page.warnings)
+
+
+def test_fullwidth_digits_and_latin_become_ascii() -> None:
+    assert normalise("２０２１年ＡＢ").lines[0].text == "2021年AB"
+
+
+@pytest.mark.parametrize(("text", "reporters", "correspondents", "credit"), [
+    ("记者 王军方 通讯员 贺振广 高雅静 文/图", ("王军方",), ("贺振广", "高雅静"), "文/图"),
+    ("记者 杨宜锦 新郑时报 李显文 邓春丽 文/图", ("杨宜锦",), ("李显文", "邓春丽"), "文/图"),
+    ("记者王军方 通讯员周杰", ("王军方",), ("周杰",), None),
+    ("记者王军方通讯员周杰文/图", ("王军方",), ("周杰",), "文/图"),
+    ("（记者 张三 通讯员 李四）", ("张三",), ("李四",), None),
+    ("本报记者 欧阳明月 实习生 李四", ("欧阳明月",), ("李四",), None),
+    ("通讯员 理相", (), ("理相",), None),
+])
+def test_bylines(text: str, reporters: tuple, correspondents: tuple, credit: str | None) -> None:
+    byline = parse_byline(text)
+    assert byline is not None
+    assert (byline.reporters, byline.correspondents, byline.credit) == \
+        (reporters, correspondents, credit)
+
+
+@pytest.mark.parametrize("text", ["记者", "记者 表示在今后工作中要学习", "通讯员们表示", "文/图",
+                                  "记者节活动", "王军方 贺振广"])
+def test_not_bylines(text: str) -> None:
+    assert parse_byline(text) is None
+
+
+def test_glued_byline_is_cut_off_the_paragraph() -> None:
+    text, byline = split_glued("其他6支参赛队伍评为优秀组织奖。记者 王军方 通讯员 贺振广 高雅静 文/图")
+    assert text == "其他6支参赛队伍评为优秀组织奖。"
+    assert byline is not None and byline.correspondents == ("贺振广", "高雅静")
+
+
+def test_byline_words_inside_a_sentence_stay() -> None:
+    text = "他对记者说，这次活动很好。"
+    assert split_glued(text) == (text, None)
