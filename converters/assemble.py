@@ -8,12 +8,11 @@ is one of the feature's subheads.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .gazetteer import Gazetteer
-from .lead import read_lead
+from .lead import Lead, read_lead
 from .model import Article, Block, Document, SourceSpan
 from .segment import Segmented, Unit
 
@@ -148,27 +147,25 @@ class _Builder:
         self.start(draft)
 
 
-def _page_district(drafts: list[_Draft], units: list[Unit], gazetteer: Gazetteer,
-                   warnings: list[str]) -> tuple[str | None, list[str | None]]:
-    """The page's district (mentions, with actors of openings weighted) and each lead's actor."""
-    counts: Counter[str] = Counter()
-    for unit in units:
-        counts.update(gazetteer.mentions(unit.text))
-    actors: list[str | None] = []
-    for draft in drafts:
-        paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]
-        lead = read_lead(paragraphs[0], gazetteer) if paragraphs else None
-        actors.append(lead.district if lead else None)
+def _page_district(leads: list[Lead | None], units: list[Unit], gazetteer: Gazetteer,
+                   warnings: list[str]) -> str | None:
+    """The page's district: the most named one, an article's actor counting extra."""
+    counts = gazetteer.mentions("\n".join(unit.text for unit in units))
+    for lead in leads:
         if lead and lead.district:
             counts[lead.district] += 3
     if not counts:
         warnings.append("no Zhengzhou district is named on this page; district unknown")
-        return None, actors
+        return None
     ranked = counts.most_common(2)
     if len(ranked) == 2 and ranked[1][1] * 1.5 > ranked[0][1]:
         warnings.append(f"district uncertain: {ranked[0][0]} ({ranked[0][1]}) "
                         f"over {ranked[1][0]} ({ranked[1][1]})")
-    return ranked[0][0], actors
+    return ranked[0][0]
+
+
+def _first_paragraph(draft: _Draft) -> str | None:
+    return next((b.text for b in draft.blocks if b.kind == "paragraph"), None)
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
@@ -184,11 +181,12 @@ def build_document(source: str, segmented: Segmented, gazetteer: Gazetteer, *,
     for unit in segmented.units:
         handlers[unit.role](unit)
     builder.finish()
-    district, actor_districts = _page_district(builder.drafts, segmented.units, gazetteer, warnings)
+    leads = [read_lead(first, gazetteer) if (first := _first_paragraph(draft)) else None
+             for draft in builder.drafts]
+    district = _page_district(leads, segmented.units, gazetteer, warnings)
     articles = []
-    for draft, actor_district in zip(builder.drafts, actor_districts):
+    for draft, lead in zip(builder.drafts, leads):
         paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]
-        lead = read_lead(paragraphs[0], gazetteer) if paragraphs else None
         if not paragraphs:
             warnings.append(f"article “{draft.title or '(untitled)'}” has no body text")
         if draft.title is None and paragraphs:
@@ -198,7 +196,7 @@ def build_document(source: str, segmented: Segmented, gazetteer: Gazetteer, *,
         articles.append(Article(
             title=draft.title, kicker=draft.kicker, subtitle=draft.subtitle,
             section=draft.section, subdistrict=lead.subdistrict if lead else None,
-            district=actor_district or district, dateline=draft.dateline,
+            district=(lead.district if lead else None) or district, dateline=draft.dateline,
             date=lead.date if lead else None,
             reporters=_unique([n for b in draft.bylines for n in b.reporters]),
             correspondents=_unique([n for b in draft.bylines for n in b.correspondents]),

@@ -27,6 +27,8 @@ _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*(?=(?:"
                          + "|".join(ROLES) + r"))")
 
 
+#: every role word contains one of these, so their absence rules a byline out cheaply
+_ROLE_STEMS = ("记者", "通讯员", "实习生")
 NOT_NAMES = frozenset({"本报讯", "新华社", "本报"})
 
 
@@ -117,6 +119,8 @@ def parse_byline(text: str) -> Byline | None:
     stripped = text.strip()
     if stripped[:1] in "（(" and stripped[-1:] in "）)":
         stripped = stripped[1:-1].strip()
+    if not stripped.startswith(ROLES):
+        return None
     tokens = tokenize(stripped)
     if not tokens or token_kind(tokens[0]) not in ("reporter", "correspondent"):
         return None
@@ -129,6 +133,8 @@ def parse_byline(text: str) -> Byline | None:
 
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
+    if not any(word in text for word in _ROLE_STEMS):
+        return text, None
     for match in reversed(list(_GLUE_START.finditer(text))):
         byline = parse_byline(text[match.end():])
         if byline is not None:

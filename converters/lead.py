@@ -32,16 +32,20 @@ class Lead:
     district: str | None  # a district named as the actor, if any
 
 
+_SENTENCE_MARKS = re.compile(r"[“「『”」』。！？!?]")
+
+
 def opening_sentence(text: str) -> str:
     """Up to the first sentence end outside quotation marks."""
     depth = 0
-    for index, ch in enumerate(text):
+    for match in _SENTENCE_MARKS.finditer(text):
+        ch = match.group()
         if ch in "“「『":
             depth += 1
         elif ch in "”」』":
             depth = max(0, depth - 1)
-        elif ch in "。！？!?" and depth == 0:
-            return text[:index]
+        elif depth == 0:
+            return text[:match.start()]
     return text
 
 

@@ -8,7 +8,6 @@ between words, because a scraped page's only separators may be spaces.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from collections import Counter
@@ -19,9 +18,14 @@ from .patterns import BOILERPLATE, MARKDOWN_HEADING, PIPES
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: C0/C1 controls except the tab, which is a space here
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FULLWIDTH_ALNUM_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in
                     [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_ASCII_MARKS = re.compile(r"[,;:?!(]")
+_TOUCHING_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!]|[,;:?!](?=[\u4e00-\u9fff])")
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -52,9 +56,15 @@ class NormalisedPage:
     warnings: tuple[str, ...]
 
 
+#: East Asian Wide and Fullwidth ranges (UAX #11) that occur in Chinese text
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                   "\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def display_width(text: str) -> int:
     """Columns on a terminal: Han and full-width marks take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,7 @@ def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:
     gap = 0
     previous: PhysicalLine | None = None
     for line in lines:
-        content = PIPES.sub("", line.text).strip()
+        content = PIPES.sub("", line.text).strip() if "|" in line.text else line.text
         if not content:
             if line.text:
                 dropped.append(line.text)
@@ -144,12 +154,15 @@ def _matching_close(text: str, index: int) -> int | None:
 
 def normalise_punctuation(text: str) -> str:
     """ASCII ``,;:?!()`` in Chinese context → full-width; ``1,000`` and ``10:30`` stay."""
-    if not any(ch in _TO_FULLWIDTH for ch in text):
+    if _ASCII_MARKS.search(text) is None and ")" not in text:
+        return text
+    # Marks touching a Han character are the common case and need no context.
+    text = _TOUCHING_HAN.sub(lambda m: _TO_FULLWIDTH[m.group()], text)
+    if _ASCII_MARKS.search(text) is None and ")" not in text:
         return text
     chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch not in ",;:?!(":
-            continue
+    for match in _ASCII_MARKS.finditer(text):
+        i, ch = match.start(), match.group()
         before, after = _previous_visible(text, i), _next_visible(text, i)
         if ch == "(":
             close = _matching_close(text, i)
@@ -164,8 +177,9 @@ def normalise_punctuation(text: str) -> str:
         if is_cjk(before) or is_cjk(after):
             chars[i] = _TO_FULLWIDTH[ch]
     # A lone ")" after Chinese text whose "(" was already full-width or missing.
-    for i, ch in enumerate(chars):
-        if ch == ")" and is_cjk(_previous_visible(text, i)) and "(" not in text[:i]:
+    for match in re.finditer(r"\)", text):
+        i = match.start()
+        if chars[i] == ")" and is_cjk(_previous_visible(text, i)) and "(" not in text[:i]:
             chars[i] = "）"
     return "".join(chars)
 
@@ -174,16 +188,18 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
     lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
-    for number, raw in enumerate(_LINE_BREAKS.sub("\n", text).split("\n"), start=1):
-        kept = []
-        for ch in raw:
-            if ch in _INVISIBLE:
-                invisibles += 1
-            elif unicodedata.category(ch) == "Cc" and ch != "\t":
-                controls[number] = controls.get(number, 0) + 1
-            else:
-                kept.append(ch)
-        spaced = _SPACES.sub(" ", "".join(kept).translate(_FULLWIDTH_ALNUM))
+    text = _LINE_BREAKS.sub("\n", text)
+    dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
+    if _FULLWIDTH_ALNUM_CHARS.search(text):
+        text = text.translate(_FULLWIDTH_ALNUM)
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if dirty:
+            raw, removed = _INVISIBLES.subn("", raw)
+            invisibles += removed
+            raw, removed = _CONTROLS.subn("", raw)
+            if removed:
+                controls[number] = removed
+        spaced = _SPACES.sub(" ", raw)
         cleaned = spaced.strip()
         lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
                                   bool(cleaned) and spaced.startswith(" ")))

@@ -184,7 +184,7 @@ def _classify(unit: Unit, dropped: list[str]) -> None:
     text = unit.text
     if unit.role == "heading" and not SECTION_LABEL.match(text):
         return
-    if BOILERPLATE.search(text) and len(text) <= 80:
+    if len(text) <= 80 and BOILERPLATE.search(text):
         unit.role = "drop"
         dropped.append(text)
     elif SECTION_LABEL.match(text):
