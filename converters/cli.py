@@ -8,6 +8,11 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .build import run_build
+from .config import ConfigError, load_settings
+from .exporters import BuildOptions, UnknownFormat, available
+from .fonts import FontError
+from .layout import LayoutError
 from .outline import render_outline
 from .parse import ParseOptions, parse_paths
 
@@ -46,6 +51,54 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
         click.echo(f"pressroom: {problem}", err=True)
     if collection.problems:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder for the outputs.")
+@click.option("-f", "--format", "formats", default=None,
+              help="Comma-separated formats (default: every registered one; see `pressroom formats`).")
+@click.option("--layout", help="Layout name or path to a layout .toml file.")
+@click.option("--split", type=click.Choice(["district"]),
+              help="Also write one output per district.")
+@click.option("--print", "print_marks", is_flag=True,
+              help="PDF for the print shop: 3 mm bleed, trim and bleed boxes, crop marks.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./pressroom.toml when present).")
+@click.option("--edition", help="The month the edition covers, YYYY-MM.")
+def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: str | None,
+          split: str | None, print_marks: bool, config: Path | None, edition: str | None) -> None:
+    """Build publication outputs from page files (default: input/)."""
+    try:
+        settings = load_settings(config).with_options(edition=edition)
+        settings.edition_date
+        names = [f.strip() for f in formats.split(",") if f.strip()] if formats else list(available())
+        unknown = [n for n in names if n not in available()]
+        if unknown:
+            raise UnknownFormat(f"unknown format(s): {', '.join(unknown)} "
+                                f"(registered: {', '.join(available())})")
+        result = run_build(list(inputs) or [Path("input")], out_dir, names, settings,
+                           BuildOptions(layout=layout, split=split, print_marks=print_marks))
+    except (ConfigError, UnknownFormat, LayoutError, FontError) as exc:
+        raise click.ClickException(str(exc)) from None
+    for output in result.outputs:
+        pages = f"{output.pages} pages, " if output.pages else ""
+        click.echo(f"{output.path}  ({pages}{output.size / 1024:.0f} KB, {output.seconds:.1f} s)")
+        for warning in output.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+    for problem in result.problems:
+        click.echo(f"pressroom: {problem}", err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@main.command()
+def formats() -> None:
+    """List the registered exporters."""
+    for name, point in available().items():
+        exporter = point.load()
+        click.echo(f"{name:8} {exporter.description}")
 
 
 if __name__ == "__main__":

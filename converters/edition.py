@@ -1,0 +1,122 @@
+"""The edition: a parsed collection grouped for publication.
+
+Every exporter lays out the same structure — districts in the configured
+order, within each the 办事处/街道 in order of first appearance (district-level
+articles first), articles in page order — so the grouping lives here once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .config import Settings
+from .gazetteer import Gazetteer, default_gazetteer
+from .model import Article, Collection
+
+DISTRICT_LEVEL = "区级要闻"
+UNKNOWN_DISTRICT = "其他"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article in its place: where it came from and its anchor name."""
+
+    article: Article
+    source: str
+    key: str  # ASCII, unique in the edition: used for anchors and file names
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str          # a 办事处/街道, or DISTRICT_LEVEL
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class DistrictPart:
+    name: str
+    slug: str
+    sections: tuple[Section, ...]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for s in self.sections for e in s.entries)
+
+
+@dataclass(frozen=True)
+class Edition:
+    settings: Settings
+    districts: tuple[DistrictPart, ...]
+    sources: tuple[str, ...]
+    #: a part of an edition keeps the whole edition's characters, so every
+    #: output of a build shares one prepared (cached) font subset
+    whole_characters: str | None = None
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for d in self.districts for e in d.entries)
+
+    @property
+    def title(self) -> str:
+        return self.settings.bulletin
+
+    @property
+    def label(self) -> str:
+        """2021年6月 · 第6期"""
+        issue = f" · 第{self.settings.issue}期" if self.settings.issue else ""
+        return f"{self.settings.edition_date.year}年{self.settings.edition_date.month}月{issue}"
+
+    @property
+    def date(self) -> date:
+        return self.settings.edition_date
+
+    def characters(self) -> str:
+        """Every character an output of this edition may set (for font subsetting)."""
+        if self.whole_characters is not None:
+            return self.whole_characters
+        parts = [self.title, self.label, self.settings.unit, self.settings.date_text]
+        for district in self.districts:
+            parts.append(district.name)
+            parts.extend(section.name for section in district.sections)
+            for entry in district.entries:
+                parts.append(entry.article.text_content())
+                parts.extend(entry.article.bylines)
+        return "".join(sorted(set("".join(parts))))
+
+    def only(self, district: DistrictPart) -> Edition:
+        return Edition(self.settings, (district,), self.sources, self.characters())
+
+
+def slugify(text: str, fallback: str) -> str:
+    """ASCII file-name part; never a path separator, never empty, never ``..``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60] or fallback
+
+
+def build_edition(collection: Collection, settings: Settings,
+                  gazetteer: Gazetteer | None = None) -> Edition:
+    gazetteer = gazetteer or default_gazetteer()
+    grouped: dict[str, dict[str, list[Entry]]] = {}
+    counter = 0
+    for document in collection.documents:
+        for article in document.articles:
+            counter += 1
+            district = article.district or document.district or UNKNOWN_DISTRICT
+            section = article.subdistrict or DISTRICT_LEVEL
+            grouped.setdefault(district, {}).setdefault(section, []).append(
+                Entry(article, document.source, f"a{counter:04d}"))
+
+    def district_rank(name: str) -> tuple[int, int]:
+        if name in settings.district_order:
+            return (0, settings.district_order.index(name))
+        return (1, gazetteer.order(name))
+
+    parts = []
+    for number, name in enumerate(sorted(grouped, key=district_rank), start=1):
+        sections = grouped[name]
+        ordered = sorted(sections, key=lambda s: (s != DISTRICT_LEVEL,))
+        slug = settings.slugs.get(name) or gazetteer.slug(name) or slugify(name, f"district-{number}")
+        parts.append(DistrictPart(name, slugify(slug, f"district-{number}"),
+                                  tuple(Section(s, tuple(sections[s])) for s in ordered)))
+    return Edition(settings, tuple(parts), tuple(d.source for d in collection.documents))

@@ -1,0 +1,200 @@
+"""Fonts for exporters that embed them: find, subset, instance, convert, cache.
+
+The Simplified Chinese faces on PyPI are CFF-outline OpenType (and a
+variable CFF2 collection); ReportLab embeds only TrueType outlines. So a
+face named by a layout is subset to the characters the build uses, drawn
+at the wanted weight if it is variable, converted to quadratic TrueType
+outlines, and cached under a key made of the source file, face, weight and
+character set — a rebuild with the same text does not pay again.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
+
+#: bump when the preparation changes, so old cache entries are not reused
+PREPARE_VERSION = "3"
+#: characters every build may set outside article text (folios, headers, cover)
+ALWAYS = ("".join(chr(c) for c in range(0x20, 0x7F))
+          + "—…·、，。：；！？“”‘’（）《》〔〕【】　■●◆第期年月日页目录共篇本报讯原文无标题区级要闻")
+_WEIGHT_NAMES = {100: "Thin", 200: "ExtraLight", 300: "Light", 400: "Regular", 500: "Medium",
+                 600: "SemiBold", 700: "Bold", 800: "ExtraBold", 900: "Black"}
+_DROP_TABLES = ("CFF ", "CFF2", "VORG", "fvar", "gvar", "avar", "HVAR", "MVAR", "VVAR", "STAT",
+                "cvar", "GDEF", "GSUB", "GPOS", "BASE", "JSTF", "DSIG", "vhea", "vmtx", "hdmx",
+                "LTSH", "VDMX", "kern", "meta")
+
+
+class FontError(Exception):
+    """A layout names a font that cannot be found or used."""
+
+
+@dataclass(frozen=True)
+class FontSource:
+    """A face as a layout names it."""
+
+    file: str                    # a path, or pkg:<python package>/<file inside it>
+    index: int | None = None     # face number in a collection (.ttc/.otc)
+    face: str | None = None      # or a substring of the face's full name in a collection
+    weight: float | None = None  # for variable fonts: the wght axis value
+    embolden: float = 0.0        # stroke width in em for faux bold (0 = none)
+
+    def resolve(self) -> Path:
+        if self.file.startswith("pkg:"):
+            package, _, inner = self.file[4:].partition("/")
+            spec = importlib.util.find_spec(package)
+            if spec is None or not spec.submodule_search_locations:
+                raise FontError(f"font package “{package}” is not installed "
+                                f"(pip install {package.replace('_', '-')})")
+            path = Path(list(spec.submodule_search_locations)[0]) / inner
+        else:
+            path = Path(os.path.expanduser(self.file))
+        if not path.is_file():
+            raise FontError(f"font file not found: {path}")
+        return path
+
+
+@dataclass(frozen=True)
+class PreparedFont:
+    path: Path        # a static TrueType file, subset
+    family: str
+    covered: frozenset[str]
+    embolden: float
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("PRESSROOM_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom")
+    path = Path(root) / "fonts"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _face_number(path: Path, source: FontSource) -> int:
+    if source.index is not None:
+        return source.index
+    if source.face is None:
+        return 0
+    collection = TTCollection(str(path), lazy=True)
+    for number, font in enumerate(collection.fonts):
+        if source.face in (font["name"].getDebugName(4) or ""):
+            return number
+    names = [f["name"].getDebugName(4) for f in collection.fonts]
+    raise FontError(f"no face matching “{source.face}” in {path.name} (faces: {', '.join(map(str, names))})")
+
+
+def _open(path: Path, number: int) -> TTFont:
+    suffix = path.suffix.lower()
+    if suffix in (".ttc", ".otc") or path.name.endswith((".ttc", ".otc")) \
+            or path.read_bytes()[:4] == b"ttcf":
+        return TTFont(str(path), fontNumber=number, lazy=False)
+    return TTFont(str(path), lazy=False)
+
+
+def _to_static_truetype(font: TTFont, location: dict[str, float] | None) -> None:
+    """Replace CFF/CFF2 or variable outlines by static quadratic TrueType outlines."""
+    glyph_set = font.getGlyphSet(location=location) if location else font.getGlyphSet()
+    order = font.getGlyphOrder()
+    glyphs = {}
+    widths = {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        glyph_set[name].draw(Cu2QuPen(pen, 1.0, reverse_direction="glyf" not in font))
+        glyphs[name] = pen.glyph()
+        widths[name] = round(glyph_set[name].width)
+    for tag in _DROP_TABLES:
+        if tag in font:
+            del font[tag]
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    glyf.compile(font)
+    hmtx = font["hmtx"]
+    for name in order:
+        glyph = glyf[name]
+        hmtx[name] = (widths[name], getattr(glyph, "xMin", 0) or 0)
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+                  "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                  "maxComponentElements"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+    post = font["post"]
+    post.formatType = 3.0
+    font["head"].glyphDataFormat = 0
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def _rename_instance(font: TTFont, weight: float) -> None:
+    """A variable font drawn at a weight is named for that weight, not its default."""
+    style = _WEIGHT_NAMES[min(_WEIGHT_NAMES, key=lambda w: abs(w - weight))]
+    names = font["name"]
+    family = names.getDebugName(16) or names.getDebugName(1) or "Font"
+    postscript = (names.getDebugName(6) or family).split("-")[0]
+    for name_id, value in ((1, family), (2, style), (4, f"{family} {style}"),
+                           (6, f"{postscript}-{style}")):
+        names.setName(value, name_id, 3, 1, 0x409)
+        names.setName(value, name_id, 1, 0, 0)
+
+
+def prepare(source: FontSource, characters: str) -> PreparedFont:
+    """A cached static TrueType subset of ``source`` covering ``characters`` where it can."""
+    path = source.resolve()
+    wanted = "".join(sorted(set(characters + ALWAYS)))
+    stat = path.stat()
+    key = hashlib.sha256("\x00".join([
+        PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
+        str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
+    target = cache_dir() / f"{key}.ttf"
+    covered_file = target.with_suffix(".covered")
+    if target.is_file() and covered_file.is_file():
+        covered = covered_file.read_text(encoding="utf-8")
+        family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
+        return PreparedFont(target, family, frozenset(covered), source.embolden)
+    try:
+        font = _open(path, _face_number(path, source))
+    except FontError:
+        raise
+    except Exception as exc:  # fontTools raises many types for a broken file
+        raise FontError(f"cannot read font {path.name}: {exc}") from exc
+    cmap = font.getBestCmap() or {}
+    covered = "".join(ch for ch in wanted if ord(ch) in cmap)
+    options = subset.Options()
+    options.layout_features = []
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.hinting = False
+    options.glyph_names = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(ch) for ch in covered])
+    subsetter.subset(font)
+    variable = "fvar" in font
+    if variable or "glyf" not in font:
+        location = None
+        if variable:
+            axes = {axis.axisTag: axis for axis in font["fvar"].axes}
+            location = {tag: axis.defaultValue for tag, axis in axes.items()}
+            if source.weight is not None and "wght" in axes:
+                axis = axes["wght"]
+                location["wght"] = min(max(source.weight, axis.minValue), axis.maxValue)
+        _to_static_truetype(font, location)
+        if location and "wght" in location:
+            _rename_instance(font, location["wght"])
+    family = font["name"].getDebugName(1) or path.stem
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    font.save(str(temporary))
+    os.replace(temporary, target)
+    covered_file.write_text(covered, encoding="utf-8")
+    covered_file.with_suffix(".family").write_text(family, encoding="utf-8")
+    return PreparedFont(target, family, frozenset(covered), source.embolden)

@@ -1,0 +1,305 @@
+"""The PDF bulletin, read back with independent readers (pdfplumber, pypdf, pdffonts)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from converters.build import run_build
+from converters.chars import han_only
+from converters.config import Settings
+from converters.edition import build_edition
+from converters.exporters import BuildOptions
+from converters.exporters.pdf.typeset import CANNOT_END, CANNOT_START, CLOSING, PAUSE
+from converters.parse import parse_paths
+
+from conftest import INPUT
+
+SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
+                    slug="bulletin")
+BODY_SIZE = 10.5
+TOLERANCE = 0.5
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    out = tmp_path_factory.mktemp("pdf")
+    result = run_build([INPUT], out, ["pdf"], SETTINGS, BuildOptions(split="district"))
+    assert result.ok, result.problems
+    return result
+
+
+@pytest.fixture(scope="module")
+def bulletin(sample_build) -> Path:  # type: ignore[no-untyped-def]
+    return next(o.path for o in sample_build.outputs if o.path.name == "bulletin.pdf")
+
+
+@pytest.fixture(scope="module")
+def edition():  # type: ignore[no-untyped-def]
+    return build_edition(parse_paths([INPUT]), SETTINGS)
+
+
+def body_chars(path: Path) -> list[list[dict]]:
+    """Per page, the characters inside the type area (running header and folio left out)."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top, bottom = 22 * 72 / 25.4 - 1, page.height - 20 * 72 / 25.4 + 1
+            pages.append([c for c in page.chars if top <= c["top"] <= bottom])
+    return pages
+
+
+def text_lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into printed lines: same baseline, no column-sized gap."""
+    rows: dict[float, list[dict]] = defaultdict(list)
+    for char in chars:
+        rows[round(char["bottom"], 1)].append(char)
+    lines = []
+    for _, row in sorted(rows.items()):
+        row.sort(key=lambda c: c["x0"])
+        current = [row[0]]
+        for char in row[1:]:
+            if char["x0"] - current[-1]["x1"] > 12:  # a gutter, not a justified gap
+                lines.append(current)
+                current = []
+            current.append(char)
+        lines.append(current)
+    return lines
+
+
+def line_text(line: list[dict]) -> str:
+    return "".join(c["text"] for c in line)
+
+
+def test_outputs_named_in_ascii(sample_build) -> None:  # type: ignore[no-untyped-def]
+    names = sorted(o.path.name for o in sample_build.outputs)
+    assert names == ["bulletin.pdf", "guancheng.pdf", "hangkonggang.pdf", "xinzheng.pdf",
+                     "zhongyuan.pdf"]
+
+
+def test_every_article_is_in_the_pdf_in_order(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]
+    stream = han_only("".join(c["text"] for page in body_chars(bulletin) for c in page))
+    position = stream.index("目录") if "目录" in stream else 0
+    for entry in edition.entries:
+        article = entry.article
+        printed = han_only("".join([article.kicker or "", article.title or "原文无标题",
+                                    article.subtitle or "", *article.bylines,
+                                    "本报讯" if article.dateline else "",
+                                    *(b.text for b in article.body)]))
+        found = stream.find(printed, position)
+        assert found >= 0, f"{article.display_title} is missing or out of order"
+        position = found + len(printed)
+
+
+def test_each_district_pdf_holds_only_its_articles(sample_build, edition) -> None:  # type: ignore[no-untyped-def]
+    for part in edition.districts:
+        path = next(o.path for o in sample_build.outputs if o.path.name == f"{part.slug}.pdf")
+        stream = han_only("".join(c["text"] for page in body_chars(path) for c in page))
+        for entry in edition.entries:
+            body = han_only(entry.article.body[-1].text)
+            assert (body in stream) == (entry in part.entries), entry.article.display_title
+
+
+def test_no_line_breaks_a_clreq_rule(bulletin: Path) -> None:
+    checked = 0
+    for number, chars in enumerate(body_chars(bulletin), start=1):
+        lines = text_lines(chars)
+        for line, following in zip(lines, lines[1:] + [None]):
+            text = line_text(line).strip()
+            if not text:
+                continue
+            checked += 1
+            whole_mark = text.startswith(("——", "……"))  # basic level allows these whole
+            assert whole_mark or text[0] not in CANNOT_START, \
+                f"page {number}: line starts with {text[0]}: {text}"
+            assert text[-1] not in CANNOT_END, f"page {number}: line ends with {text[-1]}: {text}"
+            if following is not None and text.endswith(("—", "…")):
+                nxt = line_text(following).strip()
+                assert not (text[-1] == nxt[:1] and not text.endswith(text[-1] * 2)), \
+                    f"page {number}: {text[-1] * 2} split across lines: {text}"
+    assert checked > 300
+
+
+def poppler_lines(path: Path) -> dict[int, list[tuple[float, float, float, float, str]]]:
+    """Per page, printed line segments (x0, x1, baseline, height, text) as poppler places them.
+
+    pdfminer (under pdfplumber) drops the character spacing after the last glyph
+    of each text string, so at every font-subset switch its positions run short;
+    poppler follows the PDF specification, so it measures justification.
+    """
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages: dict[int, list] = {}
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        words = [(float(a), float(c), float(d), float(d) - float(b), t) for a, b, c, d, t in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+        rows: dict[float, list] = defaultdict(list)
+        for word in words:
+            rows[round(word[2], 1)].append(word)
+        segments = []
+        for _, row in sorted(rows.items()):
+            row.sort()
+            current = list(row[0])
+            for word in row[1:]:
+                if word[0] - current[1] > 12:
+                    segments.append(tuple(current))
+                    current = list(word)
+                else:
+                    current[1], current[4] = word[1], current[4] + " " + word[4]
+            segments.append(tuple(current))
+        pages[number] = segments
+    return pages
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_body_lines_are_justified_to_the_measure(bulletin: Path) -> None:
+    """Every body line followed by a line of the same paragraph reaches the column edge
+    (±0.5 pt); no line passes it, but for the blank half of a squeezed final mark."""
+    mm = 72 / 25.4
+    column = (210 * mm - (20 + 18 + 7) * mm) / 2
+    checked = 0
+    for number, segments in poppler_lines(bulletin).items():
+        if number < 3:
+            continue  # cover and contents
+        left = (20 if number % 2 else 18) * mm
+        starts = [left, left + column + 7 * mm]
+        edges = [start + column for start in starts]
+        body = [s for s in segments if abs(s[3] - BODY_SIZE) < 0.2 and 22 * mm < s[2] < 277 * mm
+                and s[1] - s[0] < column + 6]  # the opener's banner spans both columns
+        for x0, x1, _, _, text in body:
+            slack = BODY_SIZE / 2 if text[-1] in CLOSING | PAUSE else 0.0
+            assert x1 <= max(edges) + slack + TOLERANCE, f"page {number}: overflows: {text}"
+        for index in range(2):
+            lines = sorted((s for s in body if abs(s[0] - starts[index]) < 1
+                            or starts[index] < s[0] < edges[index]), key=lambda s: s[2])
+            for line, following in zip(lines, lines[1:]):
+                continues = abs(following[0] - starts[index]) < 0.5 and \
+                    following[2] - line[2] < BODY_SIZE * 2
+                if not continues:
+                    continue
+                checked += 1
+                slack = BODY_SIZE / 2 if line[4][-1] in CLOSING | PAUSE else 0.0
+                assert edges[index] - TOLERANCE <= line[1] <= edges[index] + slack + TOLERANCE, \
+                    f"page {number}: line ends {edges[index] - line[1]:.2f} pt from the edge: {line[4]}"
+    assert checked > 200
+
+
+def test_every_font_is_embedded_and_subset(sample_build) -> None:  # type: ignore[no-untyped-def]
+    for output in sample_build.outputs:
+        reader = PdfReader(output.path)
+        seen = 0
+        for page in reader.pages:
+            fonts = page["/Resources"].get_object().get("/Font", {})
+            for ref in fonts.values():
+                font = ref.get_object()
+                descriptor = font.get("/FontDescriptor") or \
+                    font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                descriptor = descriptor.get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+                assert re.match(r"^/[A-Z]{6}\+", str(font["/BaseFont"])), font["/BaseFont"]
+                seen += 1
+        assert seen
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler-utils) not installed")
+def test_pdffonts_reports_every_font_embedded(bulletin: Path) -> None:
+    rows = subprocess.run(["pdffonts", str(bulletin)], capture_output=True, text=True,
+                          check=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        emb, sub = row.split()[-5:-3]
+        assert (emb, sub) == ("yes", "yes"), row
+
+
+def test_outline_is_district_then_article(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]
+    outline = PdfReader(bulletin).outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert titles == ["封面", "目录", *(d.name for d in edition.districts)]
+    children = [item for item in outline if isinstance(item, list)]
+    assert [[c.title for c in group] for group in children] == \
+        [[e.article.display_title for e in d.entries] for d in edition.districts]
+
+
+def test_contents_page_numbers_and_links(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]
+    reader = PdfReader(bulletin)
+    pages_text = [han_only(p.extract_text() or "") for p in reader.pages]
+    contents = reader.pages[1]
+    links = [a.get_object() for a in contents.get("/Annots", [])]
+    assert len(links) == len(edition.entries) + len(edition.districts)
+    toc = pdfplumber.open(bulletin).pages[1]
+    numbers = [int(w["text"]) for w in toc.extract_words() if w["text"].isdigit()
+               and w["x0"] > toc.width * 0.8]
+    assert len(numbers) == len(edition.entries) + len(edition.districts)
+    expected = []
+    for part in edition.districts:
+        expected.append(next(i for i, t in enumerate(pages_text, 1) if i > 2 and han_only(part.name) in t))
+        for entry in part.entries:
+            title = han_only(entry.article.display_title)
+            expected.append(next(i for i, t in enumerate(pages_text, 1) if i > 2 and title in t))
+    assert numbers == expected
+
+
+def test_running_header_and_folio_on_every_page_but_the_cover(bulletin: Path) -> None:
+    with pdfplumber.open(bulletin) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            header = page.crop((0, 0, page.width, 22 * 72 / 25.4)).extract_text() or ""
+            footer = page.crop((0, page.height - 20 * 72 / 25.4, page.width, page.height)).extract_text() or ""
+            if number == 1:
+                assert "区县新闻汇编" not in header and f"— {number} —" not in footer
+            else:
+                assert "区县新闻汇编" in header and f"— {number} —" in footer
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    first = run_build([INPUT], tmp_path / "a", ["pdf"], SETTINGS, BuildOptions())
+    second = run_build([INPUT], tmp_path / "b", ["pdf"], SETTINGS, BuildOptions())
+    assert first.outputs[0].path.read_bytes() == second.outputs[0].path.read_bytes()
+
+
+def test_document_information(bulletin: Path) -> None:
+    info = PdfReader(bulletin).metadata
+    assert info.title == "区县新闻汇编（2021年6月 · 第6期）"
+    assert info.author == "区县新闻编辑部"
+    assert "航空港区" in info["/Keywords"]
+    assert info["/CreationDate"].startswith("D:20210630")
+    assert PdfReader(bulletin).trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_print_mode_has_bleed_trim_and_marks_without_scaling(tmp_path: Path) -> None:
+    result = run_build([INPUT / "004_71a2d933984926d5.txt"], tmp_path, ["pdf"], SETTINGS,
+                       BuildOptions(print_marks=True))
+    page = PdfReader(result.outputs[0].path).pages[1]
+    trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+    mm = 72 / 25.4
+    assert abs(float(trim.width) - 210 * mm) < 0.1 and abs(float(trim.height) - 297 * mm) < 0.1
+    assert abs(float(bleed.width) - 216 * mm) < 0.1
+    assert float(media.width) > float(bleed.width) + 10 * mm
+    content = page.get_contents().get_data()
+    assert b" cm" not in content.split(b"BT")[0] or b"1 0 0 1" in content  # only translations
+
+
+def test_markup_looking_text_prints_literally(tmp_path: Path) -> None:
+    page = tmp_path / "markup.txt"
+    page.write_text("测试<b>标记</b>文字\n\n本报讯 近日，中原区举行活动，A<B & C>D，"
+                    "<font color=red>红</font>。\n\n记者 张三\n", encoding="utf-8")
+    result = run_build([page], tmp_path / "out", ["pdf"], SETTINGS, BuildOptions())
+    assert result.ok, result.problems
+    text = "".join(p.extract_text() for p in PdfReader(result.outputs[0].path).pages)
+    assert "<b>标记</b>" in text.replace("\n", "")
+    assert "A<B & C>D" in text.replace("\n", "")
+    assert "<font color=red>红</font>" in text.replace("\n", "")
+
+
+def test_missing_glyph_is_reported_with_file_article_and_character(tmp_path: Path) -> None:
+    page = tmp_path / "emoji.txt"
+    page.write_text("点赞活动\n\n本报讯 近日，中原区举行点赞😀活动。\n\n记者 张三\n", encoding="utf-8")
+    result = run_build([page], tmp_path / "out", ["pdf"], SETTINGS, BuildOptions())
+    warnings = result.outputs[0].warnings
+    assert any("emoji.txt" in w and "点赞活动" in w and "😀" in w and "U+1F600" in w
+               for w in warnings), warnings
