@@ -21,7 +21,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 
 #: bump when the preparation changes, so old cache entries are not reused
-PREPARE_VERSION = "3"
+PREPARE_VERSION = "4"
 #: characters every build may set outside article text (folios, headers, cover)
 ALWAYS = ("".join(chr(c) for c in range(0x20, 0x7F))
           + "—…·、，。：；！？“”‘’（）《》〔〕【】　■●◆第期年月日页目录共篇本报讯原文无标题区级要闻")
@@ -148,6 +148,15 @@ def _rename_instance(font: TTFont, weight: float) -> None:
         names.setName(value, name_id, 1, 0, 0)
 
 
+def _tag_postscript_name(font: TTFont, tag: str) -> None:
+    """Each subset gets its own PostScript name: ReportLab registers fonts by that
+    name, and a second subset of one face would otherwise alias to the first."""
+    names = font["name"]
+    postscript = f"{names.getDebugName(6) or 'Font'}-{tag}"
+    names.setName(postscript, 6, 3, 1, 0x409)
+    names.setName(postscript, 6, 1, 0, 0)
+
+
 def prepare(source: FontSource, characters: str) -> PreparedFont:
     """A cached static TrueType subset of ``source`` covering ``characters`` where it can."""
     path = source.resolve()
@@ -191,6 +200,7 @@ def prepare(source: FontSource, characters: str) -> PreparedFont:
         _to_static_truetype(font, location)
         if location and "wght" in location:
             _rename_instance(font, location["wght"])
+    _tag_postscript_name(font, hashlib.sha256(f"{source.weight}{wanted}".encode()).hexdigest()[:6])
     family = font["name"].getDebugName(1) or path.stem
     temporary = target.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(temporary))

@@ -303,3 +303,57 @@ def test_missing_glyph_is_reported_with_file_article_and_character(tmp_path: Pat
     warnings = result.outputs[0].warnings
     assert any("emoji.txt" in w and "点赞活动" in w and "😀" in w and "U+1F600" in w
                for w in warnings), warnings
+
+
+def test_a_users_layout_file_extends_a_shipped_one(tmp_path: Path, bulletin: Path) -> None:
+    """A3, three columns and a plain TrueType file named by path, in a copied layout."""
+    from converters.fonts import FontSource, prepare
+    ttf = tmp_path / "MySerif.ttf"
+    shutil.copy(prepare(FontSource("pkg:pylopdf_fonts_zh_cn/NotoSerifSC-Regular.otf"),
+                        "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))).path, ttf)
+    layout = tmp_path / "mine.toml"
+    layout.write_text(f'''extends = "bulletin"
+[page]
+size = "A3"
+columns = 3
+[fonts.plain]
+file = "{ttf}"
+[roles.toc-entry]
+font = ["plain", "serif"]
+''', encoding="utf-8")
+    result = run_build([INPUT], tmp_path / "out", ["pdf"], SETTINGS, BuildOptions(layout=str(layout)))
+    assert result.ok, result.problems
+    reader = PdfReader(result.outputs[0].path)
+    assert abs(float(reader.pages[0].mediabox.width) - 842) < 1  # A3 portrait
+    assert len(reader.pages) < len(PdfReader(bulletin).pages)
+    with pdfplumber.open(result.outputs[0].path) as pdf:
+        starts = {round(c["x0"]) for c in pdf.pages[3].chars if abs(c["size"] - BODY_SIZE) < 0.1}
+    assert len({x // 100 for x in starts}) >= 3  # text in three columns
+
+
+def test_bad_layout_is_a_clear_error(tmp_path: Path) -> None:
+    layout = tmp_path / "broken.toml"
+    layout.write_text('extends = "bulletin"\n[roles.body]\nfont = ["nosuchface"]\n', encoding="utf-8")
+    result = subprocess.run(["pressroom", "build", "--format", "pdf", "--layout", str(layout),
+                             "-o", str(tmp_path / "out"), str(INPUT)], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "nosuchface" in result.stderr and "font catalog" in result.stderr
+
+
+def test_headlines_are_never_stranded_at_a_column_foot(bulletin: Path) -> None:
+    with pdfplumber.open(bulletin) as pdf:
+        for number, page in enumerate(pdf.pages[2:], start=3):
+            chars = [c for c in page.chars if 22 * 72 / 25.4 < c["top"] < page.height - 20 * 72 / 25.4]
+            titles = [c for c in chars if abs(c["size"] - 16) < 0.1]
+            for title in titles:
+                below = [c for c in chars if abs(c["x0"] - title["x0"]) < 250 and c["top"] > title["top"] + 30
+                         and abs(c["size"] - BODY_SIZE) < 0.1
+                         and (c["x0"] < page.width / 2) == (title["x0"] < page.width / 2)]
+                assert len(below) >= 20, f"page {number}: “{title['text']}…” has no text under it"
+
+
+def test_body_text_is_pure_k_black(bulletin: Path) -> None:
+    content = PdfReader(bulletin).pages[3].get_contents().get_data().decode("latin-1")
+    body_runs = re.findall(r"BT .*?ET", content, re.S)
+    assert body_runs and all(" 0 0 0 1 k" in run or " k" not in run for run in body_runs)
+    assert sum(" 0 0 0 1 k" in run for run in body_runs) > 5

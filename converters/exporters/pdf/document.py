@@ -137,7 +137,7 @@ class TocEntry(CJKParagraph):
         for number, line in enumerate(lines):
             y = self.height - number * style.leading - drop
             draw_line(canvas, line, self.indent, y, style)
-            end_x = self.indent + sum(a.advance for a in line.atoms) + line.extra * max(len(line.atoms) - 1, 0)
+            end_x = self.indent + line.natural_width()
         y = self.height - (len(lines) - 1) * style.leading - drop
         canvas.saveState()
         canvas.setStrokeColor(style.color)
@@ -257,7 +257,7 @@ def draw_single_line(canvas: Canvas, text: str, style: ParaStyle, x: float, y: f
     lines = compose(atoms, 10_000, 0, style.size)
     if not lines:
         return
-    width = sum(a.advance for a in lines[0].atoms)
+    width = lines[0].width()
     start = {"left": x, "center": x - width / 2, "right": x - width}[align]
     draw_line(canvas, lines[0], start, y, style)
 

@@ -1,0 +1,320 @@
+"""Chinese line composition, after W3C clreq (no ReportLab flowables here).
+
+* Text becomes atoms: one Han character or mark each, a Latin word or digit
+  group whole, ——/…… whole (never split). Atoms are immutable and shared
+  per face and size; what a composition squeezes lives in its own arrays.
+* A line may not start with a closing or pause mark nor end with an opening
+  one (clreq basic level). When the mark that may not start the next line
+  overflows, the line is first squeezed — full-width marks give up their blank
+  half, the line's end first — and only if that is not enough is a character
+  pushed down (先挤进，后推出).
+* Adjacent full-width marks (。” ）， 》《) take 1.5 em instead of 2.
+* Every line but a paragraph's last is justified to the full measure by
+  spacing between atoms, never inside a Latin word.
+* A last line of a single character is avoided by pulling one down.
+* Each character is set in the first face of its role that has it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from reportlab.pdfbase import pdfmetrics
+
+CANNOT_START = frozenset("，。、；：？！）》」』】〕〗］｝〉”’…—～·,.;:?!)]}%‰℃")
+CANNOT_END = frozenset("“‘（《「『【〔〖［｛〈([{")
+OPENING = frozenset("“‘（《「『【〔〖［｛〈")
+CLOSING = frozenset("”’）》」』】〕〗］｝〉")
+PAUSE = frozenset("，。、；：？！")
+COMPRESSIBLE = OPENING | CLOSING | PAUSE
+WHOLE_MARKS = ("——", "……")  # may start a line whole at the basic level; never split
+EPSILON = 0.01
+_TOKEN = re.compile(r"——|……|[A-Za-z0-9](?:[A-Za-z0-9.,:'’%/@&+#_\-]*[A-Za-z0-9%])?| +|.", re.S)
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One role's faces in fallback order (registered ReportLab names).
+
+    Compared by identity: atoms are cached per face object, and comparing the
+    coverage sets of two faces on every lookup would cost more than the cache saves.
+    """
+
+    names: tuple[str, ...]
+    covered: tuple[frozenset[str], ...]
+    embolden: tuple[float, ...]
+
+    def index_for(self, ch: str) -> int | None:
+        for index, covered in enumerate(self.covered):
+            if ch in covered:
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    face: Face | None = None        # None: the paragraph's face
+
+
+@dataclass
+class MissingGlyphs:
+    characters: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    text: str
+    pieces: tuple[tuple[int, str], ...]   # (face index, characters) in order
+    face: Face
+    width: float
+    space: bool
+    latin: bool
+    mark: bool                             # a full-width mark that can give up half
+    missing: tuple[str, ...]               # characters no face of the role has
+
+    @property
+    def first(self) -> str:
+        return self.text[0]
+
+    @property
+    def last(self) -> str:
+        return self.text[-1]
+
+
+@dataclass
+class Atoms:
+    """A paragraph's atoms and the adjacent-mark compression that always applies."""
+
+    items: list[Atom]
+    pair_left: dict[int, float]
+    pair_right: dict[int, float]
+    text: str = ""                         # all atoms' text, for slicing runs out of it
+    offsets: list[int] = field(default_factory=list)   # where atom i starts in ``text``
+    #: atoms that cannot simply continue a run of plain characters: several
+    #: characters or faces, a fallback face, or a face change from the atom before
+    special: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    """Atoms ``items[start:stop]`` of one composition, with that composition's squeezing."""
+
+    items: list[Atom]
+    start: int
+    stop: int
+    advance: list[float]                   # per atom, after squeezing
+    left: dict[int, float]                 # squeezed off the left of opening marks
+    right: dict[int, float]                # squeezed off the right of closing/pause marks
+    source: Atoms | None = None
+    indent: float = 0.0
+    justified: bool = True
+    extra: float = 0.0                     # added at every gap between atoms
+
+    @property
+    def atoms(self) -> list[Atom]:
+        return self.items[self.start:self.stop]
+
+    @property
+    def text(self) -> str:
+        return "".join(a.text for a in self.atoms)
+
+    def width(self) -> float:
+        return sum(self.advance[self.start:self.stop])
+
+    def natural_width(self) -> float:
+        return self.width() + self.extra * max(self.stop - self.start - 1, 0)
+
+
+_width_cache: dict[tuple[str, str], float] = {}
+#: atoms are shared per (face object, size); face changes are told by identity
+_prototypes: dict[tuple[Face, float], dict[str, Atom]] = {}
+
+
+def char_width(font_name: str, ch: str) -> float:
+    """Advance of ``ch`` at 1 pt."""
+    key = (font_name, ch)
+    width = _width_cache.get(key)
+    if width is None:
+        width = _width_cache[key] = pdfmetrics.stringWidth(ch, font_name, 1000) / 1000
+    return width
+
+
+def _build(token: str, face: Face, size: float) -> Atom:
+    pieces: list[tuple[int, str]] = []
+    missing: list[str] = []
+    width = 0.0
+    for ch in token:
+        index = face.index_for(ch)
+        if index is None:
+            if not ch.isspace():
+                missing.append(ch)
+            index = 0
+        width += char_width(face.names[index], ch) * size
+        if pieces and pieces[-1][0] == index:
+            pieces[-1] = (index, pieces[-1][1] + ch)
+        else:
+            pieces.append((index, ch))
+    first = token[0]
+    return Atom(token, tuple(pieces), face, width, space=first == " ",
+                latin=len(token) > 1 and first.isascii() and first.isalnum(),
+                mark=len(token) == 1 and token in COMPRESSIBLE and width >= 0.9 * size,
+                missing=tuple(missing))
+
+
+def make_atoms(runs: list[Run], default_face: Face, size: float,
+               missing: MissingGlyphs | None = None) -> Atoms:
+    items: list[Atom] = []
+    for run in runs:
+        face = run.face or default_face
+        cache = _prototypes.setdefault((face, size), {})
+        tokens = _TOKEN.findall(run.text)
+        items.extend([cache.get(t) or cache.setdefault(t, _build(t, face, size)) for t in tokens])
+        if missing is not None:
+            for token in set(tokens):
+                missing.characters.update(cache[token].missing)
+    pair_left: dict[int, float] = {}
+    pair_right: dict[int, float] = {}
+    marks = [i for i, atom in enumerate(items) if atom.mark]
+    for i, j in zip(marks, marks[1:]):
+        if j != i + 1:
+            continue
+        left, right = items[i].text, items[j].text
+        if left in CLOSING or left in PAUSE:
+            pair_right[i] = size / 2
+        elif left in OPENING and right in OPENING:
+            pair_left[j] = size / 2
+    text = "".join([atom.text for atom in items])
+    offsets = [0, *accumulate([len(atom.text) for atom in items])]
+    special = [i for i, atom in enumerate(items)
+               if len(atom.text) != 1 or atom.pieces[0][0] != 0
+               or (i and atom.face is not items[i - 1].face)]
+    return Atoms(items, pair_left, pair_right, text, offsets, special)
+
+
+def break_allowed(items: list[Atom], index: int) -> bool:
+    """May a line end after items[index - 1] and the next start with items[index]?"""
+    before, after = items[index - 1], items[index]
+    if after.space or before.space:
+        return True
+    starts_ok = after.text in WHOLE_MARKS or after.text[0] not in CANNOT_START
+    return starts_ok and before.text[-1] not in CANNOT_END
+
+
+class _Composition:
+    def __init__(self, atoms: Atoms, size: float) -> None:
+        self.atoms = atoms
+        self.items = atoms.items
+        self.size = size
+        self.left = dict(atoms.pair_left)
+        self.right = dict(atoms.pair_right)
+        advance = [a.width for a in self.items]
+        for index, amount in (*self.left.items(), *self.right.items()):
+            advance[index] -= amount
+        self.advance = advance
+
+    def squeezable(self, start: int, stop: int) -> float:
+        items, left, right = self.items, self.left, self.right
+        return sum(self.size / 2 for i in range(start, stop)
+                   if items[i].mark and i not in left and i not in right)
+
+    def squeeze(self, start: int, stop: int, amount: float) -> None:
+        """Take ``amount`` out of the marks in items[start:stop], the end first (clreq order)."""
+        items, half = self.items, self.size / 2
+        for i in range(stop - 1, start - 1, -1):
+            if amount <= EPSILON:
+                return
+            atom = items[i]
+            if not atom.mark or i in self.left or i in self.right:
+                continue
+            take = min(half, amount)
+            (self.left if atom.text in OPENING else self.right)[i] = take
+            self.advance[i] -= take
+            amount -= take
+
+    def squeeze_or_push(self, start: int, end: int, available: float) -> int:
+        items = self.items
+        count = len(items)
+        # 先挤进: take in the marks that may not start the next line, if squeezing makes room.
+        take = end
+        while take < count and take - end < 3 and not break_allowed(items, take):
+            take += 1
+        if take == count or break_allowed(items, take):
+            overflow = sum(self.advance[start:take]) - available
+            if overflow <= self.squeezable(start, take) + EPSILON:
+                self.squeeze(start, take, overflow)
+                return take
+        # 后推出: end the line earlier, at the last place a break is allowed.
+        for candidate in range(end - 1, start, -1):
+            if break_allowed(items, candidate):
+                return candidate
+        return end
+
+    def line(self, start: int, stop: int, indent: float, justified: bool) -> Line:
+        return Line(self.items, start, stop, self.advance, self.left, self.right, self.atoms,
+                    indent, justified)
+
+
+def compose(atoms: Atoms, measure: float, first_indent: float, size: float) -> list[Line]:
+    """Break a paragraph's atoms into lines: greedy fill, squeeze before push, justify."""
+    job = _Composition(atoms, size)
+    items, advance = job.items, job.advance
+    prefix = [0.0, *accumulate(advance)]
+    count = len(items)
+    lines: list[Line] = []
+    start = 0
+    while start < count:
+        while start < count and items[start].space:
+            start += 1
+        if start >= count:
+            break
+        indent = first_indent if not lines else 0.0
+        available = measure - indent
+        # Squeezing only ever touches atoms before ``start``, so the prefix
+        # differences used here stay exact.
+        end = bisect_right(prefix, prefix[start] + available + EPSILON, start, count + 1) - 1
+        if end >= count:
+            lines.append(job.line(start, count, indent, justified=False))
+            break
+        if end == start:  # a single atom wider than the measure
+            end = start + 1
+        elif not break_allowed(items, end):
+            end = job.squeeze_or_push(start, end, available)
+        stop = end
+        while stop > start and items[stop - 1].space:
+            stop -= 1
+        lines.append(job.line(start, stop, indent, justified=True))
+        start = end
+    _avoid_single_character_last_line(lines, measure)
+    for line in lines:
+        _justify(job, line, measure)
+    return lines
+
+
+def _avoid_single_character_last_line(lines: list[Line], measure: float) -> None:
+    if len(lines) < 2:
+        return
+    last, previous = lines[-1], lines[-2]
+    letters = [a for a in last.atoms if not (len(a.text) == 1 and a.text in CANNOT_START)]
+    if len(letters) != 1 or previous.stop - previous.start < 3:
+        return
+    items = last.items
+    for cut in range(previous.stop - 1, max(previous.stop - 3, previous.start), -1):
+        if break_allowed(items, cut) and \
+                sum(last.advance[cut:last.stop]) <= measure - last.indent + EPSILON:
+            previous.stop = cut
+            last.start = cut
+            return
+
+
+def _justify(job: _Composition, line: Line, measure: float) -> None:
+    gaps = line.stop - line.start - 1
+    if not line.justified or gaps < 1:
+        return
+    free = measure - line.indent - line.width()
+    if free < -EPSILON:
+        job.squeeze(line.start, line.stop, -free)
+        free = measure - line.indent - line.width()
+    line.extra = free / gaps

@@ -1,0 +1,74 @@
+"""Line composition rules, checked on composed lines directly."""
+from __future__ import annotations
+
+import pytest
+
+from converters.exporters.pdf.styles import build_layout
+from converters.exporters.pdf.typeset import (CANNOT_END, CANNOT_START, Run, compose, make_atoms)
+from converters.layout import load_layout
+
+SIZE = 10.5
+TEXT = ("为迎接中国共产党成立100周年，深入推进全区党史学习教育，中原区系统部署、精心组织，"
+        "在全区范围掀起了“学党史、悟思想、办实事、开新局”的热潮。《歌唱祖国》《没有共产党"
+        "就没有新中国》等一首首耳熟能详的经典歌曲接连唱响……观众说：“好！”——真好。WeChat 1,000人。")
+
+
+@pytest.fixture(scope="module")
+def face():  # type: ignore[no-untyped-def]
+    layout = build_layout(load_layout("bulletin", "pdf"), TEXT)
+    return layout.styles["body"].face
+
+
+def lines_of(face, text: str, measure: float, indent: float = 0.0):  # type: ignore[no-untyped-def]
+    return compose(make_atoms([Run(text)], face, SIZE), measure, indent, SIZE)
+
+
+@pytest.mark.parametrize("chars_per_line", range(8, 31))
+def test_no_line_starts_or_ends_badly_at_any_measure(face, chars_per_line: int) -> None:  # type: ignore[no-untyped-def]
+    lines = lines_of(face, TEXT, chars_per_line * SIZE, 2 * SIZE)
+    texts = [line.text for line in lines]
+    assert "".join(texts).replace(" ", "") == TEXT.replace(" ", "")
+    for text in texts[1:]:
+        assert text.startswith(("——", "……")) or text[0] not in CANNOT_START, texts
+    for text in texts:
+        assert text[-1] not in CANNOT_END, texts
+    for line in lines[:-1]:
+        assert abs(line.indent + line.natural_width() - chars_per_line * SIZE) <= 0.5, texts
+    assert all(a.text not in ("—", "…") for line in lines for a in line.atoms)  # pairs stay whole
+
+
+def test_squeeze_before_push(face) -> None:  # type: ignore[no-untyped-def]
+    """A comma that would start the next line is squeezed into this one instead:
+    the line's marks give up their blank halves, the line's end first."""
+    lines = lines_of(face, "一二、三四、五六七八，九十", 10 * SIZE)
+    assert lines[0].text == "一二、三四、五六七八，"
+    assert lines[0].advance[10] == pytest.approx(SIZE / 2)
+    assert lines[0].advance[5] == pytest.approx(SIZE / 2)
+    assert lines[0].advance[2] == pytest.approx(SIZE)
+
+
+def test_push_when_squeezing_is_not_enough(face) -> None:  # type: ignore[no-untyped-def]
+    lines = lines_of(face, "一二三四五六七八九十十”。一二三", 10 * SIZE)
+    assert lines[1].text[0] not in CANNOT_START
+    assert len(lines[0].text) < 12
+
+
+def test_opening_mark_never_ends_a_line(face) -> None:  # type: ignore[no-untyped-def]
+    lines = lines_of(face, "一二三四五六七八九《十一》二三四五", 10 * SIZE)
+    assert lines[0].text[-1] != "《"
+
+
+def test_adjacent_marks_take_one_and_a_half_em(face) -> None:  # type: ignore[no-untyped-def]
+    line = lines_of(face, "好。”他说", 100 * SIZE)[0]
+    assert line.text[1] == "。" and line.advance[1] == pytest.approx(SIZE / 2)
+    assert line.advance[2] == pytest.approx(SIZE)
+
+
+def test_no_single_character_last_line(face) -> None:  # type: ignore[no-untyped-def]
+    lines = lines_of(face, "一二三四五六七八九十一", 10 * SIZE)
+    assert len(lines) == 2 and lines[-1].text == "十一"
+
+
+def test_latin_words_and_numbers_are_not_broken(face) -> None:  # type: ignore[no-untyped-def]
+    atoms = make_atoms([Run("共有1,000人使用WeChat")], face, SIZE).items
+    assert "1,000" in [a.text for a in atoms] and "WeChat" in [a.text for a in atoms]
