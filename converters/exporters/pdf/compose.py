@@ -3,8 +3,9 @@
 * Text becomes atoms: one Han character or mark each, a Latin word or digit
   group whole, ——/…… whole (never split). Atoms are immutable and shared
   per face and size; what a composition squeezes lives in its own arrays.
-* A line may not start with a closing or pause mark nor end with an opening
-  one (clreq basic level). When the mark that may not start the next line
+* A line may not start with a closing or pause mark, a dash or an ellipsis,
+  nor end with an opening one (clreq basic level, with its "strict" rule for
+  —— and ……). When the mark that may not start the next line
   overflows, the line is first squeezed — full-width marks give up their blank
   half, the line's end first — and only if that is not enough is a character
   pushed down (先挤进，后推出).
@@ -29,7 +30,6 @@ OPENING = frozenset("“‘（《「『【〔〖［｛〈")
 CLOSING = frozenset("”’）》」』】〕〗］｝〉")
 PAUSE = frozenset("，。、；：？！")
 COMPRESSIBLE = OPENING | CLOSING | PAUSE
-WHOLE_MARKS = ("——", "……")  # may start a line whole at the basic level; never split
 EPSILON = 0.01
 _TOKEN = re.compile(r"——|……|[A-Za-z0-9](?:[A-Za-z0-9.,:'’%/@&+#_\-]*[A-Za-z0-9%])?| +|.", re.S)
 
@@ -199,8 +199,9 @@ def break_allowed(items: list[Atom], index: int) -> bool:
     before, after = items[index - 1], items[index]
     if after.space or before.space:
         return True
-    starts_ok = after.text in WHOLE_MARKS or after.text[0] not in CANNOT_START
-    return starts_ok and before.text[-1] not in CANNOT_END
+    # ——/…… may not start a line either (clreq "strict", as the house rule says);
+    # a paragraph may still open with —— (a subtitle), which is no break at all.
+    return after.text[0] not in CANNOT_START and before.text[-1] not in CANNOT_END
 
 
 class _Composition:
