@@ -23,11 +23,22 @@ GROUP = "pressroom.exporters"
 
 @dataclass(frozen=True)
 class BuildOptions:
+    #: a layout name or path; a name applies to every format that has a layout of
+    #: that name, so `--layout report` means the report look wherever there is one
     layout: str | None = None
     split: str | None = None          # "district": one output per district as well
     print_marks: bool = False         # PDF: bleed, trim box and crop marks
     combined: bool = False            # DOCX: one report of all districts as well
     embed_fonts: bool = False         # EPUB: embed the serif face, subset
+    reference_doc: str | None = None  # DOCX: a user's reference.docx (styles, page, headers)
+
+    def layout_for(self, fmt: str) -> str | None:
+        """The layout for ``fmt``: a path as given, a name only where ``fmt`` has one."""
+        if self.layout is None or self.layout.endswith(".toml"):
+            return self.layout
+        from ..layout import search_dirs
+        return self.layout if any((d / f"{self.layout}.toml").is_file()
+                                  for d in search_dirs(fmt)) else None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class PdfExporter:
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         edition = job.edition
-        data = load_layout(options.layout or DEFAULT_LAYOUT, "pdf")
+        data = load_layout(options.layout_for("pdf") or DEFAULT_LAYOUT, "pdf")
         layout = build_layout(data, edition.characters(), print_marks=options.print_marks)
         state = render_pdf(edition, layout, target)
         report = Report(pages=state.page_count)
