@@ -65,12 +65,13 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
 @click.option("--print", "print_marks", is_flag=True,
               help="PDF for the print shop: 3 mm bleed, trim and bleed boxes, crop marks.")
 @click.option("--combined", is_flag=True, help="Word: also one report of all districts.")
+@click.option("--embed-fonts", is_flag=True, help="EPUB: embed the serif face, subset to the text.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: ./pressroom.toml when present).")
 @click.option("--edition", help="The month the edition covers, YYYY-MM.")
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: str | None,
-          split: str | None, print_marks: bool, combined: bool, config: Path | None,
-          edition: str | None) -> None:
+          split: str | None, print_marks: bool, combined: bool, embed_fonts: bool,
+          config: Path | None, edition: str | None) -> None:
     """Build publication outputs from page files (default: input/)."""
     try:
         settings = load_settings(config).with_options(edition=edition)
@@ -82,7 +83,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
                                 f"(registered: {', '.join(available())})")
         result = run_build(list(inputs) or [Path("input")], out_dir, names, settings,
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
-                                        combined=combined))
+                                        combined=combined, embed_fonts=embed_fonts))
     except (ConfigError, UnknownFormat, LayoutError, FontError) as exc:
         raise click.ClickException(str(exc)) from None
     for output in result.outputs:

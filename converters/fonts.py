@@ -157,10 +157,14 @@ def _tag_postscript_name(font: TTFont, tag: str) -> None:
     names.setName(postscript, 6, 1, 0, 0)
 
 
-def prepare(source: FontSource, characters: str) -> PreparedFont:
-    """A cached static TrueType subset of ``source`` covering ``characters`` where it can."""
+def prepare(source: FontSource, characters: str, *, exact: bool = False) -> PreparedFont:
+    """A cached static TrueType subset of ``source`` covering ``characters`` where it can.
+
+    Unless ``exact``, the subset also covers ASCII and common marks (folios,
+    running heads); an embedded EPUB font wants exactly the text's characters.
+    """
     path = source.resolve()
-    wanted = "".join(sorted(set(characters + ALWAYS)))
+    wanted = "".join(sorted(set(characters if exact else characters + ALWAYS)))
     stat = path.stat()
     key = hashlib.sha256("\x00".join([
         PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),

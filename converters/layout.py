@@ -73,6 +73,7 @@ def load_layout(name: str, fmt: str, *, relative_to: Path | None = None,
         base = load_layout(parent, fmt, relative_to=path.parent, _seen=(*_seen, path))
         data = merge(base, data)
     data.setdefault("name", path.stem)
+    data.setdefault("_folder", str(path.parent))  # templates beside a layout come first
     return data
 
 

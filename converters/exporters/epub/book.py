@@ -1,0 +1,191 @@
+"""An EPUB 3 book (with an EPUB 2 NCX) of an edition, from Jinja2 templates.
+
+The package is written here rather than by ebooklib: its navigation and
+landmarks come out in English, its identifier is random and its zip
+timestamps local. Templates give every label, id and byte directly.
+"""
+from __future__ import annotations
+
+import hashlib
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
+from ...fonts import FontSource, prepare
+from ...layout import packaged_layouts
+from .cover import render_cover
+
+CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+"""
+
+
+@dataclass
+class NavPoint:
+    id: str
+    label: str
+    src: str
+    order: int = 0
+    children: list[NavPoint] = field(default_factory=list)
+
+
+def _number_play_order(points: list[NavPoint]) -> None:
+    """NCX playOrder follows reading order; points with one target share one number."""
+    orders: dict[str, int] = {}
+
+    def visit(point: NavPoint) -> None:
+        point.order = orders.setdefault(point.src, len(orders) + 1)
+        for child in point.children:
+            visit(child)
+
+    for point in points:
+        visit(point)
+
+
+def template_environment(layout: dict[str, Any]) -> Environment:
+    folders = [Path(layout["_folder"])] if layout.get("_folder") else []
+    folders += [Path.cwd() / "layouts" / "epub", packaged_layouts() / "epub"]
+    return Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
+                       # markup is escaped; the stylesheet quotes its values itself
+                       autoescape=lambda name: not (name or "").endswith(".css.j2"),
+                       undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def _font_source(spec: dict[str, Any]) -> FontSource:
+    return FontSource(spec["file"], spec.get("index"), spec.get("face"), spec.get("weight"))
+
+
+def book_identifier(edition: Edition) -> str:
+    """A UUID v5 of the book's content: the same articles give the same identifier."""
+    digest = hashlib.sha256()
+    for entry in edition.entries:
+        digest.update(entry.article.text_content().encode("utf-8"))
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'pressroom:{edition.settings.slug}:{digest.hexdigest()}')}"
+
+
+def _visible_text(xhtml: str) -> str:
+    """The characters a page shows (its markup's names and attributes are not shown)."""
+    import html
+    import re
+    body = xhtml.split("<body", 1)[-1].split(">", 1)[-1]
+    return html.unescape(re.sub(r"<[^>]*>", "", body)) + "".join(
+        html.unescape(alt) for alt in re.findall(r'alt="([^"]*)"', body))
+
+
+def _sections(part: DistrictPart) -> list[dict[str, Any]]:
+    single = len(part.sections) == 1 and part.sections[0].name == DISTRICT_LEVEL
+    return [{"name": "" if single else s.name, "entries": s.entries} for s in part.sections]
+
+
+def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
+               embed_fonts: bool = False) -> int:
+    """Write the book; returns the number of XHTML pages."""
+    env = template_environment(layout)
+    title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
+    pages: list[tuple[str, str, bytes]] = []   # (id, file, xhtml)
+
+    def page(template: str, page_id: str, file: str, **values: Any) -> None:
+        pages.append((page_id, file, env.get_template(template).render(**values).encode("utf-8")))
+
+    alt = f"封面：{edition.title}，{edition.label}，收录{'、'.join(d.name for d in edition.districts)}"
+    page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover", alt=alt)
+    parts = []
+    order = 0
+    points: list[NavPoint] = []
+    for part in edition.districts:
+        part_file = f"d-{part.slug}.xhtml"
+        sections = _sections(part)
+        page("part.xhtml.j2", f"d-{part.slug}", part_file, title=part.name, body_type="",
+             part=part, sections=sections)
+        parts.append({"name": part.name, "file": part_file, "sections": sections})
+        order += 1
+        district_point = NavPoint(f"n-d-{part.slug}", part.name, f"text/{part_file}", order)
+        points.append(district_point)
+        for number, section in enumerate(sections):
+            holder = district_point
+            if section["name"]:
+                order += 1
+                holder = NavPoint(f"n-s-{part.slug}-{number}", section["name"],
+                                  f"text/{section['entries'][0].key}.xhtml", order)
+                district_point.children.append(holder)
+            for entry in section["entries"]:
+                article = entry.article
+                blocks, first = [], True
+                for block in article.body:
+                    dateline = block.kind == "paragraph" and first and article.dateline
+                    if block.kind == "paragraph":
+                        first = False
+                    blocks.append({"kind": block.kind, "text": block.text, "dateline": dateline})
+                page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml", title=article.display_title,
+                     body_type="bodymatter", article=article, blocks=blocks,
+                     section=section["name"] or None)
+                order += 1
+                holder.children.append(NavPoint(f"n-{entry.key}", article.display_title,
+                                                f"text/{entry.key}.xhtml", order))
+    _number_play_order(points)
+    identifier = book_identifier(edition)
+    fonts = []
+    text_layout = layout.get("text", {})
+    body_fonts = list(text_layout.get("font-family", ["serif"]))
+    heading_fonts = list(text_layout.get("heading-font-family", ["sans-serif"]))
+    nav = env.get_template("nav.xhtml.j2").render(parts=parts)
+    if embed_fonts:
+        # exactly the characters the pages show, template words (篇, 目录) included
+        shown = "".join(_visible_text(xhtml.decode("utf-8")) for _, _, xhtml in pages)
+        serif = prepare(_font_source(layout["fonts"]["serif"]), shown + _visible_text(nav),
+                        exact=True)
+        fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif",
+                      "path": serif.path})
+        body_fonts.insert(0, "Pressroom Serif")
+        # a reader without a CJK sans face sets headings in the embedded serif, not boxes
+        heading_fonts.insert(len([f for f in heading_fonts if f != "sans-serif"]), "Pressroom Serif")
+    quote = lambda names: ", ".join(  # noqa: E731
+        n if n in ("serif", "sans-serif") else '"' + n.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for n in names)
+    css = env.get_template("book.css.j2").render(
+        fonts=fonts, body_fonts=quote(body_fonts),
+        heading_fonts=quote(heading_fonts),
+        line_height=text_layout.get("line-height", 1.75), accent=text_layout.get("accent", "#b22222"))
+    ncx = env.get_template("toc.ncx.j2").render(
+        identifier=identifier, title=title, creator=edition.settings.unit, points=points,
+        depth=3 if any(p.children and p.children[0].children for p in points) else 2)
+    day = edition.date.isoformat()
+    opf = env.get_template("content.opf.j2").render(
+        identifier=identifier, title=title, creator=edition.settings.unit, date=day,
+        modified=f"{day}T00:00:00Z", subjects=[d.name for d in edition.districts],
+        description=f"{edition.title}（{edition.label}），共{len(edition.entries)}篇。",
+        summary="全书为可重排文字，按区县、办事处（街道）分部，目录可逐篇跳转；封面图片附有文字说明。",
+        fonts=fonts, pages=[{"id": page_id, "file": file} for page_id, file, _ in pages])
+    cover_fonts = layout.get("fonts", {})
+    characters = edition.characters()
+    cover = render_cover(edition, layout.get("cover", {}),
+                         prepare(_font_source(cover_fonts["bold"]), characters).path,
+                         prepare(_font_source(cover_fonts["sans"]), characters).path)
+    stamp = (edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)
+    with zipfile.ZipFile(target, "w") as book:
+        def add(name: str, data: bytes | str, stored: bool = False) -> None:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            book.writestr(info, data)
+        add("mimetype", b"application/epub+zip", stored=True)  # first and uncompressed
+        add("META-INF/container.xml", CONTAINER)
+        add("OEBPS/content.opf", opf)
+        add("OEBPS/nav.xhtml", nav)
+        add("OEBPS/toc.ncx", ncx)
+        add("OEBPS/styles/book.css", css)
+        add("OEBPS/images/cover.png", cover, stored=True)
+        for font in fonts:
+            add(f"OEBPS/{font['href']}", font["path"].read_bytes())
+        for _, file, xhtml in pages:
+            add(f"OEBPS/text/{file}", xhtml)
+    return len(pages)

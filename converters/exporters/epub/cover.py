@@ -1,0 +1,51 @@
+"""The generated cover image: bulletin, edition, districts, compiling unit."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ...edition import Edition
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines, current = [], ""
+    for ch in text:
+        if current and draw.textlength(current + ch, font=font) > width:
+            lines.append(current)
+            current = ""
+        current += ch
+    return [*lines, current] if current else lines
+
+
+def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:
+    width, height = int(settings.get("width", 1600)), int(settings.get("height", 2400))
+    accent, ink = settings.get("accent", "#b22222"), settings.get("ink", "#1a1a1a")
+    image = Image.new("RGB", (width, height), settings.get("background", "#fdfbf7"))
+    draw = ImageDraw.Draw(image)
+    margin = width // 10
+
+    def centred(text: str, font: ImageFont.FreeTypeFont, y: int, fill: str, gap: float = 1.35) -> int:
+        for line in _wrap(draw, text, font, width - 2 * margin):
+            draw.text(((width - draw.textlength(line, font=font)) / 2, y), line, font=font, fill=fill)
+            y += int(font.size * gap)
+        return y
+
+    draw.rectangle((0, 0, width, height // 40), fill=accent)
+    y = centred(edition.title, ImageFont.truetype(str(bold), width // 11), height // 5, accent)
+    y = centred(edition.label, ImageFont.truetype(str(regular), width // 24), y + height // 60, ink)
+    y += height // 30
+    draw.rectangle((margin, y, width - margin, y + height // 200), fill=accent)
+    draw.rectangle((margin, y + height // 120, width - margin, y + height // 120 + height // 600), fill=accent)
+    districts = "　".join(d.name for d in edition.districts)
+    y = centred(districts, ImageFont.truetype(str(regular), width // 28), y + height // 12, ink, 1.6)
+    centred(f"共 {len(edition.entries)} 篇", ImageFont.truetype(str(regular), width // 32), y + height // 80, ink)
+    small = ImageFont.truetype(str(regular), width // 30)
+    centred(edition.settings.unit, small, height - height // 5, ink)
+    centred(edition.settings.date_text, small, height - height // 5 + int(small.size * 1.6), ink)
+    draw.rectangle((0, height - height // 40, width, height), fill=accent)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
