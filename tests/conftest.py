@@ -40,3 +40,11 @@ def seed_paths() -> list[Path]:
 def gold_file(gold: dict, name: str) -> dict:
     stem = name.rsplit(".", 1)[0]
     return next(f for f in gold["files"] if stem.startswith(f["file"].rsplit(".", 1)[0]))
+
+
+def printed_han(article) -> str:  # type: ignore[no-untyped-def]
+    """The Han characters an output prints for an article, in reading order."""
+    from converters.chars import han_only
+    return han_only("".join([article.kicker or "", article.title or "原文无标题",
+                             article.subtitle or "", *article.bylines,
+                             "本报讯" if article.dateline else "", *(b.text for b in article.body)]))

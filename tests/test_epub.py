@@ -21,7 +21,7 @@ from converters.exporters import BuildOptions
 from converters.model import Article, Block, Collection, Document
 from converters.parse import parse_paths
 
-from conftest import INPUT, ROOT
+from conftest import INPUT, printed_han, ROOT
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")
@@ -77,10 +77,7 @@ def test_every_article_is_in_the_book_in_order(books, edition) -> None:  # type:
     position = 0
     for entry in edition.entries:
         article = entry.article
-        printed = han_only("".join([article.kicker or "", article.title or "原文无标题",
-                                    article.subtitle or "", *article.bylines,
-                                    "本报讯" if article.dateline else "",
-                                    *(b.text for b in article.body)]))
+        printed = printed_han(article)
         found = text.find(printed, position)
         assert found >= 0, article.display_title
         position = found + len(printed)

@@ -19,7 +19,7 @@ from converters.exporters import BuildOptions
 from converters.exporters.pdf.typeset import CANNOT_END, CANNOT_START, CLOSING, PAUSE
 from converters.parse import parse_paths
 
-from conftest import INPUT
+from conftest import INPUT, printed_han
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")
@@ -88,10 +88,7 @@ def test_every_article_is_in_the_pdf_in_order(bulletin: Path, edition) -> None: 
     position = stream.index("目录") if "目录" in stream else 0
     for entry in edition.entries:
         article = entry.article
-        printed = han_only("".join([article.kicker or "", article.title or "原文无标题",
-                                    article.subtitle or "", *article.bylines,
-                                    "本报讯" if article.dateline else "",
-                                    *(b.text for b in article.body)]))
+        printed = printed_han(article)
         found = stream.find(printed, position)
         assert found >= 0, f"{article.display_title} is missing or out of order"
         position = found + len(printed)

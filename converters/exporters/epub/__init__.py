@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ...edition import Edition
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report
+from .. import BuildOptions, Job, Report, whole_and_split
 from .book import build_book
 
 DEFAULT_LAYOUT = "default"
@@ -16,10 +16,7 @@ class EpubExporter:
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
-        jobs = [Job(f"{edition.settings.slug}.epub", edition)]
-        if options.split == "district":
-            jobs += [Job(f"{part.slug}.epub", edition.only(part)) for part in edition.districts]
-        return jobs
+        return whole_and_split(edition, options, "epub")
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         layout = load_layout(options.layout_for("epub") or DEFAULT_LAYOUT, "epub")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ...edition import Edition
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report
+from .. import BuildOptions, Job, Report, whole_and_split
 from .document import render_pdf
 from .styles import build_layout
 
@@ -17,10 +17,7 @@ class PdfExporter:
     description = "print-ready PDF bulletin (ReportLab; cover, contents, bookmarks)"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
-        jobs = [Job(f"{edition.settings.slug}.pdf", edition)]
-        if options.split == "district":
-            jobs += [Job(f"{part.slug}.pdf", edition.only(part)) for part in edition.districts]
-        return jobs
+        return whole_and_split(edition, options, "pdf")
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         edition = job.edition
