@@ -24,7 +24,7 @@ def generate_month(dest: Path, days: int = DAYS) -> list[Path]:
         for sample in SAMPLES:
             text = sample.read_text(encoding="utf-8")
             # Vary the dates so every day's pages differ from the others'.
-            text = re.sub(r"(\d{1,2})月(\d{1,2})日", lambda m: f"{m.group(1)}月{day}日", text)
+            text = re.sub(r"(\d{1,2})月(\d{1,2})日", rf"\g<1>月{day}日", text)
             path = dest / f"2021-06-{day:02d}_{sample.name}"
             path.write_text(text, encoding="utf-8")
             paths.append(path)

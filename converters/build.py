@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
             target = safe_target(folder, job.name)
             started = time.perf_counter()
             try:
-                report = write_atomically(target, lambda path: exporter.write(job, path, options))
+                report = write_atomically(target, partial(exporter.write, job, options=options))
             except Exception as exc:  # one output failing must not stop the others
                 result.problems.append(f"{target}: {type(exc).__name__}: {exc}")
                 continue

@@ -74,8 +74,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
           config: Path | None, edition: str | None) -> None:
     """Build publication outputs from page files (default: input/)."""
     try:
-        settings = load_settings(config).with_options(edition=edition)
-        settings.edition_date
+        settings = load_settings(config).with_options(edition=edition).validate()
         names = [f.strip() for f in formats.split(",") if f.strip()] if formats else list(available())
         unknown = [n for n in names if n not in available()]
         if unknown:

@@ -29,8 +29,9 @@ class Settings:
     def edition_date(self) -> date:
         """The last day of the edition's month (2021-06 → 2021-06-30)."""
         try:
-            year, month = (int(part) for part in self.edition.split("-")[:2])
-            following = date(year + month // 12, month % 12 + 1, 1)
+            year, month = (int(part) for part in self.edition.split("-"))
+            first = date(year, month, 1)
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         except ValueError:
             raise ConfigError(f"edition must be YYYY-MM, not “{self.edition}”") from None
         return date.fromordinal(following.toordinal() - 1)
@@ -40,6 +41,11 @@ class Settings:
         """2021年6月30日 (GB/T 9704: full year, no zero padding)."""
         d = self.edition_date
         return f"{d.year}年{d.month}月{d.day}日"
+
+    def validate(self) -> Settings:
+        """Raise ConfigError for settings that cannot make an edition."""
+        _ = self.edition_date  # computing the date is the check
+        return self
 
     def with_options(self, **options: Any) -> Settings:
         return replace(self, **{k: v for k, v in options.items() if v is not None})
@@ -64,5 +70,7 @@ def load_settings(path: Path | None = None) -> Settings:
     settings = Settings(**{k: v for k, v in section.items() if k in known},
                         district_order=tuple(districts.get("order", ())),
                         slugs=dict(districts.get("slugs", {})))
-    settings.edition_date  # validate early, naming the file
-    return settings
+    try:
+        return settings.validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None

@@ -83,7 +83,7 @@ def decode(data: bytes) -> tuple[str, str]:
                              f"nor GB18030") from None
         if not _is_plausible_text(text):
             raise InputError(f"undecodable: not UTF-8 (byte {utf8_error.start}) and "
-                             f"not plausible GB18030 text (binary?)")
+                             f"not plausible GB18030 text (binary?)") from None
         return text, "gb18030"
 
 

@@ -170,7 +170,7 @@ def test_body_lines_are_justified_to_the_measure(bulletin: Path) -> None:
         edges = [start + column for start in starts]
         body = [s for s in segments if abs(s[3] - BODY_SIZE) < 0.2 and 22 * mm < s[2] < 277 * mm
                 and s[1] - s[0] < column + 6]  # the opener's banner spans both columns
-        for x0, x1, _, _, text in body:
+        for _, x1, _, _, text in body:
             slack = BODY_SIZE / 2 if text[-1] in CLOSING | PAUSE else 0.0
             assert x1 <= max(edges) + slack + TOLERANCE, f"page {number}: overflows: {text}"
         for index in range(2):
