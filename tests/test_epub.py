@@ -140,14 +140,15 @@ def test_identifier_comes_from_the_content(books, tmp_path: Path) -> None:  # ty
 
 
 def test_article_text_cannot_break_the_markup(tmp_path: Path) -> None:
-    article = Article(title="<b>标题</b> & “引号”", body=(Block("paragraph", "A<B & C>D，]]>结束。"),
+    article = Article(title="<b>标题</b> & “引号”", body=(Block("paragraph", "A<B & C>D，]]>结束。\x0b"),
                                                         Block("subhead", "<script>x</script>")),
                       district="中原区", bylines=("记者 张三",))
     edition = build_edition(Collection((Document("t.txt", (article,), district="中原区"),)), SETTINGS)
     from converters.exporters import Job
     from converters.exporters.epub import EpubExporter
     target = tmp_path / "t.epub"
-    EpubExporter().write(Job("t.epub", edition), target, BuildOptions())
+    report = EpubExporter().write(Job("t.epub", edition), target, BuildOptions())
+    assert any("U+000B" in w for w in report.warnings)
     with zipfile.ZipFile(target) as package:
         page = etree.fromstring(package.read("OEBPS/text/a0001.xhtml"))
     text = page.xpath("string(//*[local-name()='body'])")

@@ -7,8 +7,6 @@ children of ``w:settings`` in schema order and refuses a file otherwise.
 """
 from __future__ import annotations
 
-import re
-
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -16,8 +14,6 @@ from docx.oxml.ns import qn
 NO_BREAK_BEFORE = ("!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～￠"
                    "，—")
 NO_BREAK_AFTER = "$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥"
-#: XML 1.0 forbids these; python-docx raises on them
-ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 # CT_Settings children in schema order (ECMA-376 Part 1, §17.15.1.78), as far
 # as anything here inserts them.

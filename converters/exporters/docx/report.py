@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
 from ...layout import LayoutError, points
+from ..text import xml_safe
 from . import ooxml
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -50,16 +51,6 @@ STYLES: dict[str, StyleSpec] = {
     "toc2": StyleSpec(("TOC 2", "toc 2", "目录 2")),
     "toc3": StyleSpec(("TOC 3", "toc 3", "目录 3")),
 }
-
-
-def _clean(text: str, where: str, warnings: list[str]) -> str:
-    """Characters XML cannot hold are removed, and said so."""
-    found = sorted(set(ooxml.ILLEGAL_XML.findall(text)))
-    if found:
-        codes = "、".join(f"U+{ord(ch):04X}" for ch in found)
-        warnings.append(f"{where}: removed character(s) Word cannot hold: {codes}")
-        text = ooxml.ILLEGAL_XML.sub("", text)
-    return text
 
 
 class ReportBuilder:
@@ -273,7 +264,7 @@ class ReportBuilder:
         return Paragraph(p, self.document._body)
 
     def paragraph(self, role: str, text: str, where: str):  # type: ignore[no-untyped-def]
-        return self.append(role, [(_clean(text, where, self.warnings), None)])
+        return self.append(role, [(xml_safe(text, where, self.warnings), None)])
 
     def heading(self, role: str, text: str, anchor: str, where: str):  # type: ignore[no-untyped-def]
         paragraph = self.paragraph(role, text, where)
@@ -288,7 +279,7 @@ class ReportBuilder:
             paragraph = self.append(f"toc{level}", [])
             if number == 0:
                 ooxml.field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-            ooxml.internal_link(paragraph, anchor, _clean(text, "contents", self.warnings))
+            ooxml.internal_link(paragraph, anchor, xml_safe(text, "contents", self.warnings))
             if number == len(entries) - 1:
                 ooxml.field_end(paragraph)
         self.document.add_page_break()
@@ -311,7 +302,7 @@ class ReportBuilder:
             runs: list[tuple[str, str | None]] = []
             if first and article.dateline:
                 runs.append(("本报讯　", "dateline"))
-            runs.append((_clean(block.text, where, self.warnings), None))
+            runs.append((xml_safe(block.text, where, self.warnings), None))
             self.append("body", runs)
             first = False
 

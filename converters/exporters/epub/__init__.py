@@ -20,5 +20,7 @@ class EpubExporter:
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         layout = load_layout(options.layout_for("epub") or DEFAULT_LAYOUT, "epub")
-        build_book(job.edition, layout, target, embed_fonts=options.embed_fonts)
-        return Report()
+        report = Report()
+        build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
+                   warnings=report.warnings)
+        return report

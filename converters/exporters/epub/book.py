@@ -16,6 +16,8 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
+from ...model import Article, replace
+from ..text import xml_safe
 from ...fonts import FontSource, prepare
 from ...layout import packaged_layouts
 from .cover import render_cover
@@ -86,9 +88,17 @@ def _sections(part: DistrictPart) -> list[dict[str, Any]]:
     return [{"name": "" if single else s.name, "entries": s.entries} for s in part.sections]
 
 
+def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
+    clean = lambda text: xml_safe(text, where, warnings) if text else text  # noqa: E731
+    return replace(article, title=clean(article.title), kicker=clean(article.kicker),
+                   subtitle=clean(article.subtitle), bylines=tuple(map(clean, article.bylines)),
+                   body=tuple(replace(b, text=clean(b.text)) for b in article.body))
+
+
 def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
-               embed_fonts: bool = False) -> int:
+               embed_fonts: bool = False, warnings: list[str] | None = None) -> int:
     """Write the book; returns the number of XHTML pages."""
+    warnings = [] if warnings is None else warnings
     env = template_environment(layout)
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
     pages: list[tuple[str, str, bytes]] = []   # (id, file, xhtml)
@@ -118,7 +128,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                                   f"text/{section['entries'][0].key}.xhtml", order)
                 district_point.children.append(holder)
             for entry in section["entries"]:
-                article = entry.article
+                article = _safe_article(entry.article, f"{entry.source}: “{entry.article.display_title}”",
+                                        warnings)
                 blocks, first = [], True
                 for block in article.body:
                     dateline = block.kind == "paragraph" and first and article.dateline
