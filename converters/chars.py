@@ -8,8 +8,10 @@ SENTENCE_END = frozenset("。！？!?…")
 CLOSERS = frozenset("”’」』）》】〕)\"'")
 OPENERS = frozenset("“‘「『（《【〔(")
 PAUSES = frozenset("，、；：,;:")
-#: marks that cannot start a line of text (clreq basic level)
-CANNOT_START = frozenset("，。、；：？！）》」』】〕〗］｝”’…—～·,.;:?!)")
+#: marks that cannot start a line (clreq basic level; —— and …… too, as the house
+#: rule says) and that cannot end one
+CANNOT_START = frozenset("，。、；：？！）》」』】〕〗］｝〉”’…—～·,.;:?!)]}%‰℃")
+CANNOT_END = frozenset("“‘（《「『【〔〖［｛〈([{")
 BRACKET_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "《": "》",
                  "【": "】", "〔": "〕", "(": ")"}
 

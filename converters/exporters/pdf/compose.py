@@ -24,8 +24,8 @@ from itertools import accumulate
 
 from reportlab.pdfbase import pdfmetrics
 
-CANNOT_START = frozenset("，。、；：？！）》」』】〕〗］｝〉”’…—～·,.;:?!)]}%‰℃")
-CANNOT_END = frozenset("“‘（《「『【〔〖［｛〈([{")
+from ...chars import CANNOT_END, CANNOT_START
+
 OPENING = frozenset("“‘（《「『【〔〖［｛〈")
 CLOSING = frozenset("”’）》」』】〕〗］｝〉")
 PAUSE = frozenset("，。、；：？！")
@@ -75,14 +75,6 @@ class Atom:
     mark: bool                             # a full-width mark that can give up half
     missing: tuple[str, ...]               # characters no face of the role has
 
-    @property
-    def first(self) -> str:
-        return self.text[0]
-
-    @property
-    def last(self) -> str:
-        return self.text[-1]
-
 
 @dataclass
 class Atoms:
@@ -108,7 +100,7 @@ class Line:
     advance: list[float]                   # per atom, after squeezing
     left: dict[int, float]                 # squeezed off the left of opening marks
     right: dict[int, float]                # squeezed off the right of closing/pause marks
-    source: Atoms | None = None
+    source: Atoms                          # the paragraph: its text runs are cut from it
     indent: float = 0.0
     justified: bool = True
     extra: float = 0.0                     # added at every gap between atoms

@@ -20,7 +20,8 @@ from ... import __version__
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition, Entry
 from ...model import Article
 from .styles import PdfLayout
-from .typeset import CJKParagraph, MissingGlyphs, ParaStyle, Run, compose, draw_line, make_atoms
+from .typeset import (CJKParagraph, Line, MissingGlyphs, ParaStyle, Run, compose, draw_line,
+                      make_atoms)
 
 REGISTRATION = CMYKColor(1, 1, 1, 1)
 
@@ -30,7 +31,6 @@ class BuildState:
     """What the layout learns while it runs."""
 
     pages: dict[str, int] = field(default_factory=dict)       # anchor → page number
-    district_of_page: dict[int, str] = field(default_factory=dict)
     current_district: str = ""
     missing: dict[str, MissingGlyphs] = field(default_factory=dict)  # entry key → characters
     page_count: int = 0
@@ -128,17 +128,16 @@ class TocEntry(CJKParagraph):
         self.width = availWidth
         return availWidth, self.height
 
+    def _line_start(self, line: Line) -> float:
+        return self.indent
+
     def draw(self) -> None:
+        super().draw()
         canvas = self.canv
         style = self.style
         lines = self._lines or []
-        drop = (style.leading - style.size) / 2 + 0.88 * style.size
-        end_x = self.indent
-        for number, line in enumerate(lines):
-            y = self.height - number * style.leading - drop
-            draw_line(canvas, line, self.indent, y, style)
-            end_x = self.indent + line.natural_width()
-        y = self.height - (len(lines) - 1) * style.leading - drop
+        end_x = self.indent + lines[-1].natural_width()
+        y = self.baseline(len(lines) - 1)
         canvas.saveState()
         canvas.setStrokeColor(style.color)
         canvas.setLineWidth(0.6)

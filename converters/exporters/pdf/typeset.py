@@ -7,7 +7,7 @@ not have; so lines are composed in :mod:`.compose` and only drawn here.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
@@ -29,7 +29,6 @@ class ParaStyle:
     first_indent: float = 0.0       # in points
     space_before: float = 0.0
     space_after: float = 0.0
-    keep_with_next: bool = False
 
 
 def _balanced(atoms: Atoms, width: float, style: ParaStyle, count: int) -> list[Line]:
@@ -65,31 +64,23 @@ class CJKParagraph(Flowable):
     """A paragraph composed by :func:`compose`, splittable across frames by lines."""
 
     def __init__(self, runs: list[Run], style: ParaStyle, *, missing: MissingGlyphs | None = None,
-                 bookmark: str | None = None, outline: tuple[str, int] | None = None,
-                 _lines: list[Line] | None = None, _width: float | None = None) -> None:
+                 _lines: list[Line] | None = None, _is_tail: bool = False) -> None:
         super().__init__()
         self.runs = runs
         self.style = style
         self.missing = missing
-        self.bookmark = bookmark
-        self.outline = outline
         self._lines = _lines
-        self._laid_out_width = _width
-        self._continued = _lines is not None
-        self._is_tail = False  # the continuation of a paragraph split across frames
+        self._laid_out_width: float | None = None
+        self._split_part = _lines is not None  # keeps the lines it was given
+        self._is_tail = _is_tail  # the continuation of a paragraph split across frames
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
-        self.keepWithNext = style.keep_with_next
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
     def _layout(self, width: float) -> list[Line]:
-        # A split part keeps the lines it was given; frames of one width may report it
-        # differing in the last bit (x1 + w - x1), which must not trigger a relayout.
-        if self._lines is None or (not self._continued and self._laid_out_width is not None
-                                   and abs(self._laid_out_width - width) > 0.01):
+        # Frames of one width may report it differing in the last bit (x1 + w - x1),
+        # which must not trigger a relayout.
+        if not self._split_part and (self._laid_out_width is None
+                                     or abs(self._laid_out_width - width) > 0.01):
             style = self.style
             atoms = make_atoms(self.runs, style.face, style.size, self.missing)
             lines = compose(atoms, width, style.first_indent, style.size)
@@ -107,42 +98,28 @@ class CJKParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self._layout(availWidth)
         fit = min(int((availHeight + EPSILON) // self.style.leading), len(lines) - 2)
-        starts_paragraph = self._lines is not None and not self._is_tail
-        if fit <= 0 or (starts_paragraph and fit < 2):
+        if fit <= 0 or (not self._is_tail and fit < 2):
             # no widow: a last line never goes alone to the next column; no orphan:
             # a paragraph's first line is never left alone at a column foot
             return []
-        first = CJKParagraph(self.runs, self._style_without(space_after=True), missing=None,
-                             bookmark=self.bookmark, outline=self.outline,
-                             _lines=lines[:fit], _width=availWidth)
-        rest = CJKParagraph(self.runs, self._style_without(space_before=True), missing=None,
-                            _lines=lines[fit:], _width=availWidth)
-        first._is_tail = self._is_tail
-        rest._is_tail = True
+        first = CJKParagraph(self.runs, replace(self.style, space_after=0.0),
+                             _lines=lines[:fit], _is_tail=self._is_tail)
+        rest = CJKParagraph(self.runs, replace(self.style, space_before=0.0),
+                            _lines=lines[fit:], _is_tail=True)
         return [first, rest]
 
-    def _style_without(self, *, space_before: bool = False, space_after: bool = False) -> ParaStyle:
+    def baseline(self, number: int) -> float:
+        """The baseline of line ``number``: the em box centred in the line (Noto CJK's
+        ascent is 0.88 em)."""
         style = self.style
-        return ParaStyle(style.face, style.size, style.leading, style.color, style.align,
-                         style.first_indent, 0.0 if space_before else style.space_before,
-                         0.0 if space_after else style.space_after, style.keep_with_next)
+        return self.height - number * style.leading - (style.leading - style.size) / 2 \
+            - 0.88 * style.size
 
     def draw(self) -> None:
         canvas = self.canv
-        style = self.style
-        lines = self._lines or []
-        if self.bookmark:
-            canvas.bookmarkPage(self.bookmark, fit="XYZ", top=canvas.absolutePosition(0, self.height)[1])
-            if self.outline:
-                canvas.addOutlineEntry(self.outline[0], self.bookmark, level=self.outline[1])
-        # The em box is centred in the line: Noto CJK's ascent is 0.88 em.
-        baseline_drop = (style.leading - style.size) / 2 + 0.88 * style.size
-        text = canvas.beginText()
-        text.setFillColor(style.color)
-        text._pressroom_state = {}
-        for number, line in enumerate(lines):
-            y = self.height - number * style.leading - baseline_drop
-            draw_line(canvas, line, self._line_start(line), y, style, text)
+        text = _text_object(canvas, self.style)
+        for number, line in enumerate(self._lines or []):
+            draw_line(canvas, line, self._line_start(line), self.baseline(number), self.style, text)
         canvas.drawText(text)
 
     def _line_start(self, line: Line) -> float:
@@ -160,6 +137,13 @@ def show(text, string: str) -> None:  # type: ignore[no-untyped-def]
     text._code.append(text._formatText(string))
 
 
+def _text_object(canvas, style: ParaStyle):  # type: ignore[no-untyped-def]
+    text = canvas.beginText()
+    text.setFillColor(style.color)
+    text._pressroom_state = {}  # what draw_line has set, so it is not written again
+    return text
+
+
 def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type: ignore[no-untyped-def]
               text=None) -> None:
     """Set one composed line; runs of plain characters share one text-show operator.
@@ -169,9 +153,7 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
     """
     own = text is None
     if own:
-        text = canvas.beginText()
-        text.setFillColor(style.color)
-        text._pressroom_state = {}
+        text = _text_object(canvas, style)
     state: dict[str, object] = text._pressroom_state
     code = text._code
     size = style.size
@@ -196,10 +178,7 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
     extra, items, advance, left = line.extra, line.items, line.advance, line.left
     source = line.source
     start, stop = line.start, line.stop
-    if source is None:
-        special: list[int] = list(range(start, stop))
-    else:
-        special = source.special[bisect_left(source.special, start):bisect_left(source.special, stop)]
+    special = source.special[bisect_left(source.special, start):bisect_left(source.special, stop)]
     starts = sorted({start, *special, *(k + 1 for k in special),
                      *(k for k in left if start <= k < stop),
                      *(k + 1 for k in line.right if start <= k < stop)})
@@ -223,7 +202,7 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             face = items[first].face
             set_state(face.names[0], face.embolden[0], extra)
             text.setTextOrigin(x - left.get(first, 0.0), y)
-            show(text, source.text[source.offsets[first]:source.offsets[end]])  # type: ignore[union-attr]
+            show(text, source.text[source.offsets[first]:source.offsets[end]])
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
         canvas.drawText(text)
