@@ -91,9 +91,9 @@ def _face_number(path: Path, source: FontSource) -> int:
 
 
 def _open(path: Path, number: int) -> TTFont:
-    suffix = path.suffix.lower()
-    if suffix in (".ttc", ".otc") or path.name.endswith((".ttc", ".otc")) \
-            or path.read_bytes()[:4] == b"ttcf":
+    with path.open("rb") as file:  # a collection says so in its first four bytes
+        collection = file.read(4) == b"ttcf"
+    if collection:
         return TTFont(str(path), fontNumber=number, lazy=False)
     return TTFont(str(path), lazy=False)
 

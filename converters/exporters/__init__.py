@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..edition import Edition
+from ..layout import search_dirs
 
 GROUP = "pressroom.exporters"
 
@@ -36,7 +37,6 @@ class BuildOptions:
         """The layout for ``fmt``: a path as given, a name only where ``fmt`` has one."""
         if self.layout is None or self.layout.endswith(".toml"):
             return self.layout
-        from ..layout import search_dirs
         return self.layout if any((d / f"{self.layout}.toml").is_file()
                                   for d in search_dirs(fmt)) else None
 

@@ -28,7 +28,7 @@ class DocxExporter:
         reference = layout.get("reference")
         single = len(edition.districts) == 1
         title = edition.districts[0].name if single else edition.title
-        warnings, _ = build_report(edition, layout, target, title=title,
+        warnings = build_report(edition, layout, target, title=title,
                                    reference=Path(reference) if reference else None)
         make_reproducible(target, edition.date)
         return Report(warnings=warnings)

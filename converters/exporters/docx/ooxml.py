@@ -129,52 +129,34 @@ def declare_font(font_table, name: str, fallback: str | None) -> None:  # type: 
     font_table.append(font)
 
 
-def field_runs(paragraph, instruction: str, result: str, rpr=None) -> None:  # type: ignore[no-untyped-def]
-    """A complex field (PAGE, PAGEREF, TOC …) with a cached result Word shows as is."""
-    def run(child) -> None:  # type: ignore[no-untyped-def]
-        r = element("w:r")
-        if rpr is not None:
-            r.append(_copy(rpr))
-        r.append(child)
-        paragraph._p.append(r)
-
-    run(element("w:fldChar", fldCharType="begin"))
-    instr = element("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run(instr)
-    run(element("w:fldChar", fldCharType="separate"))
-    text = element("w:t")
-    text.set(qn("xml:space"), "preserve")
-    text.text = result
-    run(text)
-    run(element("w:fldChar", fldCharType="end"))
+def _append_run(paragraph, child) -> None:  # type: ignore[no-untyped-def]
+    run = element("w:r")
+    run.append(child)
+    paragraph._p.append(run)
 
 
 def field_begin(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
-    for child in (element("w:fldChar", fldCharType="begin"), _instr(instruction),
-                  element("w:fldChar", fldCharType="separate")):
-        r = element("w:r")
-        r.append(child)
-        paragraph._p.append(r)
-
-
-def field_end(paragraph) -> None:  # type: ignore[no-untyped-def]
-    r = element("w:r")
-    r.append(element("w:fldChar", fldCharType="end"))
-    paragraph._p.append(r)
-
-
-def _instr(instruction: str):  # type: ignore[no-untyped-def]
+    """Open a complex field (PAGE, TOC …); what follows until field_end is its cached result."""
     instr = element("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
-    return instr
+    for child in (element("w:fldChar", fldCharType="begin"), instr,
+                  element("w:fldChar", fldCharType="separate")):
+        _append_run(paragraph, child)
 
 
-def _copy(node):  # type: ignore[no-untyped-def]
-    from copy import deepcopy
-    return deepcopy(node)
+def field_end(paragraph) -> None:  # type: ignore[no-untyped-def]
+    _append_run(paragraph, element("w:fldChar", fldCharType="end"))
+
+
+def field(paragraph, instruction: str, result: str) -> None:  # type: ignore[no-untyped-def]
+    """A whole field with a cached result Word shows as is."""
+    field_begin(paragraph, instruction)
+    text = element("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = result
+    _append_run(paragraph, text)
+    field_end(paragraph)
 
 
 def bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-untyped-def]
@@ -187,13 +169,9 @@ def bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-unty
     p.append(end)
 
 
-def internal_link(paragraph, anchor: str, text: str, style_id: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def internal_link(paragraph, anchor: str, text: str) -> None:  # type: ignore[no-untyped-def]
     link = element("w:hyperlink", anchor=anchor, history="1")
     r = element("w:r")
-    if style_id:
-        rpr = element("w:rPr")
-        rpr.append(element("w:rStyle", val=style_id))
-        r.append(rpr)
     t = element("w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text

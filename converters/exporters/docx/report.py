@@ -9,7 +9,9 @@ from typing import Any
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -176,11 +178,9 @@ class ReportBuilder:
                 font_table = rel.target_part
         if font_table is None:
             return
-        from docx.oxml import parse_xml
         root = parse_xml(font_table.blob)
         for name, fallback in self.layout.get("fonts", {}).items():
             ooxml.declare_font(root, name, fallback)
-        from lxml import etree
         font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                           standalone=True)
 
@@ -236,7 +236,7 @@ class ReportBuilder:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.append(ooxml.element("w:ind", **{f"{side}Chars": str(int(edge * 100))}))
             paragraph.add_run(before)
-            ooxml.field_runs(paragraph, "PAGE", "1")
+            ooxml.field(paragraph, "PAGE", "1")
             paragraph.add_run(after)
 
     # -- content ----------------------------------------------------------------
@@ -320,8 +320,8 @@ class ReportBuilder:
 
 
 def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, title: str,
-                 reference: Path | None = None) -> tuple[list[str], int]:
-    """Write the report; returns (warnings, number of paragraphs)."""
+                 reference: Path | None = None) -> list[str]:
+    """Write the report; returns its warnings."""
     builder = ReportBuilder(layout, reference)
     if reference:
         builder.clear_reference_body()
@@ -361,4 +361,4 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     properties.revision = 1
     properties.comments = "Pressroom"
     builder.document.save(str(target))
-    return builder.warnings, len(builder.body.findall(qn("w:p")))
+    return builder.warnings

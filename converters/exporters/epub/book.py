@@ -7,6 +7,8 @@ timestamps local. Templates give every label, id and byte directly.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -76,8 +78,6 @@ def book_identifier(edition: Edition) -> str:
 
 def _visible_text(xhtml: str) -> str:
     """The characters a page shows (its markup's names and attributes are not shown)."""
-    import html
-    import re
     body = xhtml.split("<body", 1)[-1].split(">", 1)[-1]
     return html.unescape(re.sub(r"<[^>]*>", "", body)) + "".join(
         html.unescape(alt) for alt in re.findall(r'alt="([^"]*)"', body))
