@@ -1,38 +1,80 @@
-"""``pressroom build``: parse once, then let each exporter write its outputs."""
+"""``pressroom build``: parse once, then write every output that is out of date.
+
+The flow: stamp the inputs → (nothing changed? report the manifest and stop)
+→ parse, reusing the pages parsed last time → group into the edition → plan
+every format's outputs → write the ones whose stamp changed, in a pool of
+worker processes → record each in the manifest as it lands.
+"""
 from __future__ import annotations
 
 import os
 import time
-from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from . import __version__
 from .config import Settings
-from .edition import build_edition
-from .exporters import BuildOptions, load
+from .exporters import BuildOptions, Exporter, cost_of, load
+from .manifest import Manifest, OutputRecord, load_manifest, save_manifest, state_folder
 from .model import Collection
-from .parse import parse_paths
+from .reading import InputError, digest_of, expand_paths, page_bytes
+from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
+from .workers import BuildLock, Outcome, Task, remove_leftovers, run_tasks
+
+BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
+
+
+class Progress(Protocol):
+    """Where a build reports how far it is (a terminal bar, or nothing)."""
+
+    def start(self, stage: str, total: int) -> None: ...
+
+    def advance(self, done: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class Silent:
+    def start(self, stage: str, total: int) -> None:
+        pass
+
+    def advance(self, done: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
 
 
 @dataclass
 class Output:
     format: str
     path: Path
+    status: str
     size: int
     seconds: float
     pages: int | None
     warnings: list[str]
+    error: str | None = None
 
 
 @dataclass
 class BuildResult:
-    collection: Collection
+    collection: Collection | None = None
     outputs: list[Output] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: outputs of an earlier build that this build no longer makes, deleted
+    removed: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    workers: int = 1
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def built(self) -> list[Output]:
+        return [o for o in self.outputs if o.status == BUILT]
 
 
 def safe_target(folder: Path, name: str) -> Path:
@@ -42,42 +84,179 @@ def safe_target(folder: Path, name: str) -> Path:
     return folder / name
 
 
-def write_atomically(target: Path, write) -> object:  # type: ignore[no-untyped-def]
-    """Write through a temporary file in the same folder, renamed into place at the end.
-
-    An interrupted build leaves the previous output intact, never half a file.
-    """
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+def default_workers() -> int:
     try:
-        result = write(temporary)
-        os.replace(temporary, target)
-        return result
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _stamp_inputs(paths: list[Path]) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Each page file with the hash of its bytes (or why it cannot be read)."""
+    stamped, sources = [], {}
+    for path in expand_paths(paths):
+        try:
+            stamped.append((str(path), digest_of(page_bytes(path))))
+        except InputError as exc:
+            stamped.append((str(path), f"unreadable: {exc}"))
+        sources[path.name] = str(path.resolve())
+    return stamped, sources
+
+
+def _untouched(folder: Path, record: OutputRecord) -> bool:
+    """The file is still the one the manifest says was written (size and time stamp)."""
+    try:
+        stat = (folder / record.path).stat()
+    except OSError:
+        return False
+    return stat.st_size == record.size and stat.st_mtime_ns == record.mtime_ns
+
+
+def _from_record(folder: Path, record: OutputRecord) -> Output:
+    return Output(record.format, folder / record.path, UP_TO_DATE, record.size, record.seconds,
+                  record.pages, list(record.warnings))
 
 
 def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
-              options: BuildOptions) -> BuildResult:
-    collection = parse_paths(inputs)
+              options: BuildOptions, *, workers: int | None = None, force: bool = False,
+              progress: Progress | None = None) -> BuildResult:
+    started = time.perf_counter()
+    progress = progress or Silent()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with BuildLock(state_folder(out_dir)):
+        remove_leftovers(out_dir)
+        result = _build(inputs, out_dir, formats, settings, options,
+                        workers or default_workers(), force, progress)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
+           options: BuildOptions, workers: int, force: bool, progress: Progress) -> BuildResult:
+    exporters = {name: load(name) for name in formats}
+    format_stamps = {name: format_stamp(e, settings, options) for name, e in exporters.items()}
+    stamped, sources = _stamp_inputs(inputs)
+    stamp = build_stamp(format_stamps, stamped)
+    manifest = load_manifest(out_dir)
+    mine = sorted((r for r in manifest.outputs.values() if r.format in exporters),
+                  key=lambda r: (formats.index(r.format), r.order))
+    if (not force and mine and manifest.build_stamp == stamp
+            and all(_untouched(out_dir, r) for r in mine)):
+        return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
+                           problems=list(manifest.problems))
+
+    collection = _parse(inputs, out_dir, len(stamped), progress)
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
+    from .edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
+
     edition = build_edition(collection, settings)
     if not edition.entries:
         result.problems.append("no articles to build from " + ", ".join(map(str, inputs)))
         return result
-    for name in formats:
-        exporter = load(name)
+
+    from .stamps import article_identities, job_stamp
+
+    identities = article_identities(collection)
+    digests = {d.source: d.digest for d in collection.documents}
+    tasks: list[Task] = []
+    planned: list[tuple[str, Path, Task | None]] = []
+    for name, exporter in exporters.items():
         folder = out_dir / name
         folder.mkdir(parents=True, exist_ok=True)
-        for job in exporter.plan(edition, options):
+        layout = layout_stamp(exporter, options)
+        for order, job in enumerate(exporter.plan(edition, options)):
             target = safe_target(folder, job.name)
-            started = time.perf_counter()
-            try:
-                report = write_atomically(target, partial(exporter.write, job, options=options))
-            except Exception as exc:  # one output failing must not stop the others
-                result.problems.append(f"{target}: {type(exc).__name__}: {exc}")
+            relative = target.relative_to(out_dir).as_posix()
+            job_key = job_stamp(format_stamps[name], exporter, job, options, identities)
+            record = manifest.outputs.get(relative)
+            if (not force and record is not None and record.stamp == job_key
+                    and _untouched(out_dir, record)):
+                record.order = order
+                planned.append((relative, target, None))
                 continue
-            result.outputs.append(Output(name, target, target.stat().st_size,
-                                         time.perf_counter() - started, report.pages,
-                                         report.warnings))
+            entries = job.edition.entries
+            task = Task(exporter, job, options, target, relative, job_key, layout,
+                        cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
+                        order=order,
+                        inputs={e.source: digests[e.source] for e in entries},
+                        articles=[_identity(identities[id(e.article)]) for e in entries])
+            tasks.append(task)
+            planned.append((relative, target, task))
+
+    result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
+    manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
+    outcomes = _write(tasks, out_dir, manifest, workers, progress)
+    result.workers = min(workers, max(len(tasks), 1))
+    for relative, target, task in planned:
+        if task is None:
+            result.outputs.append(_from_record(out_dir, manifest.outputs[relative]))
+            continue
+        outcome = outcomes[relative]
+        status = FAILED if outcome.error else BUILT
+        result.outputs.append(Output(task.exporter.name, target, status, outcome.size,
+                                     outcome.seconds, outcome.pages, outcome.warnings,
+                                     outcome.error))
+        if outcome.error:
+            result.problems.append(f"{target}: {outcome.error}")
+    if not any(o.status == FAILED for o in result.outputs):
+        # a failed output is retried next time; otherwise an unchanged rebuild is a no-op
+        manifest.build_stamp, manifest.problems = stamp, list(result.problems)
+    save_manifest(out_dir, manifest)
     return result
+
+
+def _identity(identity: str) -> tuple[str, str, int]:
+    source, digest, number = identity.split("\x00")
+    return source, digest, int(number)
+
+
+def _parse(inputs: list[Path], out_dir: Path, count: int, progress: Progress) -> Collection:
+    from .manifest import load_parsed, save_parsed
+    from .parse import parse_paths  # the parser is only needed when something changed
+
+    cache = load_parsed(out_dir, code_stamp())
+    before = set(cache)
+    progress.start("parse", count)
+    try:
+        collection = parse_paths(inputs, cache=cache, progress=progress.advance)
+    finally:
+        progress.finish()
+    in_use = {id(d) for d in collection.documents}
+    kept = {key: document for key, document in cache.items() if id(document) in in_use}
+    if set(kept) != before:  # pages of earlier builds are not kept forever
+        save_parsed(out_dir, code_stamp(), kept)
+    return collection
+
+
+def _remove_unplanned(out_dir: Path, manifest: Manifest, exporters: dict[str, Exporter],
+                      planned: set[str]) -> list[Path]:
+    """Delete what an earlier build of these formats wrote and this one no longer makes
+    (a district that is gone, a split no longer asked for). Only files in the manifest."""
+    removed = []
+    for relative, record in list(manifest.outputs.items()):
+        if record.format in exporters and relative not in planned:
+            path = out_dir / relative
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+            del manifest.outputs[relative]
+    return removed
+
+
+def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
+           progress: Progress) -> dict[str, Outcome]:
+    outcomes: dict[str, Outcome] = {}
+    progress.start("write", len(tasks))
+    try:
+        for done, (task, outcome) in enumerate(run_tasks(tasks, workers), start=1):
+            outcomes[task.relative] = outcome
+            if not outcome.error:
+                manifest.outputs[task.relative] = OutputRecord(
+                    task.exporter.name, task.relative, task.stamp, task.layout, __version__,
+                    task.inputs, task.articles, outcome.size, outcome.mtime_ns, outcome.sha256,
+                    outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order)
+                save_manifest(out_dir, manifest)  # an interrupted build keeps what it finished
+            progress.advance(done)
+    finally:
+        progress.finish()
+    return outcomes

@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import run_build
 from .config import ConfigError, load_settings
 from .exporters import BuildOptions, UnknownFormat, available
 from .fonts import FontError
 from .layout import LayoutError
-from .outline import render_outline
-from .parse import ParseOptions, parse_paths
+from .workers import BuildError, stop_on_sigterm
+
+# The parser, the exporters and their libraries are imported where they are
+# used, so that a build with nothing to do answers in a blink.
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +38,9 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
     Without --json, prints an outline to check before printing: district →
     办事处/街道 → article, with byline, paragraph count and warnings.
     """
+    from .outline import render_outline
+    from .parse import ParseOptions, parse_paths
+
     collection = parse_paths(list(paths), options=ParseOptions(punctuation=not keep_punctuation))
     if as_json:
         text = json.dumps(collection.to_json(), ensure_ascii=False, indent=2) + "\n"
@@ -69,10 +73,24 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: ./pressroom.toml when present).")
 @click.option("--edition", help="The month the edition covers, YYYY-MM.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Outputs written at once (default: the machine's cores).")
+@click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no table; problems only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON, for scripts.")
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: str | None,
           split: str | None, print_marks: bool, combined: bool, embed_fonts: bool,
-          config: Path | None, edition: str | None) -> None:
-    """Build publication outputs from page files (default: input/)."""
+          config: Path | None, edition: str | None, jobs: int | None, force: bool, quiet: bool,
+          as_json: bool) -> None:
+    """Build publication outputs from page files (default: input/).
+
+    Only outputs whose pages, settings, layout or Pressroom changed since the
+    last build into the same folder are written again (see --force).
+    """
+    from .build import run_build
+    from .summary import progress_for, render_table, report_warnings, summary_json
+
+    stop_on_sigterm()
     try:
         settings = load_settings(config).with_options(edition=edition).validate()
         names = [f.strip() for f in formats.split(",") if f.strip()] if formats else list(available())
@@ -82,16 +100,47 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
                                 f"(registered: {', '.join(available())})")
         result = run_build(list(inputs) or [Path("input")], out_dir, names, settings,
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
-                                        combined=combined, embed_fonts=embed_fonts))
-    except (ConfigError, UnknownFormat, LayoutError, FontError) as exc:
+                                        combined=combined, embed_fonts=embed_fonts),
+                           workers=jobs, force=force, progress=progress_for(sys.stderr, quiet))
+    except (ConfigError, UnknownFormat, LayoutError, FontError, BuildError) as exc:
         raise click.ClickException(str(exc)) from None
-    for output in result.outputs:
-        pages = f"{output.pages} pages, " if output.pages else ""
-        click.echo(f"{output.path}  ({pages}{output.size / 1024:.0f} KB, {output.seconds:.1f} s)")
-        for warning in output.warnings:
-            click.echo(f"  warning: {warning}", err=True)
+    except KeyboardInterrupt:
+        click.echo("pressroom: interrupted; outputs not finished were left as they were", err=True)
+        sys.exit(130)
+    if as_json:
+        click.echo(json.dumps(summary_json(result), ensure_ascii=False, indent=2))
+    elif not quiet:
+        click.echo(render_table(result, out_dir), nl=False)
+    report_warnings(result)
     for problem in result.problems:
         click.echo(f"pressroom: {problem}", err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("folder", required=False, default=Path("build"),
+                type=click.Path(file_okay=False, path_type=Path))
+def check(folder: Path) -> None:
+    """Validate a build folder (default: build/): every output reopens with an
+    independent reader, fonts are embedded, epubcheck passes where it is
+    installed, and every article's text is in every output."""
+    from .check import check_build
+
+    result = check_build(folder)
+    for output in result.outputs:
+        click.echo(f"{'ok  ' if not output.problems else 'FAIL'}  {output.path}")
+        for problem in output.problems:
+            click.echo(f"      {problem}")
+        for note in output.notes:
+            click.echo(f"      note: {note}")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    for problem in result.problems:
+        click.echo(f"pressroom: {problem}", err=True)
+    failed = sum(bool(o.problems) for o in result.outputs)
+    if result.outputs:
+        click.echo(f"{len(result.outputs) - failed} of {len(result.outputs)} outputs pass")
     if not result.ok:
         sys.exit(1)
 

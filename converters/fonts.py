@@ -15,10 +15,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTCollection, TTFont, newTable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 #: bump when the preparation changes, so old cache entries are not reused
 PREPARE_VERSION = "4"
@@ -82,6 +82,8 @@ def _face_number(path: Path, source: FontSource) -> int:
         return source.index
     if source.face is None:
         return 0
+    from fontTools.ttLib import TTCollection  # fontTools loads slowly; only a cold cache needs it
+
     collection = TTCollection(str(path), lazy=True)
     for number, font in enumerate(collection.fonts):
         if source.face in (font["name"].getDebugName(4) or ""):
@@ -91,6 +93,8 @@ def _face_number(path: Path, source: FontSource) -> int:
 
 
 def _open(path: Path, number: int) -> TTFont:
+    from fontTools.ttLib import TTFont
+
     with path.open("rb") as file:  # a collection says so in its first four bytes
         collection = file.read(4) == b"ttcf"
     if collection:
@@ -99,6 +103,10 @@ def _open(path: Path, number: int) -> TTFont:
 
 
 def _to_static_truetype(font: TTFont, location: dict[str, float] | None) -> None:
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
     """Replace CFF/CFF2 or variable outlines by static quadratic TrueType outlines."""
     glyph_set = font.getGlyphSet(location=location) if location else font.getGlyphSet()
     order = font.getGlyphOrder()
@@ -171,7 +179,7 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
         str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
     target = cache_dir() / f"{key}.ttf"
     covered_file = target.with_suffix(".covered")
-    if target.is_file() and covered_file.is_file():
+    if target.is_file():
         covered = covered_file.read_text(encoding="utf-8")
         family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
         return PreparedFont(target, family, frozenset(covered), source.embolden)
@@ -183,6 +191,8 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
         raise FontError(f"cannot read font {path.name}: {exc}") from exc
     cmap = font.getBestCmap() or {}
     covered = "".join(ch for ch in wanted if ord(ch) in cmap)
+    from fontTools import subset
+
     options = subset.Options()
     options.layout_features = []
     options.notdef_outline = True
@@ -206,9 +216,17 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
             _rename_instance(font, location["wght"])
     _tag_postscript_name(font, hashlib.sha256(f"{source.weight}{wanted}".encode()).hexdigest()[:6])
     family = font["name"].getDebugName(1) or path.stem
+    # Parallel builds may prepare one font at once: every file appears whole
+    # (renamed into place), the font last, since a reader checks for it first.
+    _write_replacing(covered_file, covered.encode("utf-8"))
+    _write_replacing(covered_file.with_suffix(".family"), family.encode("utf-8"))
     temporary = target.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(temporary))
     os.replace(temporary, target)
-    covered_file.write_text(covered, encoding="utf-8")
-    covered_file.with_suffix(".family").write_text(family, encoding="utf-8")
     return PreparedFont(target, family, frozenset(covered), source.embolden)
+
+
+def _write_replacing(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -1,6 +1,7 @@
 """The parser pipeline: read → normalise → segment → model, per file and per batch."""
 from __future__ import annotations
 
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from .assemble import build_document
 from .gazetteer import Gazetteer, default_gazetteer
 from .model import Collection, Document, Problem
 from .normalise import normalise
-from .reading import InputError, expand_paths, read_page
+from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes, read_page
 from .segment import segment
 
 
@@ -36,16 +37,34 @@ def parse_file(path: Path, *, options: ParseOptions = ParseOptions()) -> Documen
                       digest=raw.digest)
 
 
-def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions()) -> Collection:
-    """Parse every page file under ``paths``; bad files become problems, not failures."""
+def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
+                cache: MutableMapping[str, Document] | None = None,
+                progress: Callable[[int], None] | None = None) -> Collection:
+    """Parse every page file under ``paths``; bad files become problems, not failures.
+
+    ``cache`` maps a page's name, bytes and options to its document: a build
+    keeps one so that a page parsed before is not parsed again. ``progress``
+    is called after each file with the number done.
+    """
     documents: list[Document] = []
     problems: list[Problem] = []
     files = expand_paths(paths)
-    for path in files:
+    for done, path in enumerate(files, start=1):
         try:
-            documents.append(parse_file(path, options=options))
+            data = page_bytes(path)
+            key = f"{path.name}\x00{digest_of(data)}\x00{options}"
+            document = cache.get(key) if cache is not None else None
+            if document is None:
+                raw = decode_page(path.name, data)
+                document = parse_text(raw.text, raw.name, options=options,
+                                      encoding=raw.encoding, digest=raw.digest)
+                if cache is not None:
+                    cache[key] = document
+            documents.append(document)
         except InputError as exc:
             problems.append(Problem(str(path), str(exc)))
+        if progress:
+            progress(done)
     for path in paths:
         if path.is_dir() and not any(f.is_relative_to(path) for f in files):
             problems.append(Problem(str(path), "no page files (*.txt, *.md) in this directory"))

@@ -87,19 +87,30 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "gb18030"
 
 
-def read_page(path: Path) -> RawPage:
+def page_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("missing: no such file") from None
     except IsADirectoryError:
         raise InputError("is a directory, not a page file") from None
     except OSError as exc:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode_page(name: str, data: bytes) -> RawPage:
     text, encoding = decode(data)
     if not text.strip():
         raise InputError("empty: the file has no text")
-    return RawPage(path.name, text, encoding, hashlib.sha256(data).hexdigest())
+    return RawPage(name, text, encoding, digest_of(data))
+
+
+def read_page(path: Path) -> RawPage:
+    return decode_page(path.name, page_bytes(path))
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

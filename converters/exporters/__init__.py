@@ -55,6 +55,14 @@ class Report:
     pages: int | None = None
 
 
+@dataclass
+class Verdict:
+    """What ``pressroom check`` found in one output: problems fail the check, notes do not."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> list[Job]:
     """The edition as one file, and with ``--split district`` one file per district."""
     jobs = [Job(f"{edition.settings.slug}.{extension}", edition)]
@@ -66,10 +74,35 @@ def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> 
 class Exporter(Protocol):
     name: str
     description: str
+    #: the layout used when ``--layout`` names none this format has
+    default_layout: str
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]: ...
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report: ...
+
+    # Optional, for the build's scheduler and its incremental check:
+    #   cost: float — work per character relative to the others (default 1),
+    #     so the longest outputs start first;
+    #   depends_on_character_set(options) -> bool — True (the default) when an
+    #     output's bytes depend on every character of the edition (a font subset
+    #     shared by a district's output and the whole edition's);
+    #   verify(path, articles) -> Verdict — for `pressroom check`: does the file
+    #     open with an independent reader, and does it hold every article's text?
+    #     ``articles`` are (page file name, Article) pairs.
+
+
+def layout_name(exporter: Exporter, options: BuildOptions) -> str:
+    return options.layout_for(exporter.name) or exporter.default_layout
+
+
+def cost_of(exporter: Exporter) -> float:
+    return float(getattr(exporter, "cost", 1.0))
+
+
+def depends_on_character_set(exporter: Exporter, options: BuildOptions) -> bool:
+    check = getattr(exporter, "depends_on_character_set", None)
+    return True if check is None else bool(check(options))
 
 
 class UnknownFormat(Exception):

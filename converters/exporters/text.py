@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..chars import han_only
+from ..model import Article
 
 #: XML 1.0 cannot hold these (C0 controls but tab/newline/return, U+FFFE/FFFF, surrogates)
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -15,3 +20,38 @@ def xml_safe(text: str, where: str, warnings: list[str]) -> str:
     codes = "、".join(f"U+{ord(ch):04X}" for ch in found)
     warnings.append(f"{where}: removed character(s) the file format cannot hold: {codes}")
     return ILLEGAL_XML.sub("", text)
+
+
+def expected_pieces(article: Article) -> list[str]:
+    """The Han text of each piece an output prints for an article (headline deck,
+    bylines, each paragraph and subhead), the unit a completeness check looks for."""
+    pieces = [article.kicker, article.title, article.subtitle, *article.bylines,
+              *(block.text for block in article.body)]
+    return [text for text in (han_only(p) for p in pieces if p) if text]
+
+
+def missing_pieces(articles: Iterable[tuple[str, Article]], printed: str) -> list[str]:
+    """Where an output's Han text lacks a piece: ``source: “title”: piece…``."""
+    stream = han_only(printed)
+    problems = []
+    for where, article in articles:
+        for piece in expected_pieces(article):
+            if piece not in stream:
+                problems.append(f"{where}: “{article.display_title}”: missing “{piece[:24]}"
+                                f"{'…' if len(piece) > 24 else ''}”")
+    return problems
+
+
+def missing_characters(articles: Iterable[tuple[str, Article]], printed: str) -> list[str]:
+    """For page layouts, where furniture (running heads) interrupts paragraphs at page
+    breaks: each Han character must appear at least as often as the articles use it."""
+    wanted: Counter[str] = Counter()
+    owners: dict[str, str] = {}
+    for where, article in articles:
+        for piece in expected_pieces(article):
+            wanted.update(piece)
+            for ch in piece:
+                owners.setdefault(ch, f"{where}: “{article.display_title}”")
+    found = Counter(han_only(printed))
+    short = sorted(ch for ch, count in wanted.items() if found[ch] < count)
+    return [f"{owners[ch]}: {ch} printed {found[ch]} of {wanted[ch]} times" for ch in short]

@@ -4,17 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...edition import Edition
+from ...model import Article
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report
-from ..archive import make_reproducible
-from .report import build_report
-
-DEFAULT_LAYOUT = "official"
+from .. import BuildOptions, Job, Report, Verdict, layout_name
 
 
 class DocxExporter:
     name = "docx"
     description = "Word reports, one per district (GB/T 9704 layout; --combined for all)"
+    default_layout = "official"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         jobs = [Job(f"{part.slug}.docx", edition.only(part)) for part in edition.districts]
@@ -22,9 +20,15 @@ class DocxExporter:
             jobs.append(Job(f"{edition.settings.slug}.docx", edition))
         return jobs
 
+    def depends_on_character_set(self, options: BuildOptions) -> bool:
+        return False  # no fonts embedded: a report holds its own district's text only
+
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
+        from ..archive import make_reproducible
+        from .report import build_report  # python-docx loads slowly; a no-op build needs none
+
         edition = job.edition
-        layout = load_layout(options.layout_for("docx") or DEFAULT_LAYOUT, "docx")
+        layout = load_layout(layout_name(self, options), "docx")
         reference = layout.get("reference")
         single = len(edition.districts) == 1
         title = edition.districts[0].name if single else edition.title
@@ -32,3 +36,8 @@ class DocxExporter:
                                    reference=Path(reference) if reference else None)
         make_reproducible(target, edition.date)
         return Report(warnings=warnings)
+
+    def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+        from .verify import verify_docx
+
+        return verify_docx(path, articles)

@@ -4,23 +4,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...edition import Edition
+from ...model import Article
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report, whole_and_split
-from .book import build_book
-
-DEFAULT_LAYOUT = "default"
+from .. import BuildOptions, Job, Report, Verdict, layout_name, whole_and_split
 
 
 class EpubExporter:
     name = "epub"
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
+    default_layout = "default"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")
 
+    def depends_on_character_set(self, options: BuildOptions) -> bool:
+        return options.embed_fonts  # only an embedded font is subset to the edition
+
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
-        layout = load_layout(options.layout_for("epub") or DEFAULT_LAYOUT, "epub")
+        from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
+
+        layout = load_layout(layout_name(self, options), "epub")
         report = Report()
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
                    warnings=report.warnings)
         return report
+
+    def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+        from .verify import verify_epub
+
+        return verify_epub(path, articles)

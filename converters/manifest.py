@@ -1,0 +1,123 @@
+"""The build folder's memory: what each output was made from, and the parsed pages.
+
+``build/.pressroom/manifest.json`` records per output the stamp of what it
+was made from, the pages it holds (name → SHA-256), the layout, the Pressroom
+version, and what was written (size, time stamp, SHA-256, pages, warnings).
+``build/.pressroom/parsed.pickle`` keeps the parsed pages so an unchanged
+page is not parsed again. Both are written whole and renamed into place; a
+missing or unreadable one only means a full build.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Document
+
+STATE_FOLDER = ".pressroom"
+MANIFEST_NAME = "manifest.json"
+PARSED_NAME = "parsed.pickle"
+MANIFEST_SCHEMA = 1
+
+
+@dataclass
+class OutputRecord:
+    format: str
+    path: str                 # relative to the build folder, with /
+    stamp: str
+    layout: str
+    version: str
+    #: page file name → SHA-256 of its bytes, for the pages whose articles it holds
+    inputs: dict[str, str]
+    #: each article as (page file name, page SHA-256, place on the page)
+    articles: list[tuple[str, str, int]]
+    size: int
+    mtime_ns: int
+    sha256: str
+    pages: int | None = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    order: int = 0            # place in its format's plan, for listing
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OutputRecord:
+        data = dict(data)
+        data["articles"] = [tuple(a) for a in data.get("articles", [])]
+        return cls(**data)
+
+
+@dataclass
+class Manifest:
+    version: str = ""
+    #: the stamp of the last complete build, and the problems it reported
+    build_stamp: str = ""
+    problems: list[str] = field(default_factory=list)
+    #: page file name → the path it was read from, so `check` can find it again
+    sources: dict[str, str] = field(default_factory=dict)
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": MANIFEST_SCHEMA, "version": self.version,
+                "build_stamp": self.build_stamp, "problems": self.problems,
+                "sources": self.sources,
+                "outputs": [asdict(r) for _, r in sorted(self.outputs.items())]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Manifest:
+        if data.get("schema") != MANIFEST_SCHEMA:
+            return cls()
+        records = [OutputRecord.from_json(r) for r in data.get("outputs", [])]
+        return cls(data.get("version", ""), data.get("build_stamp", ""),
+                   list(data.get("problems", [])), dict(data.get("sources", {})),
+                   {r.path: r for r in records})
+
+
+def state_folder(build_folder: Path) -> Path:
+    return build_folder / STATE_FOLDER
+
+
+def load_manifest(build_folder: Path) -> Manifest:
+    path = state_folder(build_folder) / MANIFEST_NAME
+    try:
+        return Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return Manifest()
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole: a temporary file renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def save_manifest(build_folder: Path, manifest: Manifest) -> None:
+    text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n"
+    replace_file(state_folder(build_folder) / MANIFEST_NAME, text.encode("utf-8"))
+
+
+def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:
+    """The parsed pages of the last build, if the same Pressroom parsed them."""
+    try:
+        with (state_folder(build_folder) / PARSED_NAME).open("rb") as file:
+            stored = pickle.load(file)
+    except Exception:  # absent, truncated or from another Python: parse again
+        return {}
+    if not isinstance(stored, dict) or stored.get("code") != code:
+        return {}
+    documents = stored.get("documents")
+    return documents if isinstance(documents, dict) else {}
+
+
+def save_parsed(build_folder: Path, code: str, documents: dict[str, Document]) -> None:
+    data = pickle.dumps({"code": code, "documents": documents}, protocol=pickle.HIGHEST_PROTOCOL)
+    replace_file(state_folder(build_folder) / PARSED_NAME, data)

@@ -1,0 +1,115 @@
+"""What an output depends on, as hashes the incremental build compares with its manifest.
+
+An output is rebuilt when anything it is made from changes: the pages whose
+articles it holds (by content, not by date), the settings and options, its
+layout with everything the layout names (templates, fonts, a reference
+document), and Pressroom itself (its version, and for a working copy its
+source files). A stamp errs on the side of rebuilding: a layout file touched
+but unchanged costs a rebuild, never a stale output.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Settings
+from .exporters import BuildOptions, Exporter, Job, depends_on_character_set, layout_name
+from .layout import load_layout, search_dirs
+from .model import Collection
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _hash(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _file_stats(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    stats = []
+    for path in sorted(set(paths)):
+        try:
+            stat = path.stat()
+        except OSError:
+            stats.append((str(path), -1, -1))
+            continue
+        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return stats
+
+
+@cache
+def code_stamp() -> str:
+    """The Pressroom version, and the state of its source files (an editable install
+    changes without a new version number)."""
+    files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt")]
+    return _hash(__version__, _file_stats(files))
+
+
+def layout_stamp(exporter: Exporter, options: BuildOptions) -> str:
+    """The resolved layout (after ``extends``) and every file it can draw on."""
+    data = load_layout(layout_name(exporter, options), exporter.name)
+    folders = [Path(data.get("_folder", "."))] + search_dirs(exporter.name)
+    files = [p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()]
+    files += [Path(v) for v in _named_files(data)]
+    return _hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str),
+                 _file_stats(files))
+
+
+def _named_files(value: Any) -> Iterable[str]:
+    """Paths a layout names (``file = …``, ``reference = …``), where they are local files."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("file", "reference") and isinstance(item, str) and not item.startswith("pkg:"):
+                yield item
+            else:
+                yield from _named_files(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _named_files(item)
+
+
+def format_stamp(exporter: Exporter, settings: Settings, options: BuildOptions) -> str:
+    """Everything every output of one format shares."""
+    return _hash(code_stamp(), exporter.name, layout_stamp(exporter, options),
+                 json.dumps(asdict(settings), sort_keys=True, ensure_ascii=False),
+                 json.dumps(asdict(options), sort_keys=True))
+
+
+def article_identities(collection: Collection) -> dict[int, str]:
+    """Each parsed article (by object id) → its page's digest and its place on the page.
+
+    Parsing is a function of a page's bytes, so the pair stands for the article's
+    whole content without hashing it again.
+    """
+    return {id(article): f"{document.source}\x00{document.digest}\x00{number}"
+            for document in collection.documents
+            for number, article in enumerate(document.articles)}
+
+
+def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
+              identities: dict[int, str]) -> str:
+    """One output's stamp: its format's, its name, and the articles it holds, where."""
+    parts: list[object] = [base, job.name]
+    for district in job.edition.districts:
+        parts += ["district", district.name, district.slug]
+        for section in district.sections:
+            parts += ["section", section.name]
+            parts += [f"{entry.key}\x00{identities[id(entry.article)]}" for entry in section.entries]
+    if depends_on_character_set(exporter, options):
+        parts += ["characters", job.edition.characters()]
+    return _hash(*parts)
+
+
+def build_stamp(format_stamps: dict[str, str], inputs: list[tuple[str, str]]) -> str:
+    """The whole build: if this matches the last one and its outputs are untouched,
+    there is nothing to do (and nothing needs parsing)."""
+    return _hash(sorted(format_stamps.items()), inputs)

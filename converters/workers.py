@@ -1,0 +1,173 @@
+"""Writing outputs: each through a temporary file, several at once in worker processes.
+
+Outputs are independent (a format, a district), so they are written by a pool
+of processes, the costliest first. Each is written to ``.NAME.PID.part``
+beside its target and renamed over it only when complete, so an interrupted
+build (Ctrl-C, kill, power cut) leaves every output either as it was or
+wholly new, never half written; the next build sweeps up the ``.part`` files.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import TypeVar
+
+from .exporters import BuildOptions, Exporter, Job
+
+T = TypeVar("T")
+PART_SUFFIX = ".part"
+LOCK_NAME = "lock"
+
+
+@dataclass
+class Task:
+    """One output to write, with what the manifest will record about it."""
+
+    exporter: Exporter
+    job: Job
+    options: BuildOptions
+    target: Path
+    relative: str
+    stamp: str
+    layout: str
+    cost: float = 1.0
+    order: int = 0
+    inputs: dict[str, str] = field(default_factory=dict)
+    articles: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str = ""
+    pages: int | None = None
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+class BuildError(Exception):
+    pass
+
+
+def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
+    """Write through a temporary file in the same folder, renamed into place at the end."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")
+    try:
+        result = write(temporary)
+        os.replace(temporary, target)
+        return result
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def write_output(task: Task) -> Outcome:
+    started = time.perf_counter()
+    try:
+        report = write_atomically(
+            task.target, lambda path: task.exporter.write(task.job, path, task.options))
+        data = task.target.read_bytes()
+        stat = task.target.stat()
+    except Exception as exc:  # one output failing must not stop the others
+        return Outcome(seconds=time.perf_counter() - started,
+                       error=f"{type(exc).__name__}: {exc}")
+    return Outcome(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest(), report.pages,
+                   time.perf_counter() - started, list(report.warnings))
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds: the temporary file is removed on the way out
+
+
+_TASKS: list[Task] = []
+
+
+def _start_worker(tasks: list[Task]) -> None:
+    global _TASKS
+    _TASKS = tasks
+    # Ctrl-C reaches the whole process group: the main process decides, and
+    # stops the workers with SIGTERM, which unwinds them cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _write_numbered(number: int) -> tuple[int, Outcome]:
+    return number, write_output(_TASKS[number])
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork hands the parsed edition to the workers without pickling or new imports;
+    # elsewhere (macOS, Windows) fork is unsafe or absent.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
+    """Write every task, yielding each as it finishes; the costliest start first."""
+    ordered = sorted(tasks, key=lambda t: -t.cost)
+    if workers <= 1 or len(ordered) <= 1:
+        for task in ordered:
+            yield task, write_output(task)
+        return
+    pool = _context().Pool(min(workers, len(ordered)), _start_worker, (ordered,))
+    try:
+        for number, outcome in pool.imap_unordered(_write_numbered, range(len(ordered))):
+            yield ordered[number], outcome
+        pool.close()
+    finally:
+        pool.terminate()  # after close: a no-op; on Ctrl-C or an error: stop the workers
+        pool.join()
+
+
+def stop_on_sigterm() -> None:
+    """Let ``kill`` unwind the main process like Ctrl-C, so it stops its workers."""
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Temporary files a killed build left behind (no build can be writing them:
+    the caller holds the build folder's lock)."""
+    found = [p for folder in (out_dir, *(d for d in out_dir.iterdir() if d.is_dir()))
+             for p in folder.glob(f".*{PART_SUFFIX}")]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
+
+
+class BuildLock:
+    """One build at a time per build folder (an advisory lock the OS drops with the process)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK_NAME
+        self.handle: int | None = None
+
+    def __enter__(self) -> BuildLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; builds are not serialised
+            return self
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.handle)
+            raise BuildError(f"another pressroom build is writing to {self.path.parent.parent}; "
+                             "wait for it to finish") from None
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self.handle is not None:
+            os.close(self.handle)  # closing releases the lock
