@@ -62,6 +62,11 @@ class Edition:
         return self.settings.bulletin
 
     @property
+    def slug(self) -> str:
+        """The whole edition's file-name part: the configured slug, made path-safe."""
+        return slugify(self.settings.slug, "bulletin")
+
+    @property
     def label(self) -> str:
         """2021年6月 · 第6期"""
         issue = f" · 第{self.settings.issue}期" if self.settings.issue else ""

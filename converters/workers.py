@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from multiprocessing.connection import Connection, wait
 from types import FrameType, TracebackType
 from typing import TypeVar
 
@@ -89,20 +90,13 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)  # unwinds: the temporary file is removed on the way out
 
 
-_TASKS: list[Task] = []
-
-
-def _start_worker(tasks: list[Task]) -> None:
-    global _TASKS
-    _TASKS = tasks
+def _child(task: Task, connection: Connection) -> None:
     # Ctrl-C reaches the whole process group: the main process decides, and
     # stops the workers with SIGTERM, which unwinds them cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
-
-
-def _write_numbered(number: int) -> tuple[int, Outcome]:
-    return number, write_output(_TASKS[number])
+    connection.send(write_output(task))
+    connection.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -114,20 +108,44 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
-    """Write every task, yielding each as it finishes; the costliest start first."""
-    ordered = sorted(tasks, key=lambda t: -t.cost)
-    if workers <= 1 or len(ordered) <= 1:
-        for task in ordered:
+    """Write every task, yielding each as it finishes; the costliest start first.
+
+    A process per output, at most ``workers`` at a time. (multiprocessing.Pool
+    can hang in terminate() when Ctrl-C lands inside its bookkeeping; a plain
+    process per task has no shared state to wedge.)
+    """
+    waiting = sorted(tasks, key=lambda t: -t.cost)
+    if workers <= 1 or len(waiting) <= 1:
+        for task in waiting:
             yield task, write_output(task)
         return
-    pool = _context().Pool(min(workers, len(ordered)), _start_worker, (ordered,))
+    context = _context()
+    running: dict[Connection, tuple[Task, multiprocessing.process.BaseProcess]] = {}
     try:
-        for number, outcome in pool.imap_unordered(_write_numbered, range(len(ordered))):
-            yield ordered[number], outcome
-        pool.close()
+        while waiting or running:
+            while waiting and len(running) < workers:
+                task = waiting.pop(0)
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(task, sender), daemon=True)
+                process.start()
+                sender.close()  # the child holds the only writing end: EOF if it dies
+                running[receiver] = (task, process)
+            for ready in wait(list(running)):
+                task, process = running.pop(ready)  # type: ignore[index]
+                try:
+                    outcome = ready.recv()  # type: ignore[union-attr]
+                except EOFError:
+                    process.join()
+                    outcome = Outcome(error=f"the worker writing it died (exit code {process.exitcode})")
+                ready.close()  # type: ignore[union-attr]
+                process.join()
+                yield task, outcome
     finally:
-        pool.terminate()  # after close: a no-op; on Ctrl-C or an error: stop the workers
-        pool.join()
+        for _, process in running.values():  # Ctrl-C, kill or an error: stop the rest
+            process.terminate()
+        for receiver, (_, process) in running.items():
+            process.join()
+            receiver.close()
 
 
 def stop_on_sigterm() -> None:

@@ -65,7 +65,7 @@ class Verdict:
 
 def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> list[Job]:
     """The edition as one file, and with ``--split district`` one file per district."""
-    jobs = [Job(f"{edition.settings.slug}.{extension}", edition)]
+    jobs = [Job(f"{edition.slug}.{extension}", edition)]
     if options.split == "district":
         jobs += [Job(f"{part.slug}.{extension}", edition.only(part)) for part in edition.districts]
     return jobs

@@ -17,7 +17,7 @@ class DocxExporter:
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         jobs = [Job(f"{part.slug}.docx", edition.only(part)) for part in edition.districts]
         if options.combined:
-            jobs.append(Job(f"{edition.settings.slug}.docx", edition))
+            jobs.append(Job(f"{edition.slug}.docx", edition))
         return jobs
 
     def depends_on_character_set(self, options: BuildOptions) -> bool:
