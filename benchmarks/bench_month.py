@@ -1,0 +1,184 @@
+"""`pressroom build` on a month of pages: cold, no-op and one-page rebuilds, against
+pandoc (Word, EPUB) and typst (PDF) given the same text.
+
+    python benchmarks/bench_month.py [--repeat 3] [--cold-fonts]
+
+Every time is the wall clock of a command a user would run — `pressroom build`
+as a process, pandoc and typst as processes — best of ``--repeat`` runs
+(this kind of shared machine's speed swings). Also shown: the same builds
+called in-process (without the Python interpreter's start-up, which on a
+pyenv machine alone costs ~0.1 s), and peak memory from
+``resource.getrusage`` (the largest process of each side).
+
+Targets: full build ≤ 0.5 × (pandoc + typst); no-op rebuild ≤ 0.05 × full;
+one page changed ≤ 0.2 × full; peak RSS ≤ 300 MB.
+Needs `pip install -e '.[bench]'` (pypandoc-binary, typst).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, generate_month  # noqa: E402
+from markdown import edition_markdown, edition_typst  # noqa: E402
+
+from converters.build import run_build  # noqa: E402
+from converters.config import load_settings  # noqa: E402
+from converters.edition import build_edition  # noqa: E402
+from converters.exporters import BuildOptions, available  # noqa: E402
+from converters.parse import parse_paths  # noqa: E402
+
+TARGETS = {"full": 0.5, "noop": 0.05, "one": 0.2, "rss_mb": 300}
+
+
+def best(action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        if before:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run(*command: str, cwd: Path) -> None:
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+def children_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+class Month:
+    """The month corpus in a scratch folder, with the edition's settings."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        shutil.copy(ROOT / "pressroom.toml", folder / "pressroom.toml")
+        self.pages = generate_month(folder / "month")
+        self.out = folder / "build"
+        self.edits = 0
+
+    def pressroom(self, *extra: str) -> None:
+        run(sys.executable, "-m", "converters.cli", "build", "-q", "month", "-o", "build",
+            *extra, cwd=self.folder)
+
+    def fresh(self) -> None:
+        shutil.rmtree(self.out, ignore_errors=True)
+
+    def edit_one_page(self) -> None:
+        """An editor's correction: one sentence added to one page (a different one each time)."""
+        self.edits += 1
+        page = self.pages[(self.edits * 37) % len(self.pages)]
+        page.write_text(page.read_text(encoding="utf-8") + f"\n（本文第{self.edits}次更正。）\n",
+                        encoding="utf-8")
+
+
+def contenders(month: Month, repeat: int) -> dict[str, float]:
+    import pypandoc
+
+    settings = load_settings(month.folder / "pressroom.toml")
+    edition = build_edition(parse_paths([month.folder / "month"]), settings)
+    sources = month.folder / "pandoc"
+    sources.mkdir()
+    per_district = []
+    for part in edition.districts:
+        path = sources / f"{part.slug}.md"
+        path.write_text(edition_markdown(edition.only(part)), encoding="utf-8")
+        per_district.append(path)
+    whole = sources / "month.md"
+    whole.write_text(edition_markdown(edition), encoding="utf-8")
+    fonts = Path(importlib.util.find_spec("pylopdf_fonts_zh_cn").origin).parent  # type: ignore[union-attr, arg-type]
+    typst_source = sources / "month.typ"
+    typst_source.write_text(edition_typst(edition, "Noto Serif SC", "Noto Sans SC"), encoding="utf-8")
+    pandoc = pypandoc.get_pandoc_path()
+    compile_typst = (f"import typst; typst.compile({str(typst_source)!r}, output="
+                     f"{str(sources / 'month.pdf')!r}, font_paths=[{str(fonts)!r}], "
+                     "ignore_system_fonts=True)")
+    times = {
+        "pandoc docx (a report per district)": best(lambda: [
+            run(pandoc, str(p), "-o", str(p.with_suffix(".docx")), cwd=sources)
+            for p in per_district], repeat),
+        "pandoc epub": best(lambda: run(pandoc, str(whole), "--toc", "--metadata", "lang=zh-Hans",
+                                        "-o", str(whole.with_suffix(".epub")), cwd=sources), repeat),
+        "typst pdf": best(lambda: run(sys.executable, "-c", compile_typst, cwd=sources), repeat),
+    }
+    return times
+
+
+def in_process(month: Month, repeat: int) -> dict[str, float]:
+    settings = load_settings(month.folder / "pressroom.toml")
+
+    def build(force: bool = False) -> None:
+        result = run_build([month.folder / "month"], month.out, list(available()), settings,
+                           BuildOptions(), force=force)
+        assert result.ok, result.problems
+
+    build()
+    return {"full": best(lambda: build(force=True), repeat),
+            "noop": best(build, repeat),
+            "one": best(build, repeat, before=month.edit_one_page)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--cold-fonts", action="store_true",
+                        help="also time a first-ever build (font subsets not yet prepared)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        month = Month(Path(tmp))
+        size = sum(p.stat().st_size for p in month.pages)
+        print(f"month: {len(month.pages)} pages, {size / 1024 / 1024:.2f} MB")
+        month.pressroom()  # font subsets for this text prepared once, as after a first build
+        if args.cold_fonts:
+            cold_cache = Path(tmp) / "fonts"
+            month.fresh()
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "converters.cli", "build", "-q", "month", "-o",
+                            "build"], cwd=month.folder, check=True,
+                           env={**__import__("os").environ, "PRESSROOM_CACHE": str(cold_cache)})
+            print(f"first-ever build (cold font cache): {time.perf_counter() - start:.2f} s")
+        full = best(month.pressroom, args.repeat, before=month.fresh)
+        noop = best(month.pressroom, args.repeat)
+        one = best(month.pressroom, args.repeat, before=month.edit_one_page)
+        ours_peak = children_peak_mb()
+        inside = in_process(month, args.repeat)
+        theirs = contenders(month, args.repeat)
+    total = sum(theirs.values())
+    print("\npressroom build (a process, as a user runs it; 2 cores → -j 2):")
+    print(f"  cold full build (empty build folder)  {full:6.2f} s")
+    print(f"  no-op rebuild                          {noop:6.2f} s   {noop / full:.3f} × full "
+          f"(target ≤ {TARGETS['noop']})")
+    print(f"  one page changed                       {one:6.2f} s   {one / full:.3f} × full "
+          f"(target ≤ {TARGETS['one']})")
+    print("in-process (run_build, no interpreter start-up):")
+    print(f"  full {inside['full']:.2f} s · no-op {inside['noop']:.3f} s "
+          f"({inside['noop'] / inside['full']:.3f} ×) · one page {inside['one']:.2f} s "
+          f"({inside['one'] / inside['full']:.3f} ×)")
+    print("the same text through pandoc and typst:")
+    for name, seconds in theirs.items():
+        print(f"  {name:38} {seconds:6.2f} s")
+    print(f"  {'total':38} {total:6.2f} s")
+    print(f"\nfull build / (pandoc + typst): {full / total:.2f} × (target ≤ {TARGETS['full']})")
+    print(f"peak RSS: {ours_peak:.0f} MB, the largest pressroom process "
+          f"(target ≤ {TARGETS['rss_mb']})")
+    checks = [full / total <= TARGETS["full"], noop / full <= TARGETS["noop"],
+              one / full <= TARGETS["one"], ours_peak <= TARGETS["rss_mb"]]
+    print("targets:", "all met" if all(checks) else f"{checks.count(False)} missed")
+    return 0 if all(checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
