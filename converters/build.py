@@ -145,7 +145,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
 
-    collection = _parse(inputs, out_dir, len(stamped), progress)
+    collection = _parse(inputs, out_dir, len(stamped), progress, workers)
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
     from .edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
 
@@ -210,7 +210,8 @@ def _identity(identity: str) -> tuple[str, str, int]:
     return source, digest, int(number)
 
 
-def _parse(inputs: list[Path], out_dir: Path, count: int, progress: Progress) -> Collection:
+def _parse(inputs: list[Path], out_dir: Path, count: int, progress: Progress,
+           workers: int) -> Collection:
     from .manifest import load_parsed, save_parsed
     from .parse import parse_paths  # the parser is only needed when something changed
 
@@ -218,7 +219,7 @@ def _parse(inputs: list[Path], out_dir: Path, count: int, progress: Progress) ->
     before = set(cache)
     progress.start("parse", count)
     try:
-        collection = parse_paths(inputs, cache=cache, progress=progress.advance)
+        collection = parse_paths(inputs, cache=cache, progress=progress.advance, workers=workers)
     finally:
         progress.finish()
     in_use = {id(d) for d in collection.documents}

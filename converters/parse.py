@@ -37,34 +37,83 @@ def parse_file(path: Path, *, options: ParseOptions = ParseOptions()) -> Documen
                       digest=raw.digest)
 
 
+def _parse_batch(batch: list[tuple[str, bytes, ParseOptions]]) -> list[Document | str]:
+    """Pages parsed in one worker: each a document, or the reason it cannot be read."""
+    parsed: list[Document | str] = []
+    for name, data, options in batch:
+        try:
+            raw = decode_page(name, data)
+        except InputError as exc:
+            parsed.append(str(exc))
+            continue
+        parsed.append(parse_text(raw.text, raw.name, options=options, encoding=raw.encoding,
+                                 digest=raw.digest))
+    return parsed
+
+
+def _batches(pages: list[tuple[str, bytes, ParseOptions]], count: int) -> list[list[tuple[str, bytes, ParseOptions]]]:
+    """``count`` runs of consecutive pages of about equal size (parsing time follows size)."""
+    total = sum(len(data) for _, data, _ in pages) or 1
+    batches: list[list[tuple[str, bytes, ParseOptions]]] = [[] for _ in range(count)]
+    done = 0
+    for page in pages:
+        batches[min(count - 1, done * count // total)].append(page)
+        done += len(page[1])
+    return [b for b in batches if b]
+
+
+#: below this much text, starting worker processes costs more than it saves
+PARALLEL_BYTES = 256 * 1024
+
+
 def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
                 cache: MutableMapping[str, Document] | None = None,
-                progress: Callable[[int], None] | None = None) -> Collection:
+                progress: Callable[[int], None] | None = None, workers: int = 1) -> Collection:
     """Parse every page file under ``paths``; bad files become problems, not failures.
 
     ``cache`` maps a page's name, bytes and options to its document: a build
     keeps one so that a page parsed before is not parsed again. ``progress``
-    is called after each file with the number done.
+    is called with the number of files done. With ``workers`` > 1 a large
+    batch is parsed in that many processes.
     """
-    documents: list[Document] = []
-    problems: list[Problem] = []
+    from .processes import ChildDied, in_processes
+
     files = expand_paths(paths)
-    for done, path in enumerate(files, start=1):
+    found: dict[int, Document | Problem] = {}
+    unparsed: list[tuple[int, str, tuple[str, bytes, ParseOptions]]] = []
+    for number, path in enumerate(files):
         try:
             data = page_bytes(path)
-            key = f"{path.name}\x00{digest_of(data)}\x00{options}"
-            document = cache.get(key) if cache is not None else None
-            if document is None:
-                raw = decode_page(path.name, data)
-                document = parse_text(raw.text, raw.name, options=options,
-                                      encoding=raw.encoding, digest=raw.digest)
-                if cache is not None:
-                    cache[key] = document
-            documents.append(document)
         except InputError as exc:
-            problems.append(Problem(str(path), str(exc)))
+            found[number] = Problem(str(path), str(exc))
+            continue
+        key = f"{path.name}\x00{digest_of(data)}\x00{options}"
+        document = cache.get(key) if cache is not None else None
+        if document is not None:
+            found[number] = document
+        else:
+            unparsed.append((number, key, (path.name, data, options)))
+    if progress:
+        progress(len(found))
+    size = sum(len(page[1]) for _, _, page in unparsed)
+    count = workers if size >= PARALLEL_BYTES else 1
+    batches = _batches([page for _, _, page in unparsed], count) if unparsed else []
+    where = iter(unparsed)
+    slots = {id(batch): [next(where) for _ in batch] for batch in batches}
+    for batch, parsed in in_processes(_parse_batch, batches, count):
+        if isinstance(parsed, ChildDied):
+            parsed = [str(parsed)] * len(batch)
+        for (number, key, _), outcome in zip(slots[id(batch)], parsed, strict=True):
+            if isinstance(outcome, str):
+                found[number] = Problem(str(files[number]), outcome)
+                continue
+            found[number] = outcome
+            if cache is not None:
+                cache[key] = outcome
         if progress:
-            progress(done)
+            progress(len(found))
+    documents = [d for _, d in sorted(found.items()) if isinstance(d, Document)]
+    problems = [p for _, p in sorted(found.items()) if isinstance(p, Problem)]
     for path in paths:
         if path.is_dir() and not any(f.is_relative_to(path) for f in files):
             problems.append(Problem(str(path), "no page files (*.txt, *.md) in this directory"))

@@ -1,7 +1,7 @@
 """Writing outputs: each through a temporary file, several at once in worker processes.
 
-Outputs are independent (a format, a district), so they are written by a pool
-of processes, the costliest first. Each is written to ``.NAME.PID.part``
+Outputs are independent (a format, a district), so they are written by
+worker processes, the costliest first. Each is written to ``.NAME.PID.part``
 beside its target and renamed over it only when complete, so an interrupted
 build (Ctrl-C, kill, power cut) leaves every output either as it was or
 wholly new, never half written; the next build sweeps up the ``.part`` files.
@@ -9,19 +9,17 @@ wholly new, never half written; the next build sweeps up the ``.part`` files.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import signal
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from multiprocessing.connection import Connection, wait
-from types import FrameType, TracebackType
+from types import TracebackType
 from typing import TypeVar
 
 from .exporters import BuildOptions, Exporter, Job
+from .processes import ChildDied, in_processes, stop
 
 T = TypeVar("T")
 PART_SUFFIX = ".part"
@@ -86,71 +84,18 @@ def write_output(task: Task) -> Outcome:
                    time.perf_counter() - started, list(report.warnings))
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)  # unwinds: the temporary file is removed on the way out
-
-
-def _child(task: Task, connection: Connection) -> None:
-    # Ctrl-C reaches the whole process group: the main process decides, and
-    # stops the workers with SIGTERM, which unwinds them cleanly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop)
-    connection.send(write_output(task))
-    connection.close()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork hands the parsed edition to the workers without pickling or new imports;
-    # elsewhere (macOS, Windows) fork is unsafe or absent.
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
-    """Write every task, yielding each as it finishes; the costliest start first.
-
-    A process per output, at most ``workers`` at a time. (multiprocessing.Pool
-    can hang in terminate() when Ctrl-C lands inside its bookkeeping; a plain
-    process per task has no shared state to wedge.)
-    """
-    waiting = sorted(tasks, key=lambda t: -t.cost)
-    if workers <= 1 or len(waiting) <= 1:
-        for task in waiting:
-            yield task, write_output(task)
-        return
-    context = _context()
-    running: dict[Connection, tuple[Task, multiprocessing.process.BaseProcess]] = {}
-    try:
-        while waiting or running:
-            while waiting and len(running) < workers:
-                task = waiting.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(task, sender), daemon=True)
-                process.start()
-                sender.close()  # the child holds the only writing end: EOF if it dies
-                running[receiver] = (task, process)
-            for ready in wait(list(running)):
-                task, process = running.pop(ready)  # type: ignore[index]
-                try:
-                    outcome = ready.recv()  # type: ignore[union-attr]
-                except EOFError:
-                    process.join()
-                    outcome = Outcome(error=f"the worker writing it died (exit code {process.exitcode})")
-                ready.close()  # type: ignore[union-attr]
-                process.join()
-                yield task, outcome
-    finally:
-        for _, process in running.values():  # Ctrl-C, kill or an error: stop the rest
-            process.terminate()
-        for receiver, (_, process) in running.items():
-            process.join()
-            receiver.close()
+    """Write every task, yielding each as it finishes; the costliest start first."""
+    ordered = sorted(tasks, key=lambda t: -t.cost)
+    for task, outcome in in_processes(write_output, ordered, workers):
+        if isinstance(outcome, ChildDied):
+            outcome = Outcome(error=f"not written: {outcome}")
+        yield task, outcome
 
 
 def stop_on_sigterm() -> None:
     """Let ``kill`` unwind the main process like Ctrl-C, so it stops its workers."""
-    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGTERM, stop)
 
 
 def remove_leftovers(out_dir: Path) -> list[Path]:
