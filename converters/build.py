@@ -92,14 +92,17 @@ def default_workers() -> int:
 
 
 def _stamp_inputs(paths: list[Path]) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """Each page file with the hash of its bytes (or why it cannot be read)."""
+    """Each page file with the hash of its bytes (or why it cannot be read), and
+    hash → where the page is, for `pressroom check` to find it again."""
     stamped, sources = [], {}
     for path in expand_paths(paths):
         try:
-            stamped.append((str(path), digest_of(page_bytes(path))))
+            digest = digest_of(page_bytes(path))
         except InputError as exc:
             stamped.append((str(path), f"unreadable: {exc}"))
-        sources[path.name] = str(path.resolve())
+            continue
+        stamped.append((str(path), digest))
+        sources[digest] = str(path.resolve())
     return stamped, sources
 
 
@@ -186,6 +189,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     outcomes = _write(tasks, out_dir, manifest, workers, progress)
+    manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
+                        for digest in record.inputs.values() if digest in manifest.sources}
     result.workers = min(workers, max(len(tasks), 1))
     for relative, target, task in planned:
         if task is None:

@@ -55,7 +55,7 @@ class _Pages:
         from .parse import parse_text
         from .reading import decode_page
 
-        path = self.sources.get(source)
+        path = self.sources.get(digest)
         if path is None:
             return f"the manifest does not say where page {source} was read from"
         try:

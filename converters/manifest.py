@@ -56,7 +56,7 @@ class Manifest:
     #: the stamp of the last complete build, and the problems it reported
     build_stamp: str = ""
     problems: list[str] = field(default_factory=list)
-    #: page file name → the path it was read from, so `check` can find it again
+    #: page SHA-256 → the path it was read from, so `check` can find it again
     sources: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
 
