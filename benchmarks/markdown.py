@@ -32,7 +32,7 @@ def edition_typst(edition: Edition, serif: str, sans: str) -> str:
     """The edition as typst markup in the bulletin's shape: A4, two columns, 五号 serif
     body justified with a 2 em indent, sans headings — what typst is given to match."""
     lines = [
-        '#set document(title: "%s")' % _typst(edition.title).replace('"', '\\"'),
+        '#set document(title: "{}")'.format(_typst(edition.title).replace('"', '\\"')),
         '#set page(paper: "a4", margin: (top: 22mm, bottom: 20mm, inside: 20mm, outside: 18mm),'
         ' columns: 2, numbering: "1")',
         f'#set text(font: "{serif}", size: 10.5pt, lang: "zh", region: "cn")',

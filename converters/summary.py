@@ -73,7 +73,7 @@ def render_table(result: BuildResult, out_dir: Path) -> str:
 
     def line(cells: tuple[str, ...]) -> str:
         first, *rest = cells
-        return "  ".join([first.ljust(widths[0]), *(c.rjust(w) for c, w in zip(rest, widths[1:]))])
+        return "  ".join([first.ljust(widths[0]), *(c.rjust(w) for c, w in zip(rest, widths[1:], strict=True))])
 
     lines = [line(header), "  ".join("─" * w for w in widths), *(line(r) for r in rows)]
     built = len(result.built)
