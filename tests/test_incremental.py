@@ -217,3 +217,14 @@ def test_an_interrupted_build_leaves_the_old_outputs(how: signal.Signals, pages:
     assert not any(out.rglob("*.part"))
     if how == signal.SIGKILL:  # the harsher case; check reads everything back (slow: epubcheck)
         assert cli("check", str(out)).returncode == 0
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    from converters.manifest import state_folder
+    from converters.workers import BuildLock
+
+    out = tmp_path / "build"
+    with BuildLock(state_folder(out)):
+        result = cli("build", "-o", str(out), str(INPUT))
+    assert result.returncode == 1 and "another pressroom build is writing to" in result.stderr
+    assert not (out / "pdf").exists()
