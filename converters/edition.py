@@ -7,7 +7,8 @@ articles first), articles in page order — so the grouping lives here once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import count
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date
 
@@ -97,7 +98,15 @@ class Edition:
         return "".join(sorted(set("".join(parts))))
 
     def only(self, district: DistrictPart) -> Edition:
-        return Edition(self.settings, (district,), self.sources, self.characters())
+        """One district as an edition of its own. Its articles are numbered afresh
+        (a0001…), so a district's outputs do not change when another district
+        gains or loses an article — an incremental build leaves them alone."""
+        numbers = count(1)
+        sections = tuple(Section(section.name, tuple(replace(entry, key=f"a{next(numbers):04d}")
+                                                     for entry in section.entries))
+                         for section in district.sections)
+        return Edition(self.settings, (replace(district, sections=sections),), self.sources,
+                       self.characters())
 
 
 def slugify(text: str, fallback: str) -> str:

@@ -228,3 +228,18 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
         result = cli("build", "-o", str(out), str(INPUT))
     assert result.returncode == 1 and "another pressroom build is writing to" in result.stderr
     assert not (out / "pdf").exists()
+
+
+def test_an_article_added_to_one_district_leaves_the_others_reports(pages: Path,
+                                                                    tmp_path: Path) -> None:
+    from converters.parse import parse_file
+
+    out = tmp_path / "build"
+    build(pages, out)
+    page = pages / "000_ff23bc1d83eded92.txt"  # 航空港区, the first page: later keys would shift
+    before = len(parse_file(page).articles)
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n（本文有更正）\n", encoding="utf-8")
+    assert len(parse_file(page).articles) == before + 1
+    again = build(pages, out)
+    assert sorted(o.path.name for o in again.built) == [
+        "bulletin-2021-06.epub", "bulletin-2021-06.pdf", "hangkonggang.docx"]
