@@ -72,3 +72,14 @@ def test_no_single_character_last_line(face) -> None:  # type: ignore[no-untyped
 def test_latin_words_and_numbers_are_not_broken(face) -> None:  # type: ignore[no-untyped-def]
     atoms = make_atoms([Run("共有1,000人使用WeChat")], face, SIZE).items
     assert "1,000" in [a.text for a in atoms] and "WeChat" in [a.text for a in atoms]
+
+
+def test_a_new_common_character_needs_no_new_font_subset() -> None:
+    from converters.fonts import FontSource, common_han, prepare
+
+    source = FontSource("pkg:pylopdf_fonts_zh_cn/NotoSerifSC-Regular.otf")
+    before = prepare(source, "区县新闻")
+    assert "赞" in common_han() and len(common_han()) == 3755
+    assert prepare(source, "区县新闻赞").path == before.path  # a corrected page: same subset
+    assert prepare(source, "区县新闻鑫").path != before.path  # a rare character: a new one
+    assert "鑫" in prepare(source, "区县新闻鑫").covered
