@@ -77,11 +77,11 @@ class Month:
         shutil.rmtree(self.out, ignore_errors=True)
 
     def edit_one_page(self) -> None:
-        """An editor's correction: one sentence added to one page (a different one each time)."""
+        """An editor's correction inside a paragraph of one page (a different page each time)."""
         self.edits += 1
         page = self.pages[(self.edits * 37) % len(self.pages)]
-        page.write_text(page.read_text(encoding="utf-8") + f"\n（本文第{self.edits}次更正。）\n",
-                        encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("。", f"（第{self.edits}次更正）。", 1), encoding="utf-8")
 
 
 def contenders(month: Month, repeat: int) -> dict[str, float]:

@@ -1,9 +1,9 @@
-"""Run independent pieces of work in child processes, at most N at a time.
+"""Run independent pieces of work in at most N child processes.
 
-A process per piece rather than multiprocessing.Pool: Pool.terminate() can
-hang when Ctrl-C lands inside the pool's bookkeeping, and a plain process
-per piece has no shared state to wedge. On Linux the children are forked,
-so they inherit the parsed edition without pickling or importing anything.
+Not multiprocessing.Pool: Pool.terminate() can hang when Ctrl-C lands inside
+the pool's bookkeeping; here each child gets its share up front and reports
+through its own pipe, so there is no shared state to wedge. On Linux the
+children are forked and inherit the parsed edition without pickling.
 """
 from __future__ import annotations
 
@@ -28,12 +28,13 @@ def stop(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
-def _child(function: Callable[[Item], Result], item: Item, connection: Connection) -> None:
+def _child(function: Callable[[Item], Result], items: list[Item], connection: Connection) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, and stops
     # its children with SIGTERM, which unwinds them cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
-    connection.send(function(item))
+    for number, item in enumerate(items):
+        connection.send((number, function(item)))
     connection.close()
 
 
@@ -42,39 +43,59 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def in_processes(function: Callable[[Item], Result], items: list[Item],
-                 workers: int) -> Iterator[tuple[Item, Result | ChildDied]]:
-    """Each item with ``function(item)``, in the order they finish; a child that dies
-    yields ChildDied for its item. With one worker (or item) it all runs here."""
+def share_out(items: list[Item], workers: int, cost: Callable[[Item], float]) -> list[list[Item]]:
+    """Costliest first, each to the least loaded worker (longest-processing-time rule)."""
+    loads = [0.0] * workers
+    shares: list[list[Item]] = [[] for _ in range(workers)]
+    for item in sorted(items, key=cost, reverse=True):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(item)
+        loads[lightest] += cost(item)
+    return [share for share in shares if share]
+
+
+def in_processes(function: Callable[[Item], Result], items: list[Item], workers: int,
+                 cost: Callable[[Item], float] = lambda item: 1.0,
+                 ) -> Iterator[tuple[Item, Result | ChildDied]]:
+    """Each item with ``function(item)``, in the order they finish.
+
+    The items are shared out among at most ``workers`` processes up front, each
+    working through its share in order: a worker imports what its work needs
+    (ReportLab, python-docx, …) once, not once per item. A worker that dies
+    yields ChildDied for the items it had not finished. With one worker (or
+    item) it all runs here.
+    """
     if workers <= 1 or len(items) <= 1:
-        for item in items:
+        for item in sorted(items, key=cost, reverse=True):
             yield item, function(item)
         return
     context = _context()
-    waiting = list(items)
-    running: dict[Connection, tuple[Item, multiprocessing.process.BaseProcess]] = {}
+    running: dict[Connection, tuple[list[Item], set[int], multiprocessing.process.BaseProcess]] = {}
     try:
-        while waiting or running:
-            while waiting and len(running) < workers:
-                item = waiting.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(function, item, sender), daemon=True)
-                process.start()
-                sender.close()  # the child holds the only writing end: EOF if it dies
-                running[receiver] = (item, process)
+        for share in share_out(items, workers, cost):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(function, share, sender), daemon=True)
+            process.start()
+            sender.close()  # the child holds the only writing end: EOF when it ends or dies
+            running[receiver] = (share, set(range(len(share))), process)
+        while running:
             for ready in wait(list(running)):
-                item, process = running.pop(ready)  # type: ignore[index]
+                share, left, process = running[ready]  # type: ignore[index]
                 try:
-                    result: Result | ChildDied = ready.recv()  # type: ignore[union-attr]
+                    number, result = ready.recv()  # type: ignore[union-attr]
                 except EOFError:
+                    del running[ready]  # type: ignore[arg-type]
+                    ready.close()  # type: ignore[union-attr]
                     process.join()
-                    result = ChildDied(f"its worker process died (exit code {process.exitcode})")
-                ready.close()  # type: ignore[union-attr]
-                process.join()
-                yield item, result
+                    for number in sorted(left):
+                        yield share[number], ChildDied(
+                            f"its worker process died (exit code {process.exitcode})")
+                    continue
+                left.discard(number)
+                yield share[number], result
     finally:
-        for _, process in running.values():  # Ctrl-C, kill or an error: stop the rest
+        for _, _, process in running.values():  # Ctrl-C, kill or an error: stop the rest
             process.terminate()
-        for receiver, (_, process) in running.items():
+        for receiver, (_, _, process) in running.items():
             process.join()
             receiver.close()

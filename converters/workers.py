@@ -86,8 +86,7 @@ def write_output(task: Task) -> Outcome:
 
 def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
     """Write every task, yielding each as it finishes; the costliest start first."""
-    ordered = sorted(tasks, key=lambda t: -t.cost)
-    for task, outcome in in_processes(write_output, ordered, workers):
+    for task, outcome in in_processes(write_output, tasks, workers, cost=lambda t: t.cost):
         if isinstance(outcome, ChildDied):
             outcome = Outcome(error=f"not written: {outcome}")
         yield task, outcome
