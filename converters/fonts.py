@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -195,10 +197,34 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
         str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
     target = cache_dir() / f"{key}.ttf"
     covered_file = target.with_suffix(".covered")
-    if target.is_file():
-        covered = covered_file.read_text(encoding="utf-8")
-        family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
-        return PreparedFont(target, family, frozenset(covered), source.embolden)
+    if not target.is_file():
+        # Parallel builds want the same faces at once (the PDF's and the EPUB
+        # cover's): one prepares, the others wait for it instead of repeating it.
+        with _exclusive(target.with_suffix(".lock")):
+            if not target.is_file():
+                _make_subset(source, path, wanted, target)
+    covered = covered_file.read_text(encoding="utf-8")
+    family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
+    return PreparedFont(target, family, frozenset(covered), source.embolden)
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: at worst two processes prepare the same subset
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _make_subset(source: FontSource, path: Path, wanted: str, target: Path) -> None:
+    covered_file = target.with_suffix(".covered")
     try:
         font = _open(path, _face_number(path, source))
     except FontError:
@@ -239,7 +265,6 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     temporary = target.with_suffix(f".{os.getpid()}.tmp")
     font.save(str(temporary))
     os.replace(temporary, target)
-    return PreparedFont(target, family, frozenset(covered), source.embolden)
 
 
 def _write_replacing(path: Path, data: bytes) -> None:
