@@ -11,13 +11,16 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .config import Settings
 from .exporters import BuildOptions, Exporter, cost_of, load
 from .manifest import Manifest, OutputRecord, load_manifest, save_manifest, state_folder
 from .model import Collection
+
+if TYPE_CHECKING:
+    from .edition import Edition
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
 from .workers import BuildLock, Outcome, Task, remove_leftovers, run_tasks
@@ -157,35 +160,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         result.problems.append("no articles to build from " + ", ".join(map(str, inputs)))
         return result
 
-    from .stamps import article_identities, job_stamp
-
-    identities = article_identities(collection)
-    digests = {d.source: d.digest for d in collection.documents}
-    tasks: list[Task] = []
-    planned: list[tuple[str, Path, Task | None]] = []
-    for name, exporter in exporters.items():
-        folder = out_dir / name
-        folder.mkdir(parents=True, exist_ok=True)
-        layout = layout_stamp(exporter, options)
-        for order, job in enumerate(exporter.plan(edition, options)):
-            target = safe_target(folder, job.name)
-            relative = target.relative_to(out_dir).as_posix()
-            job_key = job_stamp(format_stamps[name], exporter, job, options, identities)
-            record = manifest.outputs.get(relative)
-            if (not force and record is not None and record.stamp == job_key
-                    and _untouched(out_dir, record)):
-                record.order = order
-                planned.append((relative, target, None))
-                continue
-            entries = job.edition.entries
-            task = Task(exporter, job, options, target, relative, job_key, layout,
-                        cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
-                        order=order,
-                        inputs={e.source: digests[e.source] for e in entries},
-                        articles=[_identity(identities[id(e.article)]) for e in entries])
-            tasks.append(task)
-            planned.append((relative, target, task))
-
+    tasks, planned = _plan(edition, collection, exporters, format_stamps, out_dir, options,
+                           manifest, force, result.problems)
     result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     outcomes = _write(tasks, out_dir, manifest, workers, progress)
@@ -208,6 +184,47 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         manifest.build_stamp, manifest.problems = stamp, list(result.problems)
     save_manifest(out_dir, manifest)
     return result
+
+
+Planned = list[tuple[str, Path, Task | None]]
+
+
+def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporter],
+          format_stamps: dict[str, str], out_dir: Path, options: BuildOptions,
+          manifest: Manifest, force: bool, problems: list[str]) -> tuple[list[Task], Planned]:
+    """Every output the formats plan, in order; a task for each that is out of date."""
+    from .stamps import article_identities, job_stamp
+
+    identities = article_identities(collection)
+    tasks: list[Task] = []
+    planned: Planned = []
+    for name, exporter in exporters.items():
+        folder = out_dir / name
+        folder.mkdir(parents=True, exist_ok=True)
+        layout = layout_stamp(exporter, options)
+        for order, job in enumerate(exporter.plan(edition, options)):
+            try:
+                target = safe_target(folder, job.name)
+            except ValueError as exc:  # an exporter's plan, not the user's input, is at fault
+                problems.append(f"{name} exporter: {exc}")
+                continue
+            relative = target.relative_to(out_dir).as_posix()
+            job_key = job_stamp(format_stamps[name], exporter, job, options, identities)
+            record = manifest.outputs.get(relative)
+            if (not force and record is not None and record.stamp == job_key
+                    and _untouched(out_dir, record)):
+                record.order = order
+                planned.append((relative, target, None))
+                continue
+            entries = job.edition.entries
+            articles = [_identity(identities[id(e.article)]) for e in entries]
+            task = Task(exporter, job, options, target, relative, job_key, layout,
+                        cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
+                        order=order, inputs={source: digest for source, digest, _ in articles},
+                        articles=articles)
+            tasks.append(task)
+            planned.append((relative, target, task))
+    return tasks, planned
 
 
 def _identity(identity: str) -> tuple[str, str, int]:
