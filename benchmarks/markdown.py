@@ -1,27 +1,42 @@
-"""The edition as pandoc markdown: what the pandoc side of a benchmark converts."""
+"""The edition as pandoc markdown and as typst markup: what the other side of a
+benchmark converts."""
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from converters.edition import Edition
 
 
-def edition_markdown(edition: Edition) -> str:
-    lines = [f"% {edition.title}", ""]
+def _walk(edition: Edition) -> Iterator[tuple[str, str]]:
+    """The edition in reading order as (kind, text): district, section, title,
+    byline, subhead, paragraph."""
     for part in edition.districts:
-        lines += [f"# {part.name}", ""]
+        yield "district", part.name
         for section in part.sections:
-            lines += [f"## {section.name}", ""]
+            yield "section", section.name
             for entry in section.entries:
                 article = entry.article
-                lines += [f"### {article.display_title}", ""]
+                yield "title", article.display_title
                 if article.bylines:
-                    lines += ["　".join(article.bylines), ""]
+                    yield "byline", "　".join(article.bylines)
                 for block in article.body:
-                    text = block.text.replace("*", "\\*").replace("#", "\\#")
-                    lines += [f"#### {text}" if block.kind == "subhead" else text, ""]
+                    yield block.kind, block.text
+
+
+MARKDOWN_HEADINGS = {"district": "# ", "section": "## ", "title": "### ", "subhead": "#### "}
+
+
+def edition_markdown(edition: Edition) -> str:
+    lines = [f"% {edition.title}", ""]
+    for kind, text in _walk(edition):
+        if kind in ("subhead", "paragraph"):
+            text = text.replace("*", "\\*").replace("#", "\\#")
+        lines += [MARKDOWN_HEADINGS.get(kind, "") + text, ""]
     return "\n".join(lines)
 
 
 TYPST_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\#*_`$<>@[]=-+/~"})
+TYPST_HEADINGS = {"district": "= ", "section": "== ", "title": "=== ", "subhead": "==== "}
 
 
 def _typst(text: str) -> str:
@@ -40,16 +55,8 @@ def edition_typst(edition: Edition, serif: str, sans: str) -> str:
         f'#show heading: set text(font: "{sans}")',
         "#outline()", "",
     ]
-    for part in edition.districts:
-        lines += ["#pagebreak(weak: true)", f"= {_typst(part.name)}", ""]
-        for section in part.sections:
-            lines += [f"== {_typst(section.name)}", ""]
-            for entry in section.entries:
-                article = entry.article
-                lines += [f"=== {_typst(article.display_title)}", ""]
-                if article.bylines:
-                    lines += [_typst("　".join(article.bylines)), ""]
-                for block in article.body:
-                    text = _typst(block.text)
-                    lines += [f"==== {text}" if block.kind == "subhead" else text, ""]
+    for kind, text in _walk(edition):
+        if kind == "district":
+            lines.append("#pagebreak(weak: true)")
+        lines += [TYPST_HEADINGS.get(kind, "") + _typst(text), ""]
     return "\n".join(lines)

@@ -140,7 +140,9 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
 def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
            options: BuildOptions, workers: int, force: bool, progress: Progress) -> BuildResult:
     exporters = {name: load(name) for name in formats}
-    format_stamps = {name: format_stamp(e, settings, options) for name, e in exporters.items()}
+    layouts = {name: layout_stamp(e, options) for name, e in exporters.items()}
+    format_stamps = {name: format_stamp(e, settings, options, layouts[name])
+                     for name, e in exporters.items()}
     stamped, sources = _stamp_inputs(inputs)
     stamp = build_stamp(format_stamps, stamped)
     manifest = load_manifest(out_dir)
@@ -151,7 +153,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
 
-    collection = _parse(inputs, out_dir, len(stamped), progress, workers)
+    collection = _parse(inputs, out_dir, stamped, progress, workers)
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
     from .edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
 
@@ -160,8 +162,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         result.problems.append("no articles to build from " + ", ".join(map(str, inputs)))
         return result
 
-    tasks, planned = _plan(edition, collection, exporters, format_stamps, out_dir, options,
-                           manifest, force, result.problems)
+    tasks, planned = _plan(edition, collection, exporters, format_stamps, layouts, out_dir,
+                           options, manifest, force, result.problems)
     result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     outcomes = _write(tasks, out_dir, manifest, workers, progress)
@@ -190,8 +192,9 @@ Planned = list[tuple[str, Path, Task | None]]
 
 
 def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporter],
-          format_stamps: dict[str, str], out_dir: Path, options: BuildOptions,
-          manifest: Manifest, force: bool, problems: list[str]) -> tuple[list[Task], Planned]:
+          format_stamps: dict[str, str], layouts: dict[str, str], out_dir: Path,
+          options: BuildOptions, manifest: Manifest, force: bool,
+          problems: list[str]) -> tuple[list[Task], Planned]:
     """Every output the formats plan, in order; a task for each that is out of date."""
     from .stamps import article_identities, job_stamp
 
@@ -201,7 +204,6 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     for name, exporter in exporters.items():
         folder = out_dir / name
         folder.mkdir(parents=True, exist_ok=True)
-        layout = layout_stamp(exporter, options)
         for order, job in enumerate(exporter.plan(edition, options)):
             try:
                 target = safe_target(folder, job.name)
@@ -217,8 +219,8 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
                 planned.append((relative, target, None))
                 continue
             entries = job.edition.entries
-            articles = [_identity(identities[id(e.article)]) for e in entries]
-            task = Task(exporter, job, options, target, relative, job_key, layout,
+            articles = [identities[id(e.article)] for e in entries]
+            task = Task(exporter, job, options, target, relative, job_key, layouts[name],
                         cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
                         order=order, inputs={source: digest for source, digest, _ in articles},
                         articles=articles)
@@ -227,21 +229,17 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     return tasks, planned
 
 
-def _identity(identity: str) -> tuple[str, str, int]:
-    source, digest, number = identity.split("\x00")
-    return source, digest, int(number)
-
-
-def _parse(inputs: list[Path], out_dir: Path, count: int, progress: Progress,
-           workers: int) -> Collection:
+def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
+           progress: Progress, workers: int) -> Collection:
     from .manifest import load_parsed, save_parsed
     from .parse import parse_paths  # the parser is only needed when something changed
 
     cache = load_parsed(out_dir, code_stamp())
     before = set(cache)
-    progress.start("parse", count)
+    progress.start("parse", len(stamped))
     try:
-        collection = parse_paths(inputs, cache=cache, progress=progress.advance, workers=workers)
+        collection = parse_paths(inputs, cache=cache, progress=progress.advance, workers=workers,
+                                 digests=dict(stamped))
     finally:
         progress.finish()
     in_use = {id(d) for d in collection.documents}

@@ -16,7 +16,7 @@ from .exporters import UnknownFormat, load
 from .manifest import MANIFEST_NAME, load_manifest, state_folder
 from .model import Article, Document
 from .reading import InputError, digest_of, page_bytes
-from .workers import PART_SUFFIX
+from .files import PART_SUFFIX
 
 
 @dataclass
@@ -52,8 +52,7 @@ class _Pages:
         return self.parsed[key]
 
     def _parse(self, source: str, digest: str) -> Document | str:
-        from .parse import parse_text
-        from .reading import decode_page
+        from .parse import parse_page
 
         path = self.sources.get(digest)
         if path is None:
@@ -64,8 +63,7 @@ class _Pages:
             return f"page {path}: {exc}"
         if digest_of(data) != digest:
             return f"page {path} changed since the build (run pressroom build first)"
-        raw = decode_page(source, data)
-        return parse_text(raw.text, raw.name, encoding=raw.encoding, digest=raw.digest)
+        return parse_page(source, data)
 
 
 def check_build(out_dir: Path) -> CheckResult:

@@ -110,7 +110,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
     if as_json:
         click.echo(json.dumps(summary_json(result), ensure_ascii=False, indent=2))
     elif not quiet:
-        click.echo(render_table(result, out_dir), nl=False)
+        click.echo(render_table(result), nl=False)
     report_warnings(result)
     for problem in result.problems:
         click.echo(f"pressroom: {problem}", err=True)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from typing import TYPE_CHECKING
+
+from .files import exclusive, replace_file, write_atomically
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -200,27 +200,12 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     if not target.is_file():
         # Parallel builds want the same faces at once (the PDF's and the EPUB
         # cover's): one prepares, the others wait for it instead of repeating it.
-        with _exclusive(target.with_suffix(".lock")):
+        with exclusive(target.with_suffix(".lock")):
             if not target.is_file():
                 _make_subset(source, path, wanted, target)
     covered = covered_file.read_text(encoding="utf-8")
     family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
     return PreparedFont(target, family, frozenset(covered), source.embolden)
-
-
-@contextmanager
-def _exclusive(lock: Path) -> Iterator[None]:
-    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            import fcntl
-        except ImportError:  # Windows: at worst two processes prepare the same subset
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(handle)  # closing releases the lock
 
 
 def _make_subset(source: FontSource, path: Path, wanted: str, target: Path) -> None:
@@ -260,14 +245,8 @@ def _make_subset(source: FontSource, path: Path, wanted: str, target: Path) -> N
     family = font["name"].getDebugName(1) or path.stem
     # Parallel builds may prepare one font at once: every file appears whole
     # (renamed into place), the font last, since a reader checks for it first.
-    _write_replacing(covered_file, covered.encode("utf-8"))
-    _write_replacing(covered_file.with_suffix(".family"), family.encode("utf-8"))
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    font.save(str(temporary))
-    os.replace(temporary, target)
+    replace_file(covered_file, covered.encode("utf-8"))
+    replace_file(covered_file.with_suffix(".family"), family.encode("utf-8"))
+    write_atomically(target, lambda temporary: font.save(str(temporary)))
 
 
-def _write_replacing(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)

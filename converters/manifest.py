@@ -10,12 +10,12 @@ missing or unreadable one only means a full build.
 from __future__ import annotations
 
 import json
-import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import replace_file
 from .model import Document
 
 STATE_FOLDER = ".pressroom"
@@ -88,18 +88,6 @@ def load_manifest(build_folder: Path) -> Manifest:
         return Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError, KeyError):
         return Manifest()
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole: a temporary file renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
 
 
 def save_manifest(build_folder: Path, manifest: Manifest) -> None:

@@ -1,7 +1,7 @@
 """The parser pipeline: read → normalise → segment → model, per file and per batch."""
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from .assemble import build_document
 from .gazetteer import Gazetteer, default_gazetteer
 from .model import Collection, Document, Problem
 from .normalise import normalise
-from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes, read_page
+from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
 from .segment import segment
 
 
@@ -30,31 +30,36 @@ def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = Par
                           encoding=encoding, digest=digest, warnings=warnings)
 
 
-def parse_file(path: Path, *, options: ParseOptions = ParseOptions()) -> Document:
-    """Parse one page file; raises InputError with a reason naming the problem."""
-    raw = read_page(path)
+def parse_page(name: str, data: bytes, *, options: ParseOptions = ParseOptions()) -> Document:
+    """Parse a page file's bytes; raises InputError with a reason naming the problem."""
+    raw = decode_page(name, data)
     return parse_text(raw.text, raw.name, options=options, encoding=raw.encoding,
                       digest=raw.digest)
 
 
-def _parse_batch(batch: list[tuple[str, bytes, ParseOptions]]) -> list[Document | str]:
+def parse_file(path: Path, *, options: ParseOptions = ParseOptions()) -> Document:
+    """Parse one page file; raises InputError with a reason naming the problem."""
+    return parse_page(path.name, page_bytes(path), options=options)
+
+
+Page = tuple[str, bytes, ParseOptions]
+
+
+def _parse_batch(batch: list[Page]) -> list[Document | str]:
     """Pages parsed in one worker: each a document, or the reason it cannot be read."""
     parsed: list[Document | str] = []
     for name, data, options in batch:
         try:
-            raw = decode_page(name, data)
+            parsed.append(parse_page(name, data, options=options))
         except InputError as exc:
             parsed.append(str(exc))
-            continue
-        parsed.append(parse_text(raw.text, raw.name, options=options, encoding=raw.encoding,
-                                 digest=raw.digest))
     return parsed
 
 
-def _batches(pages: list[tuple[str, bytes, ParseOptions]], count: int) -> list[list[tuple[str, bytes, ParseOptions]]]:
+def _batches(pages: list[Page], count: int) -> list[list[Page]]:
     """``count`` runs of consecutive pages of about equal size (parsing time follows size)."""
     total = sum(len(data) for _, data, _ in pages) or 1
-    batches: list[list[tuple[str, bytes, ParseOptions]]] = [[] for _ in range(count)]
+    batches: list[list[Page]] = [[] for _ in range(count)]
     done = 0
     for page in pages:
         batches[min(count - 1, done * count // total)].append(page)
@@ -68,20 +73,28 @@ PARALLEL_BYTES = 256 * 1024
 
 def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
                 cache: MutableMapping[str, Document] | None = None,
-                progress: Callable[[int], None] | None = None, workers: int = 1) -> Collection:
+                progress: Callable[[int], None] | None = None, workers: int = 1,
+                digests: Mapping[str, str] | None = None) -> Collection:
     """Parse every page file under ``paths``; bad files become problems, not failures.
 
     ``cache`` maps a page's name, bytes and options to its document: a build
     keeps one so that a page parsed before is not parsed again. ``progress``
     is called with the number of files done. With ``workers`` > 1 a large
-    batch is parsed in that many processes.
+    batch is parsed in that many processes. ``digests`` (path → SHA-256, as a
+    build has already read them) spares reading the pages the cache has.
     """
     from .processes import ChildDied, in_processes
 
     files = expand_paths(paths)
     found: dict[int, Document | Problem] = {}
-    unparsed: list[tuple[int, str, tuple[str, bytes, ParseOptions]]] = []
+    unparsed: list[tuple[int, str, Page]] = []
     for number, path in enumerate(files):
+        known = (digests or {}).get(str(path))
+        if cache is not None and known is not None:
+            document = cache.get(f"{path.name}\x00{known}\x00{options}")
+            if document is not None:
+                found[number] = document
+                continue
         try:
             data = page_bytes(path)
         except InputError as exc:

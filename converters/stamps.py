@@ -77,33 +77,37 @@ def _named_files(value: Any) -> Iterable[str]:
             yield from _named_files(item)
 
 
-def format_stamp(exporter: Exporter, settings: Settings, options: BuildOptions) -> str:
-    """Everything every output of one format shares."""
-    return _hash(code_stamp(), exporter.name, layout_stamp(exporter, options),
+def format_stamp(exporter: Exporter, settings: Settings, options: BuildOptions,
+                 layout: str) -> str:
+    """Everything every output of one format shares (``layout``: its layout_stamp)."""
+    return _hash(code_stamp(), exporter.name, layout,
                  json.dumps(asdict(settings), sort_keys=True, ensure_ascii=False),
                  json.dumps(asdict(options), sort_keys=True))
 
 
-def article_identities(collection: Collection) -> dict[int, str]:
-    """Each parsed article (by object id) → its page's digest and its place on the page.
+ArticleIdentity = tuple[str, str, int]  # page file name, page SHA-256, place on the page
 
-    Parsing is a function of a page's bytes, so the pair stands for the article's
-    whole content without hashing it again.
+
+def article_identities(collection: Collection) -> dict[int, ArticleIdentity]:
+    """Each parsed article (by object id) → its page and its place on the page.
+
+    Parsing is a function of a page's bytes, so the page's digest and the place
+    stand for the article's whole content without hashing it again.
     """
-    return {id(article): f"{document.source}\x00{document.digest}\x00{number}"
+    return {id(article): (document.source, document.digest, number)
             for document in collection.documents
             for number, article in enumerate(document.articles)}
 
 
 def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
-              identities: dict[int, str]) -> str:
+              identities: dict[int, ArticleIdentity]) -> str:
     """One output's stamp: its format's, its name, and the articles it holds, where."""
     parts: list[object] = [base, job.name]
     for district in job.edition.districts:
         parts += ["district", district.name, district.slug]
         for section in district.sections:
             parts += ["section", section.name]
-            parts += [f"{entry.key}\x00{identities[id(entry.article)]}" for entry in section.entries]
+            parts += [(entry.key, *identities[id(entry.article)]) for entry in section.entries]
     if depends_on_character_set(exporter, options):
         parts += ["characters", job.edition.characters()]
     return _hash(*parts)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
@@ -52,21 +51,14 @@ def _size(size: int) -> str:
     return f"{max(size, 1) / 1024:.0f} KB"
 
 
-def _where(path: Path, out_dir: Path) -> str:
-    try:
-        return str(out_dir / path.relative_to(out_dir))
-    except ValueError:
-        return str(path)
-
-
-def render_table(result: BuildResult, out_dir: Path) -> str:
+def render_table(result: BuildResult) -> str:
     """output, pages, size, time, warnings — one row per output, then a total line."""
     header = ("output", "pages", "size", "time", "warnings")
     rows = []
     for output in result.outputs:
         time_text = {"built": f"{output.seconds:.1f} s", "failed": "failed"}.get(
             output.status, "up to date")
-        rows.append((_where(output.path, out_dir), str(output.pages or "—"),
+        rows.append((str(output.path), str(output.pages or "—"),
                      _size(output.size) if output.status != "failed" else "—",
                      time_text, str(len(output.warnings)) if output.warnings else "—"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]

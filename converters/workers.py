@@ -9,20 +9,17 @@ wholly new, never half written; the next build sweeps up the ``.part`` files.
 from __future__ import annotations
 
 import hashlib
-import os
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
 
 from .exporters import BuildOptions, Exporter, Job
+from .files import PART_SUFFIX, exclusive, write_atomically
 from .processes import ChildDied, in_processes, stop
 
-T = TypeVar("T")
-PART_SUFFIX = ".part"
 LOCK_NAME = "lock"
 
 
@@ -56,18 +53,6 @@ class Outcome:
 
 class BuildError(Exception):
     pass
-
-
-def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
-    """Write through a temporary file in the same folder, renamed into place at the end."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")
-    try:
-        result = write(temporary)
-        os.replace(temporary, target)
-        return result
-    finally:
-        if temporary.exists():
-            temporary.unlink()
 
 
 def write_output(task: Task) -> Outcome:
@@ -108,28 +93,20 @@ def remove_leftovers(out_dir: Path) -> list[Path]:
 
 
 class BuildLock:
-    """One build at a time per build folder (an advisory lock the OS drops with the process)."""
+    """One build at a time per build folder."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / LOCK_NAME
-        self.handle: int | None = None
+    def __init__(self, state: Path) -> None:
+        self.build_folder = state.parent
+        self.lock = exclusive(state / LOCK_NAME, wait=False)
 
     def __enter__(self) -> BuildLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks; builds are not serialised
-            return self
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.lock.__enter__()
         except BlockingIOError:
-            os.close(self.handle)
-            raise BuildError(f"another pressroom build is writing to {self.path.parent.parent}; "
+            raise BuildError(f"another pressroom build is writing to {self.build_folder}; "
                              "wait for it to finish") from None
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if self.handle is not None:
-            os.close(self.handle)  # closing releases the lock
+        self.lock.__exit__(kind, error, trace)

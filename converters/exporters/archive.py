@@ -22,3 +22,9 @@ def make_reproducible(path: Path, when: date, *, stored: tuple[str, ...] = ()) -
             fresh.create_system = 3
             target.writestr(fresh, data, compresslevel=9 if fresh.compress_type else None)
     os.replace(temporary, path)
+
+
+def checksum_problem(package: zipfile.ZipFile) -> str | None:
+    """For `pressroom check`: the first entry whose data fails its CRC, as a problem."""
+    broken = package.testzip()
+    return f"damaged: {broken} fails its checksum" if broken else None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model import Article
 from .. import Verdict
+from ..archive import checksum_problem
 from ..text import missing_pieces
 
 
@@ -16,9 +17,9 @@ def verify_docx(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
     verdict = Verdict()
     try:
         with zipfile.ZipFile(path) as package:
-            broken = package.testzip()
-        if broken:
-            verdict.problems.append(f"damaged: {broken} fails its checksum")
+            damage = checksum_problem(package)
+        if damage:
+            verdict.problems.append(damage)
             return verdict
         document = docx.Document(str(path))
     except Exception as exc:  # zipfile, lxml and python-docx each raise their own

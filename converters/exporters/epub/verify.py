@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 from ...model import Article
 from .. import Verdict
+from ..archive import checksum_problem
 from ..text import missing_pieces
 
 TAG = re.compile(r"<[^>]+>")
@@ -64,9 +65,9 @@ def verify_epub(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
     verdict = Verdict()
     try:
         with zipfile.ZipFile(path) as package:
-            broken = package.testzip()
-            if broken:
-                verdict.problems.append(f"damaged: {broken} fails its checksum")
+            damage = checksum_problem(package)
+            if damage:
+                verdict.problems.append(damage)
                 return verdict
             if not _epubcheck(path, verdict):
                 _structure(package, verdict)

@@ -14,12 +14,11 @@ class PdfExporter:
     description = "print-ready PDF bulletin (ReportLab; cover, contents, bookmarks)"
     default_layout = "bulletin"
     cost = 4.0  # typesetting every line costs more than writing markup
+    # depends_on_character_set: the default, True — a district's PDF embeds font
+    # subsets of the whole edition's characters
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "pdf")
-
-    def depends_on_character_set(self, options: BuildOptions) -> bool:
-        return True  # the embedded font subsets cover the whole edition
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         from .document import render_pdf  # ReportLab loads slowly; a no-op build needs none

@@ -1,0 +1,55 @@
+"""Files written whole and locks held by the OS: what builds, caches and manifests share.
+
+A file is written to ``.NAME.PID.part`` beside its target and renamed over it
+only when complete, so an interruption leaves the old file or the new one,
+never half of either. Locks are advisory ``flock`` locks, which the OS drops
+with the process that held them, so a killed build never leaves one stuck.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+PART_SUFFIX = ".part"
+
+
+def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
+    """``write`` a temporary file in ``target``'s folder, then rename it into place."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")
+    try:
+        result = write(temporary)
+        os.replace(temporary, target)
+        return result
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, lambda temporary: temporary.write_bytes(data))
+
+
+@contextmanager
+def exclusive(lock: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold ``lock``; without ``wait``, raise BlockingIOError if another process does.
+
+    Where there are no advisory locks (Windows) it holds nothing: at worst two
+    processes do the same work.
+    """
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            import fcntl
+        except ImportError:
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
