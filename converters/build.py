@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .config import Settings
-from .exporters import BuildOptions, Exporter, cost_of, load
-from .manifest import Manifest, OutputRecord, load_manifest, save_manifest, state_folder
+from .exporters import BuildOptions, Exporter, Job, cost_of, has_parts, load
+from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
+                       state_folder)
 from .model import Collection
 
 if TYPE_CHECKING:
     from .edition import Edition
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
-from .workers import BuildLock, Outcome, Task, remove_leftovers, run_tasks
+from .workers import (BuildLock, Outcome, PartTask, Task, part_data_path, read_part,
+                      remove_leftovers, run_tasks)
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -181,6 +183,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
                                      outcome.error))
         if outcome.error:
             result.problems.append(f"{target}: {outcome.error}")
+    _remove_unused_parts(out_dir, manifest, exporters)
     if not any(o.status == FAILED for o in result.outputs):
         # a failed output is retried next time; otherwise an unchanged rebuild is a no-op
         manifest.build_stamp, manifest.problems = stamp, list(result.problems)
@@ -199,6 +202,20 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     from .stamps import article_identities, job_stamp
 
     identities = article_identities(collection)
+
+    def parts_of(exporter: Exporter, job: Job) -> list[PartTask]:
+        folder = state_folder(out_dir) / PARTS_FOLDER / exporter.name
+        folder.mkdir(parents=True, exist_ok=True)
+        tasks = []
+        for part in exporter.parts(job, options):  # type: ignore[attr-defined]
+            key = job_stamp(format_stamps[exporter.name], exporter,
+                            Job(f"{job.name}#{part.key}", part.edition), options, identities)
+            path = folder / f"{key}{Path(job.name).suffix}"
+            chars = sum(len(e.article.text_content()) for e in part.edition.entries)
+            tasks.append(PartTask(exporter, job, part, options, path, cost_of(exporter) * chars,
+                                  None if force else read_part(path)))
+        return tasks
+
     tasks: list[Task] = []
     planned: Planned = []
     for name, exporter in exporters.items():
@@ -223,7 +240,8 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             task = Task(exporter, job, options, target, relative, job_key, layouts[name],
                         cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
                         order=order, inputs={source: digest for source, digest, _ in articles},
-                        articles=articles)
+                        articles=articles,
+                        parts=parts_of(exporter, job) if has_parts(exporter) else None)
             tasks.append(task)
             planned.append((relative, target, task))
     return tasks, planned
@@ -264,6 +282,19 @@ def _remove_unplanned(out_dir: Path, manifest: Manifest, exporters: dict[str, Ex
     return removed
 
 
+def _remove_unused_parts(out_dir: Path, manifest: Manifest, exporters: dict[str, Exporter]) -> None:
+    """Parts no output in the manifest is made of (a district as it was before a
+    correction): the next build cannot use them."""
+    in_use = {kept for record in manifest.outputs.values() for name in record.parts
+              for kept in (name, part_data_path(Path(name)).name)}
+    for name in exporters:
+        folder = state_folder(out_dir) / PARTS_FOLDER / name
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.name not in in_use:
+                    path.unlink(missing_ok=True)
+
+
 def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
            progress: Progress) -> dict[str, Outcome]:
     outcomes: dict[str, Outcome] = {}
@@ -275,7 +306,8 @@ def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
                 manifest.outputs[task.relative] = OutputRecord(
                     task.exporter.name, task.relative, task.stamp, task.layout, __version__,
                     task.inputs, task.articles, outcome.size, outcome.mtime_ns, outcome.sha256,
-                    outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order)
+                    outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order,
+                    [part.path.name for part in task.parts or []])
                 save_manifest(out_dir, manifest)  # an interrupted build keeps what it finished
             progress.advance(done)
     finally:

@@ -21,6 +21,7 @@ from .model import Document
 STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"
 PARSED_NAME = "parsed.pickle"
+PARTS_FOLDER = "parts"
 MANIFEST_SCHEMA = 1
 
 
@@ -42,6 +43,8 @@ class OutputRecord:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     order: int = 0            # place in its format's plan, for listing
+    #: files in ``.pressroom/parts/`` it was assembled from, kept for the next build
+    parts: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OutputRecord:

@@ -16,8 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from .exporters import BuildOptions, Exporter, Job
-from .files import PART_SUFFIX, exclusive, write_atomically
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .exporters import BuildOptions, Exporter, Job, Part, Report
+from .files import PART_SUFFIX, exclusive, replace_file, write_atomically
 from .processes import ChildDied, in_processes, stop
 
 LOCK_NAME = "lock"
@@ -38,6 +42,47 @@ class Task:
     order: int = 0
     inputs: dict[str, str] = field(default_factory=dict)
     articles: list[tuple[str, str, int]] = field(default_factory=list)
+    #: an output made in parts, in order
+    parts: list[PartTask] | None = None
+
+
+@dataclass
+class PartTask:
+    """One part of an output (a district of the bulletin), kept under its stamp."""
+
+    exporter: Exporter
+    job: Job
+    part: Part
+    options: BuildOptions
+    path: Path
+    cost: float = 1.0
+    #: the part's data when the build folder already has it
+    kept: dict[str, Any] | None = None
+
+
+def part_data_path(path: Path) -> Path:
+    return path.with_name(path.name + ".json")
+
+
+def read_part(path: Path) -> dict[str, Any] | None:
+    """A kept part's data, or None when the part (or its data) is missing or damaged."""
+    try:
+        data = json.loads(part_data_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if path.is_file() and path.stat().st_size == data.get("size") else None
+
+
+def write_part(task: PartTask) -> dict[str, Any] | str:
+    """The part's data, or what went wrong."""
+    try:
+        data = write_atomically(task.path, lambda path: task.exporter.write_part(
+            task.job, task.part, path, task.options))
+        data = {**data, "size": task.path.stat().st_size}
+        replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
+    except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
+        return f"{type(exc).__name__}: {exc}"
+    return data
 
 
 @dataclass
@@ -56,10 +101,20 @@ class BuildError(Exception):
 
 
 def write_output(task: Task) -> Outcome:
+    return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options))
+
+
+def _assemble(task: Task, parts: list[tuple[Path, dict[str, Any]]], waited: float) -> Outcome:
+    outcome = _write_target(task, lambda path: task.exporter.assemble(  # type: ignore[attr-defined]
+        task.job, path, task.options, parts))
+    outcome.seconds += waited  # for its parts
+    return outcome
+
+
+def _write_target(task: Task, write: Callable[[Path], Report]) -> Outcome:
     started = time.perf_counter()
     try:
-        report = write_atomically(
-            task.target, lambda path: task.exporter.write(task.job, path, task.options))
+        report = write_atomically(task.target, write)
         data = task.target.read_bytes()
         stat = task.target.stat()
     except Exception as exc:  # one output failing must not stop the others
@@ -69,12 +124,58 @@ def write_output(task: Task) -> Outcome:
                    time.perf_counter() - started, list(report.warnings))
 
 
+def _run(item: Task | PartTask) -> Outcome | dict[str, Any] | str:
+    return write_output(item) if isinstance(item, Task) else write_part(item)
+
+
 def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
-    """Write every task, yielding each as it finishes; the costliest start first."""
-    for task, outcome in in_processes(write_output, tasks, workers, cost=lambda t: t.cost):
-        if isinstance(outcome, ChildDied):
-            outcome = Outcome(error=f"not written: {outcome}")
-        yield task, outcome
+    """Write every task, yielding each as it finishes; the costliest start first.
+
+    An output made in parts has its missing parts written by the workers with
+    everything else; it is assembled here, in the main process, as soon as its
+    last part is in, while the workers go on with the rest.
+    """
+    work: list[Task | PartTask] = []
+    owner_of: dict[int, Task] = {}
+    waiting: dict[int, int] = {}
+    gathered: dict[Path, dict[str, Any]] = {}
+    failed: dict[int, str] = {}
+    for task in tasks:
+        if task.parts is None:
+            work.append(task)
+            continue
+        waiting[id(task)] = 0
+        for part in task.parts:
+            if part.kept is not None:
+                gathered[part.path] = part.kept
+            else:
+                work.append(part)
+                owner_of[id(part)] = task
+                waiting[id(task)] += 1
+    started = time.perf_counter()
+
+    def finished(task: Task) -> Outcome:
+        if id(task) in failed:
+            return Outcome(error=failed[id(task)])
+        parts = [(part.path, gathered[part.path]) for part in task.parts or []]
+        return _assemble(task, parts, time.perf_counter() - started)
+
+    for task in tasks:  # everything kept: nothing to wait for
+        if task.parts is not None and not waiting[id(task)]:
+            yield task, finished(task)
+    for item, result in in_processes(_run, work, workers, cost=lambda t: t.cost):
+        if isinstance(item, Task):
+            outcome = result if isinstance(result, Outcome) else Outcome(error=f"not written: {result}")
+            yield item, outcome
+            continue
+        owner = owner_of[id(item)]
+        if isinstance(result, dict):
+            gathered[item.path] = result
+        else:
+            failed.setdefault(id(owner), f"its part “{item.part.key}” was not written: {result}")
+        waiting[id(owner)] -= 1
+        if not waiting[id(owner)]:
+            yield owner, finished(owner)
 
 
 def stop_on_sigterm() -> None:

@@ -121,13 +121,13 @@ def test_summary_table_and_json(tmp_path: Path) -> None:
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["output", "pages", "size", "time", "warnings"]
-    assert any("bulletin-2021-06.pdf" in line and " 15 " in line for line in lines)
+    assert any("bulletin-2021-06.pdf" in line and " 18 " in line for line in lines)
     assert lines[-1].startswith("6 built, 0 up to date")
     summary = json.loads(cli("build", "--json", "-o", str(out), str(INPUT)).stdout)
     assert summary["ok"] and len(summary["outputs"]) == 6
     assert {o["status"] for o in summary["outputs"]} == {"up to date"}
     pdf = next(o for o in summary["outputs"] if o["format"] == "pdf")
-    assert pdf["pages"] == 15 and pdf["bytes"] == Path(pdf["path"]).stat().st_size
+    assert pdf["pages"] == 18 and pdf["bytes"] == Path(pdf["path"]).stat().st_size
     assert cli("build", "-q", "-o", str(out), str(INPUT)).stdout == ""
 
 

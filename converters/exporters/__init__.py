@@ -49,6 +49,15 @@ class Job:
     edition: Edition
 
 
+@dataclass(frozen=True)
+class Part:
+    """A piece of one output made on its own (a district of the bulletin PDF): in
+    parallel with the others, and kept for the next build while it is unchanged."""
+
+    key: str          # unique within its job and safe in a file name
+    edition: Edition  # what it holds
+
+
 @dataclass
 class Report:
     warnings: list[str] = field(default_factory=list)
@@ -90,6 +99,16 @@ class Exporter(Protocol):
     #   verify(path, articles) -> Verdict — for `pressroom check`: does the file
     #     open with an independent reader, and does it hold every article's text?
     #     ``articles`` are (page file name, Article) pairs.
+    #   parts(job, options) -> list[Part], write_part(job, part, target, options)
+    #     -> dict (JSON: what assembling needs to know), and assemble(job, target,
+    #     options, [(part file, that dict)]) -> Report — an output made in parts.
+    #     The build writes the parts in its worker processes, keeps them in the
+    #     build folder and assembles the output as soon as its parts are there;
+    #     ``write`` must still make the whole output on its own.
+
+
+def has_parts(exporter: Exporter) -> bool:
+    return all(hasattr(exporter, name) for name in ("parts", "write_part", "assemble"))
 
 
 def layout_name(exporter: Exporter, options: BuildOptions) -> str:

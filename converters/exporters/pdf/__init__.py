@@ -1,12 +1,18 @@
-"""The PDF bulletin exporter (ReportLab, with Chinese line composition of our own)."""
+"""The PDF bulletin exporter (ReportLab, with Chinese line composition of our own).
+
+The bulletin is made in parts, a district each (see :mod:`.parts`), which the
+build typesets in parallel and keeps for the next build.
+"""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from ...edition import Edition
 from ...model import Article
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report, Verdict, layout_name, whole_and_split
+from .. import BuildOptions, Job, Part, Report, Verdict, layout_name, whole_and_split
 
 
 class PdfExporter:
@@ -20,25 +26,44 @@ class PdfExporter:
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "pdf")
 
-    def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
-        from .document import render_pdf  # ReportLab loads slowly; a no-op build needs none
-        from .styles import build_layout
+    def parts(self, job: Job, options: BuildOptions) -> list[Part]:
+        return [Part(district.slug, job.edition.only(district)) for district in job.edition.districts]
 
-        edition = job.edition
+    def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
+        from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
+
         data = load_layout(layout_name(self, options), "pdf")
-        layout = build_layout(data, edition.characters(), print_marks=options.print_marks)
-        state = render_pdf(edition, layout, target)
-        report = Report(pages=state.page_count)
-        by_key = {entry.key: entry for entry in edition.entries}
-        for key, missing in sorted(state.missing.items()):
-            if not missing.characters:
-                continue
-            entry = by_key.get(key)
-            where = f"{entry.source}: “{entry.article.display_title}”" if entry else "page furniture"
-            listed = "、".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing.characters))
-            report.warnings.append(f"{where}: no configured font has {listed}; "
-                                   f"it prints as an empty box in {job.name}")
+        # every part's fonts are subsets for the whole edition's characters
+        return build_layout(data, edition.characters(), print_marks=options.print_marks)
+
+    def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions) -> dict[str, Any]:
+        from .parts import typeset_district
+
+        return typeset_district(part.edition, self._layout(part.edition, options), target).to_json()
+
+    def assemble(self, job: Job, target: Path, options: BuildOptions,
+                 parts: list[tuple[Path, dict[str, Any]]]) -> Report:
+        from .parts import TypesetDistrict, typeset_bulletin
+
+        typeset = [(path.read_bytes(), TypesetDistrict.from_json(data)) for path, data in parts]
+        pages = typeset_bulletin(job.edition, self._layout(job.edition, options), typeset, target)
+        report = Report(pages=pages)
+        for district, (_, part) in zip(job.edition.districts, typeset):
+            for number, characters in sorted(part.missing.items()):
+                entry = district.entries[number]
+                listed = "、".join(f"{ch} (U+{ord(ch):04X})" for ch in characters)
+                report.warnings.append(f"{entry.source}: “{entry.article.display_title}”: no "
+                                       f"configured font has {listed}; it prints as an empty box "
+                                       f"in {job.name}")
         return report
+
+    def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
+        with tempfile.TemporaryDirectory(prefix="pressroom-pdf-") as scratch:
+            parts = []
+            for part in self.parts(job, options):
+                path = Path(scratch) / f"{part.key}.pdf"
+                parts.append((path, self.write_part(job, part, path, options)))
+            return self.assemble(job, target, options, parts)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
         from .verify import verify_pdf

@@ -1,36 +1,32 @@
-"""The bulletin as a ReportLab document: cover, contents, district openers, articles.
+"""The bulletin's flowables: contents lines, district openers, articles.
 
-One pass: the contents list is laid out before the articles, so its page
-numbers are PDF form XObjects referenced there and defined at the end,
-when every article's page is known (ReportLab resolves forms and named
-destinations when it writes the file).
+They record where they land (:class:`BuildState`) rather than bookmark or link
+through ReportLab, because the front matter and each district are typeset as
+documents of their own and joined afterwards (:mod:`.parts`); the contents'
+page numbers are form XObjects referenced in the contents and defined at the
+end of the front matter, when every page is known.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, NextPageTemplate,
-                                PageBreak, PageTemplate)
+from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate
 
-from ... import __version__
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition, Entry
 from ...model import Article
 from .styles import PdfLayout
-from .typeset import (CJKParagraph, Line, MissingGlyphs, ParaStyle, Run, compose, draw_line,
-                      make_atoms)
-
-REGISTRATION = CMYKColor(1, 1, 1, 1)
+from .typeset import CJKParagraph, Line, MissingGlyphs, ParaStyle, Run
 
 
 @dataclass
 class BuildState:
-    """What the layout learns while it runs."""
+    """What the layout learns while it runs: where things landed, what could not print."""
 
     pages: dict[str, int] = field(default_factory=dict)       # anchor → page number
+    tops: dict[str, float] = field(default_factory=dict)      # anchor → top of its view
+    #: contents lines: (page, rectangle, anchor), linked when the parts are joined
+    links: list[tuple[int, tuple[float, float, float, float], str]] = field(default_factory=list)
     current_district: str = ""
     missing: dict[str, MissingGlyphs] = field(default_factory=dict)  # entry key → characters
     page_count: int = 0
@@ -70,12 +66,12 @@ class NeedSpace(Flowable):
 
 
 class Marker(Flowable):
-    """Records the page where it lands (an anchor, a district start)."""
+    """Records where it lands (an article, a district start): the outline and the
+    contents' links point there once the parts are joined."""
 
-    def __init__(self, state: BuildState, key: str, district: str | None = None,
-                 outline: tuple[str, int] | None = None) -> None:
+    def __init__(self, state: BuildState, key: str, district: str | None = None) -> None:
         super().__init__()
-        self.state, self.key, self.district, self.outline = state, key, district, outline
+        self.state, self.key, self.district = state, key, district
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -85,9 +81,7 @@ class Marker(Flowable):
         self.state.pages[self.key] = page
         if self.district is not None:
             self.state.current_district = self.district
-        self.canv.bookmarkPage(self.key, fit="XYZ", top=self.canv.absolutePosition(0, 0)[1] + 40)
-        if self.outline:
-            self.canv.addOutlineEntry(self.outline[0], self.key, level=self.outline[1])
+        self.state.tops[self.key] = self.canv.absolutePosition(0, 0)[1] + 40
 
 
 class Rule(Flowable):
@@ -118,9 +112,10 @@ class TocEntry(CJKParagraph):
 
     NUMBER_WIDTH = 12 * mm
 
-    def __init__(self, text: str, style: ParaStyle, key: str, indent: float) -> None:
+    def __init__(self, text: str, style: ParaStyle, key: str, indent: float,
+                 state: BuildState) -> None:
         super().__init__([Run(text)], style)
-        self.key, self.indent = key, indent
+        self.key, self.indent, self.state = key, indent, state
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width = availWidth - self.NUMBER_WIDTH - self.indent
@@ -148,14 +143,20 @@ class TocEntry(CJKParagraph):
         canvas.translate(self.width - self.NUMBER_WIDTH, y)
         canvas.doForm(page_form_name(self.key))
         canvas.restoreState()
-        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        x0, y0 = canvas.absolutePosition(0, 0)
+        x1, y1 = canvas.absolutePosition(self.width, self.height)
+        self.state.links.append((canvas.getPageNumber(), (x0, y0, x1, y1), self.key))
 
 
 def page_form_name(key: str) -> str:
     return f"pn{key}"
 
 
-def _centred(style: ParaStyle) -> ParaStyle:
+def district_key(part: DistrictPart) -> str:
+    return f"d-{part.slug}"
+
+
+def centred(style: ParaStyle) -> ParaStyle:
     return replace(style, align="center", first_indent=0.0)
 
 
@@ -164,18 +165,18 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     article: Article = entry.article
     styles = layout.styles
     missing = state.missing.setdefault(entry.key, MissingGlyphs())
-    deck: list[Flowable] = [Marker(state, entry.key, outline=(article.display_title, 1))]
+    deck: list[Flowable] = [Marker(state, entry.key)]
     if article.kicker:
-        deck.append(CJKParagraph([Run(article.kicker)], _centred(styles["kicker"]), missing=missing))
-    title_style = _centred(styles["title"])
+        deck.append(CJKParagraph([Run(article.kicker)], centred(styles["kicker"]), missing=missing))
+    title_style = centred(styles["title"])
     if article.kicker:
         title_style = replace(title_style, space_before=0.0)
     deck.append(CJKParagraph([Run(article.title or "（原文无标题）")], title_style, missing=missing))
     if article.subtitle:
-        deck.append(CJKParagraph([Run("——" + article.subtitle)], _centred(styles["subtitle"]),
+        deck.append(CJKParagraph([Run("——" + article.subtitle)], centred(styles["subtitle"]),
                                  missing=missing))
     if article.bylines:
-        deck.append(CJKParagraph([Run("　".join(article.bylines))], _centred(styles["byline"]),
+        deck.append(CJKParagraph([Run("　".join(article.bylines))], centred(styles["byline"]),
                                  missing=missing))
     body: list[Flowable] = []
     first_paragraph = True
@@ -198,7 +199,7 @@ def district_banner(part: DistrictPart, layout: PdfLayout, state: BuildState) ->
     meta = f"本期 {len(part.entries)} 篇"
     if sections:
         meta += "：" + "、".join(sections)
-    return [Marker(state, f"d-{part.slug}", district=part.name, outline=(part.name, 0)),
+    return [Marker(state, district_key(part), district=part.name),
             CJKParagraph([Run(part.name)], styles["district"]),
             Rule(layout.rule_color, 1.2, 1.5 * mm, double=True),
             CJKParagraph([Run(meta)], styles["district-meta"])]
@@ -212,12 +213,11 @@ def banner_height(part: DistrictPart, layout: PdfLayout) -> float:
     return total
 
 
-def _district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
+def district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
                         frame_height: float) -> list[Flowable]:
     styles = layout.styles
     flowables: list[Flowable] = [
-        NextPageTemplate(f"opener-{part.slug}"), PageBreak(), NextPageTemplate("body"),
-        *district_banner(part, layout, state), FrameBreak(),
+        NextPageTemplate("body"), *district_banner(part, layout, state), FrameBreak(),
     ]
     for section in part.sections:
         heading: list[Flowable] = []
@@ -234,191 +234,18 @@ def _district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState
     return flowables
 
 
-def _contents_flowables(edition: Edition, layout: PdfLayout, state: BuildState) -> list[Flowable]:
+def contents_flowables(edition: Edition, layout: PdfLayout, state: BuildState) -> list[Flowable]:
     styles = layout.styles
     flowables: list[Flowable] = [
-        Marker(state, "toc", outline=("目录", 0)),
-        CJKParagraph([Run("目　录")], _centred(styles["toc-title"])),
+        Marker(state, "toc"),
+        CJKParagraph([Run("目　录")], centred(styles["toc-title"])),
         Rule(layout.rule_color, 1.0, 3 * mm, double=True),
     ]
     for part in edition.districts:
-        flowables.append(TocEntry(part.name, styles["toc-district"], f"d-{part.slug}", 0))
+        flowables.append(TocEntry(part.name, styles["toc-district"], district_key(part), 0, state))
         for entry in part.entries:
             flowables.append(TocEntry(entry.article.display_title, styles["toc-entry"],
-                                      entry.key, 2 * styles["toc-entry"].size))
+                                      entry.key, 2 * styles["toc-entry"].size, state))
     return flowables
 
 
-def draw_single_line(canvas: Canvas, text: str, style: ParaStyle, x: float, y: float,
-                     align: str = "left") -> None:
-    """One line of running text (header, folio) with per-character font fallback."""
-    atoms = make_atoms([Run(text)], style.face, style.size)
-    lines = compose(atoms, 10_000, 0, style.size)
-    if not lines:
-        return
-    width = lines[0].width()
-    start = {"left": x, "center": x - width / 2, "right": x - width}[align]
-    draw_line(canvas, lines[0], start, y, style)
-
-
-class MirroredTemplate(PageTemplate):
-    """Frames move to the binding side of each page before it is drawn."""
-
-    def beforeDrawPage(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        doc._place_frames(canv, doc)
-
-
-class BulletinTemplate(BaseDocTemplate):
-    def __init__(self, target: Path, edition: Edition, layout: PdfLayout, state: BuildState) -> None:
-        self.edition, self.layout, self.state = edition, layout, state
-        geometry = layout.geometry
-        super().__init__(
-            str(target), pagesize=geometry.media, invariant=1, lang="zh-CN",
-            title=f"{edition.title}（{edition.label}）", author=edition.settings.unit,
-            subject=f"{edition.title} {edition.label}：" + "、".join(d.name for d in edition.districts),
-            keywords=[d.name for d in edition.districts], creator=f"Pressroom {__version__}",
-            initialFontName=layout.styles["body"].face.names[0],
-            leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
-        self.addPageTemplates(self._templates())
-
-    # -- page templates -----------------------------------------------------
-    def _frames(self, top_band: float = 0.0) -> list[Frame]:
-        g = self.layout.geometry
-        height = g.text_height - top_band
-        return [Frame(0, g.offset + g.bottom, g.column_width, height, 0, 0, 0, 0,
-                      id=f"col{i}") for i in range(g.columns)]
-
-    def _templates(self) -> list[PageTemplate]:
-        g = self.layout.geometry
-        full = lambda ident, height, y: Frame(0, y, g.text_width, height, 0, 0, 0, 0, id=ident)  # noqa: E731
-        openers = []
-        for part in self.edition.districts:
-            band = banner_height(part, self.layout)
-            openers.append(MirroredTemplate(
-                f"opener-{part.slug}",
-                [full("banner", band, g.offset + g.bottom + g.text_height - band),
-                 *self._frames(band + 5 * mm)],
-                onPage=self._print_marks, onPageEnd=self._running))
-        return [
-            MirroredTemplate("cover", [full("cover", g.text_height, g.offset + g.bottom)],
-                             onPage=self._cover_page),
-            MirroredTemplate("front", [full("front", g.text_height, g.offset + g.bottom)],
-                             onPage=self._print_marks, onPageEnd=self._running),
-            *openers,
-            MirroredTemplate("body", self._frames(), onPage=self._print_marks,
-                         onPageEnd=self._running),
-        ]
-
-    def _place_frames(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Mirror margins: the inner margin is on the binding side of each page."""
-        g = self.layout.geometry
-        left = g.offset + g.left_margin(self.page)
-        for frame in self.pageTemplate.frames:
-            index = int(frame.id[3:]) if frame.id.startswith("col") else 0
-            frame._x1 = left + index * (g.column_width + g.gutter)
-            frame._geom()
-
-    # -- page decoration ----------------------------------------------------
-    def _print_marks(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        g = self.layout.geometry
-        canvas.setDateFormatter(self._edition_date)
-        if not g.print_marks:
-            return
-        o, b = g.offset, g.bleed
-        width, height = g.trim
-        canvas.setTrimBox((o, o, o + width, o + height))
-        canvas.setBleedBox((o - b, o - b, o + width + b, o + height + b))
-        canvas.saveState()
-        canvas.setStrokeColor(REGISTRATION)
-        canvas.setLineWidth(0.25)
-        length = 6 * mm
-        for x in (o, o + width):
-            for y, direction in ((o, -1), (o + height, 1)):
-                start = y + direction * b
-                canvas.line(x, start, x, start + direction * length)
-        for y in (o, o + height):
-            for x, direction in ((o, -1), (o + width, 1)):
-                start = x + direction * b
-                canvas.line(start, y, start + direction * length, y)
-        canvas.restoreState()
-
-    def _edition_date(self, *_: int) -> str:
-        d = self.edition.date
-        return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
-
-    def _running(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        g = self.layout.geometry
-        page = self.page
-        values = {"bulletin": self.edition.title, "edition": self.edition.label,
-                  "district": self.state.current_district or "目录", "page": str(page)}
-        running = self.layout.running
-        left = g.offset + g.left_margin(page)
-        right = left + g.text_width
-        header_y = g.offset + g.trim[1] - g.top + 4 * mm
-        header = self.layout.styles["header"]
-        outer_left = page % 2 == 0
-        left_text = running.get("header-left", "{bulletin}").format(**values)
-        right_text = running.get("header-right", "{district}").format(**values)
-        if outer_left:  # even pages: the district sits on the outer (left) side
-            left_text, right_text = right_text, left_text
-        draw_single_line(canvas, left_text, header, left, header_y)
-        draw_single_line(canvas, right_text, header, right, header_y, "right")
-        canvas.saveState()
-        canvas.setStrokeColor(self.layout.rule_color)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, header_y - 1.8 * mm, right, header_y - 1.8 * mm)
-        canvas.restoreState()
-        footer = self.layout.styles["footer"]
-        draw_single_line(canvas, running.get("footer", "— {page} —").format(**values), footer,
-                         (left + right) / 2, g.offset + g.bottom - 9 * mm, "center")
-
-    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        self._print_marks(canvas, doc)
-        g = self.layout.geometry
-        styles = self.layout.styles
-        edition = self.edition
-        left = g.offset + g.left_margin(1)
-        width = g.text_width
-        top = g.offset + g.trim[1] - g.top
-
-        def place(flowable: Flowable, y_top: float) -> float:
-            _, height = flowable.wrap(width, g.text_height)
-            flowable.drawOn(canvas, left, y_top - height)
-            return y_top - height
-
-        y = top - 30 * mm
-        y = place(CJKParagraph([Run(edition.title)], _centred(styles["cover-title"])), y)
-        y = place(CJKParagraph([Run(edition.label)], _centred(styles["cover-edition"])), y - 6 * mm)
-        y = place(Rule(self.layout.rule_color, 2.4, 0, double=True), y - 8 * mm)
-        districts = "　·　".join(d.name for d in edition.districts)
-        y = place(CJKParagraph([Run("本期收录　" + districts)], _centred(styles["cover-text"])), y - 18 * mm)
-        place(CJKParagraph([Run(f"共 {len(edition.entries)} 篇")], _centred(styles["cover-text"])), y - 2 * mm)
-        bottom = g.offset + g.bottom + 30 * mm
-        y = place(CJKParagraph([Run(edition.settings.unit)], _centred(styles["cover-text"])), bottom)
-        place(CJKParagraph([Run(edition.settings.date_text)], _centred(styles["cover-text"])), y)
-        canvas.bookmarkPage("cover")
-        canvas.addOutlineEntry("封面", "cover", level=0)
-
-    # -- the end: page numbers of the contents ------------------------------
-    def _endBuild(self) -> None:
-        canvas = self.canv
-        style = self.layout.styles["toc-entry"]
-        for key, page in self.state.pages.items():
-            canvas.beginForm(page_form_name(key), 0, -style.size, TocEntry.NUMBER_WIDTH, style.size * 2)
-            draw_single_line(canvas, str(page), style, TocEntry.NUMBER_WIDTH, 0, "right")
-            canvas.endForm()
-        super()._endBuild()
-
-
-def render_pdf(edition: Edition, layout: PdfLayout, target: Path) -> BuildState:
-    """Lay out the edition into ``target``; returns what the layout learnt (pages, gaps)."""
-    state = BuildState()
-    doc = BulletinTemplate(target, edition, layout, state)
-    frame_height = layout.geometry.text_height
-    story: list[Flowable] = [NextPageTemplate("front"), PageBreak(),
-                             *_contents_flowables(edition, layout, state)]
-    for part in edition.districts:
-        story.extend(_district_flowables(part, layout, state, frame_height))
-    doc.build(story)
-    state.page_count = doc.page
-    return state

@@ -1,0 +1,274 @@
+"""Join separately typeset PDFs (the front matter and one per district) into one.
+
+The districts of a bulletin are typeset in parallel, each into a PDF of its
+own, and an unchanged district's PDF is reused by the next build. This joins
+them: every object of every part is copied once under a new number, the pages
+are gathered into one page tree, and what spans the parts — the outline,
+the contents' links, the folio of each district page (a form XObject from
+the front matter, drawn over the page) — is written here.
+
+It reads only what ReportLab writes (classic xref table, one object after the
+other, dictionaries before streams), so it needs no general PDF parser and
+copies stream data without decoding it. pypdf would do the job in 0.5 s for
+a month's bulletin; this takes a tenth of that.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_TRAILER_REF = re.compile(rb"/(Root|Info) (\d+) 0 R")
+#: a reference, or a string (skipped whole: its bytes are text, not references)
+_REF_OR_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)|(\d+) 0 R", re.S)
+_KIDS = re.compile(rb"/Kids \[([^\]]*)\]")
+_CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
+_PARENT = re.compile(rb"/Parent \d+ 0 R")
+_PAGES = re.compile(rb"/Pages (\d+) 0 R")
+_OUTLINES = re.compile(rb"/Outlines \d+ 0 R")
+_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
+
+
+class JoinError(Exception):
+    pass
+
+
+@dataclass
+class Source:
+    """One part as ReportLab wrote it: its objects by number, the catalog, the pages."""
+
+    objects: dict[int, bytes]          # number → body between "obj" and "endobj"
+    root: int
+    info: int | None
+    pages: list[int]
+
+    @classmethod
+    def read(cls, data: bytes) -> Source:
+        found = _XREF.search(data[-64:])
+        if not found:
+            raise JoinError("no startxref: not a complete PDF")
+        xref = int(found.group(1))
+        header, _, rest = data[xref:].partition(b"trailer")
+        lines = header.split(b"\n")
+        first, count = (int(v) for v in lines[1].split())
+        offsets = sorted((int(line[:10]), first + n) for n, line in enumerate(lines[2:2 + count])
+                         if line[17:18] == b"n")
+        objects: dict[int, bytes] = {}
+        for (start, number), (end, _) in zip(offsets, [*offsets[1:], (xref, 0)]):
+            body = data[start:end]
+            opening = body.index(b" obj") + len(b" obj")
+            objects[number] = body[opening:body.rindex(b"endobj")].strip(b"\r\n")
+        refs = dict((name, int(value)) for name, value in _TRAILER_REF.findall(rest))
+        root = refs[b"Root"]
+        pages = _KIDS.search(objects[int(_PAGES.search(objects[root]).group(1))])  # type: ignore[union-attr]
+        if pages is None:
+            raise JoinError("nested page tree: not written by this exporter")
+        numbers = [int(n) for n in re.findall(rb"(\d+) 0 R", pages.group(1))]
+        return cls(objects, root, refs.get(b"Info"), numbers)
+
+
+@dataclass
+class Link:
+    """A contents line on a front page, pointing at a page of the joined document."""
+
+    front_page: int
+    rect: tuple[float, float, float, float]
+    page: int                          # 1-based page of the joined document
+    top: float
+
+
+@dataclass
+class OutlineItem:
+    title: str
+    page: int                          # 1-based page of the joined document
+    top: float | None                  # None: fit the whole page
+    children: list[OutlineItem] = field(default_factory=list)
+
+
+@dataclass
+class Joined:
+    """Everything but the parts' objects: the joined document's own objects."""
+
+    chunks: list[bytes] = field(default_factory=list)
+    numbers: int = 0
+
+    def add(self, body: bytes) -> int:
+        self.numbers += 1
+        self.chunks.append(b"%d 0 obj\n" % self.numbers + body + b"\nendobj\n")
+        return self.numbers
+
+
+def _renumber(body: bytes, base: int, part: int = 0) -> bytes:
+    """Shift every reference in an object's dictionary; stream data is left alone.
+
+    Font subsets get tags of their own part (ReportLab starts at AAAAAA in every
+    document): two different subsets under one name can be confused by a RIP.
+    """
+    split = body.find(b"\nstream")
+    head, tail = (body, b"") if split < 0 else (body[:split], body[split:])
+
+    def shift(match: re.Match[bytes]) -> bytes:
+        if match.group(1) is None:
+            return match.group(0)
+        return b"%d 0 R" % (int(match.group(1)) + base)
+
+    def retag(match: re.Match[bytes]) -> bytes:
+        number = sum((letter - 65) * 26 ** (5 - i) for i, letter in enumerate(match.group(2)))
+        number += part * 26 ** 4
+        tag = bytes(65 + number // 26 ** (5 - i) % 26 for i in range(6))
+        return b"/%s /%s+" % (match.group(1), tag)
+    head = _REF_OR_STRING.sub(shift, head)
+    if part and b"/Font" in head:
+        head = _SUBSET_TAG.sub(retag, head)
+    return head + tail
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+
+
+def _pdf_text(text: str) -> bytes:
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def _number(value: float) -> bytes:
+    return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
+
+
+def _dest(page_ref: int, top: float | None) -> bytes:
+    if top is None:
+        return b"[ %d 0 R /Fit ]" % page_ref
+    return b"[ %d 0 R /XYZ null %s null ]" % (page_ref, _number(top))
+
+
+def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[int],
+         links: list[Link], outline: list[OutlineItem]) -> bytes:
+    """One PDF: ``front_pages`` pages of ``front``, then every page of each part.
+
+    ``folio_forms``: per page after the front matter, the number (in ``front``)
+    of the form XObject that draws its folio. The document information and the
+    catalog's other entries (language, page mode) are the front matter's.
+    """
+    sources = [Source.read(front), *(Source.read(p) for p in parts)]
+    out = Joined()
+    bases: list[int] = []
+    skip: list[set[int]] = []
+    for source in sources:
+        bases.append(out.numbers)
+        # the parts' own catalog, page tree root and outline are replaced
+        dropped = {source.root, int(_PAGES.search(source.objects[source.root]).group(1))}  # type: ignore[union-attr]
+        dropped |= {n for n, body in source.objects.items() if b"/Type /Outlines" in body[:200]}
+        skip.append(dropped)
+        out.numbers += max(source.objects)
+    front_source = sources[0]
+    if len(front_source.pages) != front_pages:
+        raise JoinError(f"the front matter has {len(front_source.pages)} pages, not {front_pages}")
+    page_refs = [bases[0] + n for n in front_source.pages]
+    for base, source in zip(bases[1:], sources[1:]):
+        page_refs += [base + n for n in source.pages]
+    if len(folio_forms) != len(page_refs) - front_pages:
+        raise JoinError(f"{len(folio_forms)} folios for {len(page_refs) - front_pages} pages")
+
+    tree = out.numbers + 1
+    out.numbers += 1  # the page tree root, written once the kids are known
+    # the part's page is drawn inside q … Q, so the folio is drawn in the page's
+    # untransformed space whatever state the page's own content leaves behind
+    open_state = out.add(_stream(b"q\n"))
+    overlay = out.add(_stream(b"Q q /PRf Do Q\n"))
+    annots = _annotations(out, links, page_refs)
+    outline_root = _outline(out, outline, page_refs)
+
+    body: list[bytes] = []
+    page_index = {ref: i for i, ref in enumerate(page_refs)}
+    for part, (base, source, dropped) in enumerate(zip(bases, sources, skip)):
+        for number, obj in source.objects.items():
+            if number in dropped or number == source.info and part:
+                continue
+            new = base + number
+            obj = _renumber(obj, base, part)
+            index = page_index.get(new)
+            if index is not None:
+                obj = _PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
+                if index in annots:
+                    obj = obj.replace(b"<<", b"<<\n/Annots [ %s ]" % annots[index], 1)
+                if index >= front_pages:
+                    if b"/XObject" in obj:
+                        raise JoinError("a district page already has XObjects")
+                    form = bases[0] + folio_forms[index - front_pages]
+                    obj = _CONTENTS.sub(lambda m: b"/Contents [ %d 0 R %s 0 R %d 0 R ]"
+                                        % (open_state, m.group(1), overlay), obj, count=1)
+                    obj = obj.replace(b"/Resources <<", b"/Resources <<\n/XObject << /PRf %d 0 R >>"
+                                      % form, 1)
+            body.append(b"%d 0 obj\n" % new + obj + b"\nendobj\n")
+    kids = b" ".join(b"%d 0 R" % ref for ref in page_refs)
+    body.append(b"%d 0 obj\n<< /Count %d /Kids [ %s ] /Type /Pages >>\nendobj\n"
+                % (tree, len(page_refs), kids))
+    catalog = _renumber(front_source.objects[front_source.root], bases[0])
+    catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
+    catalog = _OUTLINES.sub(b"", catalog)
+    if outline_root:
+        catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_root, 1)
+    root = out.add(catalog)
+    info = bases[0] + front_source.info if front_source.info else None
+    return _write_file([*body, *out.chunks], out.numbers, root, info)
+
+
+def _annotations(out: Joined, links: list[Link], page_refs: list[int]) -> dict[int, bytes]:
+    by_page: dict[int, list[int]] = {}
+    for link in links:
+        rect = b" ".join(_number(v) for v in link.rect)
+        number = out.add(b"<< /Border [ 0 0 0 ] /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot >>"
+                         % (_dest(page_refs[link.page - 1], link.top), rect))
+        by_page.setdefault(link.front_page - 1, []).append(number)
+    return {page: b" ".join(b"%d 0 R" % n for n in numbers) for page, numbers in by_page.items()}
+
+
+def _outline(out: Joined, items: list[OutlineItem], page_refs: list[int]) -> int | None:
+    """The outline tree; districts closed, as a reader expects a long document's to be."""
+    if not items:
+        return None
+    root = out.numbers + 1
+    out.numbers += 1
+    numbers = _outline_level(out, items, root, page_refs, top_level=True)
+    out.chunks.append(b"%d 0 obj\n<< /Count %d /First %d 0 R /Last %d 0 R /Type /Outlines >>\nendobj\n"
+                      % (root, len(items), numbers[0], numbers[-1]))
+    return root
+
+
+def _outline_level(out: Joined, items: list[OutlineItem], parent: int, page_refs: list[int],
+                   top_level: bool) -> list[int]:
+    first = out.numbers + 1
+    numbers = list(range(first, first + len(items)))
+    out.numbers += len(items)
+    for i, (number, item) in enumerate(zip(numbers, items)):
+        entries = [b"/Title " + _pdf_text(item.title), b"/Parent %d 0 R" % parent,
+                   b"/Dest " + _dest(page_refs[item.page - 1], item.top)]
+        if i:
+            entries.append(b"/Prev %d 0 R" % numbers[i - 1])
+        if i + 1 < len(items):
+            entries.append(b"/Next %d 0 R" % numbers[i + 1])
+        if item.children:
+            children = _outline_level(out, item.children, number, page_refs, top_level=False)
+            entries += [b"/First %d 0 R" % children[0], b"/Last %d 0 R" % children[-1],
+                        b"/Count -%d" % len(children)]
+        out.chunks.append(b"%d 0 obj\n<< " % number + b" ".join(entries) + b" >>\nendobj\n")
+    return numbers
+
+
+def _write_file(objects: list[bytes], size: int, root: int, info: int | None) -> bytes:
+    by_number = sorted(objects, key=lambda chunk: int(chunk[:chunk.index(b" ")]))
+    header = b"%PDF-1.4\n%\x93\x8c\x8b\x9e Pressroom\n"
+    offsets: dict[int, int] = {}
+    position = len(header)
+    for chunk in by_number:
+        offsets[int(chunk[:chunk.index(b" ")])] = position
+        position += len(chunk)
+    body = b"".join(by_number)
+    xref = [b"xref\n0 %d\n0000000000 65535 f \n" % (size + 1)]
+    xref += [b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
+             for n in range(1, size + 1)]
+    digest = hashlib.md5(body).hexdigest().encode()  # noqa: S324 - an identifier, not security
+    trailer = b"trailer\n<< /ID [<%s><%s>] /Root %d 0 R /Size %d%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        digest, digest, root, size + 1, b" /Info %d 0 R" % info if info else b"", position)
+    return header + body + b"".join(xref) + trailer

@@ -1,0 +1,249 @@
+"""Page templates: the front matter and a district as ReportLab documents.
+
+Each district opens on a right-hand (odd) page and ends on an even one,
+padded with a blank verso if need be, so a district typesets the same
+wherever it falls in the bulletin: mirrored margins and running heads
+depend on the page's side, which is then known without knowing the pages
+before it. Only the folio depends on those; it is drawn by the front
+matter (as a form per page) and laid over the district's pages when the
+parts are joined.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import PageBegin
+
+from ... import __version__
+from ...edition import DistrictPart, Edition
+from .document import BuildState, Rule, TocEntry, banner_height, centred, page_form_name
+from .styles import PdfLayout
+from .typeset import CJKParagraph, ParaStyle, Run, compose, draw_line, make_atoms
+
+REGISTRATION = CMYKColor(1, 1, 1, 1)
+
+
+def draw_single_line(canvas: Canvas, text: str, style: ParaStyle, x: float, y: float,
+                     align: str = "left") -> None:
+    """One line of running text (header, folio) with per-character font fallback."""
+    atoms = make_atoms([Run(text)], style.face, style.size)
+    lines = compose(atoms, 10_000, 0, style.size)
+    if not lines:
+        return
+    width = lines[0].width()
+    start = {"left": x, "center": x - width / 2, "right": x - width}[align]
+    draw_line(canvas, lines[0], start, y, style)
+
+
+def folio_form_name(page: int) -> str:
+    return f"folio{page}"
+
+
+class MirroredTemplate(PageTemplate):
+    """Frames move to the binding side of each page before it is drawn."""
+
+    def beforeDrawPage(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        doc._place_frames(canv, doc)
+
+
+class BulletinPages(BaseDocTemplate):
+    """What every page of the bulletin shares: margins, marks, running head, even length."""
+
+    def __init__(self, target: Path, edition: Edition, layout: PdfLayout, state: BuildState) -> None:
+        self.edition, self.layout, self.state = edition, layout, state
+        geometry = layout.geometry
+        super().__init__(
+            str(target), pagesize=geometry.media, invariant=1, lang="zh-CN",
+            title=f"{edition.title}（{edition.label}）", author=edition.settings.unit,
+            subject=f"{edition.title} {edition.label}：" + "、".join(d.name for d in edition.districts),
+            keywords=[d.name for d in edition.districts], creator=f"Pressroom {__version__}",
+            initialFontName=layout.styles["body"].face.names[0],
+            leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
+        self.addPageTemplates(self._templates())
+
+    def _templates(self) -> list[PageTemplate]:
+        raise NotImplementedError
+
+    def _full_width(self, ident: str, height: float, y: float) -> Frame:
+        return Frame(0, y, self.layout.geometry.text_width, height, 0, 0, 0, 0, id=ident)
+
+    def _columns(self, top_band: float = 0.0) -> list[Frame]:
+        g = self.layout.geometry
+        height = g.text_height - top_band
+        return [Frame(0, g.offset + g.bottom, g.column_width, height, 0, 0, 0, 0,
+                      id=f"col{i}") for i in range(g.columns)]
+
+    def _place_frames(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Mirror margins: the inner margin is on the binding side of each page."""
+        g = self.layout.geometry
+        left = g.offset + g.left_margin(self.page)
+        for frame in self.pageTemplate.frames:
+            index = int(frame.id[3:]) if frame.id.startswith("col") else 0
+            frame._x1 = left + index * (g.column_width + g.gutter)
+            frame._geom()
+
+    def _print_marks(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        g = self.layout.geometry
+        canvas.setDateFormatter(self._edition_date)
+        if not g.print_marks:
+            return
+        o, b = g.offset, g.bleed
+        width, height = g.trim
+        canvas.setTrimBox((o, o, o + width, o + height))
+        canvas.setBleedBox((o - b, o - b, o + width + b, o + height + b))
+        canvas.saveState()
+        canvas.setStrokeColor(REGISTRATION)
+        canvas.setLineWidth(0.25)
+        length = 6 * mm
+        for x in (o, o + width):
+            for y, direction in ((o, -1), (o + height, 1)):
+                start = y + direction * b
+                canvas.line(x, start, x, start + direction * length)
+        for y in (o, o + height):
+            for x, direction in ((o, -1), (o + width, 1)):
+                start = x + direction * b
+                canvas.line(start, y, start + direction * length, y)
+        canvas.restoreState()
+
+    def _edition_date(self, *_: int) -> str:
+        d = self.edition.date
+        return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
+
+    def _values(self, page: int, district: str) -> dict[str, str]:
+        return {"bulletin": self.edition.title, "edition": self.edition.label,
+                "district": district, "page": str(page)}
+
+    def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        g = self.layout.geometry
+        page = self.page
+        values = self._values(page, self.state.current_district or "目录")
+        running = self.layout.running
+        left = g.offset + g.left_margin(page)
+        right = left + g.text_width
+        header_y = g.offset + g.trim[1] - g.top + 4 * mm
+        header = self.layout.styles["header"]
+        left_text = running.get("header-left", "{bulletin}").format(**values)
+        right_text = running.get("header-right", "{district}").format(**values)
+        if page % 2 == 0:  # even pages: the district sits on the outer (left) side
+            left_text, right_text = right_text, left_text
+        draw_single_line(canvas, left_text, header, left, header_y)
+        draw_single_line(canvas, right_text, header, right, header_y, "right")
+        canvas.saveState()
+        canvas.setStrokeColor(self.layout.rule_color)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, header_y - 1.8 * mm, right, header_y - 1.8 * mm)
+        canvas.restoreState()
+
+    def draw_folio(self, canvas: Canvas, page: int, district: str) -> None:
+        g = self.layout.geometry
+        left = g.offset + g.left_margin(page)
+        text = self.layout.running.get("footer", "— {page} —").format(**self._values(page, district))
+        draw_single_line(canvas, text, self.layout.styles["footer"], left + g.text_width / 2,
+                         g.offset + g.bottom - 9 * mm, "center")
+
+    def _end_of_document(self) -> None:
+        """Hook: draw what needs every page known (forms), before the file is written."""
+
+    def _endBuild(self) -> None:
+        if self.page % 2:  # end on a verso, so whatever follows opens on a recto
+            if not (self._hanging and self._hanging[-1] is PageBegin):
+                self.handle_pageBreak()
+            self.clean_hanging()  # begins the blank page; ReportLab ends it below
+        self._end_of_document()
+        super()._endBuild()
+
+
+class DistrictPages(BulletinPages):
+    """One district: its opener page, then its articles in columns; no folios."""
+
+    def __init__(self, target: Path, edition: Edition, part: DistrictPart, layout: PdfLayout,
+                 state: BuildState) -> None:
+        self.part = part
+        state.current_district = part.name
+        super().__init__(target, edition, layout, state)
+
+    def _templates(self) -> list[PageTemplate]:
+        g = self.layout.geometry
+        band = banner_height(self.part, self.layout)
+        return [
+            MirroredTemplate("opener", [
+                self._full_width("banner", band, g.offset + g.bottom + g.text_height - band),
+                *self._columns(band + 5 * mm)], onPage=self._print_marks, onPageEnd=self._header),
+            MirroredTemplate("body", self._columns(), onPage=self._print_marks,
+                             onPageEnd=self._header),
+        ]
+
+
+class FrontPages(BulletinPages):
+    """Cover and contents, with the page numbers of the contents and every folio."""
+
+    def __init__(self, target: Path, edition: Edition, layout: PdfLayout, state: BuildState,
+                 number_pages: Callable[[int], list[tuple[int, str]]]) -> None:
+        #: given the front matter's length, fills in ``state.pages`` and returns
+        #: (page, district) for every page after the front matter
+        self.number_pages = number_pages
+        self.folios: list[tuple[int, str]] = []
+        super().__init__(target, edition, layout, state)
+
+    def _templates(self) -> list[PageTemplate]:
+        g = self.layout.geometry
+        return [
+            MirroredTemplate("cover", [self._full_width("cover", g.text_height, g.offset + g.bottom)],
+                             onPage=self._cover_page),
+            MirroredTemplate("front", [self._full_width("front", g.text_height, g.offset + g.bottom)],
+                             onPage=self._print_marks, onPageEnd=self._header_and_folio),
+        ]
+
+    def _header_and_folio(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._header(canvas, doc)
+        self.draw_folio(canvas, self.page, "目录")
+
+    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._print_marks(canvas, doc)
+        g = self.layout.geometry
+        styles = self.layout.styles
+        edition = self.edition
+        left = g.offset + g.left_margin(1)
+        width = g.text_width
+        top = g.offset + g.trim[1] - g.top
+
+        def place(flowable: Flowable, y_top: float) -> float:
+            _, height = flowable.wrap(width, g.text_height)
+            flowable.drawOn(canvas, left, y_top - height)
+            return y_top - height
+
+        y = top - 30 * mm
+        y = place(CJKParagraph([Run(edition.title)], centred(styles["cover-title"])), y)
+        y = place(CJKParagraph([Run(edition.label)], centred(styles["cover-edition"])), y - 6 * mm)
+        y = place(Rule(self.layout.rule_color, 2.4, 0, double=True), y - 8 * mm)
+        districts = "　·　".join(d.name for d in edition.districts)
+        y = place(CJKParagraph([Run("本期收录　" + districts)], centred(styles["cover-text"])), y - 18 * mm)
+        place(CJKParagraph([Run(f"共 {len(edition.entries)} 篇")], centred(styles["cover-text"])), y - 2 * mm)
+        bottom = g.offset + g.bottom + 30 * mm
+        y = place(CJKParagraph([Run(edition.settings.unit)], centred(styles["cover-text"])), bottom)
+        place(CJKParagraph([Run(edition.settings.date_text)], centred(styles["cover-text"])), y)
+        self.state.pages["cover"] = 1
+
+    def _end_of_document(self) -> None:
+        canvas = self.canv
+        self.folios = self.number_pages(self.page)
+        style = self.layout.styles["toc-entry"]
+        for key, page in self.state.pages.items():
+            canvas.beginForm(page_form_name(key), 0, -style.size, TocEntry.NUMBER_WIDTH, style.size * 2)
+            draw_single_line(canvas, str(page), style, TocEntry.NUMBER_WIDTH, 0, "right")
+            canvas.endForm()
+        width, height = self.layout.geometry.media
+        for page, district in self.folios:
+            canvas.beginForm(folio_form_name(page), 0, 0, width, height)
+            self.draw_folio(canvas, page, district)
+            canvas.endForm()
+
+    def form_number(self, name: str) -> int:
+        """The object number ReportLab gave form ``name`` in the file it wrote."""
+        document = self.canv._doc
+        return int(document.idToObjectNumberAndVersion[document.getXObjectName(name)][0])
