@@ -181,6 +181,17 @@ def common_han() -> str:
     return "".join(found)
 
 
+def subset_key(characters: str) -> str:
+    """What decides a (not exact) subset for ``characters``: those beyond the ones
+    every subset covers. A correction that brings in a common character leaves it."""
+    return "".join(sorted(set(characters) - _always_covered()))
+
+
+@cache
+def _always_covered() -> frozenset[str]:
+    return frozenset(ALWAYS + common_han())
+
+
 def prepare(source: FontSource, characters: str, *, exact: bool = False) -> PreparedFont:
     """A cached static TrueType subset of ``source`` covering ``characters`` where it can.
 

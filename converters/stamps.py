@@ -19,7 +19,8 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .exporters import BuildOptions, Exporter, Job, depends_on_character_set, layout_name
+from .exporters import (BuildOptions, Exporter, Job, character_set_key,
+                        depends_on_character_set, layout_name)
 from .layout import load_layout, search_dirs
 from .model import Collection
 
@@ -109,7 +110,7 @@ def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
             parts += ["section", section.name]
             parts += [(entry.key, *identities[id(entry.article)]) for entry in section.entries]
     if depends_on_character_set(exporter, options):
-        parts += ["characters", job.edition.characters()]
+        parts += ["characters", character_set_key(exporter, job.edition.characters())]
     return _hash(*parts)
 
 

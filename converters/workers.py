@@ -160,6 +160,9 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
         parts = [(part.path, gathered[part.path]) for part in task.parts or []]
         return _assemble(task, parts, time.perf_counter() - started)
 
+    for task in tasks:
+        if task.parts is not None and hasattr(task.exporter, "prepare"):
+            task.exporter.prepare(task.job, task.options)
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and not waiting[id(task)]:
             yield task, finished(task)

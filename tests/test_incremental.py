@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfReader
 
 from converters.build import run_build
 from converters.config import Settings
@@ -75,6 +76,41 @@ def test_a_changed_page_rebuilds_only_the_outputs_holding_it(pages: Path, tmp_pa
 
     forced = build(pages, out, force=True)
     assert {o.status for o in forced.outputs} == {"built"}
+
+
+def _parts(out: Path) -> dict[str, int]:
+    folder = out / ".pressroom" / "parts" / "pdf"
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.pdf")}
+
+
+def test_a_changed_page_re_typesets_only_its_district_of_the_bulletin(pages: Path,
+                                                                      tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    build(pages, out)
+    before = _parts(out)
+    assert len(before) == 4  # a part per district
+    time.sleep(0.01)
+    page = pages / GUANCHENG_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n补记一句。\n", encoding="utf-8")
+    build(pages, out)
+    after = _parts(out)
+    kept = {name for name in after if before.get(name) == after[name]}
+    assert len(kept) == 3 and len(after) == 4  # the old 管城 part is gone, a new one made
+    bulletin = out / "pdf/bulletin-2021-06.pdf"
+    assert "补记一句" in "".join(p.extract_text() for p in PdfReader(bulletin).pages)
+    fresh = run_build([pages], tmp_path / "fresh", ["pdf"], SETTINGS, BuildOptions())
+    assert fresh.outputs[0].path.read_bytes() == bulletin.read_bytes()
+
+
+def test_a_damaged_kept_part_is_typeset_again(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    first = build(pages, out, force=True)
+    original = first.outputs[-1].path.read_bytes()
+    damaged = sorted((out / ".pressroom" / "parts" / "pdf").glob("*.pdf"))[0]
+    damaged.write_bytes(damaged.read_bytes()[:1000])
+    (out / "pdf/bulletin-2021-06.pdf").unlink()
+    build(pages, out)
+    assert (out / "pdf/bulletin-2021-06.pdf").read_bytes() == original
 
 
 def test_parallel_and_serial_builds_are_byte_identical(pages: Path, tmp_path: Path) -> None:

@@ -96,6 +96,8 @@ class Exporter(Protocol):
     #   depends_on_character_set(options) -> bool — True (the default) when an
     #     output's bytes depend on every character of the edition (a font subset
     #     shared by a district's output and the whole edition's);
+    #   character_set_key(characters) -> str — the part of the character set
+    #     that matters, when not all of it does;
     #   verify(path, articles) -> Verdict — for `pressroom check`: does the file
     #     open with an independent reader, and does it hold every article's text?
     #     ``articles`` are (page file name, Article) pairs.
@@ -104,7 +106,9 @@ class Exporter(Protocol):
     #     options, [(part file, that dict)]) -> Report — an output made in parts.
     #     The build writes the parts in its worker processes, keeps them in the
     #     build folder and assembles the output as soon as its parts are there;
-    #     ``write`` must still make the whole output on its own.
+    #     ``write`` must still make the whole output on its own. With parts,
+    #     prepare(job, options) is called in the main process before the workers
+    #     start: what it loads (fonts), the assembling and the workers share.
 
 
 def has_parts(exporter: Exporter) -> bool:
@@ -122,6 +126,13 @@ def cost_of(exporter: Exporter) -> float:
 def depends_on_character_set(exporter: Exporter, options: BuildOptions) -> bool:
     check = getattr(exporter, "depends_on_character_set", None)
     return True if check is None else bool(check(options))
+
+
+def character_set_key(exporter: Exporter, characters: str) -> str:
+    """What of the edition's characters its outputs depend on (all, unless the
+    exporter says less: its fonts' subsets always cover the common ones)."""
+    key = getattr(exporter, "character_set_key", None)
+    return characters if key is None else str(key(characters))
 
 
 class UnknownFormat(Exception):

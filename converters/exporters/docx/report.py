@@ -73,12 +73,10 @@ class ReportBuilder:
         self.warnings: list[str] = []
 
     # -- styles ---------------------------------------------------------------
-    def _find_style(self, spec: StyleSpec):  # type: ignore[no-untyped-def]
-        wanted = {name.lower() for name in spec.names}
-        for style in self.document.styles:
-            if style.type == spec.kind and (style.name or "").lower() in wanted:
-                return style
-        return None
+    def _find_style(self, spec: StyleSpec, index: dict):  # type: ignore[no-untyped-def, type-arg]
+        """The template's first style of the spec's kind with one of its names."""
+        found = [index[key] for key in ((spec.kind, n.lower()) for n in spec.names) if key in index]
+        return min(found, key=lambda item: item[0])[1] if found else None
 
     def _format(self, style, role: str, spec: StyleSpec) -> None:  # type: ignore[no-untyped-def]
         values = self.roles[role]
@@ -155,8 +153,13 @@ class ReportBuilder:
         normal_style = document.styles["Normal"]
         if self.own_template:
             self._format(normal_style, "normal", StyleSpec(("Normal",)))
+        # by type and name, first of each: python-docx makes a new object for
+        # every style it is asked about, and a template has a hundred
+        index: dict = {}  # type: ignore[type-arg]
+        for position, style in enumerate(document.styles):
+            index.setdefault((style.type, (style.name or "").lower()), (position, style))
         for role, spec in STYLES.items():
-            style = self._find_style(spec)
+            style = self._find_style(spec, index)
             created = style is None
             if created:
                 style = document.styles.add_style(spec.names[0], spec.kind)

@@ -47,5 +47,5 @@ def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular
     centred(edition.settings.date_text, small, height - height // 5 + int(small.size * 1.6), ink)
     draw.rectangle((0, height - height // 40, width, height), fill=accent)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")  # optimize=True halves the speed for 2% of the size
     return buffer.getvalue()

@@ -23,6 +23,11 @@ class PdfExporter:
     # depends_on_character_set: the default, True — a district's PDF embeds font
     # subsets of the whole edition's characters
 
+    def character_set_key(self, characters: str) -> str:
+        from ...fonts import subset_key
+
+        return subset_key(characters)
+
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "pdf")
 
@@ -35,6 +40,13 @@ class PdfExporter:
         data = load_layout(layout_name(self, options), "pdf")
         # every part's fonts are subsets for the whole edition's characters
         return build_layout(data, edition.characters(), print_marks=options.print_marks)
+
+    def prepare(self, job: Job, options: BuildOptions) -> None:
+        """Load ReportLab and the fonts once in the build's main process, which
+        assembles the bulletin: the workers forked after it share them."""
+        from . import parts  # noqa: F401
+
+        self._layout(job.edition, options)
 
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions) -> dict[str, Any]:
         from .parts import typeset_district
