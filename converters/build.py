@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .edition import Edition
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
-from .workers import (BuildLock, Outcome, PartTask, Task, part_data_path, read_part,
+from .workers import (PART_DATA_SUFFIX, BuildLock, Outcome, PartTask, Task, read_part,
                       remove_leftovers, run_tasks)
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
@@ -211,8 +211,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             key = job_stamp(format_stamps[exporter.name], exporter,
                             Job(f"{job.name}#{part.key}", part.edition), options, identities)
             path = folder / f"{key}{Path(job.name).suffix}"
-            chars = sum(len(e.article.text_content()) for e in part.edition.entries)
-            tasks.append(PartTask(exporter, job, part, options, path, cost_of(exporter) * chars,
+            tasks.append(PartTask(exporter, job, part, options, path, _cost(exporter, part.edition),
                                   None if force else read_part(path)))
         return tasks
 
@@ -238,13 +237,17 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             entries = job.edition.entries
             articles = [identities[id(e.article)] for e in entries]
             task = Task(exporter, job, options, target, relative, job_key, layouts[name],
-                        cost=cost_of(exporter) * sum(len(e.article.text_content()) for e in entries),
+                        cost=_cost(exporter, job.edition),
                         order=order, inputs={source: digest for source, digest, _ in articles},
                         articles=articles,
                         parts=parts_of(exporter, job) if has_parts(exporter) else None)
             tasks.append(task)
             planned.append((relative, target, task))
     return tasks, planned
+
+
+def _cost(exporter: Exporter, edition: Edition) -> float:
+    return cost_of(exporter) * sum(len(e.article.text_content()) for e in edition.entries)
 
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
@@ -285,13 +288,12 @@ def _remove_unplanned(out_dir: Path, manifest: Manifest, exporters: dict[str, Ex
 def _remove_unused_parts(out_dir: Path, manifest: Manifest, exporters: dict[str, Exporter]) -> None:
     """Parts no output in the manifest is made of (a district as it was before a
     correction): the next build cannot use them."""
-    in_use = {kept for record in manifest.outputs.values() for name in record.parts
-              for kept in (name, part_data_path(Path(name)).name)}
+    in_use = {name for record in manifest.outputs.values() for name in record.parts}
     for name in exporters:
         folder = state_folder(out_dir) / PARTS_FOLDER / name
         if folder.is_dir():
             for path in folder.iterdir():
-                if path.name not in in_use:
+                if path.name.removesuffix(PART_DATA_SUFFIX) not in in_use:
                     path.unlink(missing_ok=True)
 
 

@@ -56,12 +56,15 @@ class PartTask:
     options: BuildOptions
     path: Path
     cost: float = 1.0
-    #: the part's data when the build folder already has it
+    #: the part's data: kept from an earlier build, or once written
     kept: dict[str, Any] | None = None
 
 
+PART_DATA_SUFFIX = ".json"  # beside each part: what assembling needs to know of it
+
+
 def part_data_path(path: Path) -> Path:
-    return path.with_name(path.name + ".json")
+    return path.with_name(path.name + PART_DATA_SUFFIX)
 
 
 def read_part(path: Path) -> dict[str, Any] | None:
@@ -138,7 +141,6 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
     work: list[Task | PartTask] = []
     owner_of: dict[int, Task] = {}
     waiting: dict[int, int] = {}
-    gathered: dict[Path, dict[str, Any]] = {}
     failed: dict[int, str] = {}
     for task in tasks:
         if task.parts is None:
@@ -146,9 +148,7 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
             continue
         waiting[id(task)] = 0
         for part in task.parts:
-            if part.kept is not None:
-                gathered[part.path] = part.kept
-            else:
+            if part.kept is None:
                 work.append(part)
                 owner_of[id(part)] = task
                 waiting[id(task)] += 1
@@ -157,7 +157,7 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
     def finished(task: Task) -> Outcome:
         if id(task) in failed:
             return Outcome(error=failed[id(task)])
-        parts = [(part.path, gathered[part.path]) for part in task.parts or []]
+        parts = [(part.path, part.kept or {}) for part in task.parts or []]
         return _assemble(task, parts, time.perf_counter() - started)
 
     for task in tasks:
@@ -173,7 +173,7 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
             continue
         owner = owner_of[id(item)]
         if isinstance(result, dict):
-            gathered[item.path] = result
+            item.kept = result
         else:
             failed.setdefault(id(owner), f"its part “{item.part.key}” was not written: {result}")
         waiting[id(owner)] -= 1

@@ -26,7 +26,6 @@ _KIDS = re.compile(rb"/Kids \[([^\]]*)\]")
 _CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
 _PARENT = re.compile(rb"/Parent \d+ 0 R")
 _PAGES = re.compile(rb"/Pages (\d+) 0 R")
-_OUTLINES = re.compile(rb"/Outlines \d+ 0 R")
 _SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
 
 
@@ -156,10 +155,9 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
     skip: list[set[int]] = []
     for source in sources:
         bases.append(out.numbers)
-        # the parts' own catalog, page tree root and outline are replaced
-        dropped = {source.root, int(_PAGES.search(source.objects[source.root]).group(1))}  # type: ignore[union-attr]
-        dropped |= {n for n, body in source.objects.items() if b"/Type /Outlines" in body[:200]}
-        skip.append(dropped)
+        # the parts' own catalog and page tree root are replaced (they have no
+        # outline: the markers record where articles land instead)
+        skip.append({source.root, int(_PAGES.search(source.objects[source.root]).group(1))})  # type: ignore[union-attr]
         out.numbers += max(source.objects)
     front_source = sources[0]
     if len(front_source.pages) != front_pages:
@@ -206,7 +204,6 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
                 % (tree, len(page_refs), kids))
     catalog = _renumber(front_source.objects[front_source.root], bases[0])
     catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
-    catalog = _OUTLINES.sub(b"", catalog)
     if outline_root:
         catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_root, 1)
     root = out.add(catalog)
@@ -230,14 +227,14 @@ def _outline(out: Joined, items: list[OutlineItem], page_refs: list[int]) -> int
         return None
     root = out.numbers + 1
     out.numbers += 1
-    numbers = _outline_level(out, items, root, page_refs, top_level=True)
+    numbers = _outline_level(out, items, root, page_refs)
     out.chunks.append(b"%d 0 obj\n<< /Count %d /First %d 0 R /Last %d 0 R /Type /Outlines >>\nendobj\n"
                       % (root, len(items), numbers[0], numbers[-1]))
     return root
 
 
-def _outline_level(out: Joined, items: list[OutlineItem], parent: int, page_refs: list[int],
-                   top_level: bool) -> list[int]:
+def _outline_level(out: Joined, items: list[OutlineItem], parent: int,
+                   page_refs: list[int]) -> list[int]:
     first = out.numbers + 1
     numbers = list(range(first, first + len(items)))
     out.numbers += len(items)
@@ -249,7 +246,7 @@ def _outline_level(out: Joined, items: list[OutlineItem], parent: int, page_refs
         if i + 1 < len(items):
             entries.append(b"/Next %d 0 R" % numbers[i + 1])
         if item.children:
-            children = _outline_level(out, item.children, number, page_refs, top_level=False)
+            children = _outline_level(out, item.children, number, page_refs)
             entries += [b"/First %d 0 R" % children[0], b"/Last %d 0 R" % children[-1],
                         b"/Count -%d" % len(children)]
         out.chunks.append(b"%d 0 obj\n<< " % number + b" ".join(entries) + b" >>\nendobj\n")
