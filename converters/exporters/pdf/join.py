@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+
+from .cidfont import STAND_IN_PREFIX
+
+#: writes a face's objects with the function it is given (body → number); returns its font's number
+FontWriter = Callable[[Callable[[bytes], int]], int]
 
 _XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _TRAILER_REF = re.compile(rb"/(Root|Info) (\d+) 0 R")
@@ -26,7 +32,7 @@ _KIDS = re.compile(rb"/Kids \[([^\]]*)\]")
 _CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
 _PARENT = re.compile(rb"/Parent \d+ 0 R")
 _PAGES = re.compile(rb"/Pages (\d+) 0 R")
-_SUBSET_TAG = re.compile(rb"/(BaseFont|FontName) /([A-Z]{6})\+")
+_STAND_IN = re.compile(rb"/BaseFont /" + re.escape(STAND_IN_PREFIX.encode()) + rb"([^\s/>]+)")
 
 
 class JoinError(Exception):
@@ -98,29 +104,18 @@ class Joined:
         return self.numbers
 
 
-def _renumber(body: bytes, base: int, part: int = 0) -> bytes:
-    """Shift every reference in an object's dictionary; stream data is left alone.
-
-    Font subsets get tags of their own part (ReportLab starts at AAAAAA in every
-    document): two different subsets under one name can be confused by a RIP.
-    """
+def _renumber(body: bytes, base: int, replaced: dict[int, int]) -> bytes:
+    """Shift every reference in an object's dictionary (to ``replaced`` objects: to
+    their replacement); stream data is left alone."""
     split = body.find(b"\nstream")
     head, tail = (body, b"") if split < 0 else (body[:split], body[split:])
 
     def shift(match: re.Match[bytes]) -> bytes:
         if match.group(1) is None:
             return match.group(0)
-        return b"%d 0 R" % (int(match.group(1)) + base)
-
-    def retag(match: re.Match[bytes]) -> bytes:
-        number = sum((letter - 65) * 26 ** (5 - i) for i, letter in enumerate(match.group(2)))
-        number += part * 26 ** 4
-        tag = bytes(65 + number // 26 ** (5 - i) % 26 for i in range(6))
-        return b"/%s /%s+" % (match.group(1), tag)
-    head = _REF_OR_STRING.sub(shift, head)
-    if part and b"/Font" in head:
-        head = _SUBSET_TAG.sub(retag, head)
-    return head + tail
+        number = int(match.group(1))
+        return b"%d 0 R" % replaced.get(number, number + base)
+    return _REF_OR_STRING.sub(shift, head) + tail
 
 
 def _stream(data: bytes) -> bytes:
@@ -142,12 +137,14 @@ def _dest(page_ref: int, top: float | None) -> bytes:
 
 
 def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[int],
-         links: list[Link], outline: list[OutlineItem]) -> bytes:
+         links: list[Link], outline: list[OutlineItem], fonts: Mapping[str, FontWriter]) -> bytes:
     """One PDF: ``front_pages`` pages of ``front``, then every page of each part.
 
     ``folio_forms``: per page after the front matter, the number (in ``front``)
-    of the form XObject that draws its folio. The document information and the
-    catalog's other entries (language, page mode) are the front matter's.
+    of the form XObject that draws its folio. ``fonts``: per font name, what
+    writes the font the parts' stand-ins are replaced by (each once). The
+    document information and the catalog's other entries (language, page
+    mode) are the front matter's.
     """
     sources = [Source.read(front), *(Source.read(p) for p in parts)]
     out = Joined()
@@ -177,6 +174,21 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
     annots = _annotations(out, links, page_refs)
     outline_root = _outline(out, outline, page_refs)
 
+    written: dict[str, int] = {}
+    replaced: list[dict[int, int]] = []
+    for source, dropped in zip(sources, skip):
+        replaced.append({})
+        for number, obj in source.objects.items():
+            stand_in = _STAND_IN.search(obj) if obj.startswith(b"<<") else None
+            if stand_in:
+                name = stand_in.group(1).decode()
+                if name not in fonts:
+                    raise JoinError(f"a part uses font {name}, which the bulletin does not embed")
+                if name not in written:
+                    written[name] = fonts[name](out.add)
+                replaced[-1][number] = written[name]
+                dropped.add(number)
+
     body: list[bytes] = []
     page_index = {ref: i for i, ref in enumerate(page_refs)}
     for part, (base, source, dropped) in enumerate(zip(bases, sources, skip)):
@@ -184,7 +196,7 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
             if number in dropped or number == source.info and part:
                 continue
             new = base + number
-            obj = _renumber(obj, base, part)
+            obj = _renumber(obj, base, replaced[part])
             index = page_index.get(new)
             if index is not None:
                 obj = _PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
@@ -202,7 +214,7 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
     kids = b" ".join(b"%d 0 R" % ref for ref in page_refs)
     body.append(b"%d 0 obj\n<< /Count %d /Kids [ %s ] /Type /Pages >>\nendobj\n"
                 % (tree, len(page_refs), kids))
-    catalog = _renumber(front_source.objects[front_source.root], bases[0])
+    catalog = _renumber(front_source.objects[front_source.root], bases[0], replaced[0])
     catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
     if outline_root:
         catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_root, 1)

@@ -9,13 +9,16 @@ and it draws the folio of every page.
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
+from .cidfont import embed, merge_shown, shown_characters
 from .document import BuildState, contents_flowables, district_flowables, district_key
 from .join import Link, OutlineItem, join
 from .styles import PdfLayout
@@ -31,6 +34,8 @@ class TypesetDistrict:
     anchors: list[tuple[int, float]]
     #: article number in the district → characters no face has
     missing: dict[int, list[str]] = field(default_factory=dict)
+    #: font name → the characters shown in it (the join embeds their glyphs)
+    shown: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -38,7 +43,7 @@ class TypesetDistrict:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TypesetDistrict:
         return cls(data["pages"], [tuple(a) for a in data["anchors"]],  # type: ignore[misc]
-                   {int(k): v for k, v in data["missing"].items()})
+                   {int(k): v for k, v in data["missing"].items()}, data["shown"])
 
 
 def typeset_district(edition: Edition, layout: PdfLayout, target: Path) -> TypesetDistrict:
@@ -51,7 +56,8 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path) -> Types
     missing = {number: sorted(state.missing[entry.key].characters)
                for number, entry in enumerate(part.entries)
                if entry.key in state.missing and state.missing[entry.key].characters}
-    return TypesetDistrict(document.page, [(state.pages[k], state.tops[k]) for k in keys], missing)
+    return TypesetDistrict(document.page, [(state.pages[k], state.tops[k]) for k in keys], missing,
+                           shown_characters(document.canv._doc))
 
 
 def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[bytes, TypesetDistrict]],
@@ -79,6 +85,10 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[
         document.build([NextPageTemplate("front"), PageBreak(),
                         *contents_flowables(edition, layout, state)])
         front = front_path.read_bytes()
+    shown = merge_shown([shown_characters(document.canv._doc),
+                         *(typeset.shown for _, typeset in districts)])
+    fonts = {name: partial(embed, pdfmetrics.getFont(name), shown.get(name, ""))
+             for face in layout.faces.values() for name in face.names}
     front_pages = starts[0] if starts else document.page
     forms = [document.form_number(folio_form_name(page)) for page, _ in document.folios]
     links = [Link(page, rect, state.pages[key], state.tops[key]) for page, rect, key in state.links]
@@ -88,5 +98,6 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[
         outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], [
             OutlineItem(entry.article.display_title, state.pages[entry.key], state.tops[entry.key])
             for entry in district.entries]))
-    target.write_bytes(join(front, front_pages, [data for data, _ in districts], forms, links, outline))
+    target.write_bytes(join(front, front_pages, [data for data, _ in districts], forms, links, outline,
+                            fonts))
     return front_pages + sum(typeset.pages for _, typeset in districts)

@@ -9,10 +9,10 @@ from reportlab.lib import pagesizes
 from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ...fonts import FontError, FontSource, PreparedFont, prepare
 from ...layout import LayoutError, points
+from .cidfont import CIDFace
 from .typeset import Face, ParaStyle
 
 ROLES = ("body", "dateline", "kicker", "title", "subtitle", "byline", "subhead", "section",
@@ -94,7 +94,7 @@ def _page_size(value: str) -> tuple[float, float]:
 def _register(prepared: PreparedFont) -> str:
     name = "PR-" + prepared.path.stem[:16]
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(prepared.path)))
+        pdfmetrics.registerFont(CIDFace(name, prepared.path))
     return name
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .compose import (CANNOT_END, CANNOT_START, CLOSING, EPSILON, OPENING, PAUSE, Atoms,
@@ -131,10 +133,6 @@ class CJKParagraph(Flowable):
         return line.indent
 
 
-def show(text, string: str) -> None:  # type: ignore[no-untyped-def]
-    """Show a string at the origin just set. ReportLab's textOut would measure it again
-    to move its cursor, which we never use: every piece is placed explicitly."""
-    text._code.append(text._formatText(string))
 
 
 def _text_object(canvas, style: ParaStyle):  # type: ignore[no-untyped-def]
@@ -154,14 +152,16 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
     own = text is None
     if own:
         text = _text_object(canvas, style)
-    state: dict[str, object] = text._pressroom_state
+    state: dict[str, Any] = text._pressroom_state
     code = text._code
     size = style.size
+    document = canvas._doc
 
     def set_state(font: str, embolden: float, char_space: float) -> None:
         if state.get("font") != font:
             text.setFont(font, size)
             state["font"] = font
+            state["face"] = pdfmetrics.getFont(font)
         if state.get("embolden") != embolden:
             text.setTextRenderMode(2 if embolden else 0)
             if embolden:  # stroke emboldening: outline drawn around the fill
@@ -195,14 +195,16 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             for index, piece in atom.pieces:
                 set_state(face.names[index], face.embolden[index], spacing)
                 text.setTextOrigin(piece_x, y)
-                show(text, piece)
+                code.append(state["face"].show(document, piece))
                 piece_x += (atom.width if len(atom.pieces) == 1 else
                             sum(char_width(face.names[index], ch) for ch in piece) * size)
         else:
             face = items[first].face
             set_state(face.names[0], face.embolden[0], extra)
             text.setTextOrigin(x - left.get(first, 0.0), y)
-            show(text, source.text[source.offsets[first]:source.offsets[end]])
+            # placed explicitly: ReportLab's textOut would measure it again to move a cursor
+            run = source.text[source.offsets[first]:source.offsets[end]]
+            code.append(state["face"].show(document, run))
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
         canvas.drawText(text)

@@ -1,0 +1,328 @@
+"""A face as one Type 0 font, its characters coded by glyph id.
+
+ReportLab embeds a TrueType face as simple fonts of 256 glyphs each, coded in
+the order characters first appear. Chinese text then switches font every
+character or two — writing those switches was a third of the time a page
+took — and the same line is coded differently in every document. Here a face
+is one Type 0 font (Identity-H encoding, CIDToGIDMap Identity): a character's
+code is its glyph id in the prepared font file, the same in every part of a
+bulletin. A part therefore embeds no font: it stands one in, and records
+which characters it showed; the join embeds each face once for the whole
+document, a subset of the glyphs all the parts showed (glyph ids kept).
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import struct
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import astuple, dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfdoc
+
+from ...files import replace_file
+
+#: a part's stand-in font object is named so; the join replaces it
+STAND_IN_PREFIX = "Pressroom.Face."
+_METRICS_VERSION = 2
+_ESSENTIAL = ("head", "hhea", "maxp", "hmtx")
+_OPTIONAL = ("cvt ", "fpgm", "prep", "OS/2", "name", "post", "cmap")
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """What setting and embedding need of a prepared TrueType file."""
+
+    postscript_name: str
+    units_per_em: int
+    glyph_of: dict[int, int]            # code point → glyph id
+    advances: tuple[int, ...]           # glyph id → advance, font units
+    ascent: int
+    descent: int
+    cap_height: int
+    bbox: tuple[int, int, int, int]
+    italic_angle: float
+
+    def scaled(self, value: float) -> float:
+        """Font units → PDF glyph space (1000 to the em)."""
+        return value * 1000 / self.units_per_em
+
+
+def load_metrics(path: Path) -> FaceMetrics:
+    """The face's metrics, read once per prepared file and kept beside it
+    (fontTools takes 0.1 s a face; the kept copy loads in a millisecond)."""
+    kept = path.with_name(path.name + ".metrics")
+    try:
+        version, fields = marshal.loads(kept.read_bytes())
+        if version == _METRICS_VERSION:
+            return FaceMetrics(*fields)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    metrics = _read_metrics(path)
+    replace_file(kept, marshal.dumps((_METRICS_VERSION, astuple(metrics))))
+    return metrics
+
+
+def _read_metrics(path: Path) -> FaceMetrics:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    ids = font.getReverseGlyphMap()
+    metrics = font["hmtx"].metrics
+    head = font["head"]
+    os2 = font["OS/2"] if "OS/2" in font else None
+    # the typographic em box, as ReportLab describes a TrueType face (readers size
+    # selections and text boxes by it)
+    ascent, descent = ((os2.sTypoAscender, os2.sTypoDescender) if os2 else
+                       (head.yMax, head.yMin))
+    return FaceMetrics(
+        postscript_name=(font["name"].getDebugName(6) or path.stem).replace(" ", ""),
+        units_per_em=head.unitsPerEm,
+        glyph_of={code: ids[name] for code, name in (font.getBestCmap() or {}).items()},
+        advances=tuple(metrics[name][0] for name in font.getGlyphOrder()),
+        ascent=ascent, descent=descent,
+        cap_height=getattr(os2, "sCapHeight", 0) or round(ascent * 0.8),
+        bbox=(head.xMin, head.yMin, head.xMax, head.yMax),
+        italic_angle=float(font["post"].italicAngle) if "post" in font else 0.0)
+
+
+class _Codes(dict):  # type: ignore[type-arg]
+    """Code point → the glyph id in hex, for str.translate; no glyph: .notdef."""
+
+    def __missing__(self, code: int) -> str:
+        return "0000"
+
+
+class _TypeFace:
+    """What ReportLab's canvas asks of a font's face."""
+
+    builtIn = 0
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class CIDFace:
+    """A prepared face as ReportLab sees a font: metrics, and a stand-in object in each document.
+
+    Text is shown only through :meth:`show` (every line is drawn by
+    ``typeset.draw_line``), which records the characters each document showed.
+    """
+
+    _dynamicFont = 0
+    _multiByte = 1
+    shapable = False
+    substitutionFonts: list[object] = []
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.fontName = self.name = name
+        self.face = _TypeFace(name)
+        self.path = path
+        self.metrics = metrics = load_metrics(path)
+        advances = metrics.advances
+        self.widths = {chr(code): metrics.scaled(advances[glyph])
+                       for code, glyph in metrics.glyph_of.items()}
+        self.default_width = metrics.scaled(advances[0])
+        self._codes = _Codes({code: f"{glyph:04X}" for code, glyph in metrics.glyph_of.items()})
+
+    def stringWidth(self, text: str, size: float, encoding: str | None = None) -> float:  # noqa: N802
+        widths, default = self.widths, self.default_width
+        return sum(widths.get(ch, default) for ch in text) * size / 1000
+
+    def show(self, doc: pdfdoc.PDFDocument, text: str) -> str:
+        """The operator that shows ``text`` in this font (set before)."""
+        shown = doc.__dict__.setdefault("pressroom_shown", {})
+        shown.setdefault(self.fontName, set()).update(text)
+        return f"<{text.translate(self._codes)}> Tj"
+
+    def formatForPdf(self, text: str) -> str:  # noqa: N802
+        raise NotImplementedError(f"{self.fontName}: text is shown through CIDFace.show only")
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
+        """Called at the font's first use in a document: a stand-in the join replaces."""
+        internal = "F" + repr(len(doc.fontMapping) + 1)
+        stand_in = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Font"),
+                                         "Subtype": pdfdoc.PDFName("Type0"),
+                                         "BaseFont": pdfdoc.PDFName(STAND_IN_PREFIX + self.fontName)})
+        doc.idToObject["BasicFonts"].dict[internal] = doc.Reference(stand_in, internal)
+        doc.fontMapping[self.fontName] = "/" + internal
+
+
+def shown_characters(doc: pdfdoc.PDFDocument) -> dict[str, str]:
+    """Font name → every character the document showed in it."""
+    return {name: "".join(sorted(chars))
+            for name, chars in sorted(doc.__dict__.get("pressroom_shown", {}).items())}
+
+
+def merge_shown(all_shown: Iterable[dict[str, str]]) -> dict[str, str]:
+    merged: dict[str, set[str]] = {}
+    for shown in all_shown:
+        for name, chars in shown.items():
+            merged.setdefault(name, set()).update(chars)
+    return {name: "".join(sorted(chars)) for name, chars in sorted(merged.items())}
+
+
+Add = Callable[[bytes], int]
+
+
+def embed(face: CIDFace, characters: str, add: Add) -> int:
+    """Write the face's objects for ``characters`` with ``add`` (body → object number);
+    returns the number of its Type 0 font object."""
+    metrics = face.metrics
+    char_of: dict[int, str] = {}
+    for ch in sorted(characters):
+        glyph = metrics.glyph_of.get(ord(ch))
+        if glyph:
+            char_of.setdefault(glyph, ch)
+    glyphs = sorted({0, *char_of})
+    program = subset_program(face.path.read_bytes(), glyphs)
+    tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
+        repr((metrics.postscript_name, glyphs)).encode()).digest()[:6])
+    name = f"/{tag}+{metrics.postscript_name}".encode()
+    packed = zlib.compress(program)
+    file = add(b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
+               % (len(packed), len(program), packed))
+    bbox = b" ".join(_number(metrics.scaled(v)) for v in metrics.bbox)
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [ %s ] /ItalicAngle %s "
+        b"/Ascent %s /Descent %s /CapHeight %s /StemV 80 /FontFile2 %d 0 R >>"
+        % (name, bbox, _number(metrics.italic_angle), _number(metrics.scaled(metrics.ascent)),
+           _number(metrics.scaled(metrics.descent)), _number(metrics.scaled(metrics.cap_height)),
+           file))
+    descendant = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [ %s ] "
+        b"/CIDToGIDMap /Identity >>"
+        % (name, descriptor, _widths(glyphs, metrics)))
+    to_unicode = zlib.compress(_to_unicode(char_of))
+    cmap = add(b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+               % (len(to_unicode), to_unicode))
+    return add(b"<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H "
+               b"/DescendantFonts [ %d 0 R ] /ToUnicode %d 0 R >>" % (name, descendant, cmap))
+
+
+def _number(value: float) -> bytes:
+    return (b"%.3f" % value).rstrip(b"0").rstrip(b".")
+
+
+def _widths(glyphs: list[int], metrics: FaceMetrics) -> bytes:
+    """/W: runs of consecutive glyph ids, each with its advances (1000 to the em)."""
+    runs: list[list[int]] = []
+    for glyph in glyphs:
+        if runs and runs[-1][-1] + 1 == glyph:
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    return b" ".join(b"%d [ %s ]" % (run[0], b" ".join(
+        _number(metrics.scaled(metrics.advances[g])) for g in run)) for run in runs)
+
+
+def _to_unicode(char_of: dict[int, str]) -> bytes:
+    """The CMap that gives each glyph id its character back (copying, searching, pdftotext)."""
+    lines = [b"/CIDInit /ProcSet findresource begin", b"12 dict begin", b"begincmap",
+             b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             b"/CMapName /Adobe-Identity-UCS def", b"/CMapType 2 def",
+             b"1 begincodespacerange", b"<0000> <FFFF>", b"endcodespacerange"]
+    pairs = sorted(char_of.items())
+    for start in range(0, len(pairs), 100):  # at most 100 to a block
+        block = pairs[start:start + 100]
+        lines.append(b"%d beginbfchar" % len(block))
+        lines += [b"<%04X> <%s>" % (glyph, ch.encode("utf-16-be").hex().upper().encode())
+                  for glyph, ch in block]
+        lines.append(b"endbfchar")
+    lines += [b"endcmap", b"CMapName currentdict /CMap defineresource pop", b"end", b"end"]
+    return b"\n".join(lines)
+
+
+def subset_program(font: bytes, glyphs: list[int]) -> bytes:
+    """The TrueType program with only ``glyphs`` (and their components) drawn; every
+    other glyph is left empty, so glyph ids are those of the full file."""
+    tables = _tables(font)
+    head = bytearray(tables["head"])
+    count = struct.unpack(">H", tables["maxp"][4:6])[0]
+    if struct.unpack(">h", head[50:52])[0]:
+        loca = struct.unpack(f">{count + 1}L", tables["loca"][:4 * (count + 1)])
+    else:
+        loca = tuple(2 * v for v in struct.unpack(f">{count + 1}H", tables["loca"][:2 * (count + 1)]))
+    glyf = tables["glyf"]
+    keep = {g for g in glyphs if g < count}
+    waiting = list(keep)
+    while waiting:  # composite glyphs need their components
+        glyph = waiting.pop()
+        start, end = loca[glyph], loca[glyph + 1]
+        if end - start > 10 and struct.unpack(">h", glyf[start:start + 2])[0] < 0:
+            for component in _components(glyf, start + 10):
+                if component < count and component not in keep:
+                    keep.add(component)
+                    waiting.append(component)
+    pieces, offsets, position = [], [], 0
+    for glyph in range(count):
+        offsets.append(position)
+        if glyph in keep:
+            data = glyf[loca[glyph]:loca[glyph + 1]]
+            data += b"\0" * (-len(data) % 4)
+            pieces.append(data)
+            position += len(data)
+    offsets.append(position)
+    head[50:52] = struct.pack(">h", 1)  # long offsets
+    head[8:12] = bytes(4)               # checkSumAdjustment, set below
+    out = {tag: tables[tag] for tag in (*_ESSENTIAL, *_OPTIONAL) if tag in tables}
+    out.update({"head": bytes(head), "loca": struct.pack(f">{count + 1}L", *offsets),
+                "glyf": b"".join(pieces)})
+    program, offsets = _sfnt(out)
+    adjustment = (0xB1B0AFBA - _checksum(program)) & 0xFFFFFFFF
+    program[offsets["head"] + 8:offsets["head"] + 12] = struct.pack(">L", adjustment)
+    return bytes(program)
+
+
+def _tables(font: bytes) -> dict[str, bytes]:
+    count = struct.unpack(">H", font[4:6])[0]
+    tables = {}
+    for record in range(count):
+        tag, _, offset, length = struct.unpack(">4sLLL", font[12 + 16 * record:28 + 16 * record])
+        tables[tag.decode("latin-1")] = font[offset:offset + length]
+    missing = [t for t in (*_ESSENTIAL, "loca", "glyf") if t not in tables]
+    if missing:
+        raise ValueError(f"not a TrueType font with outlines (no {', '.join(missing)} table)")
+    return tables
+
+
+def _components(glyf: bytes, position: int) -> Iterable[int]:
+    while True:
+        flags, glyph = struct.unpack(">HH", glyf[position:position + 4])
+        yield glyph
+        position += 4 + (4 if flags & 0x0001 else 2)   # arguments are words or bytes
+        if flags & 0x0008:                              # a scale
+            position += 2
+        elif flags & 0x0040:                            # an x and a y scale
+            position += 4
+        elif flags & 0x0080:                            # a 2×2 matrix
+            position += 8
+        if not flags & 0x0020:                          # no more components
+            return
+
+
+def _checksum(data: bytes | bytearray) -> int:
+    padded = bytes(data) + b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(padded) // 4}L", padded)) & 0xFFFFFFFF
+
+
+def _sfnt(tables: dict[str, bytes]) -> tuple[bytearray, dict[str, int]]:
+    """The font file, and where each table starts in it."""
+    tags = sorted(tables)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">LHHHH", 0x00010000, count, power * 16, power.bit_length() - 1,
+                         count * 16 - power * 16)
+    offset = 12 + 16 * count
+    records, bodies, offsets = [], [], {}
+    for tag in tags:
+        data = tables[tag]
+        offsets[tag] = offset
+        records.append(struct.pack(">4sLLL", tag.encode("latin-1"), _checksum(data), offset, len(data)))
+        padded = data + b"\0" * (-len(data) % 4)
+        bodies.append(padded)
+        offset += len(padded)
+    return bytearray(header + b"".join(records) + b"".join(bodies)), offsets
