@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -20,6 +21,9 @@ from ...layout import LayoutError, points
 from ..text import xml_safe
 from . import ooxml
 
+_W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_QUOTE = {'"': "&quot;"}
+_SECTION = qn("w:sectPr")
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
@@ -244,26 +248,25 @@ class ReportBuilder:
 
     # -- content ----------------------------------------------------------------
     def append(self, role: str, runs: list[tuple[str, str | None]]):  # type: ignore[no-untyped-def]
-        """A paragraph of ``role`` with runs (text, character role or None), written as XML.
+        """A paragraph of ``role`` with runs (text, character role or None), at the body's end.
 
-        python-docx finds a style's id by scanning every style on each assignment;
-        a report has thousands of paragraphs, so ids are looked up once.
+        Made from its XML in one parse: a report has thousands of paragraphs, and
+        python-docx builds each element, looks up each style by scanning them all
+        and searches the body for its section properties on every paragraph.
         """
-        p = self.body.add_p()
-        ppr = ooxml.element("w:pPr")
-        ppr.append(ooxml.element("w:pStyle", val=self.style_ids[role]))
-        p.append(ppr)
+        ids = self.style_ids
+        xml = [f'<w:p {_W_NAMESPACE}><w:pPr><w:pStyle w:val="{escape(ids[role], _QUOTE)}"/></w:pPr>']
         for text, run_role in runs:
-            r = ooxml.element("w:r")
-            if run_role:
-                rpr = ooxml.element("w:rPr")
-                rpr.append(ooxml.element("w:rStyle", val=self.style_ids[run_role]))
-                r.append(rpr)
-            t = ooxml.element("w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = text
-            r.append(t)
-            p.append(r)
+            style = (f'<w:rPr><w:rStyle w:val="{escape(ids[run_role], _QUOTE)}"/></w:rPr>'
+                     if run_role else "")
+            xml.append(f'<w:r>{style}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+        xml.append("</w:p>")
+        p = parse_xml("".join(xml))
+        end = self.body[-1] if len(self.body) else None
+        if end is not None and end.tag == _SECTION:
+            end.addprevious(p)
+        else:
+            self.body.append(p)
         return Paragraph(p, self.document._body)
 
     def paragraph(self, role: str, text: str, where: str):  # type: ignore[no-untyped-def]
