@@ -27,6 +27,8 @@ class BuildState:
     tops: dict[str, float] = field(default_factory=dict)      # anchor → top of its view
     #: contents lines: (page, rectangle, anchor), linked when the parts are joined
     links: list[tuple[int, tuple[float, float, float, float], str]] = field(default_factory=list)
+    #: contents page numbers, written once the districts are typeset: (page, right, baseline, anchor)
+    numbers: list[tuple[int, float, float, str]] = field(default_factory=list)
     current_district: str = ""
     missing: dict[str, MissingGlyphs] = field(default_factory=dict)  # entry key → characters
     page_count: int = 0
@@ -108,7 +110,8 @@ class Rule(Flowable):
 
 
 class TocEntry(CJKParagraph):
-    """A contents line: linked text, dot leaders, page number filled in at the end."""
+    """A contents line: linked text, dot leaders, and room for the page number,
+    which is written when the pages are joined."""
 
     NUMBER_WIDTH = 12 * mm
 
@@ -139,17 +142,11 @@ class TocEntry(CJKParagraph):
         canvas.setDash(0.6, 2.4)
         canvas.line(end_x + 2, y + 1, self.width - self.NUMBER_WIDTH + 2, y + 1)
         canvas.restoreState()
-        canvas.saveState()
-        canvas.translate(self.width - self.NUMBER_WIDTH, y)
-        canvas.doForm(page_form_name(self.key))
-        canvas.restoreState()
+        right, baseline = canvas.absolutePosition(self.width, y)
+        self.state.numbers.append((canvas.getPageNumber(), right, baseline, self.key))
         x0, y0 = canvas.absolutePosition(0, 0)
         x1, y1 = canvas.absolutePosition(self.width, self.height)
         self.state.links.append((canvas.getPageNumber(), (x0, y0, x1, y1), self.key))
-
-
-def page_form_name(key: str) -> str:
-    return f"pn{key}"
 
 
 def district_key(part: DistrictPart) -> str:

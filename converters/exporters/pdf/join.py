@@ -3,9 +3,10 @@
 The districts of a bulletin are typeset in parallel, each into a PDF of its
 own, and an unchanged district's PDF is reused by the next build. This joins
 them: every object of every part is copied once under a new number, the pages
-are gathered into one page tree, and what spans the parts — the outline,
-the contents' links, the folio of each district page (a form XObject from
-the front matter, drawn over the page) — is written here.
+are gathered into one page tree, and what spans the parts is written here:
+the outline, the contents' links, each face's font (the parts hold stand-ins,
+see :mod:`.cidfont`), and what is drawn over pages once every page is known
+(folios, the contents' page numbers) as a form XObject per page.
 
 It reads only what ReportLab writes (classic xref table, one object after the
 other, dictionaries before streams), so it needs no general PDF parser and
@@ -84,6 +85,15 @@ class Link:
 
 
 @dataclass
+class Overlay:
+    """Content drawn over pages of the joined document (folios, contents page numbers)."""
+
+    streams: dict[int, bytes]          # 1-based page → its content
+    fonts: dict[str, str]              # resource name in the content → font name
+    media: tuple[float, float]
+
+
+@dataclass
 class OutlineItem:
     title: str
     page: int                          # 1-based page of the joined document
@@ -136,15 +146,14 @@ def _dest(page_ref: int, top: float | None) -> bytes:
     return b"[ %d 0 R /XYZ null %s null ]" % (page_ref, _number(top))
 
 
-def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[int],
-         links: list[Link], outline: list[OutlineItem], fonts: Mapping[str, FontWriter]) -> bytes:
-    """One PDF: ``front_pages`` pages of ``front``, then every page of each part.
+def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
+         outline: list[OutlineItem], fonts: Mapping[str, FontWriter]) -> bytes:
+    """One PDF: every page of ``front``, then every page of each part, with the
+    overlay drawn over its pages.
 
-    ``folio_forms``: per page after the front matter, the number (in ``front``)
-    of the form XObject that draws its folio. ``fonts``: per font name, what
-    writes the font the parts' stand-ins are replaced by (each once). The
-    document information and the catalog's other entries (language, page
-    mode) are the front matter's.
+    ``fonts``: per font name, what writes the font the parts' stand-ins are
+    replaced by (each once). The document information and the catalog's other
+    entries (language, page mode) are the front matter's.
     """
     sources = [Source.read(front), *(Source.read(p) for p in parts)]
     out = Joined()
@@ -156,38 +165,36 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
         # outline: the markers record where articles land instead)
         skip.append({source.root, int(_PAGES.search(source.objects[source.root]).group(1))})  # type: ignore[union-attr]
         out.numbers += max(source.objects)
-    front_source = sources[0]
-    if len(front_source.pages) != front_pages:
-        raise JoinError(f"the front matter has {len(front_source.pages)} pages, not {front_pages}")
-    page_refs = [bases[0] + n for n in front_source.pages]
-    for base, source in zip(bases[1:], sources[1:]):
-        page_refs += [base + n for n in source.pages]
-    if len(folio_forms) != len(page_refs) - front_pages:
-        raise JoinError(f"{len(folio_forms)} folios for {len(page_refs) - front_pages} pages")
+    page_refs = [base + n for base, source in zip(bases, sources) for n in source.pages]
+    if max(overlay.streams, default=0) > len(page_refs):
+        raise JoinError(f"an overlay for page {max(overlay.streams)} of {len(page_refs)}")
 
     tree = out.numbers + 1
     out.numbers += 1  # the page tree root, written once the kids are known
-    # the part's page is drawn inside q … Q, so the folio is drawn in the page's
-    # untransformed space whatever state the page's own content leaves behind
-    open_state = out.add(_stream(b"q\n"))
-    overlay = out.add(_stream(b"Q q /PRf Do Q\n"))
-    annots = _annotations(out, links, page_refs)
-    outline_root = _outline(out, outline, page_refs)
-
     written: dict[str, int] = {}
+
+    def font(name: str) -> int:
+        if name not in fonts:
+            raise JoinError(f"font {name} is used but not given")
+        if name not in written:
+            written[name] = fonts[name](out.add)
+        return written[name]
+
     replaced: list[dict[int, int]] = []
     for source, dropped in zip(sources, skip):
         replaced.append({})
         for number, obj in source.objects.items():
             stand_in = _STAND_IN.search(obj) if obj.startswith(b"<<") else None
             if stand_in:
-                name = stand_in.group(1).decode()
-                if name not in fonts:
-                    raise JoinError(f"a part uses font {name}, which the bulletin does not embed")
-                if name not in written:
-                    written[name] = fonts[name](out.add)
-                replaced[-1][number] = written[name]
+                replaced[-1][number] = font(stand_in.group(1).decode())
                 dropped.add(number)
+    forms = _overlay_forms(out, overlay, font)
+    # the page is drawn inside q … Q, so the overlay is drawn in the page's
+    # untransformed space whatever state the page's own content leaves behind
+    open_state = out.add(_stream(b"q\n")) if forms else 0
+    close_and_draw = out.add(_stream(b"Q q /PRo Do Q\n")) if forms else 0
+    annots = _annotations(out, links, page_refs)
+    outline_root = _outline(out, outline, page_refs)
 
     body: list[bytes] = []
     page_index = {ref: i for i, ref in enumerate(page_refs)}
@@ -202,18 +209,18 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
                 obj = _PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
                 if index in annots:
                     obj = obj.replace(b"<<", b"<<\n/Annots [ %s ]" % annots[index], 1)
-                if index >= front_pages:
+                if index + 1 in forms:
                     if b"/XObject" in obj:
-                        raise JoinError("a district page already has XObjects")
-                    form = bases[0] + folio_forms[index - front_pages]
+                        raise JoinError(f"page {index + 1} already has XObjects")
                     obj = _CONTENTS.sub(lambda m: b"/Contents [ %d 0 R %s 0 R %d 0 R ]"
-                                        % (open_state, m.group(1), overlay), obj, count=1)
-                    obj = obj.replace(b"/Resources <<", b"/Resources <<\n/XObject << /PRf %d 0 R >>"
-                                      % form, 1)
+                                        % (open_state, m.group(1), close_and_draw), obj, count=1)
+                    obj = obj.replace(b"/Resources <<", b"/Resources <<\n/XObject << /PRo %d 0 R >>"
+                                      % forms[index + 1], 1)
             body.append(b"%d 0 obj\n" % new + obj + b"\nendobj\n")
     kids = b" ".join(b"%d 0 R" % ref for ref in page_refs)
     body.append(b"%d 0 obj\n<< /Count %d /Kids [ %s ] /Type /Pages >>\nendobj\n"
                 % (tree, len(page_refs), kids))
+    front_source = sources[0]
     catalog = _renumber(front_source.objects[front_source.root], bases[0], replaced[0])
     catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
     if outline_root:
@@ -221,6 +228,18 @@ def join(front: bytes, front_pages: int, parts: list[bytes], folio_forms: list[i
     root = out.add(catalog)
     info = bases[0] + front_source.info if front_source.info else None
     return _write_file([*body, *out.chunks], out.numbers, root, info)
+
+
+def _overlay_forms(out: Joined, overlay: Overlay, font: Callable[[str], int]) -> dict[int, int]:
+    """Page → the form XObject that draws its overlay."""
+    if not overlay.streams:
+        return {}
+    resources = b"<< /Font << %s >> >>" % b" ".join(
+        b"/%s %d 0 R" % (internal.encode(), font(name)) for internal, name in sorted(overlay.fonts.items()))
+    box = b"[ 0 0 %s %s ]" % (_number(overlay.media[0]), _number(overlay.media[1]))
+    return {page: out.add(b"<< /Type /XObject /Subtype /Form /BBox %s /Resources %s /Length %d >>\n"
+                          b"stream\n%s\nendstream" % (box, resources, len(content), content))
+            for page, content in sorted(overlay.streams.items())}
 
 
 def _annotations(out: Joined, links: list[Link], page_refs: list[int]) -> dict[int, bytes]:

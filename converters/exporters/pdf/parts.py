@@ -3,26 +3,29 @@
 A district's part depends only on its own articles (and the layout, fonts and
 settings), so the parts are typeset in parallel, and a build after one page
 changed typesets only that page's district again. The front matter is typeset
-last, when every part's length is known: its contents give real page numbers,
-and it draws the folio of every page.
+last; then, every part's length known, the folio of every district page and
+the contents' page numbers are drawn, and the join lays them over the pages.
 """
 from __future__ import annotations
 
+import io
 import tempfile
+from collections.abc import Callable
 from functools import partial
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
 from .cidfont import embed, merge_shown, shown_characters
 from .document import BuildState, contents_flowables, district_flowables, district_key
-from .join import Link, OutlineItem, join
+from .join import Link, OutlineItem, Overlay, join
 from .styles import PdfLayout
-from .templates import DistrictPages, FrontPages, folio_form_name
+from .templates import DistrictPages, FrontPages, draw_single_line
 
 
 @dataclass
@@ -60,37 +63,67 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path) -> Types
                            shown_characters(document.canv._doc))
 
 
+class Overlays:
+    """What is drawn over pages once every page is known — folios, contents page
+    numbers — as content for the join to lay over them.
+
+    Drawn on a canvas that is never saved: its operators are taken per page.
+    Faces code characters by glyph id, the same in every part, so the content
+    is good on any page of the joined file.
+    """
+
+    def __init__(self, layout: PdfLayout) -> None:
+        self.canvas = Canvas(io.BytesIO(), pagesize=layout.geometry.media,
+                             initialFontName=layout.styles["body"].face.names[0])
+        self.content: dict[int, list[str]] = {}
+
+    def draw(self, page: int, drawing: Callable[[Canvas], None]) -> None:
+        code = self.canvas._code
+        start = len(code)
+        drawing(self.canvas)
+        self.content.setdefault(page, []).extend(code[start:])
+        del code[start:]
+
+    def streams(self) -> dict[int, bytes]:
+        """Page (1-based) → its overlay's content."""
+        return {page: "\n".join(code).encode("ascii") for page, code in self.content.items()}
+
+    def fonts(self) -> dict[str, str]:
+        """Resource name in the content (F1, …) → font name."""
+        return {internal.lstrip("/"): name for name, internal in self.canvas._doc.fontMapping.items()}
+
+    def shown(self) -> dict[str, str]:
+        return shown_characters(self.canvas._doc)
+
+
 def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[bytes, TypesetDistrict]],
                      target: Path) -> int:
     """The front matter, joined with the typeset districts (in edition order) into ``target``.
     Returns the page count."""
     state = BuildState()
-    starts: list[int] = []
-
-    def number_pages(front_pages: int) -> list[tuple[int, str]]:
-        folios = []
-        page = front_pages
-        for district, (_, typeset) in zip(edition.districts, districts):
-            starts.append(page)
-            keys = [district_key(district), *(entry.key for entry in district.entries)]
-            for key, (local, top) in zip(keys, typeset.anchors):
-                state.pages[key], state.tops[key] = page + local, top
-            folios += [(page + n, district.name) for n in range(1, typeset.pages + 1)]
-            page += typeset.pages
-        return folios
-
     with tempfile.TemporaryDirectory(prefix="pressroom-front-") as scratch:
         front_path = Path(scratch) / "front.pdf"
-        document = FrontPages(front_path, edition, layout, state, number_pages)
+        document = FrontPages(front_path, edition, layout, state)
         document.build([NextPageTemplate("front"), PageBreak(),
                         *contents_flowables(edition, layout, state)])
         front = front_path.read_bytes()
-    shown = merge_shown([shown_characters(document.canv._doc),
+    overlays = Overlays(layout)
+    page = document.page
+    for district, (_, typeset) in zip(edition.districts, districts):
+        keys = [district_key(district), *(entry.key for entry in district.entries)]
+        for key, (local, top) in zip(keys, typeset.anchors):
+            state.pages[key], state.tops[key] = page + local, top
+        for number in range(page + 1, page + typeset.pages + 1):
+            overlays.draw(number, partial(document.draw_folio, page=number, district=district.name))
+        page += typeset.pages
+    style = layout.styles["toc-entry"]
+    for number, right, baseline, key in state.numbers:
+        overlays.draw(number, partial(draw_single_line, text=str(state.pages[key]), style=style,
+                                      x=right, y=baseline, align="right"))
+    shown = merge_shown([shown_characters(document.canv._doc), overlays.shown(),
                          *(typeset.shown for _, typeset in districts)])
     fonts = {name: partial(embed, pdfmetrics.getFont(name), shown.get(name, ""))
              for face in layout.faces.values() for name in face.names}
-    front_pages = starts[0] if starts else document.page
-    forms = [document.form_number(folio_form_name(page)) for page, _ in document.folios]
     links = [Link(page, rect, state.pages[key], state.tops[key]) for page, rect, key in state.links]
     outline = [OutlineItem("封面", 1, None), OutlineItem("目录", state.pages["toc"], state.tops["toc"])]
     for district in edition.districts:
@@ -98,6 +131,6 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[
         outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], [
             OutlineItem(entry.article.display_title, state.pages[entry.key], state.tops[entry.key])
             for entry in district.entries]))
-    target.write_bytes(join(front, front_pages, [data for data, _ in districts], forms, links, outline,
-                            fonts))
-    return front_pages + sum(typeset.pages for _, typeset in districts)
+    overlay = Overlay(overlays.streams(), overlays.fonts(), layout.geometry.media)
+    target.write_bytes(join(front, [data for data, _ in districts], overlay, links, outline, fonts))
+    return page

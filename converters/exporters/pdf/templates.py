@@ -4,13 +4,11 @@ Each district opens on a right-hand (odd) page and ends on an even one,
 padded with a blank verso if need be, so a district typesets the same
 wherever it falls in the bulletin: mirrored margins and running heads
 depend on the page's side, which is then known without knowing the pages
-before it. Only the folio depends on those; it is drawn by the front
-matter (as a form per page) and laid over the district's pages when the
-parts are joined.
+before it. Only the folio depends on those; it is drawn over the district's
+pages when the parts are joined (see :mod:`.parts`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
@@ -21,7 +19,7 @@ from reportlab.platypus.doctemplate import PageBegin
 
 from ... import __version__
 from ...edition import DistrictPart, Edition
-from .document import BuildState, Rule, TocEntry, banner_height, centred, page_form_name
+from .document import BuildState, Rule, banner_height, centred
 from .styles import PdfLayout
 from .typeset import CJKParagraph, ParaStyle, Run, compose, draw_line, make_atoms
 
@@ -38,10 +36,6 @@ def draw_single_line(canvas: Canvas, text: str, style: ParaStyle, x: float, y: f
     width = lines[0].width()
     start = {"left": x, "center": x - width / 2, "right": x - width}[align]
     draw_line(canvas, lines[0], start, y, style)
-
-
-def folio_form_name(page: int) -> str:
-    return f"folio{page}"
 
 
 class MirroredTemplate(PageTemplate):
@@ -146,15 +140,11 @@ class BulletinPages(BaseDocTemplate):
         draw_single_line(canvas, text, self.layout.styles["footer"], left + g.text_width / 2,
                          g.offset + g.bottom - 9 * mm, "center")
 
-    def _end_of_document(self) -> None:
-        """Hook: draw what needs every page known (forms), before the file is written."""
-
     def _endBuild(self) -> None:
         if self.page % 2:  # end on a verso, so whatever follows opens on a recto
             if not (self._hanging and self._hanging[-1] is PageBegin):
                 self.handle_pageBreak()
             self.clean_hanging()  # begins the blank page; ReportLab ends it below
-        self._end_of_document()
         super()._endBuild()
 
 
@@ -180,15 +170,7 @@ class DistrictPages(BulletinPages):
 
 
 class FrontPages(BulletinPages):
-    """Cover and contents, with the page numbers of the contents and every folio."""
-
-    def __init__(self, target: Path, edition: Edition, layout: PdfLayout, state: BuildState,
-                 number_pages: Callable[[int], list[tuple[int, str]]]) -> None:
-        #: given the front matter's length, fills in ``state.pages`` and returns
-        #: (page, district) for every page after the front matter
-        self.number_pages = number_pages
-        self.folios: list[tuple[int, str]] = []
-        super().__init__(target, edition, layout, state)
+    """Cover and contents; the contents' page numbers are written at the join."""
 
     def _templates(self) -> list[PageTemplate]:
         g = self.layout.geometry
@@ -228,22 +210,3 @@ class FrontPages(BulletinPages):
         y = place(CJKParagraph([Run(edition.settings.unit)], centred(styles["cover-text"])), bottom)
         place(CJKParagraph([Run(edition.settings.date_text)], centred(styles["cover-text"])), y)
         self.state.pages["cover"] = 1
-
-    def _end_of_document(self) -> None:
-        canvas = self.canv
-        self.folios = self.number_pages(self.page)
-        style = self.layout.styles["toc-entry"]
-        for key, page in self.state.pages.items():
-            canvas.beginForm(page_form_name(key), 0, -style.size, TocEntry.NUMBER_WIDTH, style.size * 2)
-            draw_single_line(canvas, str(page), style, TocEntry.NUMBER_WIDTH, 0, "right")
-            canvas.endForm()
-        width, height = self.layout.geometry.media
-        for page, district in self.folios:
-            canvas.beginForm(folio_form_name(page), 0, 0, width, height)
-            self.draw_folio(canvas, page, district)
-            canvas.endForm()
-
-    def form_number(self, name: str) -> int:
-        """The object number ReportLab gave form ``name`` in the file it wrote."""
-        document = self.canv._doc
-        return int(document.idToObjectNumberAndVersion[document.getXObjectName(name)][0])
