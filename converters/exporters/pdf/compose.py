@@ -123,6 +123,8 @@ class Line:
 _width_cache: dict[tuple[str, str], float] = {}
 #: atoms are shared per (face object, size); face changes are told by identity
 _prototypes: dict[tuple[Face, float], dict[str, Atom]] = {}
+#: the tokens among those with a glyph no face has
+_lacking: dict[tuple[Face, float], set[str]] = {}
 
 
 def char_width(font_name: str, ch: str) -> float:
@@ -162,10 +164,17 @@ def make_atoms(runs: list[Run], default_face: Face, size: float,
     for run in runs:
         face = run.face or default_face
         cache = _prototypes.setdefault((face, size), {})
+        lacking = _lacking.setdefault((face, size), set())
         tokens = _TOKEN.findall(run.text)
-        items.extend([cache.get(t) or cache.setdefault(t, _build(t, face, size)) for t in tokens])
-        if missing is not None:
-            for token in set(tokens):
+        for token in tokens:
+            atom = cache.get(token)
+            if atom is None:
+                atom = cache[token] = _build(token, face, size)
+                if atom.missing:
+                    lacking.add(token)
+            items.append(atom)
+        if missing is not None and lacking:
+            for token in lacking.intersection(tokens):
                 missing.characters.update(cache[token].missing)
     pair_left: dict[int, float] = {}
     pair_right: dict[int, float] = {}
