@@ -1,19 +1,21 @@
 """Run independent pieces of work in at most N child processes.
 
 Not multiprocessing.Pool: Pool.terminate() can hang when Ctrl-C lands inside
-the pool's bookkeeping; here each child gets its share up front and reports
-through its own pipe, so there is no shared state to wedge. On Linux the
-children are forked and inherit the parsed edition without pickling.
+the pool's bookkeeping; here each child talks to the parent through a pipe
+of its own (item numbers in, results out), so there is no shared state to
+wedge. On Linux the children are forked and inherit the parsed edition
+without pickling.
 """
 from __future__ import annotations
 
 import multiprocessing
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from types import FrameType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -33,8 +35,11 @@ def _child(function: Callable[[Item], Result], items: list[Item], connection: Co
     # its children with SIGTERM, which unwinds them cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
-    for number, item in enumerate(items):
-        connection.send((number, function(item)))
+    try:
+        while (number := connection.recv()) is not None:
+            connection.send((number, function(items[number])))
+    except EOFError:  # the parent is gone
+        pass
     connection.close()
 
 
@@ -43,59 +48,65 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def share_out(items: list[Item], workers: int, cost: Callable[[Item], float]) -> list[list[Item]]:
-    """Costliest first, each to the least loaded worker (longest-processing-time rule)."""
-    loads = [0.0] * workers
-    shares: list[list[Item]] = [[] for _ in range(workers)]
-    for item in sorted(items, key=cost, reverse=True):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(item)
-        loads[lightest] += cost(item)
-    return [share for share in shares if share]
-
-
 def in_processes(function: Callable[[Item], Result], items: list[Item], workers: int,
-                 cost: Callable[[Item], float] = lambda item: 1.0,
+                 priority: Callable[[Item], Any] = lambda item: 0,
+                 meanwhile: Callable[[], object] | None = None,
                  ) -> Iterator[tuple[Item, Result | ChildDied]]:
     """Each item with ``function(item)``, in the order they finish.
 
-    The items are shared out among at most ``workers`` processes up front, each
-    working through its share in order: a worker imports what its work needs
-    (ReportLab, python-docx, …) once, not once per item. A worker that dies
-    yields ChildDied for the items it had not finished. With one worker (or
-    item) it all runs here.
+    The items are handed out one at a time, highest ``priority`` first, to
+    whichever of at most ``workers`` processes is free (an estimate that is
+    off costs little); each imports what its work needs (ReportLab,
+    python-docx, …) once, not once per item. A worker that dies yields
+    ChildDied for the item it had; when none is left, so do the items not
+    yet handed out. With one worker (or item) it all runs here; otherwise
+    ``meanwhile`` is called here once the workers are busy.
     """
+    order = sorted(range(len(items)), key=lambda number: priority(items[number]), reverse=True)
     if workers <= 1 or len(items) <= 1:
-        for item in sorted(items, key=cost, reverse=True):
-            yield item, function(item)
+        for number in order:
+            yield items[number], function(items[number])
         return
     context = _context()
-    running: dict[Connection, tuple[list[Item], set[int], multiprocessing.process.BaseProcess]] = {}
+    waiting = deque(order)
+    #: each worker's end of its pipe → the process and the item it has
+    running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}
     try:
-        for share in share_out(items, workers, cost):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(function, share, sender), daemon=True)
+        for _ in range(min(workers, len(items))):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_child, args=(function, items, theirs), daemon=True)
             process.start()
-            sender.close()  # the child holds the only writing end: EOF when it ends or dies
-            running[receiver] = (share, set(range(len(share))), process)
+            theirs.close()  # the child holds the only other end: EOF when it ends or dies
+            running[ours] = (process, waiting[0])
+            ours.send(waiting.popleft())
+        if meanwhile is not None:
+            meanwhile()
         while running:
             for ready in wait(list(running)):
-                share, left, process = running[ready]  # type: ignore[index]
+                process, number = running[ready]  # type: ignore[index]
                 try:
-                    number, result = ready.recv()  # type: ignore[union-attr]
+                    done, result = ready.recv()  # type: ignore[union-attr]
                 except EOFError:
                     del running[ready]  # type: ignore[arg-type]
                     ready.close()  # type: ignore[union-attr]
                     process.join()
-                    for number in sorted(left):
-                        yield share[number], ChildDied(
-                            f"its worker process died (exit code {process.exitcode})")
+                    yield items[number], ChildDied(
+                        f"its worker process died (exit code {process.exitcode})")
+                    while waiting and not running:
+                        yield items[waiting.popleft()], ChildDied("every worker process died")
                     continue
-                left.discard(number)
-                yield share[number], result
+                if waiting:  # the next item first: the caller may take a while over this one
+                    running[ready] = (process, waiting[0])  # type: ignore[index]
+                    ready.send(waiting.popleft())  # type: ignore[union-attr]
+                else:
+                    del running[ready]  # type: ignore[arg-type]
+                    ready.send(None)  # type: ignore[union-attr]
+                    ready.close()  # type: ignore[union-attr]
+                    process.join()
+                yield items[done], result
     finally:
-        for _, _, process in running.values():  # Ctrl-C, kill or an error: stop the rest
+        for process, _ in running.values():  # Ctrl-C, kill or an error: stop the rest
             process.terminate()
-        for receiver, (_, _, process) in running.items():
+        for connection, (process, _) in running.items():
             process.join()
-            receiver.close()
+            connection.close()

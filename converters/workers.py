@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import signal
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,11 +133,12 @@ def _run(item: Task | PartTask) -> Outcome | dict[str, Any] | str:
 
 
 def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]:
-    """Write every task, yielding each as it finishes; the costliest start first.
+    """Write every task, yielding each as it finishes.
 
     An output made in parts has its missing parts written by the workers with
-    everything else; it is assembled here, in the main process, as soon as its
-    last part is in, while the workers go on with the rest.
+    everything else, before everything else: it is assembled here, in the
+    main process, once its last part is in. With workers, that happens in a
+    thread, so the main process goes on handing the workers their next items.
     """
     work: list[Task | PartTask] = []
     owner_of: dict[int, Task] = {}
@@ -166,19 +168,32 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and not waiting[id(task)]:
             yield task, finished(task)
-    for item, result in in_processes(_run, work, workers, cost=lambda t: t.cost):
-        if isinstance(item, Task):
-            outcome = result if isinstance(result, Outcome) else Outcome(error=f"not written: {result}")
-            yield item, outcome
-            continue
-        owner = owner_of[id(item)]
-        if isinstance(result, dict):
-            item.kept = result
-        else:
-            failed.setdefault(id(owner), f"its part “{item.part.key}” was not written: {result}")
-        waiting[id(owner)] -= 1
-        if not waiting[id(owner)]:
-            yield owner, finished(owner)
+    assembling: list[tuple[Task, Future[Outcome]]] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="assemble") as assembler:
+        for item, result in in_processes(_run, work, workers, priority=_critical_first):
+            if isinstance(item, Task):
+                yield item, result if isinstance(result, Outcome) else Outcome(
+                    error=f"not written: {result}")
+            else:
+                owner = owner_of[id(item)]
+                if isinstance(result, dict):
+                    item.kept = result
+                else:
+                    failed.setdefault(id(owner), f"its part “{item.part.key}” was not written: {result}")
+                waiting[id(owner)] -= 1
+                if not waiting[id(owner)]:
+                    assembling.append((owner, assembler.submit(finished, owner)))
+            for entry in [entry for entry in assembling if entry[1].done()]:
+                assembling.remove(entry)
+                yield entry[0], entry[1].result()
+        for owner, future in assembling:
+            yield owner, future.result()
+
+
+def _critical_first(item: Task | PartTask) -> tuple[bool, float]:
+    """Parts before whole outputs (the assembling waits for the last of them),
+    the costliest first within each."""
+    return isinstance(item, PartTask), item.cost
 
 
 def stop_on_sigterm() -> None:
