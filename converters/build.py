@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .config import Settings
-from .exporters import BuildOptions, Exporter, Job, cost_of, has_parts, load
+from .exporters import BuildOptions, Exporter, Job, cost_of, has_parts, load, load_libraries
 from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
                        state_folder)
 from .model import Collection
@@ -155,7 +156,10 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
 
-    collection = _parse(inputs, out_dir, stamped, progress, workers)
+    # while worker processes parse, this one loads what the writers need, for
+    # the writing workers to inherit instead of each loading it again
+    collection = _parse(inputs, out_dir, stamped, progress, workers,
+                        meanwhile=lambda: [load_libraries(e) for e in exporters.values()])
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
     from .edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
 
@@ -199,7 +203,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
           options: BuildOptions, manifest: Manifest, force: bool,
           problems: list[str]) -> tuple[list[Task], Planned]:
     """Every output the formats plan, in order; a task for each that is out of date."""
-    from .stamps import article_identities, job_stamp
+    from .stamps import article_identities, job_stamp, part_stamp
 
     identities = article_identities(collection)
 
@@ -208,10 +212,10 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
         folder.mkdir(parents=True, exist_ok=True)
         tasks = []
         for part in exporter.parts(job, options):  # type: ignore[attr-defined]
-            key = job_stamp(format_stamps[exporter.name], exporter,
-                            Job(f"{job.name}#{part.key}", part.edition), options, identities)
+            key = part_stamp(format_stamps[exporter.name], exporter, job, part, options, identities)
             path = folder / f"{key}{Path(job.name).suffix}"
-            tasks.append(PartTask(exporter, job, part, options, path, _cost(exporter, part.edition),
+            tasks.append(PartTask(exporter, job, part, options, path,
+                                  _cost(exporter, part.edition) * part.weight,
                                   None if force else read_part(path)))
         return tasks
 
@@ -251,7 +255,7 @@ def _cost(exporter: Exporter, edition: Edition) -> float:
 
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
-           progress: Progress, workers: int) -> Collection:
+           progress: Progress, workers: int, meanwhile: Callable[[], object]) -> Collection:
     from .manifest import load_parsed, save_parsed
     from .parse import parse_paths  # the parser is only needed when something changed
 
@@ -260,7 +264,7 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
     progress.start("parse", len(stamped))
     try:
         collection = parse_paths(inputs, cache=cache, progress=progress.advance, workers=workers,
-                                 digests=dict(stamped))
+                                 digests=dict(stamped), meanwhile=meanwhile)
     finally:
         progress.finish()
     in_use = {id(d) for d in collection.documents}

@@ -74,7 +74,8 @@ PARALLEL_BYTES = 256 * 1024
 def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
                 cache: MutableMapping[str, Document] | None = None,
                 progress: Callable[[int], None] | None = None, workers: int = 1,
-                digests: Mapping[str, str] | None = None) -> Collection:
+                digests: Mapping[str, str] | None = None,
+                meanwhile: Callable[[], object] | None = None) -> Collection:
     """Parse every page file under ``paths``; bad files become problems, not failures.
 
     ``cache`` maps a page's name, bytes and options to its document: a build
@@ -82,6 +83,7 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
     is called with the number of files done. With ``workers`` > 1 a large
     batch is parsed in that many processes. ``digests`` (path → SHA-256, as a
     build has already read them) spares reading the pages the cache has.
+    ``meanwhile`` is called while worker processes parse, if they do.
     """
     from .processes import ChildDied, in_processes
 
@@ -113,7 +115,7 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
     batches = _batches([page for _, _, page in unparsed], count) if unparsed else []
     where = iter(unparsed)
     slots = {id(batch): [next(where) for _ in batch] for batch in batches}
-    for batch, parsed in in_processes(_parse_batch, batches, count):
+    for batch, parsed in in_processes(_parse_batch, batches, count, meanwhile=meanwhile):
         if isinstance(parsed, ChildDied):
             parsed = [str(parsed)] * len(batch)
         for (number, key, _), outcome in zip(slots[id(batch)], parsed, strict=True):

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .exporters import (BuildOptions, Exporter, Job, character_set_key,
+from .exporters import (BuildOptions, Exporter, Job, Part, character_set_key,
                         depends_on_character_set, layout_name)
 from .layout import load_layout, search_dirs
 from .model import Collection
@@ -111,6 +111,18 @@ def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
             parts += [(entry.key, *identities[id(entry.article)]) for entry in section.entries]
     if depends_on_character_set(exporter, options):
         parts += ["characters", character_set_key(exporter, job.edition.characters())]
+    return _hash(*parts)
+
+
+def part_stamp(base: str, exporter: Exporter, job: Job, part: Part, options: BuildOptions,
+               identities: dict[int, ArticleIdentity]) -> str:
+    """A part's stamp: as an output's (its articles), or its fingerprint's."""
+    named = Job(f"{job.name}#{part.key}", part.edition)
+    if part.fingerprint is None:
+        return job_stamp(base, exporter, named, options, identities)
+    parts: list[object] = [base, named.name, "fingerprint", part.fingerprint]
+    if depends_on_character_set(exporter, options):
+        parts += ["characters", character_set_key(exporter, part.edition.characters())]
     return _hash(*parts)
 
 

@@ -88,18 +88,35 @@ def test_a_changed_page_re_typesets_only_its_district_of_the_bulletin(pages: Pat
     out = tmp_path / "build"
     build(pages, out)
     before = _parts(out)
-    assert len(before) == 4  # a part per district
+    assert len(before) == 5  # the front matter, and a part per district
     time.sleep(0.01)
     page = pages / GUANCHENG_PAGE
     page.write_text(page.read_text(encoding="utf-8") + "\n补记一句。\n", encoding="utf-8")
     build(pages, out)
     after = _parts(out)
     kept = {name for name in after if before.get(name) == after[name]}
-    assert len(kept) == 3 and len(after) == 4  # the old 管城 part is gone, a new one made
+    # the old 管城 part is gone and a new one made; the front matter (titles only) is kept
+    assert len(kept) == 4 and len(after) == 5
     bulletin = out / "pdf/bulletin-2021-06.pdf"
     assert "补记一句" in "".join(p.extract_text() for p in PdfReader(bulletin).pages)
     fresh = run_build([pages], tmp_path / "fresh", ["pdf"], SETTINGS, BuildOptions())
     assert fresh.outputs[0].path.read_bytes() == bulletin.read_bytes()
+
+
+def test_a_changed_title_re_typesets_the_front_matter_and_its_district(pages: Path,
+                                                                       tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    build(pages, out)
+    before = _parts(out)
+    time.sleep(0.01)
+    page = pages / GUANCHENG_PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("表彰大会\n", "表彰会议\n", 1), encoding="utf-8")
+    build(pages, out)
+    after = _parts(out)
+    assert len({name for name in after if before.get(name) == after[name]}) == 3
+    contents = PdfReader(out / "pdf/bulletin-2021-06.pdf").pages[1].extract_text()
+    assert "创优项目表彰会议" in contents and "创优项目表彰大会" not in contents
 
 
 def test_a_damaged_kept_part_is_typeset_again(pages: Path, tmp_path: Path) -> None:

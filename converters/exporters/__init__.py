@@ -56,6 +56,12 @@ class Part:
 
     key: str          # unique within its job and safe in a file name
     edition: Edition  # what it holds
+    #: when set, all the part is made from besides the format's settings and the
+    #: character set, in place of its articles: front matter that shows only
+    #: titles is kept when a body is corrected
+    fingerprint: str | None = None
+    #: its share of the work its edition's text would suggest (for scheduling)
+    weight: float = 1.0
 
 
 @dataclass
@@ -109,6 +115,15 @@ class Exporter(Protocol):
     #     ``write`` must still make the whole output on its own. With parts,
     #     prepare(job, options) is called in the main process before the workers
     #     start: what it loads (fonts), the assembling and the workers share.
+    #   load_libraries() — import what writing needs (ReportLab, python-docx…);
+    #     called in the main process while workers parse, so that the workers
+    #     forked to write inherit it instead of each importing it again.
+
+
+def load_libraries(exporter: Exporter) -> None:
+    load = getattr(exporter, "load_libraries", None)
+    if load is not None:
+        load()
 
 
 def has_parts(exporter: Exporter) -> bool:

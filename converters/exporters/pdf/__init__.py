@@ -1,7 +1,8 @@
 """The PDF bulletin exporter (ReportLab, with Chinese line composition of our own).
 
-The bulletin is made in parts, a district each (see :mod:`.parts`), which the
-build typesets in parallel and keeps for the next build.
+The bulletin is made in parts, the front matter and a district each (see
+:mod:`.parts`), which the build typesets in parallel and keeps for the next
+build.
 """
 from __future__ import annotations
 
@@ -28,11 +29,20 @@ class PdfExporter:
 
         return subset_key(characters)
 
+    def load_libraries(self) -> None:
+        from . import parts  # noqa: F401  (ReportLab)
+
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "pdf")
 
     def parts(self, job: Job, options: BuildOptions) -> list[Part]:
-        return [Part(district.slug, job.edition.only(district)) for district in job.edition.districts]
+        """The front matter (cover and contents: only titles), then each district."""
+        from .parts import FRONT, front_fingerprint
+
+        # about a twentieth of the work the whole edition's text would suggest
+        front = Part(FRONT, job.edition, fingerprint=front_fingerprint(job.edition), weight=0.05)
+        return [front, *(Part(district.slug, job.edition.only(district))
+                         for district in job.edition.districts)]
 
     def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
         from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
@@ -44,21 +54,26 @@ class PdfExporter:
     def prepare(self, job: Job, options: BuildOptions) -> None:
         """Load ReportLab and the fonts once in the build's main process, which
         assembles the bulletin: the workers forked after it share them."""
-        from . import parts  # noqa: F401
-
+        self.load_libraries()
         self._layout(job.edition, options)
 
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions) -> dict[str, Any]:
-        from .parts import typeset_district
+        from .parts import FRONT, typeset_district, typeset_front
 
-        return typeset_district(part.edition, self._layout(part.edition, options), target).to_json()
+        layout = self._layout(part.edition, options)
+        if part.key == FRONT:
+            return typeset_front(part.edition, layout, target).to_json()
+        return typeset_district(part.edition, layout, target).to_json()
 
     def assemble(self, job: Job, target: Path, options: BuildOptions,
                  parts: list[tuple[Path, dict[str, Any]]]) -> Report:
-        from .parts import TypesetDistrict, typeset_bulletin
+        from .parts import TypesetDistrict, TypesetFront, typeset_bulletin
 
-        typeset = [(path.read_bytes(), TypesetDistrict.from_json(data)) for path, data in parts]
-        pages = typeset_bulletin(job.edition, self._layout(job.edition, options), typeset, target)
+        (front_path, front_data), *district_parts = parts
+        typeset = [(path.read_bytes(), TypesetDistrict.from_json(data)) for path, data in district_parts]
+        pages = typeset_bulletin(job.edition, self._layout(job.edition, options),
+                                 (front_path.read_bytes(), TypesetFront.from_json(front_data)),
+                                 typeset, target)
         report = Report(pages=pages)
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):

@@ -2,14 +2,15 @@
 
 A district's part depends only on its own articles (and the layout, fonts and
 settings), so the parts are typeset in parallel, and a build after one page
-changed typesets only that page's district again. The front matter is typeset
-last; then, every part's length known, the folio of every district page and
-the contents' page numbers are drawn, and the join lays them over the pages.
+changed typesets only that page's district again. The front matter is a part
+too, made only from titles: a correction inside an article leaves it. Once
+every part's length is known, the folio of every district page and the
+contents' page numbers are drawn, and the join lays them over the pages.
 """
 from __future__ import annotations
 
 import io
-import tempfile
+import json
 from collections.abc import Callable
 from functools import partial
 from dataclasses import asdict, dataclass, field
@@ -25,7 +26,10 @@ from .cidfont import embed, merge_shown, shown_characters
 from .document import BuildState, contents_flowables, district_flowables, district_key
 from .join import Link, OutlineItem, Overlay, join
 from .styles import PdfLayout
-from .templates import DistrictPages, FrontPages, draw_single_line
+from .templates import DistrictPages, FrontPages, draw_folio, draw_single_line
+
+#: the front matter's part key (district slugs are [a-z0-9-])
+FRONT = "_front"
 
 
 @dataclass
@@ -96,35 +100,73 @@ class Overlays:
         return shown_characters(self.canvas._doc)
 
 
-def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[bytes, TypesetDistrict]],
-                     target: Path) -> int:
-    """The front matter, joined with the typeset districts (in edition order) into ``target``.
-    Returns the page count."""
+def front_fingerprint(edition: Edition) -> str:
+    """All the front matter shows: the cover's lines and the contents' titles."""
+    settings = edition.settings
+    return json.dumps([edition.title, edition.label, settings.unit, settings.date_text,
+                       [(district.name, district.slug, [(entry.key, entry.article.display_title)
+                                                        for entry in district.entries])
+                        for district in edition.districts]], ensure_ascii=False)
+
+
+@dataclass
+class TypesetFront:
+    """What the join needs to know of the typeset front matter."""
+
+    pages: int
+    toc: tuple[int, float]            # where the contents open: (page, top)
+    #: contents lines: (page, rectangle, anchor)
+    links: list[tuple[int, tuple[float, float, float, float], str]]
+    #: room for contents page numbers: (page, right, baseline, anchor)
+    numbers: list[tuple[int, float, float, str]]
+    shown: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TypesetFront:
+        return cls(data["pages"], tuple(data["toc"]),  # type: ignore[arg-type]
+                   [(page, tuple(rect), key) for page, rect, key in data["links"]],  # type: ignore[misc]
+                   [tuple(n) for n in data["numbers"]], data["shown"])  # type: ignore[misc]
+
+
+def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetFront:
+    """Cover and contents; their page numbers are drawn over them at the join."""
     state = BuildState()
-    with tempfile.TemporaryDirectory(prefix="pressroom-front-") as scratch:
-        front_path = Path(scratch) / "front.pdf"
-        document = FrontPages(front_path, edition, layout, state)
-        document.build([NextPageTemplate("front"), PageBreak(),
-                        *contents_flowables(edition, layout, state)])
-        front = front_path.read_bytes()
+    document = FrontPages(target, edition, layout, state)
+    document.build([NextPageTemplate("front"), PageBreak(), *contents_flowables(edition, layout, state)])
+    return TypesetFront(document.page, (state.pages["toc"], state.tops["toc"]), state.links, state.numbers,
+                        shown_characters(document.canv._doc))
+
+
+def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, TypesetFront],
+                     districts: list[tuple[bytes, TypesetDistrict]], target: Path) -> int:
+    """The typeset front matter and districts (in edition order), joined into ``target``,
+    with each page's folio and the contents' page numbers. Returns the page count."""
+    front_data, typeset_front_matter = front
+    toc_page, toc_top = typeset_front_matter.toc
+    state = BuildState(pages={"toc": toc_page}, tops={"toc": toc_top})
     overlays = Overlays(layout)
-    page = document.page
+    page = typeset_front_matter.pages
     for district, (_, typeset) in zip(edition.districts, districts):
         keys = [district_key(district), *(entry.key for entry in district.entries)]
         for key, (local, top) in zip(keys, typeset.anchors):
             state.pages[key], state.tops[key] = page + local, top
         for number in range(page + 1, page + typeset.pages + 1):
-            overlays.draw(number, partial(document.draw_folio, page=number, district=district.name))
+            overlays.draw(number, partial(draw_folio, layout=layout, edition=edition, page=number,
+                                          district=district.name))
         page += typeset.pages
     style = layout.styles["toc-entry"]
-    for number, right, baseline, key in state.numbers:
+    for number, right, baseline, key in typeset_front_matter.numbers:
         overlays.draw(number, partial(draw_single_line, text=str(state.pages[key]), style=style,
                                       x=right, y=baseline, align="right"))
-    shown = merge_shown([shown_characters(document.canv._doc), overlays.shown(),
+    shown = merge_shown([typeset_front_matter.shown, overlays.shown(),
                          *(typeset.shown for _, typeset in districts)])
     fonts = {name: partial(embed, pdfmetrics.getFont(name), shown.get(name, ""))
              for face in layout.faces.values() for name in face.names}
-    links = [Link(page, rect, state.pages[key], state.tops[key]) for page, rect, key in state.links]
+    links = [Link(page, rect, state.pages[key], state.tops[key])
+             for page, rect, key in typeset_front_matter.links]
     outline = [OutlineItem("封面", 1, None), OutlineItem("目录", state.pages["toc"], state.tops["toc"])]
     for district in edition.districts:
         key = district_key(district)
@@ -132,5 +174,5 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, districts: list[tuple[
             OutlineItem(entry.article.display_title, state.pages[entry.key], state.tops[entry.key])
             for entry in district.entries]))
     overlay = Overlay(overlays.streams(), overlays.fonts(), layout.geometry.media)
-    target.write_bytes(join(front, [data for data, _ in districts], overlay, links, outline, fonts))
+    target.write_bytes(join(front_data, [data for data, _ in districts], overlay, links, outline, fonts))
     return page

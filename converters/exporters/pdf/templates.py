@@ -38,6 +38,20 @@ def draw_single_line(canvas: Canvas, text: str, style: ParaStyle, x: float, y: f
     draw_line(canvas, lines[0], start, y, style)
 
 
+def running_values(edition: Edition, page: int, district: str) -> dict[str, str]:
+    """What a running head or folio may show."""
+    return {"bulletin": edition.title, "edition": edition.label, "district": district,
+            "page": str(page)}
+
+
+def draw_folio(canvas: Canvas, layout: PdfLayout, edition: Edition, page: int, district: str) -> None:
+    g = layout.geometry
+    left = g.offset + g.left_margin(page)
+    text = layout.running.get("footer", "— {page} —").format(**running_values(edition, page, district))
+    draw_single_line(canvas, text, layout.styles["footer"], left + g.text_width / 2,
+                     g.offset + g.bottom - 9 * mm, "center")
+
+
 class MirroredTemplate(PageTemplate):
     """Frames move to the binding side of each page before it is drawn."""
 
@@ -108,14 +122,10 @@ class BulletinPages(BaseDocTemplate):
         d = self.edition.date
         return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
 
-    def _values(self, page: int, district: str) -> dict[str, str]:
-        return {"bulletin": self.edition.title, "edition": self.edition.label,
-                "district": district, "page": str(page)}
-
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         g = self.layout.geometry
         page = self.page
-        values = self._values(page, self.state.current_district or "目录")
+        values = running_values(self.edition, page, self.state.current_district or "目录")
         running = self.layout.running
         left = g.offset + g.left_margin(page)
         right = left + g.text_width
@@ -132,13 +142,6 @@ class BulletinPages(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         canvas.line(left, header_y - 1.8 * mm, right, header_y - 1.8 * mm)
         canvas.restoreState()
-
-    def draw_folio(self, canvas: Canvas, page: int, district: str) -> None:
-        g = self.layout.geometry
-        left = g.offset + g.left_margin(page)
-        text = self.layout.running.get("footer", "— {page} —").format(**self._values(page, district))
-        draw_single_line(canvas, text, self.layout.styles["footer"], left + g.text_width / 2,
-                         g.offset + g.bottom - 9 * mm, "center")
 
     def _endBuild(self) -> None:
         if self.page % 2:  # end on a verso, so whatever follows opens on a recto
@@ -183,7 +186,7 @@ class FrontPages(BulletinPages):
 
     def _header_and_folio(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canvas, doc)
-        self.draw_folio(canvas, self.page, "目录")
+        draw_folio(canvas, self.layout, self.edition, self.page, "目录")
 
     def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self._print_marks(canvas, doc)
