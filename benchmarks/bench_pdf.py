@@ -25,6 +25,8 @@ from corpus import generate_month  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph  # noqa: E402
 
 from converters.config import load_settings  # noqa: E402
@@ -82,7 +84,10 @@ def main() -> int:
         cold = time.perf_counter()
         report = exporter.write(job, folder / "month.pdf", options)  # prepares or loads the fonts
         cold = time.perf_counter() - cold
-        font = build_layout(load_layout("bulletin", "pdf"), edition.characters()).styles["body"].face.names[0]
+        ours_font = build_layout(load_layout("bulletin", "pdf"), edition.characters()).styles["body"].face.names[0]
+        # the floor: ReportLab's own TrueType embedding of the same prepared face
+        font = "floor-serif"
+        pdfmetrics.registerFont(TTFont(font, str(pdfmetrics.getFont(ours_font).path)))
         ours, bare = best_of_interleaved(
             args.repeat, lambda: exporter.write(job, folder / "month.pdf", options),
             lambda: floor(edition, font, folder / "floor.pdf"))
