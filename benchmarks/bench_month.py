@@ -158,12 +158,16 @@ def main() -> int:
         rounds: dict[str, tuple[Callable[[], object], Callable[[], object] | None]] = {
             "full": (month.pressroom, month.fresh), "noop": (month.pressroom, None),
             "one": (month.pressroom, month.edit_one_page),
+            "python": (lambda: run(sys.executable, "-c", "pass", cwd=month.folder), None),
+            "reportlab": (lambda: run(sys.executable, "-c", "import reportlab.platypus",
+                                      cwd=month.folder), None),
             **{name: (action, None) for name, action in contenders(month).items()}}
         times = {name: best(action, 1, before) for name, (action, before) in rounds.items()}
         for _ in range(args.repeat - 1):
             for name, (action, before) in rounds.items():
                 times[name] = min(times[name], best(action, 1, before))
         full, noop, one = times.pop("full"), times.pop("noop"), times.pop("one")
+        python, reportlab = times.pop("python"), times.pop("reportlab")
         theirs = times
         inside = in_process(month, args.repeat)
     total = sum(theirs.values())
@@ -173,6 +177,9 @@ def main() -> int:
           f"(target ≤ {TARGETS['noop']})")
     print(f"  one page changed                       {one:6.2f} s   {one / full:.3f} × full "
           f"(target ≤ {TARGETS['one']})")
+    print(f"  (for scale: python -c pass {python:.2f} s = {python / full:.3f} × full; with "
+          f"ReportLab imported, which re-typesetting a page needs, {reportlab:.2f} s = "
+          f"{reportlab / full:.3f} ×)")
     print("in-process (run_build, no interpreter start-up):")
     print(f"  full {inside['full']:.2f} s · no-op {inside['noop']:.3f} s "
           f"({inside['noop'] / inside['full']:.3f} ×) · one page {inside['one']:.2f} s "

@@ -3,6 +3,9 @@ read back by fontTools and pypdf."""
 from __future__ import annotations
 
 import io
+import re
+import struct
+import zlib
 from pathlib import Path
 
 from fontTools.fontBuilder import FontBuilder
@@ -10,10 +13,11 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import GlyphComponent
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfdoc
 
 from converters.build import run_build
 from converters.exporters import BuildOptions
-from converters.exporters.pdf.cidfont import subset_program
+from converters.exporters.pdf.cidfont import CIDFace, embed, subset_program
 
 from conftest import INPUT
 from test_pdf import SETTINGS
@@ -30,11 +34,11 @@ def _square(size: int):  # type: ignore[no-untyped-def]
 
 
 def _font_with_a_composite() -> bytes:
-    """.notdef, A, B, C and D, where D is drawn as A and B."""
+    """.notdef, A, B, C and D, where D is drawn as A and B; E is drawn by C's glyph."""
     order = [".notdef", "A", "B", "C", "D"]
     builder = FontBuilder(1000, isTTF=True)
     builder.setupGlyphOrder(order)
-    builder.setupCharacterMap({ord(name): name for name in order[1:]})
+    builder.setupCharacterMap({**{ord(name): name for name in order[1:]}, ord("E"): "C"})
     glyphs = {name: _square(100 * (number + 1)) for number, name in enumerate(order[:4])}
     composite = _square(1)
     composite.numberOfContours = -1
@@ -64,6 +68,26 @@ def test_a_subset_keeps_glyph_ids_and_draws_only_the_glyphs_asked_for_and_their_
     assert drawn == {".notdef", "A", "B", "D"}  # C is not asked for; A and B draw D
     assert [c.glyphName for c in glyf["D"].components] == ["A", "B"]
     assert subset["hmtx"]["C"] == (600, 0)  # metrics stay for every glyph id
+
+
+def test_characters_sharing_a_glyph_keep_codes_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "test.ttf"
+    path.write_bytes(_font_with_a_composite())
+    face = CIDFace("test-face", path)
+    assert (face.cid_of[ord("C")], face.cid_of[ord("E")]) == (3, 5)  # 5 glyphs: E's code is past them
+    assert face.show(pdfdoc.PDFDocument(), "CE") == "<00030005> Tj"
+    objects: list[bytes] = []
+    embed(face, "CE", lambda body: objects.append(body) or len(objects))
+
+    def stream(body: bytes) -> bytes:
+        return zlib.decompress(body.split(b"stream\n", 1)[1].rsplit(b"\nendstream", 1)[0])
+
+    descendant = next(o for o in objects if b"/CIDFontType2" in o)
+    number = int(re.search(rb"/CIDToGIDMap (\d+) 0 R", descendant).group(1))  # type: ignore[union-attr]
+    assert struct.unpack(">6H", stream(objects[number - 1])) == (0, 0, 0, 3, 0, 3)
+    streams = [stream(o) for o in objects if b"stream\n" in o and b"/Length1" not in o]
+    cmap = next(s for s in streams if b"beginbfchar" in s)
+    assert b"<0003> <0043>" in cmap and b"<0005> <0045>" in cmap
 
 
 def test_each_face_is_embedded_once_for_the_whole_bulletin(tmp_path: Path) -> None:

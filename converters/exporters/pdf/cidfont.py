@@ -125,7 +125,26 @@ class CIDFace:
         self.widths = {chr(code): metrics.scaled(advances[glyph])
                        for code, glyph in metrics.glyph_of.items()}
         self.default_width = metrics.scaled(advances[0])
-        self._codes = _Codes({code: f"{glyph:04X}" for code, glyph in metrics.glyph_of.items()})
+        # A character's code (CID) is its glyph id; characters drawn by a glyph
+        # another one has already (a radical and its ideograph) get codes past
+        # the last glyph, so that copied text gives each its own character back.
+        self.cid_of: dict[int, int] = {}
+        #: glyph id of each code past the last glyph, in order
+        self.shared_glyphs: list[int] = []
+        seen: set[int] = set()
+        for code in sorted(metrics.glyph_of):
+            glyph = metrics.glyph_of[code]
+            if glyph in seen:
+                self.cid_of[code] = len(advances) + len(self.shared_glyphs)
+                self.shared_glyphs.append(glyph)
+            else:
+                seen.add(glyph)
+                self.cid_of[code] = glyph
+        self._codes = _Codes({code: f"{cid:04X}" for code, cid in self.cid_of.items()})
+
+    def glyph(self, cid: int) -> int:
+        count = len(self.metrics.advances)
+        return cid if cid < count else self.shared_glyphs[cid - count]
 
     def stringWidth(self, text: str, size: float, encoding: str | None = None) -> float:  # noqa: N802
         widths, default = self.widths, self.default_width
@@ -171,15 +190,16 @@ def embed(face: CIDFace, characters: str, add: Add) -> int:
     """Write the face's objects for ``characters`` with ``add`` (body → object number);
     returns the number of its Type 0 font object."""
     metrics = face.metrics
-    char_of: dict[int, str] = {}
+    char_of: dict[int, str] = {}  # code (CID) → character
     for ch in sorted(characters):
-        glyph = metrics.glyph_of.get(ord(ch))
-        if glyph:
-            char_of.setdefault(glyph, ch)
-    glyphs = sorted({0, *char_of})
+        cid = face.cid_of.get(ord(ch))
+        if cid:  # not .notdef
+            char_of[cid] = ch
+    cids = sorted({0, *char_of})
+    glyphs = sorted({face.glyph(cid) for cid in cids})
     program = subset_program(face.path.read_bytes(), glyphs)
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
-        repr((metrics.postscript_name, glyphs)).encode()).digest()[:6])
+        repr((metrics.postscript_name, cids)).encode()).digest()[:6])
     name = f"/{tag}+{metrics.postscript_name}".encode()
     packed = zlib.compress(program)
     file = add(b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
@@ -191,11 +211,18 @@ def embed(face: CIDFace, characters: str, add: Add) -> int:
         % (name, bbox, _number(metrics.italic_angle), _number(metrics.scaled(metrics.ascent)),
            _number(metrics.scaled(metrics.descent)), _number(metrics.scaled(metrics.cap_height)),
            file))
+    if cids[-1] < len(metrics.advances):
+        cid_to_glyph = b"/Identity"
+    else:  # codes past the last glyph: a map from every code to its glyph
+        table = zlib.compress(b"".join(struct.pack(">H", face.glyph(cid) if cid in char_of else 0)
+                                       for cid in range(cids[-1] + 1)))
+        cid_to_glyph = b"%d 0 R" % add(b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                                        % (len(table), table))
     descendant = add(
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) "
         b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [ %s ] "
-        b"/CIDToGIDMap /Identity >>"
-        % (name, descriptor, _widths(glyphs, metrics)))
+        b"/CIDToGIDMap %s >>"
+        % (name, descriptor, _widths(cids, face), cid_to_glyph))
     to_unicode = zlib.compress(_to_unicode(char_of))
     cmap = add(b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
                % (len(to_unicode), to_unicode))
@@ -207,20 +234,21 @@ def _number(value: float) -> bytes:
     return (b"%.3f" % value).rstrip(b"0").rstrip(b".")
 
 
-def _widths(glyphs: list[int], metrics: FaceMetrics) -> bytes:
-    """/W: runs of consecutive glyph ids, each with its advances (1000 to the em)."""
+def _widths(cids: list[int], face: CIDFace) -> bytes:
+    """/W: runs of consecutive codes, each with its advances (1000 to the em)."""
     runs: list[list[int]] = []
-    for glyph in glyphs:
-        if runs and runs[-1][-1] + 1 == glyph:
-            runs[-1].append(glyph)
+    for cid in cids:
+        if runs and runs[-1][-1] + 1 == cid:
+            runs[-1].append(cid)
         else:
-            runs.append([glyph])
+            runs.append([cid])
+    metrics = face.metrics
     return b" ".join(b"%d [ %s ]" % (run[0], b" ".join(
-        _number(metrics.scaled(metrics.advances[g])) for g in run)) for run in runs)
+        _number(metrics.scaled(metrics.advances[face.glyph(c)])) for c in run)) for run in runs)
 
 
 def _to_unicode(char_of: dict[int, str]) -> bytes:
-    """The CMap that gives each glyph id its character back (copying, searching, pdftotext)."""
+    """The CMap that gives each code its character back (copying, searching, pdftotext)."""
     lines = [b"/CIDInit /ProcSet findresource begin", b"12 dict begin", b"begincmap",
              b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
              b"/CMapName /Adobe-Identity-UCS def", b"/CMapType 2 def",
@@ -229,8 +257,8 @@ def _to_unicode(char_of: dict[int, str]) -> bytes:
     for start in range(0, len(pairs), 100):  # at most 100 to a block
         block = pairs[start:start + 100]
         lines.append(b"%d beginbfchar" % len(block))
-        lines += [b"<%04X> <%s>" % (glyph, ch.encode("utf-16-be").hex().upper().encode())
-                  for glyph, ch in block]
+        lines += [b"<%04X> <%s>" % (cid, ch.encode("utf-16-be").hex().upper().encode())
+                  for cid, ch in block]
         lines.append(b"endbfchar")
     lines += [b"endcmap", b"CMapName currentdict /CMap defineresource pop", b"end", b"end"]
     return b"\n".join(lines)
