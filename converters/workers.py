@@ -23,7 +23,7 @@ from typing import Any
 
 from .exporters import BuildOptions, Exporter, Job, Part, Report
 from .files import PART_SUFFIX, exclusive, replace_file, write_atomically
-from .processes import ChildDied, in_processes, stop
+from .processes import in_processes, stop
 
 LOCK_NAME = "lock"
 
@@ -179,7 +179,8 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
                 if isinstance(result, dict):
                     item.kept = result
                 else:
-                    failed.setdefault(id(owner), f"its part “{item.part.key}” was not written: {result}")
+                    failed.setdefault(id(owner),
+                                      f"its part “{item.part.key}” was not written: {result}")
                 waiting[id(owner)] -= 1
                 if not waiting[id(owner)]:
                     assembling.append((owner, assembler.submit(finished, owner)))
