@@ -7,7 +7,6 @@ worker processes → record each in the manifest as it lands.
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from .exporters import BuildOptions, Exporter, Job, cost_of, has_parts, load, lo
 from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
                        state_folder)
 from .model import Collection
+from .processes import default_workers
 
 if TYPE_CHECKING:
     from .edition import Edition
@@ -88,13 +88,6 @@ def safe_target(folder: Path, name: str) -> Path:
     if not name or Path(name).name != name or name.startswith(".") or "/" in name or "\\" in name:
         raise ValueError(f"refusing output name {name!r}: it must be a plain file name")
     return folder / name
-
-
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _stamp_inputs(paths: list[Path]) -> tuple[list[tuple[str, str]], dict[str, str]]:

@@ -13,7 +13,7 @@ import hashlib
 import importlib.util
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -200,13 +200,7 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     a new subset (preparing one takes seconds; the PDF embeds only the glyphs
     it uses either way). An embedded EPUB font wants exactly the text's characters.
     """
-    path = source.resolve()
-    wanted = "".join(sorted(set(characters if exact else characters + ALWAYS + common_han())))
-    stat = path.stat()
-    key = hashlib.sha256("\x00".join([
-        PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
-        str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
-    target = cache_dir() / f"{key}.ttf"
+    path, wanted, target = _cache_entry(source, characters, exact)
     covered_file = target.with_suffix(".covered")
     if not target.is_file():
         # Parallel builds want the same faces at once (the PDF's and the EPUB
@@ -217,6 +211,45 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     covered = covered_file.read_text(encoding="utf-8")
     family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
     return PreparedFont(target, family, frozenset(covered), source.embolden)
+
+
+def _cache_entry(source: FontSource, characters: str, exact: bool) -> tuple[Path, str, Path]:
+    """The face's file, the characters its subset covers, and where the subset is kept."""
+    path = source.resolve()
+    wanted = "".join(sorted(set(characters if exact else characters + ALWAYS + common_han())))
+    stat = path.stat()
+    key = hashlib.sha256("\x00".join([
+        PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
+        str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
+    return path, wanted, cache_dir() / f"{key}.ttf"
+
+
+def prepare_uncached(sources: list[FontSource], characters: str) -> None:
+    """Prepare (see :func:`prepare`) the sources not in the cache yet at once, a process
+    each, as many at a time as there are cores: a CJK face takes seconds."""
+    from .processes import default_workers, in_processes
+
+    missing: dict[Path, FontSource] = {}  # one source per subset (faux bold shares one)
+    for source in sources:
+        try:
+            target = _cache_entry(source, characters, False)[2]
+        except FontError:
+            continue  # prepare() says what is wrong where it is called
+        if not target.is_file():
+            missing.setdefault(target, source)
+    if len(missing) > 1:
+        for _ in in_processes(partial(_prepare_quietly, characters=characters),
+                              list(missing.values()), default_workers()):
+            pass
+
+
+def _prepare_quietly(source: FontSource, characters: str) -> str | None:
+    """In a worker: what goes wrong is said again by prepare() where it is called."""
+    try:
+        prepare(source, characters)
+    except Exception as exc:  # noqa: BLE001 - prepare() raises it again where it is reported
+        return str(exc)
+    return None
 
 
 def _make_subset(source: FontSource, path: Path, wanted: str, target: Path) -> None:

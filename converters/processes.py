@@ -9,6 +9,7 @@ without pickling.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 from collections import deque
@@ -41,6 +42,14 @@ def _child(function: Callable[[Item], Result], items: list[Item], connection: Co
     except EOFError:  # the parent is gone
         pass
     connection.close()
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -12,12 +12,14 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import GlyphComponent
+import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfdoc
 
 from converters.build import run_build
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.cidfont import CIDFace, embed, subset_program
+from converters.fonts import FontError, FontSource, prepare, prepare_uncached
 
 from conftest import INPUT
 from test_pdf import SETTINGS
@@ -109,3 +111,20 @@ def test_each_face_is_embedded_once_for_the_whole_bulletin(tmp_path: Path) -> No
         program = descendant["/FontDescriptor"]["/FontFile2"].get_data()
         TTFont(io.BytesIO(program), checkChecksums=2)  # a well-formed TrueType file
         assert b"beginbfchar" in font["/ToUnicode"].get_data()
+
+
+def test_faces_not_in_the_cache_are_prepared_together_and_a_bad_one_left_to_say_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSROOM_CACHE", str(tmp_path / "cache"))
+    sources = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.ttf"
+        path.write_bytes(_font_with_a_composite())
+        sources.append(FontSource(str(path)))
+    absent = FontSource(str(tmp_path / "absent.ttf"))
+    prepare_uncached([*sources, absent], "ABCD")  # the absent face is not its business
+    cached = set((tmp_path / "cache" / "fonts").glob("*.ttf"))
+    assert len(cached) == 2
+    assert {prepare(source, "ABCD").path for source in sources} == cached
+    with pytest.raises(FontError, match="not found"):
+        prepare(absent, "ABCD")

@@ -10,7 +10,7 @@ from reportlab.lib.colors import CMYKColor, Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
-from ...fonts import FontError, FontSource, PreparedFont, prepare
+from ...fonts import FontError, FontSource, PreparedFont, prepare, prepare_uncached
 from ...layout import LayoutError, points
 from .cidfont import CIDFace
 from .typeset import Face, ParaStyle
@@ -110,14 +110,17 @@ def build_layout(data: dict[str, Any], characters: str, *, print_marks: bool = F
         inner=points(page.get("margin-inner", "20mm")), outer=points(page.get("margin-outer", "20mm")),
         columns=columns, gutter=points(page.get("gutter", "6mm")),
         bleed=points(page.get("bleed", "3mm")), print_marks=print_marks)
-    prepared: dict[str, tuple[str, PreparedFont]] = {}
+    sources: dict[str, FontSource] = {}
     for font_name, spec in data.get("fonts", {}).items():
+        if "file" not in spec:
+            raise LayoutError(f"fonts.{font_name} needs a file")
+        sources[font_name] = FontSource(spec["file"], spec.get("index"), spec.get("face"),
+                                        spec.get("weight"), float(spec.get("embolden", 0.0)))
+    prepare_uncached(list(sources.values()), characters)
+    prepared: dict[str, tuple[str, PreparedFont]] = {}
+    for font_name, source in sources.items():
         try:
-            source = FontSource(spec["file"], spec.get("index"), spec.get("face"),
-                                spec.get("weight"), float(spec.get("embolden", 0.0)))
             font = prepare(source, characters)
-        except KeyError:
-            raise LayoutError(f"fonts.{font_name} needs a file") from None
         except FontError as exc:
             raise LayoutError(f"fonts.{font_name}: {exc}") from None
         prepared[font_name] = (_register(font), font)
