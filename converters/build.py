@@ -149,8 +149,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
 
-    # while worker processes parse, this one loads what the writers need, for
-    # the writing workers to inherit instead of each loading it again
+    # while worker processes parse, this one loads the libraries it needs itself
+    # (ReportLab, to assemble the bulletin), which the writing workers inherit
     collection = _parse(inputs, out_dir, stamped, progress, workers,
                         meanwhile=lambda: [load_libraries(e) for e in exporters.values()])
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])

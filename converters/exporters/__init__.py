@@ -115,9 +115,10 @@ class Exporter(Protocol):
     #     ``write`` must still make the whole output on its own. With parts,
     #     prepare(job, options) is called in the main process before the workers
     #     start: what it loads (fonts), the assembling and the workers share.
-    #   load_libraries() — import what writing needs (ReportLab, python-docx…);
-    #     called in the main process while workers parse, so that the workers
-    #     forked to write inherit it instead of each importing it again.
+    #   load_libraries() — import what the main process needs anyway (ReportLab,
+    #     to assemble the bulletin); called while workers parse the pages, and
+    #     the workers forked to write inherit it. (Libraries only workers need
+    #     are better imported by each worker, in parallel: measured.)
 
 
 def load_libraries(exporter: Exporter) -> None:

@@ -14,10 +14,6 @@ class DocxExporter:
     description = "Word reports, one per district (GB/T 9704 layout; --combined for all)"
     default_layout = "official"
 
-    def load_libraries(self) -> None:
-        from .. import archive  # noqa: F401
-        from . import report  # noqa: F401  (python-docx)
-
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         jobs = [Job(f"{part.slug}.docx", edition.only(part)) for part in edition.districts]
         if options.combined:

@@ -14,9 +14,6 @@ class EpubExporter:
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
     default_layout = "default"
 
-    def load_libraries(self) -> None:
-        from . import book  # noqa: F401  (Jinja2, Pillow)
-
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")
 
