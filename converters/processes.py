@@ -8,15 +8,17 @@ without pickling.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection, wait
 from types import FrameType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is loaded when there is work, not for a no-op build
+    import multiprocessing
+    from multiprocessing.connection import Connection
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -53,6 +55,8 @@ def default_workers() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # fork is unsafe on macOS and absent on Windows
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
@@ -76,6 +80,8 @@ def in_processes(function: Callable[[Item], Result], items: list[Item], workers:
         for number in order:
             yield items[number], function(items[number])
         return
+    from multiprocessing.connection import wait
+
     context = _context()
     waiting = deque(order)
     #: each worker's end of its pipe → the process and the item it has

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import signal
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any
 
 from .exporters import BuildOptions, Exporter, Job, Part, Report
 from .files import PART_SUFFIX, exclusive, replace_file, write_atomically
-from .processes import in_processes, stop
+from .processes import stop
 
 LOCK_NAME = "lock"
 
@@ -161,6 +160,10 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
             return Outcome(error=failed[id(task)])
         parts = [(part.path, part.kept or {}) for part in task.parts or []]
         return _assemble(task, parts, time.perf_counter() - started)
+
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from .processes import in_processes
 
     for task in tasks:
         if task.parts is not None and hasattr(task.exporter, "prepare"):

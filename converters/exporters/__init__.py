@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..edition import Edition
 from ..layout import search_dirs
+
+if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
+    from ..edition import Edition
 
 GROUP = "pressroom.exporters"
 
