@@ -4,11 +4,12 @@ ReportLab embeds a TrueType face as simple fonts of 256 glyphs each, coded in
 the order characters first appear. Chinese text then switches font every
 character or two — writing those switches was a third of the time a page
 took — and the same line is coded differently in every document. Here a face
-is one Type 0 font (Identity-H encoding, CIDToGIDMap Identity): a character's
-code is its glyph id in the prepared font file, the same in every part of a
-bulletin. A part therefore embeds no font: it stands one in, and records
-which characters it showed; the join embeds each face once for the whole
-document, a subset of the glyphs all the parts showed (glyph ids kept).
+is one Type 0 font (Identity-H encoding): a character's code is its glyph id
+in the prepared font file (past the last glyph id, for a character drawn by
+another's glyph), the same in every part of a bulletin. A part therefore
+embeds no font: it stands one in, and records which characters it showed;
+the join embeds each face once for the whole document, a subset of the
+glyphs all the parts showed (glyph ids kept).
 """
 from __future__ import annotations
 
