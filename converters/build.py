@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
 from .config import Settings
-from .exporters import BuildOptions, Exporter, Job, cost_of, has_parts, load, load_libraries
+from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
 from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
                        state_folder)
 from .model import Collection
 from .processes import default_workers
-
-if TYPE_CHECKING:
-    from .edition import Edition
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
 from .workers import (PART_DATA_SUFFIX, BuildLock, Outcome, PartTask, Task, read_part,
                       remove_leftovers, run_tasks)
+
+if TYPE_CHECKING:
+    from .edition import Edition
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -199,18 +199,28 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     from .stamps import article_identities, job_stamp, part_stamp
 
     identities = article_identities(collection)
+    lengths: dict[int, int] = {}  # article → its text's length, once: editions share articles
 
-    def parts_of(exporter: Exporter, job: Job) -> list[PartTask]:
+    def cost(exporter: Exporter, edition: Edition) -> float:
+        total = 0
+        for entry in edition.entries:
+            key = id(entry.article)
+            if key not in lengths:
+                lengths[key] = len(entry.article.text_content())
+            total += lengths[key]
+        return cost_of(exporter) * total
+
+    def parts_of(task: Task) -> list[PartTask]:
+        exporter, job = task.exporter, task.job
         folder = state_folder(out_dir) / PARTS_FOLDER / exporter.name
         folder.mkdir(parents=True, exist_ok=True)
-        tasks = []
+        parts = []
         for part in exporter.parts(job, options):  # type: ignore[attr-defined]
             key = part_stamp(format_stamps[exporter.name], exporter, job, part, options, identities)
             path = folder / f"{key}{Path(job.name).suffix}"
-            tasks.append(PartTask(exporter, job, part, options, path,
-                                  _cost(exporter, part.edition) * part.weight,
+            parts.append(PartTask(task, part, path, cost(exporter, part.edition) * part.weight,
                                   None if force else read_part(path)))
-        return tasks
+        return parts
 
     tasks: list[Task] = []
     planned: Planned = []
@@ -234,17 +244,14 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             entries = job.edition.entries
             articles = [identities[id(e.article)] for e in entries]
             task = Task(exporter, job, options, target, relative, job_key, layouts[name],
-                        cost=_cost(exporter, job.edition),
+                        cost=cost(exporter, job.edition),
                         order=order, inputs={source: digest for source, digest, _ in articles},
-                        articles=articles,
-                        parts=parts_of(exporter, job) if has_parts(exporter) else None)
+                        articles=articles)
+            if has_parts(exporter):
+                task.parts = parts_of(task)
             tasks.append(task)
             planned.append((relative, target, task))
     return tasks, planned
-
-
-def _cost(exporter: Exporter, edition: Edition) -> float:
-    return cost_of(exporter) * sum(len(e.article.text_content()) for e in edition.entries)
 
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],

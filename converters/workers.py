@@ -1,7 +1,8 @@
 """Writing outputs: each through a temporary file, several at once in worker processes.
 
 Outputs are independent (a format, a district), so they are written by
-worker processes, the costliest first. Each is written to ``.NAME.PID.part``
+worker processes: the parts of outputs made in parts first, then the
+costliest outputs. Each is written to ``.NAME.PID.part``
 beside its target and renamed over it only when complete, so an interrupted
 build (Ctrl-C, kill, power cut) leaves every output either as it was or
 wholly new, never half written; the next build sweeps up the ``.part`` files.
@@ -9,15 +10,13 @@ wholly new, never half written; the next build sweeps up the ``.part`` files.
 from __future__ import annotations
 
 import hashlib
+import json
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-
-import json
-from collections.abc import Callable
 from typing import Any
 
 from .exporters import BuildOptions, Exporter, Job, Part, Report
@@ -50,14 +49,14 @@ class Task:
 class PartTask:
     """One part of an output (a district of the bulletin), kept under its stamp."""
 
-    exporter: Exporter
-    job: Job
+    owner: Task
     part: Part
-    options: BuildOptions
     path: Path
     cost: float = 1.0
     #: the part's data: kept from an earlier build, or once written
     kept: dict[str, Any] | None = None
+    #: why it was not written
+    failure: str | None = None
 
 
 PART_DATA_SUFFIX = ".json"  # beside each part: what assembling needs to know of it
@@ -79,8 +78,9 @@ def read_part(path: Path) -> dict[str, Any] | None:
 def write_part(task: PartTask) -> dict[str, Any] | str:
     """The part's data, or what went wrong."""
     try:
-        data = write_atomically(task.path, lambda path: task.exporter.write_part(
-            task.job, task.part, path, task.options))
+        owner = task.owner
+        data = write_atomically(task.path, lambda path: owner.exporter.write_part(  # type: ignore[attr-defined]
+            owner.job, task.part, path, owner.options))
         data = {**data, "size": task.path.stat().st_size}
         replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
     except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
@@ -136,28 +136,19 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
 
     An output made in parts has its missing parts written by the workers with
     everything else, before everything else: it is assembled here, in the
-    main process, once its last part is in. With workers, that happens in a
-    thread, so the main process goes on handing the workers their next items.
+    main process, once its last part is in, in a thread, so that the workers
+    are meanwhile handed their next items.
     """
     work: list[Task | PartTask] = []
-    owner_of: dict[int, Task] = {}
-    waiting: dict[int, int] = {}
-    failed: dict[int, str] = {}
     for task in tasks:
-        if task.parts is None:
-            work.append(task)
-            continue
-        waiting[id(task)] = 0
-        for part in task.parts:
-            if part.kept is None:
-                work.append(part)
-                owner_of[id(part)] = task
-                waiting[id(task)] += 1
+        work += [task] if task.parts is None else [p for p in task.parts if p.kept is None]
     started = time.perf_counter()
 
     def finished(task: Task) -> Outcome:
-        if id(task) in failed:
-            return Outcome(error=failed[id(task)])
+        failures = [p for p in task.parts or [] if p.failure]
+        if failures:
+            return Outcome(error=f"its part “{failures[0].part.key}” was not written: "
+                                 f"{failures[0].failure}")
         parts = [(part.path, part.kept or {}) for part in task.parts or []]
         return _assemble(task, parts, time.perf_counter() - started)
 
@@ -169,7 +160,7 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
         if task.parts is not None and hasattr(task.exporter, "prepare"):
             task.exporter.prepare(task.job, task.options)
     for task in tasks:  # everything kept: nothing to wait for
-        if task.parts is not None and not waiting[id(task)]:
+        if task.parts is not None and all(p.kept is not None for p in task.parts):
             yield task, finished(task)
     assembling: list[tuple[Task, Future[Outcome]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="assemble") as assembler:
@@ -178,14 +169,12 @@ def run_tasks(tasks: list[Task], workers: int) -> Iterator[tuple[Task, Outcome]]
                 yield item, result if isinstance(result, Outcome) else Outcome(
                     error=f"not written: {result}")
             else:
-                owner = owner_of[id(item)]
                 if isinstance(result, dict):
                     item.kept = result
                 else:
-                    failed.setdefault(id(owner),
-                                      f"its part “{item.part.key}” was not written: {result}")
-                waiting[id(owner)] -= 1
-                if not waiting[id(owner)]:
+                    item.failure = str(result)
+                owner = item.owner
+                if all(p.kept is not None or p.failure for p in owner.parts or []):
                     assembling.append((owner, assembler.submit(finished, owner)))
             for entry in [entry for entry in assembling if entry[1].done()]:
                 assembling.remove(entry)

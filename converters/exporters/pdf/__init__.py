@@ -6,6 +6,7 @@ build.
 """
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,19 @@ from ...edition import Edition
 from ...model import Article
 from ...layout import load_layout
 from .. import BuildOptions, Job, Part, Report, Verdict, layout_name, whole_and_split
+
+
+#: the front matter's part key (district slugs are [a-z0-9-])
+FRONT = "_front"
+
+
+def front_fingerprint(edition: Edition) -> str:
+    """All the front matter shows: the cover's lines and the contents' titles."""
+    settings = edition.settings
+    return json.dumps([edition.title, edition.label, settings.unit, settings.date_text,
+                       [(district.name, district.slug, [(entry.key, entry.article.display_title)
+                                                        for entry in district.entries])
+                        for district in edition.districts]], ensure_ascii=False)
 
 
 class PdfExporter:
@@ -37,19 +51,26 @@ class PdfExporter:
 
     def parts(self, job: Job, options: BuildOptions) -> list[Part]:
         """The front matter (cover and contents: only titles), then each district."""
-        from .parts import FRONT, front_fingerprint
-
         # about a twentieth of the work the whole edition's text would suggest
         front = Part(FRONT, job.edition, fingerprint=front_fingerprint(job.edition), weight=0.05)
         return [front, *(Part(district.slug, job.edition.only(district))
                          for district in job.edition.districts)]
 
+    def __init__(self) -> None:
+        #: layouts made in this build (an exporter lives for one build), which the
+        #: workers forked after prepare() inherit: every part and the assembling use one
+        self._layouts: dict[tuple[str, str, bool], Any] = {}
+
     def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
         from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
 
-        data = load_layout(layout_name(self, options), "pdf")
+        name = layout_name(self, options)
         # every part's fonts are subsets for the whole edition's characters
-        return build_layout(data, edition.characters(), print_marks=options.print_marks)
+        key = (name, edition.characters(), options.print_marks)
+        if key not in self._layouts:
+            self._layouts[key] = build_layout(load_layout(name, "pdf"), edition.characters(),
+                                              print_marks=options.print_marks)
+        return self._layouts[key]
 
     def prepare(self, job: Job, options: BuildOptions) -> None:
         """Load ReportLab and the fonts once in the build's main process, which
@@ -58,7 +79,7 @@ class PdfExporter:
         self._layout(job.edition, options)
 
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions) -> dict[str, Any]:
-        from .parts import FRONT, typeset_district, typeset_front
+        from .parts import typeset_district, typeset_front
 
         layout = self._layout(part.edition, options)
         if part.key == FRONT:

@@ -31,7 +31,6 @@ class BuildState:
     numbers: list[tuple[int, float, float, str]] = field(default_factory=list)
     current_district: str = ""
     missing: dict[str, MissingGlyphs] = field(default_factory=dict)  # entry key → characters
-    page_count: int = 0
 
 
 class NeedSpace(Flowable):

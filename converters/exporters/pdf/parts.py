@@ -10,7 +10,6 @@ contents' page numbers are drawn, and the join lays them over the pages.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Callable
 from functools import partial
 from dataclasses import asdict, dataclass, field
@@ -27,9 +26,6 @@ from .document import BuildState, contents_flowables, district_flowables, distri
 from .join import Link, OutlineItem, Overlay, join
 from .styles import PdfLayout
 from .templates import DistrictPages, FrontPages, draw_folio, draw_single_line
-
-#: the front matter's part key (district slugs are [a-z0-9-])
-FRONT = "_front"
 
 
 @dataclass
@@ -98,15 +94,6 @@ class Overlays:
 
     def shown(self) -> dict[str, str]:
         return shown_characters(self.canvas._doc)
-
-
-def front_fingerprint(edition: Edition) -> str:
-    """All the front matter shows: the cover's lines and the contents' titles."""
-    settings = edition.settings
-    return json.dumps([edition.title, edition.label, settings.unit, settings.date_text,
-                       [(district.name, district.slug, [(entry.key, entry.article.display_title)
-                                                        for entry in district.entries])
-                        for district in edition.districts]], ensure_ascii=False)
 
 
 @dataclass
