@@ -12,7 +12,8 @@ reporting).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -157,12 +158,17 @@ class UnknownFormat(Exception):
     pass
 
 
-def available() -> dict[str, type]:
+def available() -> dict[str, EntryPoint]:
     """Registered exporters by name."""
-    found = {}
-    for point in entry_points(group=GROUP):
-        found[point.name] = point
-    return dict(sorted(found.items()))
+    return dict(_registered())
+
+
+@cache
+def _registered() -> tuple[tuple[str, EntryPoint], ...]:
+    # Scanning every installed distribution takes ~5 ms, and one command asks
+    # several times (the format list, each format's exporter); what is
+    # installed does not change while it runs.
+    return tuple(sorted({point.name: point for point in entry_points(group=GROUP)}.items()))
 
 
 def load(name: str) -> Exporter:
