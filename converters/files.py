@@ -1,4 +1,5 @@
-"""Files written whole and locks held by the OS: what builds, caches and manifests share.
+"""Files written whole, locks held by the OS, and where caches live: what builds,
+caches and manifests share.
 
 A file is written to ``.NAME.PID.part`` beside its target and renamed over it
 only when complete, so an interruption leaves the old file or the new one,
@@ -27,6 +28,13 @@ def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+def cache_root() -> Path:
+    """Pressroom's cache (prepared fonts, the exporter registry): ``$PRESSROOM_CACHE``,
+    else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``."""
+    return Path(os.environ.get("PRESSROOM_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom"))
 
 
 def replace_file(path: Path, data: bytes) -> None:

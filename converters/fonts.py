@@ -18,7 +18,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .files import exclusive, replace_file, write_atomically
+from .files import cache_root, exclusive, replace_file, write_atomically
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -73,9 +73,7 @@ class PreparedFont:
 
 
 def cache_dir() -> Path:
-    root = os.environ.get("PRESSROOM_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom")
-    path = Path(root) / "fonts"
+    path = cache_root() / "fonts"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ..entrypoints import EntryPoint, entry_points_of
 from ..layout import search_dirs
 
 if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
@@ -165,10 +165,9 @@ def available() -> dict[str, EntryPoint]:
 
 @cache
 def _registered() -> tuple[tuple[str, EntryPoint], ...]:
-    # Scanning every installed distribution takes ~5 ms, and one command asks
-    # several times (the format list, each format's exporter); what is
-    # installed does not change while it runs.
-    return tuple(sorted({point.name: point for point in entry_points(group=GROUP)}.items()))
+    # One command asks several times (the format list, each format's
+    # exporter); what is installed does not change while it runs.
+    return tuple((point.name, point) for point in entry_points_of(GROUP))
 
 
 def load(name: str) -> Exporter:
