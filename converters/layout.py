@@ -69,11 +69,14 @@ def load_layout(name: str, fmt: str, *, relative_to: Path | None = None,
     except tomllib.TOMLDecodeError as exc:
         raise LayoutError(f"{path}: {exc}") from None
     parent = data.pop("extends", None)
+    sources = [str(path)]
     if parent:
         base = load_layout(parent, fmt, relative_to=path.parent, _seen=(*_seen, path))
+        sources += base["_sources"]
         data = merge(base, data)
     data.setdefault("name", path.stem)
-    data.setdefault("_folder", str(path.parent))  # templates beside a layout come first
+    data["_folder"] = str(path.parent)  # templates beside a layout come first
+    data["_sources"] = sources          # the files merged, the layout's own first
     return data
 
 

@@ -10,13 +10,15 @@ missing or unreadable one only means a full build.
 from __future__ import annotations
 
 import json
-import pickle
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .files import replace_file
-from .model import Document
+
+if TYPE_CHECKING:
+    from .model import Document
 
 STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"
@@ -62,6 +64,13 @@ class Manifest:
     #: page SHA-256 → the path it was read from, so `check` can find it again
     sources: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    #: page file → [size, time stamp, SHA-256] when last read, so an unchanged
+    #: page need not be read and hashed again (see build._stamp_inputs)
+    page_stats: dict[str, list[Any]] = field(default_factory=dict)
+    #: what each format's layout stamp was made from (see stamps.layout_stamp)
+    layouts: dict[str, Any] = field(default_factory=dict)
+    #: when the manifest was last written (its file's time stamp); not stored
+    saved_ns: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": MANIFEST_SCHEMA, "version": self.version,
@@ -69,7 +78,8 @@ class Manifest:
                 "sources": self.sources,
                 # vars(), not asdict(): the records hold only plain values, and
                 # asdict's deep copy cost a month's build a tenth of a second per save
-                "outputs": [dict(vars(r)) for _, r in sorted(self.outputs.items())]}
+                "outputs": [dict(vars(r)) for _, r in sorted(self.outputs.items())],
+                "page_stats": self.page_stats, "layouts": self.layouts}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Manifest:
@@ -78,7 +88,8 @@ class Manifest:
         records = [OutputRecord.from_json(r) for r in data.get("outputs", [])]
         return cls(data.get("version", ""), data.get("build_stamp", ""),
                    list(data.get("problems", [])), dict(data.get("sources", {})),
-                   {r.path: r for r in records})
+                   {r.path: r for r in records}, dict(data.get("page_stats", {})),
+                   dict(data.get("layouts", {})))
 
 
 def state_folder(build_folder: Path) -> Path:
@@ -88,9 +99,12 @@ def state_folder(build_folder: Path) -> Path:
 def load_manifest(build_folder: Path) -> Manifest:
     path = state_folder(build_folder) / MANIFEST_NAME
     try:
-        return Manifest.from_json(json.loads(path.read_text(encoding="utf-8")))
+        with path.open("rb") as file:
+            manifest = Manifest.from_json(json.loads(file.read()))
+            manifest.saved_ns = os.fstat(file.fileno()).st_mtime_ns
     except (OSError, ValueError, TypeError, KeyError):
         return Manifest()
+    return manifest
 
 
 def save_manifest(build_folder: Path, manifest: Manifest) -> None:
@@ -100,6 +114,8 @@ def save_manifest(build_folder: Path, manifest: Manifest) -> None:
 
 def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:
     """The parsed pages of the last build, if the same Pressroom parsed them."""
+    import pickle  # only a build with something to do reads them
+
     try:
         with (state_folder(build_folder) / PARSED_NAME).open("rb") as file:
             stored = pickle.load(file)
@@ -112,5 +128,7 @@ def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:
 
 
 def save_parsed(build_folder: Path, code: str, documents: dict[str, Document]) -> None:
+    import pickle
+
     data = pickle.dumps({"code": code, "documents": documents}, protocol=pickle.HIGHEST_PROTOCOL)
     replace_file(state_folder(build_folder) / PARSED_NAME, data)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,16 +116,29 @@ def read_page(path: Path) -> RawPage:
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Directories become their text files (sorted, recursive); files stay as given.
+    """Directories become their text files (sorted, recursive, hidden ones skipped);
+    files stay as given.
 
     A named file that does not exist is kept so that reading it reports it.
     """
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            # os.scandir, not Path.rglob, and paths made once sorted: a build with
+            # nothing to do lists the folder every time, and scandir knows what is
+            # a file without a stat
+            out.extend(path.joinpath(*parts) for parts in sorted(_text_files(str(path), ())))
         else:
             out.append(path)
     return out
+
+
+def _text_files(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # as rglob: no loops through links
+                yield from _text_files(entry.path, (*parts, entry.name))
+            elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+                yield (*parts, entry.name)

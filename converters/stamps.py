@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Settings
 from .exporters import (BuildOptions, Exporter, Job, Part, character_set_key,
                         depends_on_character_set, layout_name)
 from .layout import load_layout, search_dirs
-from .model import Collection
+
+if TYPE_CHECKING:
+    from .model import Collection
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -51,18 +54,52 @@ def _file_stats(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
 def code_stamp() -> str:
     """The Pressroom version, and the state of its source files (an editable install
     changes without a new version number)."""
-    files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".txt")]
-    return _hash(__version__, _file_stats(files))
+    return _hash(__version__, _file_stats(_source_files(PACKAGE)))
 
 
-def layout_stamp(exporter: Exporter, options: BuildOptions) -> str:
-    """The resolved layout (after ``extends``) and every file it can draw on."""
-    data = load_layout(layout_name(exporter, options), exporter.name)
-    folders = [Path(data.get("_folder", "."))] + search_dirs(exporter.name)
-    files = [p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()]
-    files += [Path(v) for v in _named_files(data)]
-    return _hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str),
-                 _file_stats(files))
+def _source_files(folder: Path) -> Iterator[Path]:
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from _source_files(folder / entry.name)
+            elif entry.name.endswith((".py", ".toml", ".txt")):
+                yield folder / entry.name
+
+
+def layout_stamp(exporter: Exporter, options: BuildOptions,
+                 remembered: dict[str, Any] | None = None) -> str:
+    """The resolved layout (after ``extends``) and every file it can draw on.
+
+    ``remembered`` (kept in the manifest) spares reading and merging the
+    layout files while none of the files a stamp was made from, nor the
+    listing of their folders, has changed.
+    """
+    name, folders = layout_name(exporter, options), search_dirs(exporter.name)
+    key = json.dumps([exporter.name, name, [str(f) for f in folders]], ensure_ascii=False)
+    known = (remembered or {}).get(key)
+    if known is not None:
+        try:
+            looked_at = _listed([Path(f) for f in known["folders"]]) + [Path(f) for f in known["files"]]
+            if _hash(_file_stats(looked_at)) == known["files_stamp"]:
+                return str(known["stamp"])
+        except (KeyError, TypeError):
+            pass
+    data = load_layout(name, exporter.name)
+    folders = [Path(data.get("_folder", "."))] + folders
+    named = [Path(v) for v in _named_files(data)]
+    stamp = _hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str),
+                  _file_stats(_listed(folders) + named))
+    if remembered is not None:
+        files = named + [Path(f) for f in data["_sources"]]
+        remembered[key] = {"folders": [str(f) for f in folders], "files": [str(f) for f in files],
+                           "files_stamp": _hash(_file_stats(_listed(folders) + files)),
+                           "stamp": stamp}
+    return stamp
+
+
+def _listed(folders: list[Path]) -> list[Path]:
+    return [p for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()]
 
 
 def _named_files(value: Any) -> Iterable[str]:

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...edition import Edition
-from ...model import Article
 from ...layout import load_layout
 from .. import BuildOptions, Job, Report, Verdict, layout_name, whole_and_split
+
+if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
+    from ...edition import Edition
+    from ...model import Article
 
 
 class EpubExporter:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...edition import Edition
-from ...model import Article
 from ...layout import load_layout
 from .. import BuildOptions, Job, Part, Report, Verdict, layout_name, whole_and_split
+
+if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
+    from ...edition import Edition
+    from ...model import Article
 
 
 #: the front matter's part key (district slugs are [a-z0-9-])

@@ -1,0 +1,158 @@
+"""A build with nothing to do: what it may skip (reading pages, parsing layouts,
+scanning installed packages) and that skipping never hides a change."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+import converters.build
+from converters import stamps
+from converters.build import run_build
+from converters.config import Settings
+from converters.entrypoints import entry_points_of
+from converters.exporters import GROUP, BuildOptions
+
+from conftest import INPUT, ROOT
+
+SETTINGS = Settings(slug="bulletin-2021-06")
+HOUR_NS = 3600 * 10**9
+
+
+@pytest.fixture()
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    shutil.copytree(INPUT, folder)
+    return folder
+
+
+def epub_build(pages: Path, out: Path, **options: str):  # type: ignore[no-untyped-def]
+    result = run_build([pages], out, ["epub"], SETTINGS, BuildOptions(**options))
+    assert result.ok, result.problems
+    return result
+
+
+def age(folder: Path, nanoseconds: int) -> None:
+    for page in folder.iterdir():
+        stat = page.stat()
+        os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns - nanoseconds))
+
+
+# --- the exporter registry ----------------------------------------------------------
+
+def test_cached_registry_matches_importlib_metadata(tmp_path: Path) -> None:
+    cache = tmp_path / "entry-points.json"
+    expected = sorted((p.name, p.value) for p in entry_points(group=GROUP))
+    first = entry_points_of(GROUP, cache=cache)
+    assert cache.is_file()
+    again = entry_points_of(GROUP, cache=cache)
+    assert [(p.name, p.value) for p in first] == expected == [(p.name, p.value) for p in again]
+    assert again[0].load().name == again[0].name
+
+
+def test_registry_sees_a_package_installed_changed_and_removed(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, site = tmp_path / "entry-points.json", tmp_path / "site"
+    info = site / "pressroom_extra-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: pressroom-extra\nVersion: 1.0\n")
+    monkeypatch.syspath_prepend(str(site))
+
+    def names() -> dict[str, str]:
+        return {p.name: p.value for p in entry_points_of(GROUP, cache=cache)}
+
+    assert "extra" not in names()
+    (info / "entry_points.txt").write_text(f"[{GROUP}]\nextra = extra_module:Extra\n")
+    assert names()["extra"] == "extra_module:Extra"
+    (info / "entry_points.txt").write_text(f"[{GROUP}]\nextra = extra_module:ExtraRenamed\n")
+    assert names()["extra"] == "extra_module:ExtraRenamed"
+    shutil.rmtree(info)
+    assert "extra" not in names()
+
+
+# --- pages: a stat where a stat is enough -------------------------------------------
+
+def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    age(pages, HOUR_NS)
+    epub_build(pages, tmp_path / "build")
+    read: list[Path] = []
+    real = converters.build.page_bytes
+    monkeypatch.setattr(converters.build, "page_bytes", lambda p: read.append(p) or real(p))
+    again = epub_build(pages, tmp_path / "build")
+    assert not again.built and read == []
+    page = sorted(pages.iterdir())[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = epub_build(pages, tmp_path / "build")
+    assert read == [page] and changed.built
+
+
+def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_path: Path) -> None:
+    """Same size, same time stamp, other bytes: a page that was young when last read is
+    read again (git's racily clean entries), so the change is built."""
+    out = tmp_path / "build"
+    page = pages / "003_e3e9c234e3938044.txt"
+    os.utime(page)  # edited just now, as a page is before a build
+    epub_build(pages, out)
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    assert "管城" in text
+    page.write_text(text.replace("管城", "城管", 1), encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size
+    rebuilt = epub_build(pages, out)
+    assert rebuilt.built, "a change hidden behind an unchanged time stamp was missed"
+
+
+# --- layouts: parsed only when a file they come from changed ------------------------
+
+def test_layout_files_are_not_parsed_while_unchanged_and_an_edit_rebuilds(
+        pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "layouts" / "epub" / "mine.toml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text('extends = "default"\n[text]\nline-height = 1.8\n', encoding="utf-8")
+    out = tmp_path / "build"
+    epub_build(pages, out, layout="mine")
+
+    def refuse(*args: object, **kwargs: object) -> dict:
+        raise AssertionError("layout parsed although none of its files changed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(stamps, "load_layout", refuse)
+        assert not epub_build(pages, out, layout="mine").built
+    mine.write_text('extends = "default"\n[text]\nline-height = 1.9\n', encoding="utf-8")
+    rebuilt = epub_build(pages, out, layout="mine")
+    assert rebuilt.built
+    css = (tmp_path / "unzipped")
+    shutil.unpack_archive(rebuilt.built[0].path, css, "zip")
+    assert "1.9" in "".join(p.read_text(encoding="utf-8") for p in css.rglob("*.css"))
+
+
+# --- what the command loads ---------------------------------------------------------
+
+def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path) -> None:
+    shutil.copytree(INPUT, tmp_path / "pages")
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['pressroom', 'build', '-q', 'pages', '-o', 'build']\n"
+             "try:\n    runpy.run_module('converters.cli', run_name='__main__')\n"
+             "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+             "print(' '.join(sorted(sys.modules)))\n")
+
+    def build() -> list[str]:
+        return subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, check=True,
+                              capture_output=True, text=True,
+                              env={**os.environ, "PRESSROOM_CACHE": str(tmp_path / "cache"),
+                                   "PYTHONPATH": str(ROOT)}).stdout.split()
+
+    first, again = build(), build()
+    assert {"converters.parse", "importlib.metadata"} <= set(first)  # the probe sees imports
+    heavy = {"importlib.metadata", "converters.model", "converters.parse", "converters.edition",
+             "pickle", "reportlab", "docx", "jinja2", "PIL", "multiprocessing",
+             "concurrent.futures"}
+    assert "converters.build" in again and heavy.isdisjoint(again), sorted(heavy & set(again))
