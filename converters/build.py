@@ -16,17 +16,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import __version__
 from .config import Settings
 from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
-from .manifest import (PARTS_FOLDER, Manifest, OutputRecord, load_manifest, save_manifest,
-                       state_folder)
+from .manifest import (PARTS_FOLDER, BuildLock, Manifest, OutputRecord, load_manifest,
+                       remove_leftovers, save_manifest, state_folder)
 from .processes import default_workers
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
-from .workers import (PART_DATA_SUFFIX, BuildLock, Outcome, PartTask, Task, read_part,
-                      remove_leftovers, run_tasks)
+
 
 if TYPE_CHECKING:
     from .edition import Edition
     from .model import Collection
+    from .workers import Outcome, Task
+
+    Planned = list[tuple[str, Path, Task | None]]
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 
@@ -222,15 +224,13 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     return result
 
 
-Planned = list[tuple[str, Path, Task | None]]
-
-
 def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporter],
           format_stamps: dict[str, str], layouts: dict[str, str], out_dir: Path,
           options: BuildOptions, manifest: Manifest, force: bool,
           problems: list[str]) -> tuple[list[Task], Planned]:
     """Every output the formats plan, in order; a task for each that is out of date."""
     from .stamps import article_identities, job_stamp, part_stamp
+    from .workers import PartTask, Task, read_part  # what writing needs; a no-op build does not
 
     identities = article_identities(collection)
     lengths: dict[int, int] = {}  # article → its text's length, once: editions share articles
@@ -326,6 +326,8 @@ def _remove_unplanned(out_dir: Path, manifest: Manifest, exporters: dict[str, Ex
 def _remove_unused_parts(out_dir: Path, manifest: Manifest, exporters: dict[str, Exporter]) -> None:
     """Parts no output in the manifest is made of (a district as it was before a
     correction): the next build cannot use them."""
+    from .workers import PART_DATA_SUFFIX
+
     in_use = {name for record in manifest.outputs.values() for name in record.parts}
     for name in exporters:
         folder = state_folder(out_dir) / PARTS_FOLDER / name
@@ -337,6 +339,8 @@ def _remove_unused_parts(out_dir: Path, manifest: Manifest, exporters: dict[str,
 
 def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
            progress: Progress) -> dict[str, Outcome]:
+    from .workers import run_tasks
+
     outcomes: dict[str, Outcome] = {}
     progress.start("write", len(tasks))
     try:

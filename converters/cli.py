@@ -8,11 +8,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import ConfigError, load_settings
+from .config import load_settings
+from .errors import PressroomError
 from .exporters import BuildOptions, UnknownFormat, available
-from .fonts import FontError
-from .layout import LayoutError
-from .workers import BuildError, stop_on_sigterm
+from .processes import stop_on_sigterm
 
 # The parser, the exporters and their libraries are imported where they are
 # used, so that a build with nothing to do answers in a blink.
@@ -102,7 +101,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
                                         combined=combined, embed_fonts=embed_fonts),
                            workers=jobs, force=force, progress=progress_for(sys.stderr, quiet))
-    except (ConfigError, UnknownFormat, LayoutError, FontError, BuildError) as exc:
+    except PressroomError as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo("pressroom: interrupted; outputs not finished were left as they were", err=True)

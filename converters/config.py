@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import PressroomError
+
 CONFIG_NAME = "pressroom.toml"
 
 
-class ConfigError(Exception):
+class ConfigError(PressroomError):
     pass
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from .errors import PressroomError
 from .files import cache_root, exclusive, replace_file, write_atomically
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _DROP_TABLES = ("CFF ", "CFF2", "VORG", "fvar", "gvar", "avar", "HVAR", "MVAR", 
                 "LTSH", "VDMX", "kern", "meta")
 
 
-class FontError(Exception):
+class FontError(PressroomError):
     """A layout names a font that cannot be found or used."""
 
 

@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import PressroomError
+
 #: 字号 → points (the Chinese type-size names)
 CHINESE_SIZES = {
     "初号": 42.0, "小初": 36.0, "一号": 26.0, "小一": 24.0, "二号": 22.0, "小二": 18.0,
@@ -20,7 +22,7 @@ CHINESE_SIZES = {
 }
 
 
-class LayoutError(Exception):
+class LayoutError(PressroomError):
     pass
 
 

@@ -1,11 +1,13 @@
-"""The build folder's memory: what each output was made from, and the parsed pages.
+"""The build folder's memory (what each output was made from, the parsed pages) and
+its lock.
 
 ``build/.pressroom/manifest.json`` records per output the stamp of what it
 was made from, the pages it holds (name → SHA-256), the layout, the Pressroom
 version, and what was written (size, time stamp, SHA-256, pages, warnings).
 ``build/.pressroom/parsed.pickle`` keeps the parsed pages so an unchanged
 page is not parsed again. Both are written whole and renamed into place; a
-missing or unreadable one only means a full build.
+missing or unreadable one only means a full build. ``build/.pressroom/lock``
+lets one build at a time write to the folder.
 """
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .files import replace_file
+from .errors import PressroomError
+from .files import PART_SUFFIX, exclusive, replace_file
 
 if TYPE_CHECKING:
     from .model import Document
@@ -24,6 +28,7 @@ STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"
 PARSED_NAME = "parsed.pickle"
 PARTS_FOLDER = "parts"
+LOCK_NAME = "lock"
 MANIFEST_SCHEMA = 1
 
 
@@ -132,3 +137,37 @@ def save_parsed(build_folder: Path, code: str, documents: dict[str, Document]) -
 
     data = pickle.dumps({"code": code, "documents": documents}, protocol=pickle.HIGHEST_PROTOCOL)
     replace_file(state_folder(build_folder) / PARSED_NAME, data)
+
+
+class BuildError(PressroomError):
+    pass
+
+
+class BuildLock:
+    """One build at a time per build folder."""
+
+    def __init__(self, state: Path) -> None:
+        self.build_folder = state.parent
+        self.lock = exclusive(state / LOCK_NAME, wait=False)
+
+    def __enter__(self) -> BuildLock:
+        try:
+            self.lock.__enter__()
+        except BlockingIOError:
+            raise BuildError(f"another pressroom build is writing to {self.build_folder}; "
+                             "wait for it to finish") from None
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.lock.__exit__(kind, error, trace)
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Temporary files a killed build left behind (no build can be writing them:
+    the caller holds the build folder's lock)."""
+    found = [p for folder in (out_dir, *(d for d in out_dir.iterdir() if d.is_dir()))
+             for p in folder.glob(f".*{PART_SUFFIX}")]
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found

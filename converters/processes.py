@@ -33,6 +33,11 @@ def stop(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
+def stop_on_sigterm() -> None:
+    """Let ``kill`` unwind the main process like Ctrl-C, so it stops its workers."""
+    signal.signal(signal.SIGTERM, stop)
+
+
 def _child(function: Callable[[Item], Result], items: list[Item], connection: Connection) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, and stops
     # its children with SIGTERM, which unwinds them cleanly.

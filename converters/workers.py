@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from .exporters import BuildOptions, Exporter, Job, Part, Report
-from .files import PART_SUFFIX, exclusive, replace_file, write_atomically
-from .processes import stop
-
-LOCK_NAME = "lock"
+from .files import replace_file, write_atomically
 
 
 @dataclass
@@ -97,10 +92,6 @@ class Outcome:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-
-
-class BuildError(Exception):
-    pass
 
 
 def write_output(task: Task) -> Outcome:
@@ -187,38 +178,3 @@ def _critical_first(item: Task | PartTask) -> tuple[bool, float]:
     """Parts before whole outputs (the assembling waits for the last of them),
     the costliest first within each."""
     return isinstance(item, PartTask), item.cost
-
-
-def stop_on_sigterm() -> None:
-    """Let ``kill`` unwind the main process like Ctrl-C, so it stops its workers."""
-    signal.signal(signal.SIGTERM, stop)
-
-
-def remove_leftovers(out_dir: Path) -> list[Path]:
-    """Temporary files a killed build left behind (no build can be writing them:
-    the caller holds the build folder's lock)."""
-    found = [p for folder in (out_dir, *(d for d in out_dir.iterdir() if d.is_dir()))
-             for p in folder.glob(f".*{PART_SUFFIX}")]
-    for path in found:
-        path.unlink(missing_ok=True)
-    return found
-
-
-class BuildLock:
-    """One build at a time per build folder."""
-
-    def __init__(self, state: Path) -> None:
-        self.build_folder = state.parent
-        self.lock = exclusive(state / LOCK_NAME, wait=False)
-
-    def __enter__(self) -> BuildLock:
-        try:
-            self.lock.__enter__()
-        except BlockingIOError:
-            raise BuildError(f"another pressroom build is writing to {self.build_folder}; "
-                             "wait for it to finish") from None
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self.lock.__exit__(kind, error, trace)

@@ -274,7 +274,7 @@ def test_an_interrupted_build_leaves_the_old_outputs(how: signal.Signals, pages:
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     from converters.manifest import state_folder
-    from converters.workers import BuildLock
+    from converters.manifest import BuildLock
 
     out = tmp_path / "build"
     with BuildLock(state_folder(out)):

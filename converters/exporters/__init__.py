@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..entrypoints import EntryPoint, entry_points_of
+from ..errors import PressroomError
 from ..layout import search_dirs
 
 if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
@@ -154,7 +155,7 @@ def character_set_key(exporter: Exporter, characters: str) -> str:
     return characters if key is None else str(key(characters))
 
 
-class UnknownFormat(Exception):
+class UnknownFormat(PressroomError):
     pass
 
 
