@@ -229,7 +229,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
           options: BuildOptions, manifest: Manifest, force: bool,
           problems: list[str]) -> tuple[list[Task], Planned]:
     """Every output the formats plan, in order; a task for each that is out of date."""
-    from .stamps import article_identities, job_stamp, part_stamp
+    from .stamps import article_identities, job_stamp, part_basis, part_stamp
     from .workers import PartTask, Task, read_part  # what writing needs; a no-op build does not
 
     identities = article_identities(collection)
@@ -244,16 +244,23 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             total += lengths[key]
         return cost_of(exporter) * total
 
-    def parts_of(task: Task) -> list[PartTask]:
+    def parts_of(task: Task, record: OutputRecord | None) -> list[PartTask]:
         exporter, job = task.exporter, task.job
         folder = state_folder(out_dir) / PARTS_FOLDER / exporter.name
         folder.mkdir(parents=True, exist_ok=True)
+        earlier = record.parts if record is not None and not force else []
         parts = []
         for part in exporter.parts(job, options):  # type: ignore[attr-defined]
-            key = part_stamp(format_stamps[exporter.name], exporter, job, part, options, identities)
-            path = folder / f"{key}{Path(job.name).suffix}"
-            parts.append(PartTask(task, part, path, cost(exporter, part.edition) * part.weight,
-                                  None if force else read_part(path)))
+            base = format_stamps[exporter.name]
+            key = part_stamp(base, exporter, job, part, options, identities)
+            # named by the part's key too, so the next build finds the part it replaces
+            path = folder / f"{part.key}.{key}{Path(job.name).suffix}"
+            basis = part_basis(base, exporter, part, options)
+            task_part = PartTask(task, part, path, cost(exporter, part.edition) * part.weight,
+                                 None if force else read_part(path), basis)
+            if task_part.kept is None and getattr(exporter, "reuses_parts", False):
+                task_part.previous = _replaced_part(folder, earlier, part.key, basis)
+            parts.append(task_part)
         return parts
 
     tasks: list[Task] = []
@@ -282,10 +289,24 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
                         order=order, inputs={source: digest for source, digest, _ in articles},
                         articles=articles)
             if has_parts(exporter):
-                task.parts = parts_of(task)
+                task.parts = parts_of(task, record)
             tasks.append(task)
             planned.append((relative, target, task))
     return tasks, planned
+
+
+def _replaced_part(folder: Path, earlier: list[str], key: str, basis: str
+                   ) -> tuple[Path, dict[str, Any]] | None:
+    """The part with ``key`` the output had until now, if it was made with the same
+    layout, settings, Pressroom and fonts (``basis``): the exporter may reuse pieces of it."""
+    from .workers import read_part
+
+    for name in earlier:
+        if name.startswith(f"{key}."):
+            data = read_part(folder / name)
+            if data is not None and data.get("basis") == basis:
+                return folder / name, data
+    return None
 
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],

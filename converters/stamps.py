@@ -163,6 +163,16 @@ def part_stamp(base: str, exporter: Exporter, job: Job, part: Part, options: Bui
     return _hash(*parts)
 
 
+def part_basis(base: str, exporter: Exporter, part: Part, options: BuildOptions) -> str:
+    """What a part is made with besides what it holds: its format's stamp and, where
+    they matter, the fonts' characters. A part replacing another of the same basis
+    may reuse pieces of it (a font subset of other characters numbers glyphs otherwise)."""
+    parts: list[object] = [base]
+    if depends_on_character_set(exporter, options):
+        parts += ["characters", character_set_key(exporter, part.edition.characters())]
+    return _hash(*parts)
+
+
 def build_stamp(format_stamps: dict[str, str], inputs: list[tuple[str, str]]) -> str:
     """The whole build: if this matches the last one and its outputs are untouched,
     there is nothing to do (and nothing needs parsing)."""

@@ -50,6 +50,10 @@ class PartTask:
     cost: float = 1.0
     #: the part's data: kept from an earlier build, or once written
     kept: dict[str, Any] | None = None
+    #: what it is made with besides its articles (stamps.part_basis)
+    basis: str = ""
+    #: the part it replaces, with its data, when the exporter can reuse pieces of it
+    previous: tuple[Path, dict[str, Any]] | None = None
     #: why it was not written
     failure: str | None = None
 
@@ -74,9 +78,10 @@ def write_part(task: PartTask) -> dict[str, Any] | str:
     """The part's data, or what went wrong."""
     try:
         owner = task.owner
+        extra = {} if task.previous is None else {"previous": task.previous}
         data = write_atomically(task.path, lambda path: owner.exporter.write_part(  # type: ignore[attr-defined]
-            owner.job, task.part, path, owner.options))
-        data = {**data, "size": task.path.stat().st_size}
+            owner.job, task.part, path, owner.options, **extra))
+        data = {**data, "size": task.path.stat().st_size, "basis": task.basis}
         replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
     except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
         return f"{type(exc).__name__}: {exc}"

@@ -119,6 +119,9 @@ class Exporter(Protocol):
     #     ``write`` must still make the whole output on its own. With parts,
     #     prepare(job, options) is called in the main process before the workers
     #     start: what it loads (fonts), the assembling and the workers share.
+    #   reuses_parts = True — write_part also takes ``previous=(part file, its
+    #     dict)``: the part of the same key it replaces (an earlier build's, made
+    #     with the same settings, layout and fonts), so it may reuse pieces of it.
     #   load_libraries() — import what the main process needs anyway (ReportLab,
     #     to assemble the bulletin); called while workers parse the pages, and
     #     the workers forked to write inherit it. (Libraries only workers need

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
 from ...model import Article, replace
 from ..text import xml_safe
 from ...fonts import FontSource, prepare
 from ...layout import packaged_layouts
-from .cover import render_cover
+from .cover import cover_image
 
 CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -103,8 +103,12 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
     pages: list[tuple[str, str, bytes]] = []   # (id, file, xhtml)
 
+    templates: dict[str, Template] = {}  # Jinja2 stats a template's file on every lookup
+
     def page(template: str, page_id: str, file: str, **values: Any) -> None:
-        pages.append((page_id, file, env.get_template(template).render(**values).encode("utf-8")))
+        if template not in templates:
+            templates[template] = env.get_template(template)
+        pages.append((page_id, file, templates[template].render(**values).encode("utf-8")))
 
     alt = f"封面：{edition.title}，{edition.label}，收录{'、'.join(d.name for d in edition.districts)}"
     page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover", alt=alt)
@@ -178,7 +182,7 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         fonts=fonts, pages=[{"id": page_id, "file": file} for page_id, file, _ in pages])
     cover_fonts = layout.get("fonts", {})
     characters = edition.characters()
-    cover = render_cover(edition, layout.get("cover", {}),
+    cover = cover_image(edition, layout.get("cover", {}),
                          prepare(_font_source(cover_fonts["bold"]), characters).path,
                          prepare(_font_source(cover_fonts["sans"]), characters).path)
     stamp = (edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)

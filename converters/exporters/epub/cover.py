@@ -1,13 +1,28 @@
-"""The generated cover image: bulletin, edition, districts, compiling unit."""
+"""The generated cover image: bulletin, edition, districts, compiling unit.
+
+Drawing and compressing the image takes a tenth of a second, a quarter of
+writing a month's book, and a correction inside an article does not change
+it: covers are kept in Pressroom's cache under a hash of all they show.
+"""
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageDraw, ImageFont
+import PIL
 
-from ...edition import Edition
+from ...files import cache_root, replace_file
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
+
+    from ...edition import Edition
+
+#: changed whenever the drawing below changes, so kept covers are drawn again
+COVER_VERSION = "1"
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -20,7 +35,29 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wi
     return [*lines, current] if current else lines
 
 
+def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:
+    """The cover as PNG bytes, from the cache when this cover was drawn before."""
+    shown = [COVER_VERSION, PIL.__version__, edition.title, edition.label,
+             [d.name for d in edition.districts], len(edition.entries), edition.settings.unit,
+             edition.settings.date_text, settings, str(bold), str(regular)]
+    key = hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True,
+                                    default=str).encode("utf-8")).hexdigest()[:32]
+    kept = cache_root() / "covers" / f"{key}.png"
+    try:
+        return kept.read_bytes()
+    except OSError:
+        pass
+    image = render_cover(edition, settings, bold, regular)
+    try:
+        replace_file(kept, image)
+    except OSError:  # a read-only cache only costs drawing it next time
+        pass
+    return image
+
+
 def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont  # 40 ms of imports a kept cover does not need
+
     width, height = int(settings.get("width", 1600)), int(settings.get("height", 2400))
     accent, ink = settings.get("accent", "#b22222"), settings.get("ink", "#1a1a1a")
     image = Image.new("RGB", (width, height), settings.get("background", "#fdfbf7"))

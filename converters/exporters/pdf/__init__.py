@@ -80,17 +80,29 @@ class PdfExporter:
         self.load_libraries()
         self._layout(job.edition, options)
 
-    def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions) -> dict[str, Any]:
-        from .parts import typeset_district, typeset_front
+    #: write_part takes ``previous``: the part it replaces, whose unchanged pages it reuses
+    reuses_parts = True
+
+    def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions,
+                   previous: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+        from .district import TypesetDistrict, typeset_district
+        from .parts import typeset_front
 
         layout = self._layout(part.edition, options)
         if part.key == FRONT:
             return typeset_front(part.edition, layout, target).to_json()
-        return typeset_district(part.edition, layout, target).to_json()
+        earlier = None
+        if previous is not None:
+            try:
+                earlier = (previous[0], TypesetDistrict.from_json(previous[1]))
+            except (KeyError, TypeError, ValueError):  # a part kept by an older Pressroom
+                earlier = None
+        return typeset_district(part.edition, layout, target, earlier).to_json()
 
     def assemble(self, job: Job, target: Path, options: BuildOptions,
                  parts: list[tuple[Path, dict[str, Any]]]) -> Report:
-        from .parts import TypesetDistrict, TypesetFront, typeset_bulletin
+        from .district import TypesetDistrict
+        from .parts import TypesetFront, typeset_bulletin
 
         (front_path, front_data), *district_parts = parts
         typeset = [(path.read_bytes(), TypesetDistrict.from_json(data)) for path, data in district_parts]

@@ -161,8 +161,11 @@ class CIDFace:
         raise NotImplementedError(f"{self.fontName}: text is shown through CIDFace.show only")
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
-        """Called at the font's first use in a document: a stand-in the join replaces."""
-        internal = "F" + repr(len(doc.fontMapping) + 1)
+        """Called at the font's first use in a document: a stand-in the join replaces.
+
+        Named in the page content by its font name, not by the order of first
+        use, so a page's content is the same whichever document typeset it."""
+        internal = self.fontName
         stand_in = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Font"),
                                          "Subtype": pdfdoc.PDFName("Type0"),
                                          "BaseFont": pdfdoc.PDFName(STAND_IN_PREFIX + self.fontName)})

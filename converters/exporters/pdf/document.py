@@ -8,6 +8,8 @@ end of the front matter, when every page is known.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.units import mm
@@ -191,14 +193,18 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
 
 def district_banner(part: DistrictPart, layout: PdfLayout, state: BuildState) -> list[Flowable]:
     styles = layout.styles
+    return [Marker(state, district_key(part), district=part.name),
+            CJKParagraph([Run(part.name)], styles["district"]),
+            Rule(layout.rule_color, 1.2, 1.5 * mm, double=True),
+            CJKParagraph([Run(district_meta(part))], styles["district-meta"])]
+
+
+def district_meta(part: DistrictPart) -> str:
     sections = [s.name for s in part.sections if s.name != DISTRICT_LEVEL]
     meta = f"本期 {len(part.entries)} 篇"
     if sections:
         meta += "：" + "、".join(sections)
-    return [Marker(state, district_key(part), district=part.name),
-            CJKParagraph([Run(part.name)], styles["district"]),
-            Rule(layout.rule_color, 1.2, 1.5 * mm, double=True),
-            CJKParagraph([Run(meta)], styles["district-meta"])]
+    return meta
 
 
 def banner_height(part: DistrictPart, layout: PdfLayout) -> float:
@@ -209,12 +215,33 @@ def banner_height(part: DistrictPart, layout: PdfLayout) -> float:
     return total
 
 
+@dataclass
+class DistrictFlow:
+    """A district's flowables, and where each article's begin among them, with a
+    signature of all its pages can show of it (see :mod:`.splice`)."""
+
+    flowables: list[Flowable]
+    #: (signature, index of its first flowable): the opener first, then each article
+    entries: list[tuple[str, int]]
+
+
+def _signature(*shown: object) -> str:
+    return hashlib.sha1(json.dumps(shown, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def _article_signature(article: Article, heading: str | None) -> str:
+    return _signature(heading, article.kicker, article.title, article.subtitle,
+                      list(article.bylines), article.dateline,
+                      [(block.kind, block.text) for block in article.body])
+
+
 def district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
-                        frame_height: float) -> list[Flowable]:
+                        frame_height: float) -> DistrictFlow:
     styles = layout.styles
     flowables: list[Flowable] = [
         NextPageTemplate("body"), *district_banner(part, layout, state), FrameBreak(),
     ]
+    entries = [(_signature("opener", part.name, district_meta(part)), 0)]
     for section in part.sections:
         heading: list[Flowable] = []
         if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
@@ -226,8 +253,10 @@ def district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
                 keep: NeedSpace = article[0]  # type: ignore[assignment]
                 keep.following = heading + keep.following
                 article = [keep, *heading, *article[1:]]
+            entries.append((_article_signature(entry.article, section.name if number == 0 and heading
+                                               else None), len(flowables)))
             flowables.extend(article)
-    return flowables
+    return DistrictFlow(flowables, entries)
 
 
 def contents_flowables(edition: Edition, layout: PdfLayout, state: BuildState) -> list[Flowable]:

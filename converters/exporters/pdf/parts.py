@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from functools import partial
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,45 +22,12 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
 from .cidfont import embed, merge_shown, shown_characters
-from .document import BuildState, contents_flowables, district_flowables, district_key
-from .join import Link, OutlineItem, Overlay, join
+from .district import TypesetDistrict
+from .document import BuildState, contents_flowables, district_key
+from .join import Link, OutlineItem, Overlay, Source, join
+from .splice import pages_of, write_part
 from .styles import PdfLayout
-from .templates import DistrictPages, FrontPages, draw_folio, draw_single_line
-
-
-@dataclass
-class TypesetDistrict:
-    """What the front matter and the join need to know of a typeset district."""
-
-    pages: int                                   # always even: it ends on a verso
-    #: where the district opens, then each of its articles in order: (page, top)
-    anchors: list[tuple[int, float]]
-    #: article number in the district → characters no face has
-    missing: dict[int, list[str]] = field(default_factory=dict)
-    #: font name → the characters shown in it (the join embeds their glyphs)
-    shown: dict[str, str] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TypesetDistrict:
-        return cls(data["pages"], [tuple(a) for a in data["anchors"]],  # type: ignore[misc]
-                   {int(k): v for k, v in data["missing"].items()}, data["shown"])
-
-
-def typeset_district(edition: Edition, layout: PdfLayout, target: Path) -> TypesetDistrict:
-    """``edition`` holds one district (Edition.only)."""
-    (part,) = edition.districts
-    state = BuildState()
-    document = DistrictPages(target, edition, part, layout, state)
-    document.build(district_flowables(part, layout, state, layout.geometry.text_height))
-    keys = [district_key(part), *(entry.key for entry in part.entries)]
-    missing = {number: sorted(state.missing[entry.key].characters)
-               for number, entry in enumerate(part.entries)
-               if entry.key in state.missing and state.missing[entry.key].characters}
-    return TypesetDistrict(document.page, [(state.pages[k], state.tops[k]) for k in keys], missing,
-                           shown_characters(document.canv._doc))
+from .templates import FrontPages, draw_folio, draw_single_line
 
 
 class Overlays:
@@ -121,10 +88,14 @@ class TypesetFront:
 def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetFront:
     """Cover and contents; their page numbers are drawn over them at the join."""
     state = BuildState()
-    document = FrontPages(target, edition, layout, state)
+    buffer = io.BytesIO()
+    document = FrontPages(buffer, edition, layout, state)
     document.build([NextPageTemplate("front"), PageBreak(), *contents_flowables(edition, layout, state)])
+    shown = merge_shown(document.page_shown)
+    fonts = {layout.styles["body"].face.names[0], *shown}  # the page preamble sets the first
+    target.write_bytes(write_part(pages_of(Source.read(buffer.getvalue())), fonts))
     return TypesetFront(document.page, (state.pages["toc"], state.tops["toc"]), state.links, state.numbers,
-                        shown_characters(document.canv._doc))
+                        shown)
 
 
 def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, TypesetFront],

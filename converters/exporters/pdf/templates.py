@@ -9,13 +9,14 @@ pages when the parts are joined (see :mod:`.parts`).
 """
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import PageBegin
+from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from ... import __version__
 from ...edition import DistrictPart, Edition
@@ -62,17 +63,23 @@ class MirroredTemplate(PageTemplate):
 class BulletinPages(BaseDocTemplate):
     """What every page of the bulletin shares: margins, marks, running head, even length."""
 
-    def __init__(self, target: Path, edition: Edition, layout: PdfLayout, state: BuildState) -> None:
+    def __init__(self, target: BinaryIO, edition: Edition, layout: PdfLayout, state: BuildState) -> None:
         self.edition, self.layout, self.state = edition, layout, state
         geometry = layout.geometry
         super().__init__(
-            str(target), pagesize=geometry.media, invariant=1, lang="zh-CN",
+            target, pagesize=geometry.media, invariant=1, lang="zh-CN",
             title=f"{edition.title}（{edition.label}）", author=edition.settings.unit,
             subject=f"{edition.title} {edition.label}：" + "、".join(d.name for d in edition.districts),
             keywords=[d.name for d in edition.districts], creator=f"Pressroom {__version__}",
             initialFontName=layout.styles["body"].face.names[0],
             leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
         self.addPageTemplates(self._templates())
+        #: per page: font name → the characters it shows there
+        self.page_shown: list[dict[str, str]] = []
+
+    def afterPage(self) -> None:  # noqa: N802 - ReportLab's hook, after the running head
+        shown = self.canv._doc.__dict__.pop("pressroom_shown", {})
+        self.page_shown.append({name: "".join(sorted(chars)) for name, chars in sorted(shown.items())})
 
     def _templates(self) -> list[PageTemplate]:
         raise NotImplementedError
@@ -151,12 +158,32 @@ class BulletinPages(BaseDocTemplate):
         super()._endBuild()
 
 
-class DistrictPages(BulletinPages):
-    """One district: its opener page, then its articles in columns; no folios."""
+Position = tuple[int, int]  # a flowable of the district's, and lines of it already set
 
-    def __init__(self, target: Path, edition: Edition, part: DistrictPart, layout: PdfLayout,
-                 state: BuildState) -> None:
+
+class _Stop(ActionFlowable):
+    def apply(self, doc: BaseDocTemplate) -> None:
+        pass
+
+
+class DistrictPages(BulletinPages):
+    """One district: its opener page, then its articles in columns; no folios.
+
+    It records where the district's flowables stood as each page began, so a
+    later build can typeset again from any page (``start``: that page, the
+    flowables passed being those left then). ``resumes(page, position)`` may
+    end the typesetting as a page is about to begin: the pages from there on
+    are those of an earlier typesetting, which the caller takes instead.
+    """
+
+    def __init__(self, target: BinaryIO, edition: Edition, part: DistrictPart, layout: PdfLayout,
+                 state: BuildState, *, start: int = 1,
+                 resumes: Callable[[int, Position], bool] | None = None) -> None:
         self.part = part
+        self.start, self.resumes = start, resumes
+        #: per page: the position of the first flowable set on it
+        self.starts: list[Position | None] = []
+        self.resumed = False
         state.current_district = part.name
         super().__init__(target, edition, layout, state)
 
@@ -170,6 +197,33 @@ class DistrictPages(BulletinPages):
             MirroredTemplate("body", self._columns(), onPage=self._print_marks,
                              onPageEnd=self._header),
         ]
+
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        self._pending = flowables  # ReportLab takes flowables off the front as it sets them
+        super().build(flowables, *args, **kwargs)
+
+    def handle_documentBegin(self) -> None:  # noqa: N802
+        super().handle_documentBegin()
+        if self.start > 1:
+            self.page = self.start - 1
+            self.canv._pageNumber = self.start
+            self.pageTemplate = self.pageTemplates[1]
+
+    def handle_pageBegin(self) -> None:  # noqa: N802
+        position = getattr(self._pending[0], "position", None) if self._pending else None
+        if (position is not None and self.resumes is not None
+                and self.resumes(self.page + 1, position)):
+            self.resumed = True
+            self._pending[:] = [_Stop()]
+            return
+        self.starts.append(position)
+        super().handle_pageBegin()
+
+    def _endBuild(self) -> None:
+        if self.resumed:  # the page that was to begin is an earlier typesetting's
+            self.canv.save()
+            return
+        super()._endBuild()
 
 
 class FrontPages(BulletinPages):

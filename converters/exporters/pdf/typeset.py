@@ -106,9 +106,16 @@ class CJKParagraph(Flowable):
             return []
         first = CJKParagraph(self.runs, replace(self.style, space_after=0.0),
                              _lines=lines[:fit], _is_tail=self._is_tail)
-        rest = CJKParagraph(self.runs, replace(self.style, space_before=0.0),
-                            _lines=lines[fit:], _is_tail=True)
+        rest = self.tail(fit, availWidth)
+        at = getattr(self, "position", None)
+        if at is not None:  # where in the district's flowables (see DistrictPages)
+            first.position, rest.position = at, (at[0], at[1] + fit)
         return [first, rest]
+
+    def tail(self, lines_set: int, width: float) -> CJKParagraph:
+        """What is left to set after its first ``lines_set`` lines, in columns ``width`` wide."""
+        return CJKParagraph(self.runs, replace(self.style, space_before=0.0),
+                            _lines=self._layout(width)[lines_set:], _is_tail=True)
 
     def baseline(self, number: int) -> float:
         """The baseline of line ``number``: the em box centred in the line (Noto CJK's

@@ -1,0 +1,209 @@
+"""A district typeset as a part of the bulletin, again only where it changed.
+
+A correction inside one article changes the district's pages from the page
+where that article begins, and usually only until the layout falls back into
+step with the pages it had: the same flowable, as far set, at the top of a
+page on the same side. Given the part it replaces, this typesets from the
+last page that begins before the first changed article, stops where the
+layout falls back into step, and splices the new pages between the old ones
+(:mod:`.splice`). The result is the file a full typesetting would give; the
+tests hold it to that.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from ...edition import Edition
+from .cidfont import merge_shown
+from .document import BuildState, DistrictFlow, district_flowables, district_key
+from .join import Source
+from .splice import PageRef, pages_of, write_part
+from .styles import PdfLayout
+from .templates import DistrictPages, Position
+from .typeset import CJKParagraph
+
+
+@dataclass
+class TypesetDistrict:
+    """What the front matter, the join and the next build need to know of a district."""
+
+    pages: int                                   # always even: it ends on a verso
+    #: where the district opens, then each of its articles in order: (page, top)
+    anchors: list[tuple[int, float]]
+    #: article number in the district → characters no face has
+    missing: dict[int, list[str]] = field(default_factory=dict)
+    #: per page: font name → the characters shown in it there (the join embeds their glyphs)
+    page_shown: list[dict[str, str]] = field(default_factory=list)
+    #: per page: (flowable, lines of it set) at its top; None on a blank verso
+    starts: list[Position | None] = field(default_factory=list)
+    #: the opener, then each article: (signature, its first flowable)
+    entries: list[tuple[str, int]] = field(default_factory=list)
+    #: pages taken from the part this one replaced: at the front, at the back
+    reused: tuple[int, int] = (0, 0)
+
+    @property
+    def shown(self) -> dict[str, str]:
+        return merge_shown(self.page_shown)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TypesetDistrict:
+        return cls(data["pages"], [tuple(a) for a in data["anchors"]],  # type: ignore[misc]
+                   {int(k): v for k, v in data["missing"].items()}, data["page_shown"],
+                   [tuple(s) if s else None for s in data["starts"]],  # type: ignore[misc]
+                   [tuple(e) for e in data["entries"]], tuple(data["reused"]))  # type: ignore[arg-type, misc]
+
+
+@dataclass
+class _Reuse:
+    """How a new typesetting of a district relates to the one it replaces."""
+
+    old: TypesetDistrict
+    start: int          # the first page typeset again
+    prefix: int         # entries (the opener first) unchanged at the front…
+    suffix: int         # …and at the back
+    shift: int          # a flowable's index in the back's unchanged entries: new − old
+    resume_from: int    # the first flowable of those (new index)
+    #: old page → new page, where the layout fell back into step
+    resumed: tuple[int, int] | None = None
+
+    @classmethod
+    def plan(cls, old: TypesetDistrict, flow: DistrictFlow) -> _Reuse:
+        new_signatures = [signature for signature, _ in flow.entries]
+        old_signatures = [signature for signature, _ in old.entries]
+        prefix = 0
+        while (prefix < min(len(new_signatures), len(old_signatures))
+               and new_signatures[prefix] == old_signatures[prefix]):
+            prefix += 1
+        suffix = 0
+        while (suffix < min(len(new_signatures), len(old_signatures)) - prefix
+               and new_signatures[-1 - suffix] == old_signatures[-1 - suffix]):
+            suffix += 1
+        changed = flow.entries[prefix][1] if prefix < len(flow.entries) else len(flow.flowables)
+        start = 1
+        for page, position in enumerate(old.starts, start=1):
+            if position is not None and (position[0] < changed or position == (changed, 0)):
+                start = page
+        if suffix:
+            resume_from = flow.entries[-suffix][1]
+            shift = resume_from - old.entries[-suffix][1]
+        else:
+            resume_from, shift = len(flow.flowables), 0
+        return cls(old, start, prefix, suffix, shift, resume_from)
+
+    def resumes(self, page: int, position: Position) -> bool:
+        """Does the page about to begin, ``position`` at its top, begin as an old one did?"""
+        index, lines = position
+        if index < self.resume_from:
+            return False
+        old_position = (index - self.shift, lines)
+        for old_page in range(self.start, len(self.old.starts) + 1):
+            if self.old.starts[old_page - 1] == old_position and old_page % 2 == page % 2:
+                self.resumed = (old_page, page)
+                return True
+        return False
+
+
+def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
+                     previous: tuple[Path, TypesetDistrict] | None = None) -> TypesetDistrict:
+    """``edition`` holds one district (Edition.only); ``previous``, the part it replaces
+    (typeset with the same layout and fonts), whose unchanged pages it reuses."""
+    (part,) = edition.districts
+    state = BuildState()
+    flow = district_flowables(part, layout, state, layout.geometry.text_height)
+    for index, flowable in enumerate(flow.flowables):
+        flowable.position = (index, 0)
+    reuse = _Reuse.plan(previous[1], flow) if previous else None
+    start = reuse.start if reuse else 1
+    buffer = io.BytesIO()
+    document = DistrictPages(buffer, edition, part, layout, state, start=start,
+                             resumes=reuse.resumes if reuse else None)
+    document.build(_from_page(flow.flowables, reuse.old.starts[start - 1] if reuse else (0, 0),
+                              layout.geometry.column_width))
+    fresh = pages_of(Source.read(buffer.getvalue()))
+    if reuse is None:
+        return _write(target, layout, flow, fresh, document.page_shown, document.starts,
+                      _anchors(part, state, lambda j: None), _missing(part, state, lambda number: None))
+    old, (old_path, _) = reuse.old, previous
+    old_pages = pages_of(Source.read(old_path.read_bytes()))
+    back_from, back_page = reuse.resumed or (len(old_pages) + 1, 0)
+    moved = back_page - back_from  # how far the old back pages move
+    changed_end = len(flow.entries) - reuse.suffix
+    added = len(flow.entries) - len(old.entries)
+
+    def old_anchor(j: int) -> tuple[int, float] | None:
+        if j < reuse.prefix:
+            return old.anchors[j]
+        if j >= changed_end and reuse.resumed:
+            page, top = old.anchors[j - added]
+            return page + moved, top
+        return None
+
+    def old_missing(number: int) -> list[str] | None:  # article ``number``: entry number + 1
+        if number + 1 < reuse.prefix:
+            return old.missing.get(number, [])
+        if number + 1 >= changed_end:
+            return old.missing.get(number - added, [])
+        return None
+
+    head = slice(0, start - 1)
+    back = slice(back_from - 1, None)
+    starts = [*old.starts[head], *document.starts,
+              *[(s[0] + reuse.shift, s[1]) if s else None for s in old.starts[back]]]
+    typeset = _write(target, layout, flow, [*old_pages[head], *fresh, *old_pages[back]],
+                     [*old.page_shown[head], *document.page_shown, *old.page_shown[back]], starts,
+                     _anchors(part, state, old_anchor), _missing(part, state, old_missing))
+    typeset.reused = (start - 1, len(old_pages[back]))
+    return typeset
+
+
+def _from_page(flowables: list[Flowable], position: Position, width: float) -> list[Flowable]:
+    """The flowables left to set when a page began with ``position`` at its top."""
+    index, lines = position
+    rest = flowables[index:]
+    if lines:
+        head: CJKParagraph = rest[0]  # type: ignore[assignment]
+        tail = head.tail(lines, width)
+        tail.position = position
+        rest[0] = tail
+    return rest
+
+
+def _anchors(part: Any, state: BuildState, earlier: Any) -> list[tuple[int, float]]:
+    keys = [district_key(part), *(entry.key for entry in part.entries)]
+    anchors = []
+    for j, key in enumerate(keys):
+        anchor = (state.pages[key], state.tops[key]) if key in state.pages else earlier(j)
+        if anchor is None:
+            raise RuntimeError(f"{part.name}: no page for “{key}” after typesetting again")
+        anchors.append(anchor)
+    return anchors
+
+
+def _missing(part: Any, state: BuildState, earlier: Any) -> dict[int, list[str]]:
+    missing = {}
+    for number, entry in enumerate(part.entries):
+        found = earlier(number)
+        if found is None:
+            found = sorted(state.missing[entry.key].characters) if entry.key in state.missing else []
+        if found:
+            missing[number] = list(found)
+    return missing
+
+
+def _write(target: Path, layout: PdfLayout, flow: DistrictFlow, pages: list[PageRef],
+           page_shown: list[dict[str, str]], starts: list[Position | None],
+           anchors: list[tuple[int, float]], missing: dict[int, list[str]]) -> TypesetDistrict:
+    if not len(pages) == len(page_shown) == len(starts):
+        raise RuntimeError(f"{len(pages)} pages but {len(page_shown)} recorded, {len(starts)} begun")
+    # every page's content sets the initial font (ReportLab's page preamble)
+    fonts = {layout.styles["body"].face.names[0], *merge_shown(page_shown)}
+    target.write_bytes(write_part(pages, fonts))
+    return TypesetDistrict(len(pages), anchors, missing, page_shown, starts, flow.entries)
