@@ -157,24 +157,3 @@ def field(paragraph, instruction: str, result: str) -> None:  # type: ignore[no-
     text.text = result
     _append_run(paragraph, text)
     field_end(paragraph)
-
-
-def bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-untyped-def]
-    """Wrap the paragraph's content in a bookmark (≤ 40 ASCII characters)."""
-    start = element("w:bookmarkStart", id=str(number), name=name)
-    end = element("w:bookmarkEnd", id=str(number))
-    p = paragraph._p
-    ppr = p.find(qn("w:pPr"))
-    p.insert(list(p).index(ppr) + 1 if ppr is not None else 0, start)
-    p.append(end)
-
-
-def internal_link(paragraph, anchor: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    link = element("w:hyperlink", anchor=anchor, history="1")
-    r = element("w:r")
-    t = element("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    r.append(t)
-    link.append(r)
-    paragraph._p.append(link)

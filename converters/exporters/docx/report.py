@@ -14,13 +14,17 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
 from ...layout import LayoutError, points
 from ..text import xml_safe
 from . import ooxml
 
+#: a TOC field (Word, WPS and LibreOffice show its cached entries without an update)
+_TOC_FIELD_BEGIN = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+                    ' TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 _W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _QUOTE = {'"': "&quot;"}
 _SECTION = qn("w:sectPr")
@@ -75,6 +79,8 @@ class ReportBuilder:
         self.body = self.document.element.body
         self.bookmarks = 0
         self.warnings: list[str] = []
+        #: paragraphs appended, as XML, not yet in the body
+        self.pending: list[str] = []
 
     # -- styles ---------------------------------------------------------------
     def _find_style(self, spec: StyleSpec, index: dict):  # type: ignore[no-untyped-def, type-arg]
@@ -247,47 +253,70 @@ class ReportBuilder:
             paragraph.add_run(after)
 
     # -- content ----------------------------------------------------------------
-    def append(self, role: str, runs: list[tuple[str, str | None]]):  # type: ignore[no-untyped-def]
-        """A paragraph of ``role`` with runs (text, character role or None), at the body's end.
+    def append(self, role: str, runs: list[tuple[str, str | None]],
+               bookmark: tuple[str, int] | None = None) -> None:
+        """A paragraph of ``role`` with runs (text, character role or None), at the body's
+        end, wrapped in ``bookmark`` (name, id) if given.
 
-        Made from its XML in one parse: a report has thousands of paragraphs, and
-        python-docx builds each element, looks up each style by scanning them all
-        and searches the body for its section properties on every paragraph.
+        Written as XML and parsed with the others in one go (see :meth:`flush`):
+        a report has thousands of paragraphs, and python-docx builds each
+        element, looks up each style by scanning them all and searches the body
+        for its section properties on every paragraph.
         """
         ids = self.style_ids
-        xml = [f'<w:p {_W_NAMESPACE}><w:pPr><w:pStyle w:val="{escape(ids[role], _QUOTE)}"/></w:pPr>']
+        content = []
         for text, run_role in runs:
             style = (f'<w:rPr><w:rStyle w:val="{escape(ids[run_role], _QUOTE)}"/></w:rPr>'
                      if run_role else "")
-            xml.append(f'<w:r>{style}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+            content.append(f'<w:r>{style}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+        self.append_xml(role, "".join(content), bookmark)
+
+    def append_xml(self, role: str, content: str, bookmark: tuple[str, int] | None = None) -> None:
+        """A paragraph of ``role`` whose content (runs, links, fields) is given as XML."""
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape(self.style_ids[role], _QUOTE)}"/></w:pPr>']
+        if bookmark:
+            xml.append(f'<w:bookmarkStart w:id="{bookmark[1]}" w:name="{escape(bookmark[0], _QUOTE)}"/>')
+        xml.append(content)
+        if bookmark:
+            xml.append(f'<w:bookmarkEnd w:id="{bookmark[1]}"/>')
         xml.append("</w:p>")
-        p = parse_xml("".join(xml))
-        end = self.body[-1] if len(self.body) else None
-        if end is not None and end.tag == _SECTION:
-            end.addprevious(p)
-        else:
-            self.body.append(p)
-        return Paragraph(p, self.document._body)
+        self.pending.append("".join(xml))
 
-    def paragraph(self, role: str, text: str, where: str):  # type: ignore[no-untyped-def]
-        return self.append(role, [(xml_safe(text, where, self.warnings), None)])
+    def flush(self) -> None:
+        """Parse the paragraphs appended since the last flush into the body, before its
+        section properties (which stay last)."""
+        if not self.pending:
+            return
+        parsed = parse_xml(f"<w:body {_W_NAMESPACE}>{''.join(self.pending)}</w:body>")
+        self.pending.clear()
+        try:
+            end = self.body[-1]  # not len(body): lxml counts the children one by one
+        except IndexError:
+            end = None
+        for p in list(parsed):
+            if end is not None and end.tag == _SECTION:
+                end.addprevious(p)
+            else:
+                self.body.append(p)
 
-    def heading(self, role: str, text: str, anchor: str, where: str):  # type: ignore[no-untyped-def]
-        paragraph = self.paragraph(role, text, where)
+    def paragraph(self, role: str, text: str, where: str) -> None:
+        self.append(role, [(xml_safe(text, where, self.warnings), None)])
+
+    def heading(self, role: str, text: str, anchor: str, where: str) -> None:
         self.bookmarks += 1
-        ooxml.bookmark(paragraph, anchor, self.bookmarks)
-        return paragraph
+        self.append(role, [(xml_safe(text, where, self.warnings), None)], (anchor, self.bookmarks))
 
     def contents(self, entries: list[tuple[int, str, str]]) -> None:
         """A TOC field whose cached entries Word, WPS and LibreOffice show without an update."""
         self.paragraph("toc-heading", "目　录", "contents")
         for number, (level, text, anchor) in enumerate(entries):
-            paragraph = self.append(f"toc{level}", [])
-            if number == 0:
-                ooxml.field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-            ooxml.internal_link(paragraph, anchor, xml_safe(text, "contents", self.warnings))
-            if number == len(entries) - 1:
-                ooxml.field_end(paragraph)
+            content = [_TOC_FIELD_BEGIN if number == 0 else "",
+                       f'<w:hyperlink w:anchor="{escape(anchor, _QUOTE)}" w:history="1"><w:r>'
+                       f'<w:t xml:space="preserve">{escape(xml_safe(text, "contents", self.warnings))}'
+                       f'</w:t></w:r></w:hyperlink>',
+                       _FIELD_END if number == len(entries) - 1 else ""]
+            self.append_xml(f"toc{level}", "".join(content))
+        self.flush()
         self.document.add_page_break()
 
     def article(self, entry: Entry) -> None:
@@ -366,5 +395,6 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     properties.last_printed = when
     properties.revision = 1
     properties.comments = "Pressroom"
+    builder.flush()
     builder.document.save(str(target))
     return builder.warnings
