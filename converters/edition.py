@@ -101,12 +101,20 @@ class Edition:
         """One district as an edition of its own. Its articles are numbered afresh
         (a0001…), so a district's outputs do not change when another district
         gains or loses an article — an incremental build leaves them alone."""
-        numbers = count(1)
-        sections = tuple(Section(section.name, tuple(replace(entry, key=f"a{next(numbers):04d}")
-                                                     for entry in section.entries))
-                         for section in district.sections)
-        return Edition(self.settings, (replace(district, sections=sections),), self.sources,
-                       self.characters())
+        if district.name not in self._districts_alone:  # every format asks for each district
+            numbers = count(1)
+            sections = tuple(Section(section.name, tuple(Entry(entry.article, entry.source,
+                                                               f"a{next(numbers):04d}")
+                                                         for entry in section.entries))
+                             for section in district.sections)
+            self._districts_alone[district.name] = Edition(
+                self.settings, (replace(district, sections=sections),), self.sources,
+                self.characters())
+        return self._districts_alone[district.name]
+
+    @cached_property
+    def _districts_alone(self) -> dict[str, Edition]:
+        return {}
 
 
 def slugify(text: str, fallback: str) -> str:

@@ -13,7 +13,7 @@ import hashlib
 import importlib.util
 import os
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -180,6 +180,7 @@ def common_han() -> str:
     return "".join(found)
 
 
+@lru_cache(maxsize=4)  # every format and part of a build asks with the edition's characters
 def subset_key(characters: str) -> str:
     """What decides a (not exact) subset for ``characters``: those beyond the ones
     every subset covers. A correction that brings in a common character leaves it."""
@@ -215,12 +216,17 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
 def _cache_entry(source: FontSource, characters: str, exact: bool) -> tuple[Path, str, Path]:
     """The face's file, the characters its subset covers, and where the subset is kept."""
     path = source.resolve()
-    wanted = "".join(sorted(set(characters if exact else characters + ALWAYS + common_han())))
+    wanted = _wanted(characters, exact)
     stat = path.stat()
     key = hashlib.sha256("\x00".join([
         PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
         str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
     return path, wanted, cache_dir() / f"{key}.ttf"
+
+
+@lru_cache(maxsize=4)
+def _wanted(characters: str, exact: bool) -> str:
+    return "".join(sorted(set(characters if exact else characters + ALWAYS + common_han())))
 
 
 def prepare_uncached(sources: list[FontSource], characters: str) -> None:

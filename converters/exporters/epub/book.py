@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
+                    StrictUndefined, Template)
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
 from ...model import Article, replace
 from ..text import xml_safe
 from ...fonts import FontSource, prepare
+from ...files import cache_root
 from ...layout import packaged_layouts
 from .cover import cover_image
 
@@ -61,7 +63,18 @@ def template_environment(layout: dict[str, Any]) -> Environment:
     return Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
                        # markup is escaped; the stylesheet quotes its values itself
                        autoescape=lambda name: not (name or "").endswith(".css.j2"),
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+                       undefined=StrictUndefined, keep_trailing_newline=True,
+                       # an environment lives for one book: no looking at the files
+                       # again on every page ({% extends %} looks its parent up per
+                       # render), and templates compiled once, not once per process
+                       auto_reload=False,
+                       bytecode_cache=FileSystemBytecodeCache(str(_bytecode_folder())))
+
+
+def _bytecode_folder() -> Path:
+    folder = cache_root() / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _font_source(spec: dict[str, Any]) -> FontSource:
@@ -90,9 +103,11 @@ def _sections(part: DistrictPart) -> list[dict[str, Any]]:
 
 def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
     clean = lambda text: xml_safe(text, where, warnings) if text else text  # noqa: E731
+    body = tuple(block if clean(block.text) is block.text else replace(block, text=clean(block.text))
+                 for block in article.body)
     return replace(article, title=clean(article.title), kicker=clean(article.kicker),
                    subtitle=clean(article.subtitle), bylines=tuple(map(clean, article.bylines)),
-                   body=tuple(replace(b, text=clean(b.text)) for b in article.body))
+                   body=body)
 
 
 def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
