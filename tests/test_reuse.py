@@ -158,3 +158,20 @@ def test_a_part_is_not_reused_across_layouts(week: Path, tmp_path: Path) -> None
 def test_kept_data_round_trips_through_json(typeset) -> None:  # type: ignore[no-untyped-def]
     _, _, old = typeset
     assert TypesetDistrict.from_json(json.loads(json.dumps(old.to_json()))) == old
+
+
+def test_kept_folios_and_font_programs_give_the_same_bulletin(tmp_path: Path) -> None:
+    """What assembling keeps between builds (the folios and page numbers drawn, each
+    face's embedded program) changes nothing: a build without them is identical."""
+    from converters.files import cache_root
+
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    assert run_build([ROOT / "input"], warm, ["pdf"], SETTINGS, BuildOptions()).ok
+    assert run_build([ROOT / "input"], warm, ["pdf"], SETTINGS, BuildOptions(), force=True).ok
+    shutil.rmtree(cache_root() / "overlays", ignore_errors=True)
+    for kept in (cache_root() / "fonts").glob("*.embedded"):
+        kept.unlink()
+    assert run_build([ROOT / "input"], cold, ["pdf"], SETTINGS, BuildOptions()).ok
+    assert list((cache_root() / "fonts").glob("*.embedded")), "nothing kept"
+    assert (warm / "pdf" / "bulletin-2021-06.pdf").read_bytes() == \
+        (cold / "pdf" / "bulletin-2021-06.pdf").read_bytes()

@@ -6,11 +6,13 @@ build.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...files import cache_root
 from ...layout import load_layout
 from .. import BuildOptions, Job, Part, Report, Verdict, layout_name, whole_and_split
 
@@ -106,9 +108,15 @@ class PdfExporter:
 
         (front_path, front_data), *district_parts = parts
         typeset = [(path.read_bytes(), TypesetDistrict.from_json(data)) for path, data in district_parts]
+        # the folios and page numbers last drawn for this bulletin are kept, under
+        # what the build says the front matter part was made with (the layout,
+        # settings and fonts) and its name (a stamp of the titles)
+        basis = front_data.get("basis")
+        kept = (cache_root() / "overlays" / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
+                ".marshal", f"{basis} {front_path.name}") if basis else None
         pages = typeset_bulletin(job.edition, self._layout(job.edition, options),
                                  (front_path.read_bytes(), TypesetFront.from_json(front_data)),
-                                 typeset, target)
+                                 typeset, target, kept)
         report = Report(pages=pages)
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):

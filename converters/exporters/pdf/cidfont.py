@@ -201,13 +201,10 @@ def embed(face: CIDFace, characters: str, add: Add) -> int:
             char_of[cid] = ch
     cids = sorted({0, *char_of})
     glyphs = sorted({face.glyph(cid) for cid in cids})
-    program = subset_program(face.path.read_bytes(), glyphs)
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
         repr((metrics.postscript_name, cids)).encode()).digest()[:6])
     name = f"/{tag}+{metrics.postscript_name}".encode()
-    packed = zlib.compress(program)
-    file = add(b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
-               % (len(packed), len(program), packed))
+    file = add(_font_file(face, glyphs))
     bbox = b" ".join(_number(metrics.scaled(v)) for v in metrics.bbox)
     descriptor = add(
         b"<< /Type /FontDescriptor /FontName %s /Flags 4 /FontBBox [ %s ] /ItalicAngle %s "
@@ -232,6 +229,29 @@ def embed(face: CIDFace, characters: str, add: Add) -> int:
                % (len(to_unicode), to_unicode))
     return add(b"<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H "
                b"/DescendantFonts [ %d 0 R ] /ToUnicode %d 0 R >>" % (name, descendant, cmap))
+
+
+def _font_file(face: CIDFace, glyphs: list[int]) -> bytes:
+    """The FontFile2 stream of ``glyphs``. The last one made for each face is kept
+    beside the prepared font: a correction rarely changes the glyphs a bulletin
+    shows, and subsetting and compressing a face takes a twentieth of a second."""
+    key = hashlib.sha256(repr(glyphs).encode()).hexdigest().encode()
+    kept = face.path.with_name(face.path.name + ".embedded")
+    try:
+        data = kept.read_bytes()
+        if data.startswith(key + b"\n"):
+            return data[len(key) + 1:]
+    except OSError:
+        pass
+    program = subset_program(face.path.read_bytes(), glyphs)
+    packed = zlib.compress(program)
+    stream = (b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
+              % (len(packed), len(program), packed))
+    try:
+        replace_file(kept, key + b"\n" + stream)
+    except OSError:  # a read-only cache only costs making it again
+        pass
+    return stream
 
 
 def _number(value: float) -> bytes:

@@ -10,6 +10,8 @@ contents' page numbers are drawn, and the join lays them over the pages.
 from __future__ import annotations
 
 import io
+import json
+import marshal
 from collections.abc import Callable
 from functools import partial
 from dataclasses import asdict, dataclass
@@ -21,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
+from ...files import replace_file
 from .cidfont import embed, merge_shown, shown_characters
 from .district import TypesetDistrict
 from .document import BuildState, contents_flowables, district_key
@@ -99,27 +102,35 @@ def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetF
 
 
 def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, TypesetFront],
-                     districts: list[tuple[bytes, TypesetDistrict]], target: Path) -> int:
+                     districts: list[tuple[bytes, TypesetDistrict]], target: Path,
+                     kept_overlays: tuple[Path, str] | None = None) -> int:
     """The typeset front matter and districts (in edition order), joined into ``target``,
-    with each page's folio and the contents' page numbers. Returns the page count."""
+    with each page's folio and the contents' page numbers. Returns the page count.
+
+    ``kept_overlays``: where the last folios and page numbers drawn are kept, and
+    a stamp of the layout and settings they were drawn with (the front matter
+    part's); a correction seldom moves a page, and drawing them takes 0.1 s."""
     front_data, typeset_front_matter = front
     toc_page, toc_top = typeset_front_matter.toc
     state = BuildState(pages={"toc": toc_page}, tops={"toc": toc_top})
-    overlays = Overlays(layout)
     page = typeset_front_matter.pages
+    starts = []
     for district, (_, typeset) in zip(edition.districts, districts):
         keys = [district_key(district), *(entry.key for entry in district.entries)]
         for key, (local, top) in zip(keys, typeset.anchors):
             state.pages[key], state.tops[key] = page + local, top
-        for number in range(page + 1, page + typeset.pages + 1):
-            overlays.draw(number, partial(draw_folio, layout=layout, edition=edition, page=number,
-                                          district=district.name))
+        starts.append((district.name, page, typeset.pages))
         page += typeset.pages
-    style = layout.styles["toc-entry"]
-    for number, right, baseline, key in typeset_front_matter.numbers:
-        overlays.draw(number, partial(draw_single_line, text=str(state.pages[key]), style=style,
-                                      x=right, y=baseline, align="right"))
-    shown = merge_shown([typeset_front_matter.shown, overlays.shown(),
+    numbers = [(number, right, baseline, state.pages[key])
+               for number, right, baseline, key in typeset_front_matter.numbers]
+    overlay_key = json.dumps([kept_overlays and kept_overlays[1], starts, numbers], ensure_ascii=False)
+    overlay = _kept_overlay(kept_overlays and kept_overlays[0], overlay_key)
+    if overlay is None:
+        overlay = _draw_overlay(edition, layout, starts, numbers)
+        if kept_overlays:
+            _keep_overlay(kept_overlays[0], overlay_key, overlay)
+    streams, overlay_fonts, overlay_shown = overlay
+    shown = merge_shown([typeset_front_matter.shown, overlay_shown,
                          *(typeset.shown for _, typeset in districts)])
     fonts = {name: partial(embed, pdfmetrics.getFont(name), shown.get(name, ""))
              for face in layout.faces.values() for name in face.names}
@@ -131,6 +142,41 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
         outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], [
             OutlineItem(entry.article.display_title, state.pages[entry.key], state.tops[entry.key])
             for entry in district.entries]))
-    overlay = Overlay(overlays.streams(), overlays.fonts(), layout.geometry.media)
-    target.write_bytes(join(front_data, [data for data, _ in districts], overlay, links, outline, fonts))
+    target.write_bytes(join(front_data, [data for data, _ in districts],
+                            Overlay(streams, overlay_fonts, layout.geometry.media), links, outline, fonts))
     return page
+
+
+#: the overlay: page → its content, resource name → font name, font name → characters shown
+OverlayContent = tuple[dict[int, bytes], dict[str, str], dict[str, str]]
+
+
+def _draw_overlay(edition: Edition, layout: PdfLayout, starts: list[tuple[str, int, int]],
+                  numbers: list[tuple[int, float, float, int]]) -> OverlayContent:
+    overlays = Overlays(layout)
+    for name, before, count in starts:
+        for number in range(before + 1, before + count + 1):
+            overlays.draw(number, partial(draw_folio, layout=layout, edition=edition, page=number,
+                                          district=name))
+    style = layout.styles["toc-entry"]
+    for number, right, baseline, target_page in numbers:
+        overlays.draw(number, partial(draw_single_line, text=str(target_page), style=style,
+                                      x=right, y=baseline, align="right"))
+    return overlays.streams(), overlays.fonts(), overlays.shown()
+
+
+def _kept_overlay(path: Path | None, key: str) -> OverlayContent | None:
+    if path is None:
+        return None
+    try:
+        stored_key, content = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return content if stored_key == key else None  # type: ignore[no-any-return]
+
+
+def _keep_overlay(path: Path, key: str, content: OverlayContent) -> None:
+    try:
+        replace_file(path, marshal.dumps((key, content)))
+    except OSError:  # a read-only cache only costs drawing them again
+        pass
