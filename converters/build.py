@@ -7,9 +7,10 @@ worker processes → record each in the manifest as it lands.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -110,11 +111,11 @@ def _stamp_inputs(paths: list[Path], manifest: Manifest
     to do then costs a stat per page, as make's and git's do.
     """
     stamped, sources, stats = [], {}, {}
-    folders: dict[Path, Path] = {}  # resolved once per folder: a month has 150 pages in one
+    folders: dict[str, str] = {}  # resolved once per folder: a month has 150 pages in one
     for path in expand_paths(paths):
         name = str(path)
         try:
-            stat = path.stat()
+            stat = os.stat(name)
         except OSError:
             stat = None
         known = manifest.page_stats.get(name)
@@ -130,9 +131,10 @@ def _stamp_inputs(paths: list[Path], manifest: Manifest
         stamped.append((name, digest))
         if stat is not None:
             stats[name] = [stat.st_size, stat.st_mtime_ns, digest]
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve()
-        sources[digest] = str(folders[path.parent] / path.name)
+        folder, base = os.path.split(name)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder or ".")
+        sources[digest] = os.path.join(folders[folder], base)
     return stamped, sources, stats
 
 
@@ -167,7 +169,7 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
 def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
            options: BuildOptions, workers: int, force: bool, progress: Progress) -> BuildResult:
     exporters = {name: load(name) for name in formats}
-    manifest = load_manifest(out_dir)
+    manifest = load_manifest(out_dir, quick=True)
     remembered_layouts = dict(manifest.layouts)
     layouts = {name: layout_stamp(e, options, manifest.layouts) for name, e in exporters.items()}
     format_stamps = {name: format_stamp(e, settings, options, layouts[name])
@@ -179,10 +181,13 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     if (not force and mine and manifest.build_stamp == stamp
             and all(_untouched(out_dir, r) for r in mine)):
         if page_stats != manifest.page_stats or manifest.layouts != remembered_layouts:
-            manifest.page_stats = page_stats  # files touched, not changed: spare the next look
-            save_manifest(out_dir, manifest)
+            # files touched, not changed: spare the next build reading them again
+            save_manifest(out_dir, replace(load_manifest(out_dir), page_stats=page_stats,
+                                           layouts=manifest.layouts))
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
+    if not manifest.complete:  # something to do: what each output holds is needed now
+        manifest = replace(load_manifest(out_dir), layouts=manifest.layouts)
 
     # while worker processes parse, this one loads the libraries it needs itself
     # (ReportLab, to assemble the bulletin), which the writing workers inherit

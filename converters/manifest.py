@@ -4,6 +4,7 @@ its lock.
 ``build/.pressroom/manifest.json`` records per output the stamp of what it
 was made from, the pages it holds (name → SHA-256), the layout, the Pressroom
 version, and what was written (size, time stamp, SHA-256, pages, warnings).
+``quick.json`` beside it holds only what a build with nothing to do reads.
 ``build/.pressroom/parsed.pickle`` keeps the parsed pages so an unchanged
 page is not parsed again. Both are written whole and renamed into place; a
 missing or unreadable one only means a full build. ``build/.pressroom/lock``
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"
+QUICK_NAME = "quick.json"
 PARSED_NAME = "parsed.pickle"
 PARTS_FOLDER = "parts"
 LOCK_NAME = "lock"
@@ -76,6 +78,8 @@ class Manifest:
     layouts: dict[str, Any] = field(default_factory=dict)
     #: when the manifest was last written (its file's time stamp); not stored
     saved_ns: int = 0
+    #: False when read from the quick summary: records without inputs or articles
+    complete: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": MANIFEST_SCHEMA, "version": self.version,
@@ -101,7 +105,28 @@ def state_folder(build_folder: Path) -> Path:
     return build_folder / STATE_FOLDER
 
 
-def load_manifest(build_folder: Path) -> Manifest:
+#: what a build with nothing to do needs of each output: no inputs, no articles
+_QUICK_FIELDS = ("format", "path", "size", "mtime_ns", "pages", "seconds", "warnings", "order")
+
+
+def load_manifest(build_folder: Path, *, quick: bool = False) -> Manifest:
+    """The manifest; with ``quick``, only what tells whether anything is to be done
+    (``quick.json``: the stamps, the pages' and layouts' memory, each output's
+    size and time stamp — a twentieth of the manifest of a month's build)."""
+    if quick:
+        try:
+            with (state_folder(build_folder) / QUICK_NAME).open("rb") as file:
+                data = json.loads(file.read())
+                saved_ns = os.fstat(file.fileno()).st_mtime_ns
+            if data.get("schema") == MANIFEST_SCHEMA:
+                records = {r["path"]: OutputRecord(**{"stamp": "", "layout": "", "version": "",
+                                                      "inputs": {}, "articles": [], "sha256": "",
+                                                      **r}) for r in data["outputs"]}
+                return Manifest("", data["build_stamp"], list(data["problems"]), {}, records,
+                                dict(data["page_stats"]), dict(data["layouts"]), saved_ns,
+                                complete=False)
+        except (OSError, ValueError, TypeError, KeyError):
+            pass
     path = state_folder(build_folder) / MANIFEST_NAME
     try:
         with path.open("rb") as file:
@@ -113,8 +138,17 @@ def load_manifest(build_folder: Path) -> Manifest:
 
 
 def save_manifest(build_folder: Path, manifest: Manifest) -> None:
-    text = json.dumps(manifest.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    """The manifest, then its quick summary (written last: a summary older than its
+    manifest names outputs rewritten since, whose time stamps then differ)."""
+    data = manifest.to_json()
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     replace_file(state_folder(build_folder) / MANIFEST_NAME, text.encode("utf-8"))
+    quick = {"schema": MANIFEST_SCHEMA, "build_stamp": manifest.build_stamp,
+             "problems": manifest.problems, "page_stats": manifest.page_stats,
+             "layouts": manifest.layouts,
+             "outputs": [{name: record[name] for name in _QUICK_FIELDS} for record in data["outputs"]]}
+    text = json.dumps(quick, ensure_ascii=False, separators=(",", ":")) + "\n"
+    replace_file(state_folder(build_folder) / QUICK_NAME, text.encode("utf-8"))
 
 
 def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:

@@ -109,6 +109,28 @@ def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_
     assert rebuilt.built, "a change hidden behind an unchanged time stamp was missed"
 
 
+def test_a_no_op_build_reads_the_quick_summary_and_touching_keeps_the_manifest_whole(
+        pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from converters import manifest
+
+    out = tmp_path / "build"
+    epub_build(pages, out)
+    whole = manifest.load_manifest(out)
+    assert all(record.articles for record in whole.outputs.values())
+    age(pages, HOUR_NS)  # touched, not changed: the no-op records the new time stamps
+    assert not epub_build(pages, out).built
+    after = manifest.load_manifest(out)
+    assert after.outputs == whole.outputs  # what each output holds survived the no-op's save
+    assert after.page_stats != whole.page_stats
+
+    def refuse(data: dict) -> manifest.Manifest:
+        raise AssertionError("the whole manifest was read for a build with nothing to do")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(manifest.Manifest, "from_json", classmethod(lambda cls, data: refuse(data)))
+        assert not epub_build(pages, out).built
+
+
 # --- layouts: parsed only when a file they come from changed ------------------------
 
 def test_layout_files_are_not_parsed_while_unchanged_and_an_edit_rebuilds(
