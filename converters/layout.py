@@ -8,7 +8,8 @@ tables merge key by key.
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
+from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,14 @@ class LayoutError(PressroomError):
     pass
 
 
+@cache
 def packaged_layouts() -> Path:
-    return Path(str(resources.files("pressroom_layouts")))
+    # the package's folder from its spec: importlib.resources would first import
+    # zipfile, tempfile and more, for every command (the layouts are plain files)
+    spec = find_spec("pressroom_layouts")
+    if spec is None or not spec.submodule_search_locations:
+        raise LayoutError("the packaged layouts (pressroom_layouts) are not installed")
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 def search_dirs(fmt: str) -> list[Path]:
