@@ -89,6 +89,41 @@ def _read_metrics(path: Path) -> FaceMetrics:
         italic_angle=float(font["post"].italicAngle) if "post" in font else 0.0)
 
 
+def _face_tables(path: Path, metrics: FaceMetrics
+                 ) -> tuple[dict[str, float], dict[int, int], list[int], dict[int, str]]:
+    """What setting text in the face looks up, kept beside it as its metrics are
+    (making them takes 10 ms a face, on every build's way to its first page)."""
+    kept = path.with_name(path.name + ".tables")
+    try:
+        version, tables = marshal.loads(kept.read_bytes())
+        if version == _METRICS_VERSION:
+            return tables  # type: ignore[no-any-return]
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    advances = metrics.advances
+    widths = {chr(code): metrics.scaled(advances[glyph]) for code, glyph in metrics.glyph_of.items()}
+    # A character's code (CID) is its glyph id; characters drawn by a glyph
+    # another one has already (a radical and its ideograph) get codes past the
+    # last glyph, so that copied text gives each its own character back.
+    cid_of: dict[int, int] = {}
+    shared_glyphs: list[int] = []
+    seen: set[int] = set()
+    for code in sorted(metrics.glyph_of):
+        glyph = metrics.glyph_of[code]
+        if glyph in seen:
+            cid_of[code] = len(advances) + len(shared_glyphs)
+            shared_glyphs.append(glyph)
+        else:
+            seen.add(glyph)
+            cid_of[code] = glyph
+    tables = (widths, cid_of, shared_glyphs, {code: f"{cid:04X}" for code, cid in cid_of.items()})
+    try:
+        replace_file(kept, marshal.dumps((_METRICS_VERSION, tables)))
+    except OSError:  # a read-only cache only costs making them next time
+        pass
+    return tables
+
+
 class _Codes(dict):  # type: ignore[type-arg]
     """Code point → the glyph id in hex, for str.translate; no glyph: .notdef."""
 
@@ -122,26 +157,11 @@ class CIDFace:
         self.face = _TypeFace(name)
         self.path = path
         self.metrics = metrics = load_metrics(path)
-        advances = metrics.advances
-        self.widths = {chr(code): metrics.scaled(advances[glyph])
-                       for code, glyph in metrics.glyph_of.items()}
-        self.default_width = metrics.scaled(advances[0])
-        # A character's code (CID) is its glyph id; characters drawn by a glyph
-        # another one has already (a radical and its ideograph) get codes past
-        # the last glyph, so that copied text gives each its own character back.
-        self.cid_of: dict[int, int] = {}
-        #: glyph id of each code past the last glyph, in order
-        self.shared_glyphs: list[int] = []
-        seen: set[int] = set()
-        for code in sorted(metrics.glyph_of):
-            glyph = metrics.glyph_of[code]
-            if glyph in seen:
-                self.cid_of[code] = len(advances) + len(self.shared_glyphs)
-                self.shared_glyphs.append(glyph)
-            else:
-                seen.add(glyph)
-                self.cid_of[code] = glyph
-        self._codes = _Codes({code: f"{cid:04X}" for code, cid in self.cid_of.items()})
+        self.default_width = metrics.scaled(metrics.advances[0])
+        #: character → advance (1000 to the em); code point → code (CID); glyph id of
+        #: each code past the last glyph; code point → its code in hex
+        self.widths, self.cid_of, self.shared_glyphs, codes = _face_tables(path, metrics)
+        self._codes = _Codes(codes)
 
     def glyph(self, cid: int) -> int:
         count = len(self.metrics.advances)
