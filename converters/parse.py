@@ -111,11 +111,14 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
     if progress:
         progress(len(found))
     size = sum(len(page[1]) for _, _, page in unparsed)
+    # a few pages: one batch, parsed in a worker anyway when there is something to
+    # do ``meanwhile`` (a build imports ReportLab while a corrected page is parsed)
     count = workers if size >= PARALLEL_BYTES else 1
     batches = _batches([page for _, _, page in unparsed], count) if unparsed else []
     where = iter(unparsed)
     slots = {id(batch): [next(where) for _ in batch] for batch in batches}
-    for batch, parsed in in_processes(_parse_batch, batches, count, meanwhile=meanwhile):
+    for batch, parsed in in_processes(_parse_batch, batches, max(count, min(workers, 2)),
+                                      meanwhile=meanwhile):
         if isinstance(parsed, ChildDied):
             parsed = [str(parsed)] * len(batch)
         for (number, key, _), outcome in zip(slots[id(batch)], parsed, strict=True):

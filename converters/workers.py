@@ -171,7 +171,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] =
         if workers <= 1 or len(work) <= 1:
             once()
         for item, result in in_processes(_run, work, workers, priority=_critical_first,
-                                         meanwhile=once):
+                                         meanwhile=once if len(work) > 1 else None):
             if isinstance(item, Task):
                 yield item, result if isinstance(result, Outcome) else Outcome(
                     error=f"not written: {result}")

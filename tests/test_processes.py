@@ -38,3 +38,12 @@ def test_meanwhile_runs_here_while_the_workers_work() -> None:
     ran: list[int] = []
     results = dict(in_processes(_pid, [1, 2], 2, meanwhile=lambda: ran.append(os.getpid())))
     assert ran == [os.getpid()] and set(results) == {1, 2}
+
+
+def test_one_item_goes_to_a_worker_when_there_is_something_to_do_meanwhile() -> None:
+    """A corrected page is parsed in a worker while the build imports ReportLab."""
+    ran: list[int] = []
+    (item, pid), = in_processes(_pid, [1], 2, meanwhile=lambda: ran.append(os.getpid()))
+    assert ran == [os.getpid()] and pid != os.getpid()
+    (item, pid), = in_processes(_pid, [1], 2)
+    assert pid == os.getpid()  # nothing to overlap: no process is started for it
