@@ -18,7 +18,7 @@ from . import __version__
 from .config import Settings
 from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
 from .manifest import (PARTS_FOLDER, BuildLock, Manifest, OutputRecord, load_manifest,
-                       remove_leftovers, save_manifest, state_folder)
+                       remove_leftovers, save_manifest, save_quick, state_folder)
 from .processes import default_workers
 from .reading import InputError, digest_of, expand_paths, page_bytes
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
@@ -101,16 +101,17 @@ TRUST_AFTER_NS = 3_000_000_000
 
 
 def _stamp_inputs(paths: list[Path], manifest: Manifest
-                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]]]:
+                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]], int]:
     """Each page file with the hash of its bytes (or why it cannot be read), hash →
     where the page is (for `pressroom check` to find it again), and each page's
-    size, time stamp and hash for the next build.
+    size, time stamp and hash for the next build; and how many pages it read.
 
     A page whose size and time stamp are those recorded, and which was old
     enough when recorded, keeps its recorded hash unread: a build with nothing
     to do then costs a stat per page, as make's and git's do.
     """
     stamped, sources, stats = [], {}, {}
+    read = 0
     folders: dict[str, str] = {}  # resolved once per folder: a month has 150 pages in one
     for path in expand_paths(paths):
         name = str(path)
@@ -123,6 +124,7 @@ def _stamp_inputs(paths: list[Path], manifest: Manifest
                 and stat.st_mtime_ns < manifest.saved_ns - TRUST_AFTER_NS):
             digest = known[2]
         else:
+            read += 1
             try:
                 digest = digest_of(page_bytes(path))
             except InputError as exc:
@@ -135,7 +137,7 @@ def _stamp_inputs(paths: list[Path], manifest: Manifest
         if folder not in folders:
             folders[folder] = os.path.realpath(folder or ".")
         sources[digest] = os.path.join(folders[folder], base)
-    return stamped, sources, stats
+    return stamped, sources, stats, read
 
 
 def _untouched(folder: Path, record: OutputRecord) -> bool:
@@ -174,7 +176,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     layouts = {name: layout_stamp(e, options, manifest.layouts) for name, e in exporters.items()}
     format_stamps = {name: format_stamp(e, settings, options, layouts[name])
                      for name, e in exporters.items()}
-    stamped, sources, page_stats = _stamp_inputs(inputs, manifest)
+    stamped, sources, page_stats, read = _stamp_inputs(inputs, manifest)
     stamp = build_stamp(format_stamps, stamped)
     mine = sorted((r for r in manifest.outputs.values() if r.format in exporters),
                   key=lambda r: (formats.index(r.format), r.order))
@@ -184,6 +186,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
             # files touched, not changed: spare the next build reading them again
             save_manifest(out_dir, replace(load_manifest(out_dir), page_stats=page_stats,
                                            layouts=manifest.layouts))
+        elif read:  # pages too young to trust when recorded, unchanged: trust them next time
+            save_quick(out_dir, manifest)
         return BuildResult(outputs=[_from_record(out_dir, r) for r in mine],
                            problems=list(manifest.problems))
     if not manifest.complete:  # something to do: what each output holds is needed now

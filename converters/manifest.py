@@ -143,10 +143,17 @@ def save_manifest(build_folder: Path, manifest: Manifest) -> None:
     data = manifest.to_json()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     replace_file(state_folder(build_folder) / MANIFEST_NAME, text.encode("utf-8"))
+    save_quick(build_folder, manifest)
+
+
+def save_quick(build_folder: Path, manifest: Manifest) -> None:
+    """The quick summary alone: a build with nothing to do that read pages (young
+    when last recorded) writes it again, so that the next one trusts them."""
     quick = {"schema": MANIFEST_SCHEMA, "build_stamp": manifest.build_stamp,
              "problems": manifest.problems, "page_stats": manifest.page_stats,
              "layouts": manifest.layouts,
-             "outputs": [{name: record[name] for name in _QUICK_FIELDS} for record in data["outputs"]]}
+             "outputs": [{name: getattr(record, name) for name in _QUICK_FIELDS}
+                         for _, record in sorted(manifest.outputs.items())]}
     text = json.dumps(quick, ensure_ascii=False, separators=(",", ":")) + "\n"
     replace_file(state_folder(build_folder) / QUICK_NAME, text.encode("utf-8"))
 

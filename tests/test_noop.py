@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -90,6 +91,24 @@ def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path,
     page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     changed = epub_build(pages, tmp_path / "build")
     assert read == [page] and changed.built
+
+
+def test_pages_young_at_the_last_build_are_trusted_once_a_no_op_saw_them_unchanged(
+        pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(converters.build, "TRUST_AFTER_NS", 400_000_000)  # 0.4 s, not 3
+    for page in pages.iterdir():
+        os.utime(page)  # just written, as the benchmark's month is
+    out = tmp_path / "build"
+    epub_build(pages, out)
+    time.sleep(0.5)
+    read: list[Path] = []
+    real = converters.build.page_bytes
+    monkeypatch.setattr(converters.build, "page_bytes", lambda p: read.append(p) or real(p))
+    assert not epub_build(pages, out).built
+    assert len(read) == 5  # young when recorded: read again, and found unchanged
+    read.clear()
+    assert not epub_build(pages, out).built
+    assert read == []  # …so the next build with nothing to do trusts them
 
 
 def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_path: Path) -> None:
