@@ -1,27 +1,54 @@
-"""Zip packages (DOCX, EPUB) rewritten so two builds give the same bytes."""
+"""Zip packages (DOCX, EPUB) written so two builds give the same bytes."""
 from __future__ import annotations
 
-import os
+import struct
 import zipfile
+import zlib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 
-def make_reproducible(path: Path, when: date, *, stored: tuple[str, ...] = ()) -> None:
-    """Rewrite the zip at ``path``: same entries in the same order, every timestamp
-    ``when``, fixed permissions and compression. ``stored`` entries stay uncompressed
-    (EPUB's mimetype must be)."""
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
-    temporary = path.with_name(path.name + ".zip-tmp")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(temporary, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            fresh = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fresh.compress_type = zipfile.ZIP_STORED if info.filename in stored else zipfile.ZIP_DEFLATED
-            fresh.external_attr = 0o644 << 16
-            fresh.create_system = 3
-            target.writestr(fresh, data, compresslevel=9 if fresh.compress_type else None)
-    os.replace(temporary, path)
+@dataclass(frozen=True)
+class Member:
+    """One file of a zip package, compressed once: a kept template's files are
+    not compressed again for every package made from it."""
+
+    name: str
+    crc: int
+    size: int
+    data: bytes           # raw deflate, or the bytes themselves when stored
+    stored: bool = False
+
+
+def member(name: str, data: bytes, *, stored: bool = False, level: int = 9) -> Member:
+    if stored:
+        return Member(name, zlib.crc32(data), len(data), data, True)
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return Member(name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
+
+
+def write_package(target: Path, members: list[Member], when: date) -> None:
+    """A zip of ``members`` in order, every time stamp ``when``, no extra fields, Unix
+    permissions 644: what zipfile writes for the same files, without compressing
+    any again."""
+    dos_date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
+    chunks, directory, offset = [], [], 0
+    for item in members:
+        name = item.name.encode("utf-8")
+        flags = 0 if item.name.isascii() else 0x800
+        method = 0 if item.stored else 8
+        header = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, flags, method, 0, dos_date,
+                             item.crc, len(item.data), item.size, len(name), 0)
+        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, flags, method,
+                                     0, dos_date, item.crc, len(item.data), item.size, len(name),
+                                     0, 0, 0, 0, 0o644 << 16, offset) + name)
+        chunks += [header, name, item.data]
+        offset += len(header) + len(name) + len(item.data)
+    central = b"".join(directory)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central),
+                      offset, 0)
+    target.write_bytes(b"".join(chunks) + central + end)
 
 
 def checksum_problem(package: zipfile.ZipFile) -> str | None:

@@ -27,8 +27,7 @@ class DocxExporter:
         return False  # no fonts embedded: a report holds its own district's text only
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
-        from ..archive import make_reproducible
-        from .report import build_report  # python-docx loads slowly; a no-op build needs none
+        from .body import build_report
 
         edition = job.edition
         layout = load_layout(layout_name(self, options), "docx")
@@ -36,8 +35,7 @@ class DocxExporter:
         single = len(edition.districts) == 1
         title = edition.districts[0].name if single else edition.title
         warnings = build_report(edition, layout, target, title=title,
-                                   reference=Path(reference) if reference else None)
-        make_reproducible(target, edition.date)
+                                reference=Path(reference) if reference else None)
         return Report(warnings=warnings)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:

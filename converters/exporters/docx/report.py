@@ -1,11 +1,10 @@
-"""A Word report of an edition (or one district of it), laid out by a docx layout."""
+"""A report's template: python-docx makes the page, the styles and the footers a
+docx layout asks for (see :mod:`.template`, which keeps it, and :mod:`.body`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -15,19 +14,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
 
-from ...edition import DISTRICT_LEVEL, Edition, Entry
 from ...layout import LayoutError, points
-from ..text import xml_safe
 from . import ooxml
 
-#: a TOC field (Word, WPS and LibreOffice show its cached entries without an update)
-_TOC_FIELD_BEGIN = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
-                    ' TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
-                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
-_FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-_W_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_QUOTE = {'"': "&quot;"}
-_SECTION = qn("w:sectPr")
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
@@ -77,10 +66,6 @@ class ReportBuilder:
         self.styles: dict[str, Any] = {}
         self.style_ids: dict[str, str] = {}
         self.body = self.document.element.body
-        self.bookmarks = 0
-        self.warnings: list[str] = []
-        #: paragraphs appended, as XML, not yet in the body
-        self.pending: list[str] = []
 
     # -- styles ---------------------------------------------------------------
     def _find_style(self, spec: StyleSpec, index: dict):  # type: ignore[no-untyped-def, type-arg]
@@ -252,149 +237,9 @@ class ReportBuilder:
             ooxml.field(paragraph, "PAGE", "1")
             paragraph.add_run(after)
 
-    # -- content ----------------------------------------------------------------
-    def append(self, role: str, runs: list[tuple[str, str | None]],
-               bookmark: tuple[str, int] | None = None) -> None:
-        """A paragraph of ``role`` with runs (text, character role or None), at the body's
-        end, wrapped in ``bookmark`` (name, id) if given.
-
-        Written as XML and parsed with the others in one go (see :meth:`flush`):
-        a report has thousands of paragraphs, and python-docx builds each
-        element, looks up each style by scanning them all and searches the body
-        for its section properties on every paragraph.
-        """
-        ids = self.style_ids
-        content = []
-        for text, run_role in runs:
-            style = (f'<w:rPr><w:rStyle w:val="{escape(ids[run_role], _QUOTE)}"/></w:rPr>'
-                     if run_role else "")
-            content.append(f'<w:r>{style}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
-        self.append_xml(role, "".join(content), bookmark)
-
-    def append_xml(self, role: str, content: str, bookmark: tuple[str, int] | None = None) -> None:
-        """A paragraph of ``role`` whose content (runs, links, fields) is given as XML."""
-        xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape(self.style_ids[role], _QUOTE)}"/></w:pPr>']
-        if bookmark:
-            xml.append(f'<w:bookmarkStart w:id="{bookmark[1]}" w:name="{escape(bookmark[0], _QUOTE)}"/>')
-        xml.append(content)
-        if bookmark:
-            xml.append(f'<w:bookmarkEnd w:id="{bookmark[1]}"/>')
-        xml.append("</w:p>")
-        self.pending.append("".join(xml))
-
-    def flush(self) -> None:
-        """Parse the paragraphs appended since the last flush into the body, before its
-        section properties (which stay last)."""
-        if not self.pending:
-            return
-        parsed = parse_xml(f"<w:body {_W_NAMESPACE}>{''.join(self.pending)}</w:body>")
-        self.pending.clear()
-        try:
-            end = self.body[-1]  # not len(body): lxml counts the children one by one
-        except IndexError:
-            end = None
-        for p in list(parsed):
-            if end is not None and end.tag == _SECTION:
-                end.addprevious(p)
-            else:
-                self.body.append(p)
-
-    def paragraph(self, role: str, text: str, where: str) -> None:
-        self.append(role, [(xml_safe(text, where, self.warnings), None)])
-
-    def heading(self, role: str, text: str, anchor: str, where: str) -> None:
-        self.bookmarks += 1
-        self.append(role, [(xml_safe(text, where, self.warnings), None)], (anchor, self.bookmarks))
-
-    def contents(self, entries: list[tuple[int, str, str]]) -> None:
-        """A TOC field whose cached entries Word, WPS and LibreOffice show without an update."""
-        self.paragraph("toc-heading", "目　录", "contents")
-        for number, (level, text, anchor) in enumerate(entries):
-            content = [_TOC_FIELD_BEGIN if number == 0 else "",
-                       f'<w:hyperlink w:anchor="{escape(anchor, _QUOTE)}" w:history="1"><w:r>'
-                       f'<w:t xml:space="preserve">{escape(xml_safe(text, "contents", self.warnings))}'
-                       f'</w:t></w:r></w:hyperlink>',
-                       _FIELD_END if number == len(entries) - 1 else ""]
-            self.append_xml(f"toc{level}", "".join(content))
-        self.flush()
-        self.document.add_page_break()
-
-    def article(self, entry: Entry) -> None:
-        article = entry.article
-        where = f"{entry.source}: “{article.display_title}”"
-        if article.kicker:
-            self.paragraph("kicker", article.kicker, where)
-        self.heading("heading3", article.title or "（原文无标题）", f"_Toc_{entry.key}", where)
-        if article.subtitle:
-            self.paragraph("subtitle", "——" + article.subtitle, where)
-        if article.bylines:
-            self.paragraph("byline", "　".join(article.bylines), where)
-        first = True
-        for block in article.body:
-            if block.kind == "subhead":
-                self.paragraph("subhead", block.text, where)
-                continue
-            runs: list[tuple[str, str | None]] = []
-            if first and article.dateline:
-                runs.append(("本报讯　", "dateline"))
-            runs.append((xml_safe(block.text, where, self.warnings), None))
-            self.append("body", runs)
-            first = False
-
-    def closing(self, unit: str, date_text: str) -> None:
-        self.append("body", [])
-        self.paragraph("closing", unit, "closing")
-        self.paragraph("closing", date_text, "closing")
-
     def clear_reference_body(self) -> None:
         """Like pandoc's reference doc: the template's text goes, its section stays."""
         body = self.document.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
-
-
-def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, title: str,
-                 reference: Path | None = None) -> list[str]:
-    """Write the report; returns its warnings."""
-    builder = ReportBuilder(layout, reference)
-    if reference:
-        builder.clear_reference_body()
-    builder.prepare_styles()
-    builder.prepare_page()
-    options = layout.get("document", {})
-    builder.paragraph("title", title, "title")
-    builder.paragraph("edition", f"{edition.title}（{edition.label}）", "title")
-    toc: list[tuple[int, str, str]] = []
-    for part in edition.districts:
-        toc.append((1, part.name, f"_Toc_d_{part.slug}"))
-        for section in part.sections:
-            if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
-                toc.append((2, section.name, f"_Toc_s_{part.slug}_{len(toc)}"))
-            toc.extend((3, e.article.display_title, f"_Toc_{e.key}") for e in section.entries)
-    if options.get("toc", True):
-        builder.contents(toc)
-    anchors = iter(anchor for level, _, anchor in toc if level < 3)
-    for part in edition.districts:
-        builder.heading("heading1", part.name, next(anchors), part.name)
-        for section in part.sections:
-            if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
-                builder.heading("heading2", section.name, next(anchors), part.name)
-            for entry in section.entries:
-                builder.article(entry)
-    if options.get("closing", True):
-        builder.closing(edition.settings.unit, edition.settings.date_text)
-    properties = builder.document.core_properties
-    when = datetime(edition.date.year, edition.date.month, edition.date.day)
-    properties.title = title
-    properties.subject = f"{edition.title} {edition.label}"
-    properties.author = properties.last_modified_by = edition.settings.unit
-    properties.keywords = "，".join(d.name for d in edition.districts)
-    properties.language = "zh-CN"
-    properties.created = properties.modified = when
-    properties.last_printed = when
-    properties.revision = 1
-    properties.comments = "Pressroom"
-    builder.flush()
-    builder.document.save(str(target))
-    return builder.warnings

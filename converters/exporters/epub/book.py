@@ -10,7 +10,7 @@ import hashlib
 import html
 import re
 import uuid
-import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyst
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
 from ...model import Article, replace
+from ..archive import Member, member, write_package
 from ..text import xml_safe
 from ...fonts import FontSource, prepare
 from ...files import cache_root
@@ -200,22 +201,18 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     cover = cover_image(edition, layout.get("cover", {}),
                          prepare(_font_source(cover_fonts["bold"]), characters).path,
                          prepare(_font_source(cover_fonts["sans"]), characters).path)
-    stamp = (edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)
-    with zipfile.ZipFile(target, "w") as book:
-        def add(name: str, data: bytes | str, stored: bool = False) -> None:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            book.writestr(info, data)
-        add("mimetype", b"application/epub+zip", stored=True)  # first and uncompressed
-        add("META-INF/container.xml", CONTAINER)
-        add("OEBPS/content.opf", opf)
-        add("OEBPS/nav.xhtml", nav)
-        add("OEBPS/toc.ncx", ncx)
-        add("OEBPS/styles/book.css", css)
-        add("OEBPS/images/cover.png", cover, stored=True)
-        for font in fonts:
-            add(f"OEBPS/{font['href']}", font["path"].read_bytes())
-        for _, file, xhtml in pages:
-            add(f"OEBPS/text/{file}", xhtml)
+    def add(name: str, data: bytes | str, stored: bool = False) -> Member:
+        return member(name, data.encode("utf-8") if isinstance(data, str) else data, stored=stored,
+                      level=zlib.Z_DEFAULT_COMPRESSION)
+
+    write_package(target, [
+        add("mimetype", b"application/epub+zip", stored=True),  # first and uncompressed
+        add("META-INF/container.xml", CONTAINER),
+        add("OEBPS/content.opf", opf),
+        add("OEBPS/nav.xhtml", nav),
+        add("OEBPS/toc.ncx", ncx),
+        add("OEBPS/styles/book.css", css),
+        add("OEBPS/images/cover.png", cover, stored=True),
+        *(add(f"OEBPS/{font['href']}", font["path"].read_bytes()) for font in fonts),
+        *(add(f"OEBPS/text/{file}", xhtml) for _, file, xhtml in pages)], edition.date)
     return len(pages)
