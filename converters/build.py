@@ -7,7 +7,6 @@ worker processes → record each in the manifest as it lands.
 """
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,8 +19,7 @@ from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_li
 from .manifest import (PARTS_FOLDER, BuildLock, Manifest, OutputRecord, load_manifest,
                        remove_leftovers, save_manifest, save_quick, state_folder)
 from .processes import default_workers
-from .reading import InputError, digest_of, expand_paths, page_bytes
-from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp
+from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp, stamp_pages
 
 
 if TYPE_CHECKING:
@@ -93,53 +91,6 @@ def safe_target(folder: Path, name: str) -> Path:
     return folder / name
 
 
-#: how much older than the manifest a page must be for its recorded digest to be
-#: trusted without reading it: more than any file system's time-stamp step
-#: (FAT's is 2 s), so a page changed in the same step it was last read in is
-#: read again (git's "racily clean" entries, the same problem)
-TRUST_AFTER_NS = 3_000_000_000
-
-
-def _stamp_inputs(paths: list[Path], manifest: Manifest
-                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]], int]:
-    """Each page file with the hash of its bytes (or why it cannot be read), hash →
-    where the page is (for `pressroom check` to find it again), and each page's
-    size, time stamp and hash for the next build; and how many pages it read.
-
-    A page whose size and time stamp are those recorded, and which was old
-    enough when recorded, keeps its recorded hash unread: a build with nothing
-    to do then costs a stat per page, as make's and git's do.
-    """
-    stamped, sources, stats = [], {}, {}
-    read = 0
-    folders: dict[str, str] = {}  # resolved once per folder: a month has 150 pages in one
-    for path in expand_paths(paths):
-        name = str(path)
-        try:
-            stat = os.stat(name)
-        except OSError:
-            stat = None
-        known = manifest.page_stats.get(name)
-        if (stat is not None and known is not None and known[:2] == [stat.st_size, stat.st_mtime_ns]
-                and stat.st_mtime_ns < manifest.saved_ns - TRUST_AFTER_NS):
-            digest = known[2]
-        else:
-            read += 1
-            try:
-                digest = digest_of(page_bytes(path))
-            except InputError as exc:
-                stamped.append((name, f"unreadable: {exc}"))
-                continue
-        stamped.append((name, digest))
-        if stat is not None:
-            stats[name] = [stat.st_size, stat.st_mtime_ns, digest]
-        folder, base = os.path.split(name)
-        if folder not in folders:
-            folders[folder] = os.path.realpath(folder or ".")
-        sources[digest] = os.path.join(folders[folder], base)
-    return stamped, sources, stats, read
-
-
 def _untouched(folder: Path, record: OutputRecord) -> bool:
     """The file is still the one the manifest says was written (size and time stamp)."""
     try:
@@ -176,7 +127,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     layouts = {name: layout_stamp(e, options, manifest.layouts) for name, e in exporters.items()}
     format_stamps = {name: format_stamp(e, settings, options, layouts[name])
                      for name, e in exporters.items()}
-    stamped, sources, page_stats, read = _stamp_inputs(inputs, manifest)
+    stamped, sources, page_stats, read = stamp_pages(inputs, manifest)
     stamp = build_stamp(format_stamps, stamped)
     mine = sorted((r for r in manifest.outputs.values() if r.format in exporters),
                   key=lambda r: (formats.index(r.format), r.order))

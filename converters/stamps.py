@@ -23,8 +23,10 @@ from .config import Settings
 from .exporters import (BuildOptions, Exporter, Job, Part, character_set_key,
                         depends_on_character_set, layout_name)
 from .layout import load_layout, search_dirs
+from .reading import InputError, digest_of, expand_paths, page_bytes
 
 if TYPE_CHECKING:
+    from .manifest import Manifest
     from .model import Collection
 
 PACKAGE = Path(__file__).resolve().parent
@@ -171,6 +173,53 @@ def part_basis(base: str, exporter: Exporter, part: Part, options: BuildOptions)
     if depends_on_character_set(exporter, options):
         parts += ["characters", character_set_key(exporter, part.edition.characters())]
     return _hash(*parts)
+
+
+#: how much older than the manifest a page must be for its recorded digest to be
+#: trusted without reading it: more than any file system's time-stamp step
+#: (FAT's is 2 s), so a page changed in the same step it was last read in is
+#: read again (git's "racily clean" entries, the same problem)
+TRUST_AFTER_NS = 3_000_000_000
+
+
+def stamp_pages(paths: list[Path], manifest: Manifest
+                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]], int]:
+    """Each page file with the hash of its bytes (or why it cannot be read), hash →
+    where the page is (for `pressroom check` to find it again), and each page's
+    size, time stamp and hash for the next build; and how many pages it read.
+
+    A page whose size and time stamp are those recorded, and which was old
+    enough when recorded, keeps its recorded hash unread: a build with nothing
+    to do then costs a stat per page, as make's and git's do.
+    """
+    stamped, sources, stats = [], {}, {}
+    read = 0
+    folders: dict[str, str] = {}  # resolved once per folder: a month has 150 pages in one
+    for path in expand_paths(paths):
+        name = str(path)
+        try:
+            stat = os.stat(name)
+        except OSError:
+            stat = None
+        known = manifest.page_stats.get(name)
+        if (stat is not None and known is not None and known[:2] == [stat.st_size, stat.st_mtime_ns]
+                and stat.st_mtime_ns < manifest.saved_ns - TRUST_AFTER_NS):
+            digest = known[2]
+        else:
+            read += 1
+            try:
+                digest = digest_of(page_bytes(path))
+            except InputError as exc:
+                stamped.append((name, f"unreadable: {exc}"))
+                continue
+        stamped.append((name, digest))
+        if stat is not None:
+            stats[name] = [stat.st_size, stat.st_mtime_ns, digest]
+        folder, base = os.path.split(name)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder or ".")
+        sources[digest] = os.path.join(folders[folder], base)
+    return stamped, sources, stats, read
 
 
 def build_stamp(format_stamps: dict[str, str], inputs: list[tuple[str, str]]) -> str:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import converters.build
 from converters import stamps
 from converters.build import run_build
 from converters.config import Settings
@@ -83,8 +82,8 @@ def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path,
     age(pages, HOUR_NS)
     epub_build(pages, tmp_path / "build")
     read: list[Path] = []
-    real = converters.build.page_bytes
-    monkeypatch.setattr(converters.build, "page_bytes", lambda p: read.append(p) or real(p))
+    real = stamps.page_bytes
+    monkeypatch.setattr(stamps, "page_bytes", lambda p: read.append(p) or real(p))
     again = epub_build(pages, tmp_path / "build")
     assert not again.built and read == []
     page = sorted(pages.iterdir())[0]
@@ -95,15 +94,15 @@ def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path,
 
 def test_pages_young_at_the_last_build_are_trusted_once_a_no_op_saw_them_unchanged(
         pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(converters.build, "TRUST_AFTER_NS", 400_000_000)  # 0.4 s, not 3
+    monkeypatch.setattr(stamps, "TRUST_AFTER_NS", 400_000_000)  # 0.4 s, not 3
     for page in pages.iterdir():
         os.utime(page)  # just written, as the benchmark's month is
     out = tmp_path / "build"
     epub_build(pages, out)
     time.sleep(0.5)
     read: list[Path] = []
-    real = converters.build.page_bytes
-    monkeypatch.setattr(converters.build, "page_bytes", lambda p: read.append(p) or real(p))
+    real = stamps.page_bytes
+    monkeypatch.setattr(stamps, "page_bytes", lambda p: read.append(p) or real(p))
     assert not epub_build(pages, out).built
     assert len(read) == 5  # young when recorded: read again, and found unchanged
     read.clear()
