@@ -175,3 +175,14 @@ def test_kept_folios_and_font_programs_give_the_same_bulletin(tmp_path: Path) ->
     assert list((cache_root() / "fonts").glob("*.embedded")), "nothing kept"
     assert (warm / "pdf" / "bulletin-2021-06.pdf").read_bytes() == \
         (cold / "pdf" / "bulletin-2021-06.pdf").read_bytes()
+
+
+def test_a_damaged_old_part_is_not_reused(district: Edition, typeset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    layout, old_path, old = typeset
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(old_path.read_bytes()[: len(old_path.read_bytes()) // 2])
+    corrected = edited(district, len(district.entries) // 2, append_to_first_paragraph("（更正）"))
+    again = typeset_district(corrected, layout, tmp_path / "again.pdf", (damaged, old))
+    full = typeset_district(corrected, layout, tmp_path / "full.pdf")
+    assert again.reused == (0, 0)
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "full.pdf").read_bytes()

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable
 from ...edition import Edition
 from .cidfont import merge_shown
 from .document import BuildState, DistrictFlow, district_flowables, district_key
-from .join import Source
+from .join import JoinError, Source
 from .splice import PageRef, pages_of, write_part
 from .styles import PdfLayout
 from .templates import DistrictPages, Position
@@ -120,7 +120,8 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
     flow = district_flowables(part, layout, state, layout.geometry.text_height)
     for index, flowable in enumerate(flow.flowables):
         flowable.position = (index, 0)
-    reuse = _Reuse.plan(previous[1], flow) if previous else None
+    old_pages = _readable(previous) if previous else None
+    reuse = _Reuse.plan(previous[1], flow) if previous and old_pages else None
     start = reuse.start if reuse else 1
     buffer = io.BytesIO()
     document = DistrictPages(buffer, edition, part, layout, state, start=start,
@@ -131,8 +132,8 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
     if reuse is None:
         return _write(target, layout, flow, fresh, document.page_shown, document.starts,
                       _anchors(part, state, lambda j: None), _missing(part, state, lambda number: None))
-    old, (old_path, _) = reuse.old, previous
-    old_pages = pages_of(Source.read(old_path.read_bytes()))
+    old = reuse.old
+    assert old_pages is not None
     back_from, back_page = reuse.resumed or (len(old_pages) + 1, 0)
     moved = back_page - back_from  # how far the old back pages move
     changed_end = len(flow.entries) - reuse.suffix
@@ -162,6 +163,19 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
                      _anchors(part, state, old_anchor), _missing(part, state, old_missing))
     typeset.reused = (start - 1, len(old_pages[back]))
     return typeset
+
+
+def _readable(previous: tuple[Path, TypesetDistrict]) -> list[PageRef] | None:
+    """The old part's pages, if its file and data agree (else it is not reused)."""
+    path, old = previous
+    try:
+        pages = pages_of(Source.read(path.read_bytes()))
+    except (OSError, ValueError, KeyError, IndexError, JoinError):
+        return None
+    if not (len(pages) == old.pages == len(old.starts) == len(old.page_shown)
+            and len(old.anchors) == len(old.entries)):
+        return None
+    return pages
 
 
 def _from_page(flowables: list[Flowable], position: Position, width: float) -> list[Flowable]:
