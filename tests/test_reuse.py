@@ -184,5 +184,5 @@ def test_a_damaged_old_part_is_not_reused(district: Edition, typeset, tmp_path: 
     corrected = edited(district, len(district.entries) // 2, append_to_first_paragraph("（更正）"))
     again = typeset_district(corrected, layout, tmp_path / "again.pdf", (damaged, old))
     full = typeset_district(corrected, layout, tmp_path / "full.pdf")
-    assert again.reused == (0, 0)
+    assert again.reused == (0, 0) and again == full
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "full.pdf").read_bytes()
