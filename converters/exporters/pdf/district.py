@@ -12,7 +12,8 @@ tests hold it to that.
 from __future__ import annotations
 
 import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,15 @@ class TypesetDistrict:
     #: pages taken from the part this one replaced: at the front, at the back
     reused: tuple[int, int] = (0, 0)
 
-    @property
+    @cached_property
     def shown(self) -> dict[str, str]:
         return merge_shown(self.page_shown)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # not asdict(): it deep-copies every page's characters
+        return {"pages": self.pages, "anchors": self.anchors, "missing": self.missing,
+                "page_shown": self.page_shown, "starts": self.starts, "entries": self.entries,
+                "reused": self.reused}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TypesetDistrict:
