@@ -12,6 +12,7 @@ tests hold it to that.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ...edition import Edition
+from ...edition import DistrictPart, Edition
 from .cidfont import merge_shown
 from .document import BuildState, DistrictFlow, district_flowables, district_key
 from .join import JoinError, Source
@@ -194,7 +195,8 @@ def _from_page(flowables: list[Flowable], position: Position, width: float) -> l
     return rest
 
 
-def _anchors(part: Any, state: BuildState, earlier: Any) -> list[tuple[int, float]]:
+def _anchors(part: DistrictPart, state: BuildState,
+             earlier: Callable[[int], tuple[int, float] | None]) -> list[tuple[int, float]]:
     keys = [district_key(part), *(entry.key for entry in part.entries)]
     anchors = []
     for j, key in enumerate(keys):
@@ -205,7 +207,8 @@ def _anchors(part: Any, state: BuildState, earlier: Any) -> list[tuple[int, floa
     return anchors
 
 
-def _missing(part: Any, state: BuildState, earlier: Any) -> dict[int, list[str]]:
+def _missing(part: DistrictPart, state: BuildState,
+             earlier: Callable[[int], list[str] | None]) -> dict[int, list[str]]:
     missing = {}
     for number, entry in enumerate(part.entries):
         found = earlier(number)
