@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
-                    StrictUndefined, Template)
+                    StrictUndefined)
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
 from ...model import Article, replace
@@ -104,11 +104,13 @@ def _sections(part: DistrictPart) -> list[dict[str, Any]]:
 
 def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
     clean = lambda text: xml_safe(text, where, warnings) if text else text  # noqa: E731
-    body = tuple(block if clean(block.text) is block.text else replace(block, text=clean(block.text))
-                 for block in article.body)
+    body = []
+    for block in article.body:
+        text = clean(block.text)  # once: it warns of what it removes
+        body.append(block if text is block.text else replace(block, text=text))
     return replace(article, title=clean(article.title), kicker=clean(article.kicker),
                    subtitle=clean(article.subtitle), bylines=tuple(map(clean, article.bylines)),
-                   body=body)
+                   body=tuple(body))
 
 
 def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
@@ -119,12 +121,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
     pages: list[tuple[str, str, bytes]] = []   # (id, file, xhtml)
 
-    templates: dict[str, Template] = {}  # Jinja2 stats a template's file on every lookup
-
     def page(template: str, page_id: str, file: str, **values: Any) -> None:
-        if template not in templates:
-            templates[template] = env.get_template(template)
-        pages.append((page_id, file, templates[template].render(**values).encode("utf-8")))
+        pages.append((page_id, file, env.get_template(template).render(**values).encode("utf-8")))
 
     alt = f"封面：{edition.title}，{edition.label}，收录{'、'.join(d.name for d in edition.districts)}"
     page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover", alt=alt)
