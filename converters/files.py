@@ -8,6 +8,7 @@ with the process that held them, so a killed build never leaves one stuck.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,24 @@ def cache_root() -> Path:
     else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``."""
     return Path(os.environ.get("PRESSROOM_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom"))
+
+
+def kept(path: Path, make: Callable[[], bytes], key: str = "") -> bytes:
+    """What ``make`` returns, kept at ``path`` for next time under ``key``: a cache, so
+    a missing, other-keyed or unwritable file only costs making it again."""
+    tag = hashlib.sha256(key.encode("utf-8")).hexdigest().encode() + b"\n"
+    try:
+        data = path.read_bytes()
+        if data.startswith(tag):
+            return data[len(tag):]
+    except OSError:
+        pass
+    data = make()
+    try:
+        replace_file(path, tag + data)
+    except OSError:
+        pass
+    return data
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ...files import cache_root, replace_file
+from ...files import cache_root, kept
 from ...stamps import code_stamp
 from ..archive import Member, member
 
@@ -66,21 +66,14 @@ def prepared_template(layout: dict[str, Any], reference: Path | None) -> Templat
         [TEMPLATE_VERSION, code_stamp(), docx_file and (docx_file.st_size, docx_file.st_mtime_ns),
          layout, _file_stamp(reference)],
         sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:32]
-    kept = cache_root() / "docx" / f"{key}.marshal"
-    try:
-        ids, head, tail, core, members = marshal.loads(kept.read_bytes())
-        return Template(ids, head, tail, core, [Member(*m) for m in members])
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    template = _prepare(layout, reference)
-    try:
-        replace_file(kept, marshal.dumps((template.style_ids, template.head, template.tail,
-                                          template.core,
-                                          [(m.name, m.crc, m.size, m.data, m.stored)
-                                           for m in template.members])))
-    except OSError:  # a read-only cache only costs making it next time
-        pass
-    return template
+    ids, head, tail, core, members = marshal.loads(kept(
+        cache_root() / "docx" / f"{key}.marshal", lambda: _packed(_prepare(layout, reference))))
+    return Template(ids, head, tail, core, [Member(*m) for m in members])
+
+
+def _packed(template: Template) -> bytes:
+    return marshal.dumps((template.style_ids, template.head, template.tail, template.core,
+                          [(m.name, m.crc, m.size, m.data, m.stored) for m in template.members]))
 
 
 def _file_stamp(path: Path | None) -> str | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import PIL
 
-from ...files import cache_root, replace_file
+from ...files import cache_root, kept
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -42,17 +42,8 @@ def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular:
              edition.settings.date_text, settings, str(bold), str(regular)]
     key = hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True,
                                     default=str).encode("utf-8")).hexdigest()[:32]
-    kept = cache_root() / "covers" / f"{key}.png"
-    try:
-        return kept.read_bytes()
-    except OSError:
-        pass
-    image = render_cover(edition, settings, bold, regular)
-    try:
-        replace_file(kept, image)
-    except OSError:  # a read-only cache only costs drawing it next time
-        pass
-    return image
+    return kept(cache_root() / "covers" / f"{key}.png",
+                lambda: render_cover(edition, settings, bold, regular))
 
 
 def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:

@@ -112,11 +112,11 @@ class PdfExporter:
         # what the build says the front matter part was made with (the layout,
         # settings and fonts) and its name (a stamp of the titles)
         basis = front_data.get("basis")
-        kept = (cache_root() / "overlays" / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
+        overlays = (cache_root() / "overlays" / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
                 ".marshal", f"{basis} {front_path.name}") if basis else None
         pages = typeset_bulletin(job.edition, self._layout(job.edition, options),
                                  (front_path.read_bytes(), TypesetFront.from_json(front_data)),
-                                 typeset, target, kept)
+                                 typeset, target, overlays)
         report = Report(pages=pages)
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):

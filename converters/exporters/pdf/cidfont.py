@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc
 
-from ...files import replace_file
+from ...files import kept
 
 #: a part's stand-in font object is named so; the join replaces it
 STAND_IN_PREFIX = "Pressroom.Face."
@@ -54,16 +54,10 @@ class FaceMetrics:
 def load_metrics(path: Path) -> FaceMetrics:
     """The face's metrics, read once per prepared file and kept beside it
     (fontTools takes 0.1 s a face; the kept copy loads in a millisecond)."""
-    kept = path.with_name(path.name + ".metrics")
-    try:
-        version, fields = marshal.loads(kept.read_bytes())
-        if version == _METRICS_VERSION:
-            return FaceMetrics(*fields)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    metrics = _read_metrics(path)
-    replace_file(kept, marshal.dumps((_METRICS_VERSION, astuple(metrics))))
-    return metrics
+    fields = marshal.loads(kept(path.with_name(path.name + ".metrics"),
+                                lambda: marshal.dumps(astuple(_read_metrics(path))),
+                                key=f"metrics {_METRICS_VERSION}"))
+    return FaceMetrics(*fields)
 
 
 def _read_metrics(path: Path) -> FaceMetrics:
@@ -93,13 +87,13 @@ def _face_tables(path: Path, metrics: FaceMetrics
                  ) -> tuple[dict[str, float], dict[int, int], list[int], dict[int, str]]:
     """What setting text in the face looks up, kept beside it as its metrics are
     (making them takes 10 ms a face, on every build's way to its first page)."""
-    kept = path.with_name(path.name + ".tables")
-    try:
-        version, tables = marshal.loads(kept.read_bytes())
-        if version == _METRICS_VERSION:
-            return tables  # type: ignore[no-any-return]
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    return marshal.loads(kept(path.with_name(path.name + ".tables"),  # type: ignore[no-any-return]
+                              lambda: marshal.dumps(_make_face_tables(metrics)),
+                              key=f"tables {_METRICS_VERSION}"))
+
+
+def _make_face_tables(metrics: FaceMetrics
+                      ) -> tuple[dict[str, float], dict[int, int], list[int], dict[int, str]]:
     advances = metrics.advances
     widths = {chr(code): metrics.scaled(advances[glyph]) for code, glyph in metrics.glyph_of.items()}
     # A character's code (CID) is its glyph id; characters drawn by a glyph
@@ -116,12 +110,7 @@ def _face_tables(path: Path, metrics: FaceMetrics
         else:
             seen.add(glyph)
             cid_of[code] = glyph
-    tables = (widths, cid_of, shared_glyphs, {code: f"{cid:04X}" for code, cid in cid_of.items()})
-    try:
-        replace_file(kept, marshal.dumps((_METRICS_VERSION, tables)))
-    except OSError:  # a read-only cache only costs making them next time
-        pass
-    return tables
+    return widths, cid_of, shared_glyphs, {code: f"{cid:04X}" for code, cid in cid_of.items()}
 
 
 class _Codes(dict):  # type: ignore[type-arg]
@@ -255,23 +244,13 @@ def _font_file(face: CIDFace, glyphs: list[int]) -> bytes:
     """The FontFile2 stream of ``glyphs``. The last one made for each face is kept
     beside the prepared font: a correction rarely changes the glyphs a bulletin
     shows, and subsetting and compressing a face takes a twentieth of a second."""
-    key = hashlib.sha256(repr(glyphs).encode()).hexdigest().encode()
-    kept = face.path.with_name(face.path.name + ".embedded")
-    try:
-        data = kept.read_bytes()
-        if data.startswith(key + b"\n"):
-            return data[len(key) + 1:]
-    except OSError:
-        pass
-    program = subset_program(face.path.read_bytes(), glyphs)
-    packed = zlib.compress(program)
-    stream = (b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
-              % (len(packed), len(program), packed))
-    try:
-        replace_file(kept, key + b"\n" + stream)
-    except OSError:  # a read-only cache only costs making it again
-        pass
-    return stream
+    def make() -> bytes:
+        program = subset_program(face.path.read_bytes(), glyphs)
+        packed = zlib.compress(program)
+        return (b"<< /Filter /FlateDecode /Length %d /Length1 %d >>\nstream\n%s\nendstream"
+                % (len(packed), len(program), packed))
+
+    return kept(face.path.with_name(face.path.name + ".embedded"), make, key=repr(glyphs))
 
 
 def _number(value: float) -> bytes:

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
-from ...files import replace_file
+from ...files import kept
 from .cidfont import embed, merge_shown, shown_characters
 from .district import TypesetDistrict
 from .document import BuildState, contents_flowables, district_key
@@ -123,12 +123,13 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
         page += typeset.pages
     numbers = [(number, right, baseline, state.pages[key])
                for number, right, baseline, key in typeset_front_matter.numbers]
-    overlay_key = json.dumps([kept_overlays and kept_overlays[1], starts, numbers], ensure_ascii=False)
-    overlay = _kept_overlay(kept_overlays and kept_overlays[0], overlay_key)
-    if overlay is None:
+    if kept_overlays is None:
         overlay = _draw_overlay(edition, layout, starts, numbers)
-        if kept_overlays:
-            _keep_overlay(kept_overlays[0], overlay_key, overlay)
+    else:
+        path, drawn_with = kept_overlays
+        overlay = marshal.loads(kept(path, lambda: marshal.dumps(
+            _draw_overlay(edition, layout, starts, numbers)),
+            key=json.dumps([drawn_with, starts, numbers], ensure_ascii=False)))
     streams, overlay_fonts, overlay_shown = overlay
     shown = merge_shown([typeset_front_matter.shown, overlay_shown,
                          *(typeset.shown for _, typeset in districts)])
@@ -163,20 +164,3 @@ def _draw_overlay(edition: Edition, layout: PdfLayout, starts: list[tuple[str, i
         overlays.draw(number, partial(draw_single_line, text=str(target_page), style=style,
                                       x=right, y=baseline, align="right"))
     return overlays.streams(), overlays.fonts(), overlays.shown()
-
-
-def _kept_overlay(path: Path | None, key: str) -> OverlayContent | None:
-    if path is None:
-        return None
-    try:
-        stored_key, content = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return content if stored_key == key else None  # type: ignore[no-any-return]
-
-
-def _keep_overlay(path: Path, key: str, content: OverlayContent) -> None:
-    try:
-        replace_file(path, marshal.dumps((key, content)))
-    except OSError:  # a read-only cache only costs drawing them again
-        pass
