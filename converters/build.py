@@ -271,9 +271,9 @@ def _replaced_part(folder: Path, earlier: list[str], key: str, basis: str
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
            progress: Progress, workers: int, meanwhile: Callable[[], object]
-           ) -> tuple[Collection, Callable[[], None]]:
-    """The parsed pages, and what keeps them for the next build (to be called while
-    the outputs are written: pickling a month's pages takes 25 ms)."""
+           ) -> tuple[Collection, Callable[[], None] | None]:
+    """The parsed pages, and what keeps them for the next build if they changed (to be
+    called while the outputs are written: pickling a month's pages takes 25 ms)."""
     from .manifest import load_parsed, save_parsed
     from .parse import parse_paths  # the parser is only needed when something changed
 
@@ -288,7 +288,7 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
     in_use = {id(d) for d in collection.documents}
     kept = {key: document for key, document in cache.items() if id(document) in in_use}
     if set(kept) == before:  # pages of earlier builds are not kept forever
-        return collection, lambda: None
+        return collection, None
     return collection, lambda: save_parsed(out_dir, code_stamp(), kept)
 
 
@@ -322,7 +322,7 @@ def _remove_unused_parts(out_dir: Path, manifest: Manifest, exporters: dict[str,
 
 
 def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
-           progress: Progress, meanwhile: Callable[[], object]) -> dict[str, Outcome]:
+           progress: Progress, meanwhile: Callable[[], object] | None) -> dict[str, Outcome]:
     from .workers import run_tasks
 
     outcomes: dict[str, Outcome] = {}

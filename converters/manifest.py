@@ -72,7 +72,7 @@ class Manifest:
     sources: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     #: page file → [size, time stamp, SHA-256] when last read, so an unchanged
-    #: page need not be read and hashed again (see build._stamp_inputs)
+    #: page need not be read and hashed again (see stamps.stamp_pages)
     page_stats: dict[str, list[Any]] = field(default_factory=dict)
     #: what each format's layout stamp was made from (see stamps.layout_stamp)
     layouts: dict[str, Any] = field(default_factory=dict)

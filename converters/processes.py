@@ -77,13 +77,15 @@ def in_processes(function: Callable[[Item], Result], items: list[Item], workers:
     off costs little); each imports what its work needs (ReportLab,
     python-docx, …) once, not once per item. A worker that dies yields
     ChildDied for the item it had; when none is left, so do the items not
-    yet handed out. With one worker, or one item and nothing to do
-    ``meanwhile``, it all runs here; otherwise ``meanwhile`` is called here once
-    the workers are busy (a single item then goes to a worker, so that the two
-    run at once).
+    yet handed out. ``meanwhile`` is called here once the workers are busy (a
+    single item then goes to a worker, so that the two run at once). With one
+    worker, no items, or one item and nothing to do meanwhile, it all runs
+    here, ``meanwhile`` first.
     """
     order = sorted(range(len(items)), key=lambda number: priority(items[number]), reverse=True)
     if workers <= 1 or not items or (len(items) == 1 and meanwhile is None):
+        if meanwhile is not None:
+            meanwhile()
         for number in order:
             yield items[number], function(items[number])
         return

@@ -26,6 +26,7 @@ from .layout import load_layout, search_dirs
 from .reading import InputError, digest_of, expand_paths, page_bytes
 
 if TYPE_CHECKING:
+    from .edition import Edition
     from .manifest import Manifest
     from .model import Collection
 
@@ -89,14 +90,13 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
             pass
     data = load_layout(name, exporter.name)
     folders = [Path(data.get("_folder", "."))] + folders
-    named = [Path(v) for v in _named_files(data)]
+    listed, named = _listed(folders), [Path(v) for v in _named_files(data)]
     stamp = _hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str),
-                  _file_stats(_listed(folders) + named))
+                  _file_stats(listed + named))
     if remembered is not None:
         files = named + [Path(f) for f in data["_sources"]]
         remembered[key] = {"folders": [str(f) for f in folders], "files": [str(f) for f in files],
-                           "files_stamp": _hash(_file_stats(_listed(folders) + files)),
-                           "stamp": stamp}
+                           "files_stamp": _hash(_file_stats(listed + files)), "stamp": stamp}
     return stamp
 
 
@@ -148,9 +148,14 @@ def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
         for section in district.sections:
             parts += ["section", section.name]
             parts += [(entry.key, *identities[id(entry.article)]) for entry in section.entries]
-    if depends_on_character_set(exporter, options):
-        parts += ["characters", character_set_key(exporter, job.edition.characters())]
-    return _hash(*parts)
+    return _hash(*parts, *_characters(exporter, options, job.edition))
+
+
+def _characters(exporter: Exporter, options: BuildOptions, edition: Edition) -> list[object]:
+    """What of the edition's characters an output's bytes depend on (font subsets)."""
+    if not depends_on_character_set(exporter, options):
+        return []
+    return ["characters", character_set_key(exporter, edition.characters())]
 
 
 def part_stamp(base: str, exporter: Exporter, job: Job, part: Part, options: BuildOptions,
@@ -159,20 +164,15 @@ def part_stamp(base: str, exporter: Exporter, job: Job, part: Part, options: Bui
     named = Job(f"{job.name}#{part.key}", part.edition)
     if part.fingerprint is None:
         return job_stamp(base, exporter, named, options, identities)
-    parts: list[object] = [base, named.name, "fingerprint", part.fingerprint]
-    if depends_on_character_set(exporter, options):
-        parts += ["characters", character_set_key(exporter, part.edition.characters())]
-    return _hash(*parts)
+    return _hash(base, named.name, "fingerprint", part.fingerprint,
+                 *_characters(exporter, options, part.edition))
 
 
 def part_basis(base: str, exporter: Exporter, part: Part, options: BuildOptions) -> str:
     """What a part is made with besides what it holds: its format's stamp and, where
     they matter, the fonts' characters. A part replacing another of the same basis
     may reuse pieces of it (a font subset of other characters numbers glyphs otherwise)."""
-    parts: list[object] = [base]
-    if depends_on_character_set(exporter, options):
-        parts += ["characters", character_set_key(exporter, part.edition.characters())]
-    return _hash(*parts)
+    return _hash(base, *_characters(exporter, options, part.edition))
 
 
 #: how much older than the manifest a page must be for its recorded digest to be
@@ -183,7 +183,7 @@ TRUST_AFTER_NS = 3_000_000_000
 
 
 def stamp_pages(paths: list[Path], manifest: Manifest
-                  ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]], int]:
+                ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, list[Any]], int]:
     """Each page file with the hash of its bytes (or why it cannot be read), hash →
     where the page is (for `pressroom check` to find it again), and each page's
     size, time stamp and hash for the next build; and how many pages it read.

@@ -127,15 +127,15 @@ def _run(item: Task | PartTask) -> Outcome | dict[str, Any] | str:
     return write_output(item) if isinstance(item, Task) else write_part(item)
 
 
-def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] = lambda: None
+def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] | None = None
               ) -> Iterator[tuple[Task, Outcome]]:
     """Write every task, yielding each as it finishes.
 
     An output made in parts has its missing parts written by the workers with
     everything else, before everything else: it is assembled here, in the
     main process, once its last part is in, in a thread, so that the workers
-    are meanwhile handed their next items. ``meanwhile`` is called here once
-    the workers are busy (first, if there are none).
+    are meanwhile handed their next items. ``meanwhile`` is called here while
+    the workers write (see in_processes).
     """
     work: list[Task | PartTask] = []
     for task in tasks:
@@ -162,16 +162,8 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] =
             yield task, finished(task)
     assembling: list[tuple[Task, Future[Outcome]]] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="assemble") as assembler:
-        called = []
-
-        def once() -> None:  # while the workers write, if there are any; else first
-            if not called:
-                called.append(meanwhile())
-
-        if workers <= 1 or len(work) <= 1:
-            once()
         for item, result in in_processes(_run, work, workers, priority=_critical_first,
-                                         meanwhile=once if len(work) > 1 else None):
+                                         meanwhile=meanwhile):
             if isinstance(item, Task):
                 yield item, result if isinstance(result, Outcome) else Outcome(
                     error=f"not written: {result}")
