@@ -108,12 +108,17 @@ class _Reuse:
         index, lines = position
         if index < self.resume_from:
             return False
-        old_position = (index - self.shift, lines)
-        for old_page in range(self.start, len(self.old.starts) + 1):
-            if self.old.starts[old_page - 1] == old_position and old_page % 2 == page % 2:
-                self.resumed = (old_page, page)
-                return True
+        old_page = self._old_page_at.get((index - self.shift, lines))
+        if old_page is not None and old_page >= self.start and old_page % 2 == page % 2:
+            self.resumed = (old_page, page)
+            return True
         return False
+
+    @cached_property
+    def _old_page_at(self) -> dict[Position, int]:
+        # a position stands at the top of one page at most: it only moves on
+        return {position: page for page, position in enumerate(self.old.starts, start=1)
+                if position is not None}
 
 
 def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
@@ -224,7 +229,6 @@ def _write(target: Path, layout: PdfLayout, flow: DistrictFlow, pages: list[Page
            anchors: list[tuple[int, float]], missing: dict[int, list[str]]) -> TypesetDistrict:
     if not len(pages) == len(page_shown) == len(starts):
         raise RuntimeError(f"{len(pages)} pages but {len(page_shown)} recorded, {len(starts)} begun")
-    # every page's content sets the initial font (ReportLab's page preamble)
-    fonts = {layout.styles["body"].face.names[0], *merge_shown(page_shown)}
-    target.write_bytes(write_part(pages, fonts))
-    return TypesetDistrict(len(pages), anchors, missing, page_shown, starts, flow.entries)
+    typeset = TypesetDistrict(len(pages), anchors, missing, page_shown, starts, flow.entries)
+    target.write_bytes(write_part(pages, {layout.initial_font, *typeset.shown}))
+    return typeset

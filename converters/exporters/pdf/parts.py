@@ -44,7 +44,7 @@ class Overlays:
 
     def __init__(self, layout: PdfLayout) -> None:
         self.canvas = Canvas(io.BytesIO(), pagesize=layout.geometry.media,
-                             initialFontName=layout.styles["body"].face.names[0])
+                             initialFontName=layout.initial_font)
         self.content: dict[int, list[str]] = {}
 
     def draw(self, page: int, drawing: Callable[[Canvas], None]) -> None:
@@ -95,7 +95,7 @@ def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetF
     document = FrontPages(buffer, edition, layout, state)
     document.build([NextPageTemplate("front"), PageBreak(), *contents_flowables(edition, layout, state)])
     shown = merge_shown(document.page_shown)
-    fonts = {layout.styles["body"].face.names[0], *shown}  # the page preamble sets the first
+    fonts = {layout.initial_font, *shown}
     target.write_bytes(write_part(pages_of(Source.read(buffer.getvalue())), fonts))
     return TypesetFront(document.page, (state.pages["toc"], state.tops["toc"]), state.links, state.numbers,
                         shown)

@@ -81,6 +81,12 @@ class PdfLayout:
     running: dict[str, str]
     rule_color: Color
 
+    @property
+    def initial_font(self) -> str:
+        """The font a canvas starts with: every page's preamble sets it (Tf), so every
+        part names it among its fonts."""
+        return self.styles["body"].face.names[0]
+
 
 def _page_size(value: str) -> tuple[float, float]:
     if value.upper() in PAGE_SIZES:

@@ -71,7 +71,7 @@ class BulletinPages(BaseDocTemplate):
             title=f"{edition.title}（{edition.label}）", author=edition.settings.unit,
             subject=f"{edition.title} {edition.label}：" + "、".join(d.name for d in edition.districts),
             keywords=[d.name for d in edition.districts], creator=f"Pressroom {__version__}",
-            initialFontName=layout.styles["body"].face.names[0],
+            initialFontName=layout.initial_font,
             leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
         self.addPageTemplates(self._templates())
         #: per page: font name → the characters it shows there

@@ -140,8 +140,6 @@ class CJKParagraph(Flowable):
         return line.indent
 
 
-
-
 def _text_object(canvas, style: ParaStyle):  # type: ignore[no-untyped-def]
     text = canvas.beginText()
     text.setFillColor(style.color)
