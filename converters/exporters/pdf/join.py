@@ -30,9 +30,9 @@ _TRAILER_REF = re.compile(rb"/(Root|Info) (\d+) 0 R")
 #: a reference, or a string (skipped whole: its bytes are text, not references)
 _REF_OR_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)|(\d+) 0 R", re.S)
 _KIDS = re.compile(rb"/Kids \[([^\]]*)\]")
-_CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
-_PARENT = re.compile(rb"/Parent \d+ 0 R")
-_PAGES = re.compile(rb"/Pages (\d+) 0 R")
+CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
+PARENT = re.compile(rb"/Parent (\d+) 0 R")
+PAGES = re.compile(rb"/Pages (\d+) 0 R")
 _STAND_IN = re.compile(rb"/BaseFont /" + re.escape(STAND_IN_PREFIX.encode()) + rb"([^\s/>]+)")
 
 
@@ -67,7 +67,7 @@ class Source:
             objects[number] = body[opening:body.rindex(b"endobj")].strip(b"\r\n")
         refs = dict((name, int(value)) for name, value in _TRAILER_REF.findall(rest))
         root = refs[b"Root"]
-        pages = _KIDS.search(objects[int(_PAGES.search(objects[root]).group(1))])  # type: ignore[union-attr]
+        pages = _KIDS.search(objects[int(PAGES.search(objects[root]).group(1))])  # type: ignore[union-attr]
         if pages is None:
             raise JoinError("nested page tree: not written by this exporter")
         numbers = [int(n) for n in re.findall(rb"(\d+) 0 R", pages.group(1))]
@@ -163,7 +163,7 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
         bases.append(out.numbers)
         # the parts' own catalog and page tree root are replaced (they have no
         # outline: the markers record where articles land instead)
-        skip.append({source.root, int(_PAGES.search(source.objects[source.root]).group(1))})  # type: ignore[union-attr]
+        skip.append({source.root, int(PAGES.search(source.objects[source.root]).group(1))})  # type: ignore[union-attr]
         out.numbers += max(source.objects)
     page_refs = [base + n for base, source in zip(bases, sources) for n in source.pages]
     if max(overlay.streams, default=0) > len(page_refs):
@@ -206,13 +206,13 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
             obj = _renumber(obj, base, replaced[part])
             index = page_index.get(new)
             if index is not None:
-                obj = _PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
+                obj = PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
                 if index in annots:
                     obj = obj.replace(b"<<", b"<<\n/Annots [ %s ]" % annots[index], 1)
                 if index + 1 in forms:
                     if b"/XObject" in obj:
                         raise JoinError(f"page {index + 1} already has XObjects")
-                    obj = _CONTENTS.sub(lambda m: b"/Contents [ %d 0 R %s 0 R %d 0 R ]"
+                    obj = CONTENTS.sub(lambda m: b"/Contents [ %d 0 R %s 0 R %d 0 R ]"
                                         % (open_state, m.group(1), close_and_draw), obj, count=1)
                     obj = obj.replace(b"/Resources <<", b"/Resources <<\n/XObject << /PRo %d 0 R >>"
                                       % forms[index + 1], 1)
@@ -222,12 +222,12 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
                 % (tree, len(page_refs), kids))
     front_source = sources[0]
     catalog = _renumber(front_source.objects[front_source.root], bases[0], replaced[0])
-    catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
+    catalog = PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
     if outline_root:
         catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_root, 1)
     root = out.add(catalog)
     info = bases[0] + front_source.info if front_source.info else None
-    return _write_file([*body, *out.chunks], out.numbers, root, info)
+    return write_file([*body, *out.chunks], out.numbers, root, info)
 
 
 def _overlay_forms(out: Joined, overlay: Overlay, font: Callable[[str], int]) -> dict[int, int]:
@@ -284,7 +284,9 @@ def _outline_level(out: Joined, items: list[OutlineItem], parent: int,
     return numbers
 
 
-def _write_file(objects: list[bytes], size: int, root: int, info: int | None) -> bytes:
+def write_file(objects: list[bytes], size: int, root: int, info: int | None) -> bytes:
+    """A PDF of ``objects`` (each ``N 0 obj … endobj``), with its xref table and trailer:
+    the joined bulletin, and every part in its canonical form (:mod:`.splice`)."""
     by_number = sorted(objects, key=lambda chunk: int(chunk[:chunk.index(b" ")]))
     header = b"%PDF-1.4\n%\x93\x8c\x8b\x9e Pressroom\n"
     offsets: dict[int, int] = {}

@@ -18,13 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .cidfont import STAND_IN_PREFIX
-from .join import JoinError, Source
+from .join import CONTENTS, PAGES, PARENT, JoinError, Source, write_file
 
 _REF = re.compile(rb"(\d+) 0 R")
-_CONTENTS = re.compile(rb"/Contents (\d+) 0 R")
 _FONTS = re.compile(rb"/Font (\d+) 0 R")
-_PARENT = re.compile(rb"/Parent (\d+) 0 R")
-_PAGES = re.compile(rb"/Pages (\d+) 0 R")
 
 #: one page of a part: the part as read, and the page's object number in it
 PageRef = tuple[Source, int]
@@ -57,9 +54,9 @@ def write_part(pages: Sequence[PageRef], fonts: Iterable[str]) -> bytes:
     for index, (source, number) in enumerate(pages):
         page, content = first_page + 2 * index, first_page + 2 * index + 1
         body = source.objects[number]
-        contents = _CONTENTS.search(body)
+        contents = CONTENTS.search(body)
         font_ref = _FONTS.search(body)
-        parent = _PARENT.search(body)
+        parent = PARENT.search(body)
         if not (contents and font_ref and parent):
             raise JoinError(f"page object {number} is not as ReportLab writes a page")
         mapping = {int(contents.group(1)): content, int(font_ref.group(1)): font_dict,
@@ -77,7 +74,7 @@ def write_part(pages: Sequence[PageRef], fonts: Iterable[str]) -> bytes:
         kids.append(b"%d 0 R" % page)
     add(tree, b"<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>" % (len(pages), b" ".join(kids)))
     head = pages[0][0]
-    catalog = _PAGES.sub(b"/Pages %d 0 R" % tree, head.objects[head.root])
+    catalog = PAGES.sub(b"/Pages %d 0 R" % tree, head.objects[head.root])
     if len(_REF.findall(catalog)) != 1:
         raise JoinError("a part's catalog may refer only to its page tree")
     add(tree + 1, catalog)
@@ -86,17 +83,4 @@ def write_part(pages: Sequence[PageRef], fonts: Iterable[str]) -> bytes:
     if head.info is not None:
         info = size = tree + 2
         add(info, head.objects[head.info])
-    return _file(chunks, size, tree + 1, info)
-
-
-def _file(chunks: list[bytes], size: int, root: int, info: int | None) -> bytes:
-    header = b"%PDF-1.4\n%\x93\x8c\x8b\x9e Pressroom part\n"
-    offsets, position = [], len(header)
-    for chunk in chunks:
-        offsets.append(position)
-        position += len(chunk)
-    xref = b"xref\n0 %d\n0000000000 65535 f \n" % (size + 1) + b"".join(
-        b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"trailer\n<< /Root %d 0 R /Size %d%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        root, size + 1, b" /Info %d 0 R" % info if info else b"", position)
-    return header + b"".join(chunks) + xref + trailer
+    return write_file(chunks, size, tree + 1, info)
