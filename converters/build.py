@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .config import Settings
 from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
-from .manifest import (PARTS_FOLDER, BuildLock, Manifest, OutputRecord, load_manifest,
-                       remove_leftovers, save_manifest, save_quick, state_folder)
+from .manifest import (
+    PARTS_FOLDER,
+    BuildLock,
+    Manifest,
+    OutputRecord,
+    load_manifest,
+    remove_leftovers,
+    save_manifest,
+    save_quick,
+    state_folder,
+)
 from .processes import default_workers
+from .results import BUILT, FAILED, UP_TO_DATE, BuildResult, Output
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp, stamp_pages
-
 
 if TYPE_CHECKING:
     from .edition import Edition
@@ -28,9 +37,6 @@ if TYPE_CHECKING:
     from .workers import Outcome, Task
 
     Planned = list[tuple[str, Path, Task | None]]
-
-BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
-
 
 class Progress(Protocol):
     """Where a build reports how far it is (a terminal bar, or nothing)."""
@@ -51,37 +57,6 @@ class Silent:
 
     def finish(self) -> None:
         pass
-
-
-@dataclass
-class Output:
-    format: str
-    path: Path
-    status: str
-    size: int
-    seconds: float
-    pages: int | None
-    warnings: list[str]
-    error: str | None = None
-
-
-@dataclass
-class BuildResult:
-    collection: Collection | None = None
-    outputs: list[Output] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    #: outputs of an earlier build that this build no longer makes, deleted
-    removed: list[Path] = field(default_factory=list)
-    seconds: float = 0.0
-    workers: int = 1
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def built(self) -> list[Output]:
-        return [o for o in self.outputs if o.status == BUILT]
 
 
 def safe_target(folder: Path, name: str) -> Path:
@@ -107,7 +82,9 @@ def _from_record(folder: Path, record: OutputRecord) -> Output:
 
 def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
               options: BuildOptions, *, workers: int | None = None, force: bool = False,
-              progress: Progress | None = None) -> BuildResult:
+              progress: Progress | None = None,
+              then: Callable[[BuildResult], object] | None = None) -> BuildResult:
+    """Build; ``then`` is called with the result before the build folder is unlocked."""
     started = time.perf_counter()
     progress = progress or Silent()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -115,7 +92,9 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
         remove_leftovers(out_dir)
         result = _build(inputs, out_dir, formats, settings, options,
                         workers or default_workers(), force, progress)
-    result.seconds = time.perf_counter() - started
+        result.seconds = time.perf_counter() - started
+        if then is not None:
+            then(result)
     return result
 
 

@@ -11,14 +11,12 @@ uninstall or an editable package's rewritten entry points all miss it.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .files import cache_root, replace_file
 
@@ -27,8 +25,7 @@ _CACHE_NAME = "entry-points.json"
 _STATES_KEPT = 8
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """A name and ``module:attribute``, as ``importlib.metadata.EntryPoint`` has them."""
 
     name: str
@@ -44,6 +41,15 @@ class EntryPoint:
 
 def installed_state() -> str:
     """A hash of what decides the entry points on ``sys.path``."""
+    import hashlib  # lazily: a repeated build's answer compares the listing itself
+
+    return hashlib.sha256("\x01".join(installed_listing()).encode("utf-8", "surrogateescape")
+                          ).hexdigest()
+
+
+def installed_listing() -> list[str]:
+    """Each ``sys.path`` entry with its distributions' names and the size and time
+    stamp of their ``entry_points.txt``."""
     seen: list[str] = [sys.version]
     for entry in sys.path:
         try:
@@ -55,7 +61,7 @@ def installed_state() -> str:
         seen.append(entry)
         for name in names:
             seen.append(f"{name}\x00{_stat_key(os.path.join(entry or '.', name, 'entry_points.txt'))}")
-    return hashlib.sha256("\x01".join(seen).encode("utf-8", "surrogateescape")).hexdigest()
+    return seen
 
 
 def _stat_key(path: str) -> str:

@@ -8,7 +8,6 @@ with the process that held them, so a killed build never leaves one stuck.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +40,8 @@ def cache_root() -> Path:
 def kept(path: Path, make: Callable[[], bytes], key: str = "") -> bytes:
     """What ``make`` returns, kept at ``path`` for next time under ``key``: a cache, so
     a missing, other-keyed or unwritable file only costs making it again."""
+    import hashlib  # lazily: a repeated build's answer (see repeat) needs only cache_root
+
     tag = hashlib.sha256(key.encode("utf-8")).hexdigest().encode() + b"\n"
     try:
         data = path.read_bytes()

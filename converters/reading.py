@@ -115,9 +115,9 @@ def read_page(path: Path) -> RawPage:
     return decode_page(path.name, page_bytes(path))
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
+def expand_paths(paths: list[Path], folders: list[str] | None = None) -> list[Path]:
     """Directories become their text files (sorted, recursive, hidden ones skipped);
-    files stay as given.
+    files stay as given. ``folders``, if given, gets every folder listed.
 
     A named file that does not exist is kept so that reading it reports it.
     """
@@ -127,18 +127,21 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             # os.scandir, not Path.rglob, and paths made once sorted: a build with
             # nothing to do lists the folder every time, and scandir knows what is
             # a file without a stat
-            out.extend(path.joinpath(*parts) for parts in sorted(_text_files(str(path), ())))
+            out.extend(path.joinpath(*parts) for parts in sorted(_text_files(str(path), (), folders)))
         else:
             out.append(path)
     return out
 
 
-def _text_files(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+def _text_files(folder: str, parts: tuple[str, ...], folders: list[str] | None
+                ) -> Iterator[tuple[str, ...]]:
+    if folders is not None:
+        folders.append(folder)
     with os.scandir(folder) as listing:
         for entry in listing:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):  # as rglob: no loops through links
-                yield from _text_files(entry.path, (*parts, entry.name))
+                yield from _text_files(entry.path, (*parts, entry.name), folders)
             elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
                 yield (*parts, entry.name)

@@ -81,13 +81,8 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
     name, folders = layout_name(exporter, options), search_dirs(exporter.name)
     key = json.dumps([exporter.name, name, [str(f) for f in folders]], ensure_ascii=False)
     known = (remembered or {}).get(key)
-    if known is not None:
-        try:
-            looked_at = _listed([Path(f) for f in known["folders"]]) + [Path(f) for f in known["files"]]
-            if _hash(_file_stats(looked_at)) == known["files_stamp"]:
-                return str(known["stamp"])
-        except (KeyError, TypeError):
-            pass
+    if known is not None and _still_stands(known):
+        return str(known["stamp"])
     data = load_layout(name, exporter.name)
     folders = [Path(data.get("_folder", "."))] + folders
     listed, named = _listed(folders), [Path(v) for v in _named_files(data)]
@@ -98,6 +93,19 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
         remembered[key] = {"folders": [str(f) for f in folders], "files": [str(f) for f in files],
                            "files_stamp": _hash(_file_stats(listed + files)), "stamp": stamp}
     return stamp
+
+
+def _still_stands(known: dict[str, Any]) -> bool:
+    """None of the files a remembered layout stamp was made from has changed."""
+    try:
+        looked_at = _listed([Path(f) for f in known["folders"]]) + [Path(f) for f in known["files"]]
+        return _hash(_file_stats(looked_at)) == known["files_stamp"]
+    except (KeyError, TypeError):
+        return False
+
+
+def layouts_unchanged(remembered: dict[str, Any]) -> bool:
+    return all(_still_stands(known) for known in remembered.values())
 
 
 def _listed(folders: list[Path]) -> list[Path]:

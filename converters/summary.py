@@ -1,12 +1,11 @@
 """What ``pressroom build`` tells a person (a progress bar, a table) or a script (JSON)."""
 from __future__ import annotations
 
-import shutil
 import sys
 from typing import Any, TextIO
 
 from . import __version__
-from .build import BuildResult, Output
+from .results import BuildResult, Output
 
 
 class TerminalProgress:
@@ -28,6 +27,8 @@ class TerminalProgress:
     def advance(self, done: int) -> None:
         if not self.total:
             return
+        import shutil
+
         width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 30))
         filled = round(width * done / self.total)
         self.stream.write(f"\r{self.stage:6} {'━' * filled}{'─' * (width - filled)} "
@@ -95,3 +96,17 @@ def report_warnings(result: BuildResult, stream: TextIO = sys.stderr) -> None:
             stream.write(f"warning: {output.path.name}: {warning}\n")
     for path in result.removed:
         stream.write(f"removed {path}: this build no longer makes it\n")
+
+
+def report(result: BuildResult, *, quiet: bool, as_json: bool) -> None:
+    """Everything ``pressroom build`` prints once the build is over."""
+    import json
+
+    if as_json:
+        sys.stdout.write(json.dumps(summary_json(result), ensure_ascii=False, indent=2) + "\n")
+    elif not quiet:
+        sys.stdout.write(render_table(result))
+    sys.stdout.flush()
+    report_warnings(result)
+    for problem in result.problems:
+        sys.stderr.write(f"pressroom: {problem}\n")
