@@ -100,7 +100,9 @@ class Outcome:
 
 
 def write_output(task: Task) -> Outcome:
-    return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options))
+    extra = {"replacing": task.target} if getattr(task.exporter, "reuses_output", False) else {}
+    return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options,
+                                                                **extra))
 
 
 def _assemble(task: Task, parts: list[tuple[Path, dict[str, Any]]], waited: float) -> Outcome:

@@ -122,6 +122,9 @@ class Exporter(Protocol):
     #   reuses_parts = True — write_part also takes ``previous=(part file, its
     #     dict)``: the part of the same key it replaces (an earlier build's, made
     #     with the same settings, layout and fonts), so it may reuse pieces of it.
+    #   reuses_output = True — write also takes ``replacing=path``: where the output
+    #     goes once written. A file there is an earlier build's (made however), and
+    #     the exporter may reuse pieces of it that it can prove unchanged.
     #   load_libraries() — import what the main process needs anyway (ReportLab,
     #     to assemble the bulletin); called while workers parse the pages, and
     #     the workers forked to write inherit it. (Libraries only workers need

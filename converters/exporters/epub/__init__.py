@@ -16,6 +16,7 @@ class EpubExporter:
     name = "epub"
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
     default_layout = "default"
+    reuses_output = True
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")
@@ -23,13 +24,14 @@ class EpubExporter:
     def depends_on_character_set(self, options: BuildOptions) -> bool:
         return options.embed_fonts  # only an embedded font is subset to the edition
 
-    def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
+    def write(self, job: Job, target: Path, options: BuildOptions,
+              replacing: Path | None = None) -> Report:
         from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
 
         layout = load_layout(layout_name(self, options), "epub")
         report = Report()
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
-                   warnings=report.warnings)
+                   warnings=report.warnings, replacing=replacing)
         return report
 
     def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:

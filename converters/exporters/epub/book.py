@@ -26,6 +26,7 @@ from ...fonts import FontSource, prepare
 from ...files import cache_root
 from ...layout import packaged_layouts
 from .cover import cover_image
+from .earlier import EarlierBook, book_basis, signature
 
 CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -113,16 +114,33 @@ def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
                    body=tuple(body))
 
 
+def _compressed(name: str, data: bytes | str, stored: bool = False) -> Member:
+    return member(name, data.encode("utf-8") if isinstance(data, str) else data, stored=stored,
+                  level=zlib.Z_DEFAULT_COMPRESSION)
+
+
+def _page_text(page: Member) -> str:
+    return (page.data if page.stored else zlib.decompress(page.data, -15)).decode("utf-8")
+
+
 def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
-               embed_fonts: bool = False, warnings: list[str] | None = None) -> int:
-    """Write the book; returns the number of XHTML pages."""
+               embed_fonts: bool = False, warnings: list[str] | None = None,
+               replacing: Path | None = None) -> int:
+    """Write the book; returns the number of XHTML pages. ``replacing``: where the
+    book goes once written; the unchanged article pages of a book noted there
+    are reused (see earlier)."""
     warnings = [] if warnings is None else warnings
     env = template_environment(layout)
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
-    pages: list[tuple[str, str, bytes]] = []   # (id, file, xhtml)
+    pages: list[tuple[str, Member]] = []   # (id, the page's file in the package)
+    earlier = EarlierBook(replacing, book_basis(
+        [env.loader.get_source(env, name)[0] for name in ("article.xhtml.j2", "page.xhtml.j2")],
+        layout))
+    noted: dict[str, list[Any]] = {}  # article page → [signature, its warnings], for the next book
 
     def page(template: str, page_id: str, file: str, **values: Any) -> None:
-        pages.append((page_id, file, env.get_template(template).render(**values).encode("utf-8")))
+        pages.append((page_id, _compressed(f"OEBPS/text/{file}",
+                                           env.get_template(template).render(**values))))
 
     alt = f"封面：{edition.title}，{edition.label}，收录{'、'.join(d.name for d in edition.districts)}"
     page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover", alt=alt)
@@ -146,20 +164,25 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                                   f"text/{section['entries'][0].key}.xhtml", order)
                 district_point.children.append(holder)
             for entry in section["entries"]:
-                article = _safe_article(entry.article, f"{entry.source}: “{entry.article.display_title}”",
-                                        warnings)
-                blocks, first = [], True
-                for block in article.body:
-                    dateline = block.kind == "paragraph" and first and article.dateline
-                    if block.kind == "paragraph":
-                        first = False
-                    blocks.append({"kind": block.kind, "text": block.text, "dateline": dateline})
-                page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml", title=article.display_title,
-                     body_type="bodymatter", article=article, blocks=blocks,
-                     section=section["name"] or None)
+                file = f"{entry.key}.xhtml"
+                where = f"{entry.source}: “{entry.article.display_title}”"
+                made_from = signature(section["name"], entry.key, entry.article)
+                reused = earlier.page(f"OEBPS/text/{file}", made_from)
+                if reused is None:
+                    before = len(warnings)
+                    article = _safe_article(entry.article, where, warnings)
+                    page("article.xhtml.j2", entry.key, file, title=article.display_title,
+                         body_type="bodymatter", article=article, blocks=_blocks(article),
+                         section=section["name"] or None)
+                    noted[file] = [made_from, warnings[before:]]
+                    shown_title = article.display_title
+                else:
+                    pages.append((entry.key, reused[0]))
+                    warnings += reused[1]
+                    noted[file] = [made_from, reused[1]]
+                    shown_title = xml_safe(entry.article.display_title, where, [])
                 order += 1
-                holder.children.append(NavPoint(f"n-{entry.key}", article.display_title,
-                                                f"text/{entry.key}.xhtml", order))
+                holder.children.append(NavPoint(f"n-{entry.key}", shown_title, f"text/{file}", order))
     _number_play_order(points)
     identifier = book_identifier(edition)
     fonts = []
@@ -169,7 +192,7 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     nav = env.get_template("nav.xhtml.j2").render(parts=parts)
     if embed_fonts:
         # exactly the characters the pages show, template words (篇, 目录) included
-        shown = "".join(_visible_text(xhtml.decode("utf-8")) for _, _, xhtml in pages)
+        shown = "".join(_visible_text(_page_text(member)) for _, member in pages)
         serif = prepare(_font_source(layout["fonts"]["serif"]), shown + _visible_text(nav),
                         exact=True)
         fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif",
@@ -193,17 +216,15 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         modified=f"{day}T00:00:00Z", subjects=[d.name for d in edition.districts],
         description=f"{edition.title}（{edition.label}），共{len(edition.entries)}篇。",
         summary="全书为可重排文字，按区县、办事处（街道）分部，目录可逐篇跳转；封面图片附有文字说明。",
-        fonts=fonts, pages=[{"id": page_id, "file": file} for page_id, file, _ in pages])
+        fonts=fonts, pages=[{"id": page_id, "file": member.name.removeprefix("OEBPS/text/")}
+                            for page_id, member in pages])
     cover_fonts = layout.get("fonts", {})
     characters = edition.characters()
     cover = cover_image(edition, layout.get("cover", {}),
                          prepare(_font_source(cover_fonts["bold"]), characters).path,
                          prepare(_font_source(cover_fonts["sans"]), characters).path)
-    def add(name: str, data: bytes | str, stored: bool = False) -> Member:
-        return member(name, data.encode("utf-8") if isinstance(data, str) else data, stored=stored,
-                      level=zlib.Z_DEFAULT_COMPRESSION)
-
-    write_package(target, [
+    add = _compressed
+    package = write_package(target, [
         add("mimetype", b"application/epub+zip", stored=True),  # first and uncompressed
         add("META-INF/container.xml", CONTAINER),
         add("OEBPS/content.opf", opf),
@@ -212,5 +233,16 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         add("OEBPS/styles/book.css", css),
         add("OEBPS/images/cover.png", cover, stored=True),
         *(add(f"OEBPS/{font['href']}", font["path"].read_bytes()) for font in fonts),
-        *(add(f"OEBPS/text/{file}", xhtml) for _, file, xhtml in pages)], edition.date)
+        *(member for _, member in pages)], edition.date)
+    earlier.remember(package, {f"OEBPS/text/{file}": made for file, made in noted.items()})
     return len(pages)
+
+
+def _blocks(article: Article) -> list[dict[str, Any]]:
+    blocks, first = [], True
+    for block in article.body:
+        dateline = block.kind == "paragraph" and first and article.dateline
+        if block.kind == "paragraph":
+            first = False
+        blocks.append({"kind": block.kind, "text": block.text, "dateline": dateline})
+    return blocks

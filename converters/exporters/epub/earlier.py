@@ -1,0 +1,76 @@
+"""The pages of the book a build replaces, reused where nothing they show changed.
+
+Rendering and compressing a month's 630 article pages is most of writing its
+book, and a correction changes one of them. So the pages of each book written
+are noted in Pressroom's cache, one note per output path, each with a
+signature of what it was made from: its article and section, and as the
+note's basis the page templates, Pressroom's code and zlib's version. The next
+book for that path takes an earlier page's compressed bytes as they are where
+its signature is unchanged — and only while the file at the path is still the
+book noted (its SHA-256), so a book copied over, or made by another build,
+is never mixed in.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from ...files import cache_root, replace_file
+from ..archive import Member, read_members
+
+NOTES_FOLDER = "books"
+
+
+def signature(*made_from: object) -> str:
+    return hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()[:32]
+
+
+def book_basis(templates: list[str], layout: dict[str, Any]) -> str:
+    """What every page is made with: templates' sources, layout, code, zlib."""
+    from ...stamps import code_stamp
+
+    return signature(code_stamp(), zlib.ZLIB_RUNTIME_VERSION, templates,
+                     json.dumps(layout, sort_keys=True, ensure_ascii=False, default=str))
+
+
+class EarlierBook:
+    """The book at ``path`` as noted when it was written, if it still is that book
+    (with ``path`` None: none, and the book being written is not noted)."""
+
+    def __init__(self, path: Path | None, basis: str) -> None:
+        self.note = None if path is None else (
+            cache_root() / NOTES_FOLDER / f"{signature(str(path.resolve()))}.json")
+        self.basis = basis
+        self.members: dict[str, Member] = {}
+        self.pages: dict[str, list[Any]] = {}
+        if self.note is None or path is None:
+            return
+        try:
+            noted = json.loads(self.note.read_bytes())
+            package = path.read_bytes()
+            if (noted["basis"] == basis
+                    and noted["book"] == hashlib.sha256(package).hexdigest()):
+                self.members, self.pages = read_members(package), noted["pages"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.members, self.pages = {}, {}
+
+    def page(self, name: str, made_from: str) -> tuple[Member, list[str]] | None:
+        """The earlier page ``name`` and its warnings, if made from the same."""
+        noted, member = self.pages.get(name), self.members.get(name)
+        if noted is None or member is None or noted[0] != made_from:
+            return None
+        return member, list(noted[1])
+
+    def remember(self, package: bytes, pages: dict[str, list[Any]]) -> None:
+        """Note the book just written (``pages``: name → [signature, warnings])."""
+        if self.note is None:
+            return
+        noted = {"basis": self.basis, "book": hashlib.sha256(package).hexdigest(), "pages": pages}
+        try:
+            self.note.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(self.note, json.dumps(noted, ensure_ascii=False).encode("utf-8"))
+        except OSError:  # a read-only cache: the next book renders every page
+            pass
