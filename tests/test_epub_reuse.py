@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import INPUT
 
 from converters.config import Settings
 from converters.edition import Edition, build_edition
@@ -14,8 +15,6 @@ from converters.exporters import BuildOptions, Job
 from converters.exporters.epub import EpubExporter, book
 from converters.model import Collection
 from converters.parse import parse_paths
-
-from conftest import INPUT
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")
