@@ -12,7 +12,7 @@ from .config import CONFIG_NAME, load_settings
 from .errors import PressroomError
 from .exporters import BuildOptions, UnknownFormat, available
 from .processes import stop_on_sigterm
-from .repeat import file_state
+from .files import file_state
 from .repeat import remember as remember_repeat
 from .results import BuildResult
 

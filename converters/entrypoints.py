@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .files import cache_root, replace_file
+from .files import MISSING, cache_root, file_state, replace_file
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 _CACHE_NAME = "entry-points.json"
@@ -65,11 +65,8 @@ def installed_listing() -> list[str]:
 
 
 def _stat_key(path: str) -> str:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return "-"
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+    state = file_state(path)
+    return "-" if state == MISSING else f"{state[0]}:{state[1]}"
 
 
 def entry_points_of(group: str, cache: Path | None = None) -> tuple[EntryPoint, ...]:

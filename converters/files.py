@@ -18,6 +18,19 @@ T = TypeVar("T")
 PART_SUFFIX = ".part"
 
 
+#: a file's state, as file_state gives it, when there is no file
+MISSING = [-1, -1]
+
+
+def file_state(path: str) -> list[int]:
+    """Size and time stamp (ns): what builds, stamps and notes compare a file by."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return MISSING
+    return [stat.st_size, stat.st_mtime_ns]
+
+
 def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
     """``write`` a temporary file in ``target``'s folder, then rename it into place."""
     temporary = target.with_name(f".{target.name}.{os.getpid()}{PART_SUFFIX}")

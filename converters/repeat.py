@@ -26,14 +26,13 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .files import cache_root, exclusive, replace_file
+from .files import cache_root, exclusive, file_state, replace_file
 
 if TYPE_CHECKING:
     from .results import BuildResult
 
 NOTE_SCHEMA = 1
 NOTES_FOLDER = "repeats"
-MISSING = [-1, -1]
 
 
 def _identity(argv: list[str]) -> list[Any]:
@@ -45,14 +44,6 @@ def _identity(argv: list[str]) -> list[Any]:
 def _note_path(identity: list[Any]) -> Path:
     key = zlib.crc32(json.dumps(identity, ensure_ascii=False).encode("utf-8", "surrogateescape"))
     return cache_root() / NOTES_FOLDER / f"{key:08x}.json"
-
-
-def file_state(path: str) -> list[int]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return MISSING
-    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _checksum(path: str) -> int | None:
@@ -103,8 +94,9 @@ def remember(argv: list[str], result: BuildResult, *, inputs: list[Path], build_
     (called with the build folder still locked); or, where something the answer
     was drawn from is too young to trust or moved during the build, remove any
     note. Whether a note was written."""
-    path = _note_path(_identity(argv))
-    note = _note(argv, result, inputs, build_folder, settings_file, started_ns, quiet, as_json)
+    identity = _identity(argv)
+    path = _note_path(identity)
+    note = _note(identity, result, inputs, build_folder, settings_file, started_ns, quiet, as_json)
     try:
         if note is None:
             path.unlink(missing_ok=True)
@@ -116,15 +108,15 @@ def remember(argv: list[str], result: BuildResult, *, inputs: list[Path], build_
     return note is not None
 
 
-def _note(argv: list[str], result: BuildResult, inputs: list[Path], build_folder: Path,
+def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_folder: Path,
           settings_file: tuple[str, list[int]], started_ns: int, quiet: bool,
           as_json: bool) -> dict[str, Any] | None:
     from .entrypoints import installed_listing
     from .manifest import LOCK_NAME, QUICK_NAME, load_manifest, state_folder
     from .reading import expand_paths
-    from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_unchanged
+    from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_listed, layouts_unchanged
 
-    if not result.ok or any(o.status == "failed" for o in result.outputs):
+    if not result.ok:  # problems, a failed output among them
         return None
     summary = str((state_folder(build_folder) / QUICK_NAME).absolute())
     summary_checksum = _checksum(summary)
@@ -143,14 +135,9 @@ def _note(argv: list[str], result: BuildResult, inputs: list[Path], build_folder
     watched[name] = file_state(name)
     if watched[name] != recorded:
         return None
-    for layout in manifest.layouts.values():
-        for folder in map(Path, layout["folders"]):
-            watched[str(folder)] = file_state(str(folder))
-            if folder.is_dir():
-                watched.update((str(p), file_state(str(p))) for p in folder.iterdir() if p.is_file())
-        watched.update((file, file_state(file)) for file in layout["files"])
     if not layouts_unchanged(manifest.layouts):
         return None
+    watched.update((str(p), file_state(str(p))) for p in layouts_listed(manifest.layouts))
     for folder, subfolders, files in os.walk(PACKAGE):
         subfolders[:] = [s for s in subfolders if s != "__pycache__"]
         watched[folder] = file_state(folder)
@@ -170,7 +157,7 @@ def _note(argv: list[str], result: BuildResult, inputs: list[Path], build_folder
             return None
         outputs.append([output.format, str(output.path), record.size, record.pages,
                         record.seconds, list(record.warnings)])
-    return {"schema": NOTE_SCHEMA, "identity": _identity(argv), "paths": sorted(watched.items()),
+    return {"schema": NOTE_SCHEMA, "identity": identity, "paths": sorted(watched.items()),
             "installed": installed_listing(), "summary": summary,
             "summary_checksum": summary_checksum,
             "lock": str((state_folder(build_folder) / LOCK_NAME).absolute()),

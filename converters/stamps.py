@@ -20,8 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Settings
-from .exporters import (BuildOptions, Exporter, Job, Part, character_set_key,
-                        depends_on_character_set, layout_name)
+from .exporters import (
+    BuildOptions,
+    Exporter,
+    Job,
+    Part,
+    character_set_key,
+    depends_on_character_set,
+    layout_name,
+)
+from .files import file_state
 from .layout import load_layout, search_dirs
 from .reading import InputError, digest_of, expand_paths, page_bytes
 
@@ -42,15 +50,8 @@ def _hash(*parts: object) -> str:
 
 
 def _file_stats(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
-    stats = []
-    for path in sorted(set(paths)):
-        try:
-            stat = path.stat()
-        except OSError:
-            stats.append((str(path), -1, -1))
-            continue
-        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return stats
+    return [(str(path), size, mtime) for path in sorted(set(paths))
+            for size, mtime in [file_state(str(path))]]
 
 
 @cache
@@ -95,17 +96,28 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
     return stamp
 
 
+def _looked_at(known: dict[str, Any]) -> list[Path]:
+    """The files (and folders' files) a remembered layout stamp was made from."""
+    return _listed([Path(f) for f in known["folders"]]) + [Path(f) for f in known["files"]]
+
+
 def _still_stands(known: dict[str, Any]) -> bool:
     """None of the files a remembered layout stamp was made from has changed."""
     try:
-        looked_at = _listed([Path(f) for f in known["folders"]]) + [Path(f) for f in known["files"]]
-        return _hash(_file_stats(looked_at)) == known["files_stamp"]
+        return _hash(_file_stats(_looked_at(known))) == known["files_stamp"]
     except (KeyError, TypeError):
         return False
 
 
 def layouts_unchanged(remembered: dict[str, Any]) -> bool:
     return all(_still_stands(known) for known in remembered.values())
+
+
+def layouts_listed(remembered: dict[str, Any]) -> list[Path]:
+    """Every file and folder the remembered layout stamps stand on (a folder: for
+    the files that may appear in it)."""
+    return [path for known in remembered.values()
+            for path in [*map(Path, known["folders"]), *_looked_at(known)]]
 
 
 def _listed(folders: list[Path]) -> list[Path]:

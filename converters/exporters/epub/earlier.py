@@ -41,13 +41,13 @@ class EarlierBook:
     (with ``path`` None: none, and the book being written is not noted)."""
 
     def __init__(self, path: Path | None, basis: str) -> None:
-        self.note = None if path is None else (
-            cache_root() / NOTES_FOLDER / f"{signature(str(path.resolve()))}.json")
         self.basis = basis
         self.members: dict[str, Member] = {}
         self.pages: dict[str, list[Any]] = {}
-        if self.note is None or path is None:
+        self.note: Path | None = None
+        if path is None:
             return
+        self.note = cache_root() / NOTES_FOLDER / f"{signature(str(path.resolve()))}.json"
         try:
             noted = json.loads(self.note.read_bytes())
             package = path.read_bytes()
