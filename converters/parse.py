@@ -50,7 +50,12 @@ def _parse_batch(batch: list[Page]) -> list[Document | str]:
     parsed: list[Document | str] = []
     for name, data, options in batch:
         try:
-            parsed.append(parse_page(name, data, options=options))
+            document = parse_page(name, data, options=options)
+            # made here, in parallel, and sent and kept with the page
+            document.characters  # noqa: B018
+            for article in document.articles:
+                article.fingerprint  # noqa: B018
+            parsed.append(document)
         except InputError as exc:
             parsed.append(str(exc))
     return parsed

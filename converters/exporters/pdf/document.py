@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate
@@ -154,6 +155,7 @@ def district_key(part: DistrictPart) -> str:
     return f"d-{part.slug}"
 
 
+@cache  # asked for each article's deck
 def centred(style: ParaStyle) -> ParaStyle:
     return replace(style, align="center", first_indent=0.0)
 
@@ -230,9 +232,7 @@ def _signature(*shown: object) -> str:
 
 
 def _article_signature(article: Article, heading: str | None) -> str:
-    return _signature(heading, article.kicker, article.title, article.subtitle,
-                      list(article.bylines), article.dateline,
-                      [(block.kind, block.text) for block in article.body])
+    return _signature(heading, article.fingerprint)
 
 
 def district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
