@@ -127,14 +127,23 @@ def test_language_metadata_and_cover(books, edition) -> None:  # type: ignore[no
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", metadata.findtext(f"{DC}identifier"))
 
 
-def test_identifier_comes_from_the_content(books, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_identifier_names_the_publication(books, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Kept by a rebuild and by a correction (EPUB: a revision keeps its identifier);
+    another set of districts is another publication."""
     def identifier(path: Path) -> str:
         with zipfile.ZipFile(path) as package:
             return etree.fromstring(package.read("OEBPS/content.opf")).findtext(f".//{DC}identifier")
     again = run_build([INPUT], tmp_path / "a", ["epub"], SETTINGS, BuildOptions())
     fewer = run_build([INPUT / "000_ff23bc1d83eded92.txt"], tmp_path / "b", ["epub"], SETTINGS,
                       BuildOptions())
+    pages = tmp_path / "pages"
+    shutil.copytree(INPUT, pages)
+    page = pages / "003_e3e9c234e3938044.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "（更正）。", 1), encoding="utf-8")
+    corrected = run_build([pages], tmp_path / "c", ["epub"], SETTINGS, BuildOptions())
     assert identifier(again.outputs[0].path) == identifier(books["bulletin"])
+    assert identifier(corrected.outputs[0].path) == identifier(books["bulletin"])
+    assert corrected.outputs[0].path.read_bytes() != books["bulletin"].read_bytes()
     assert identifier(fewer.outputs[0].path) != identifier(books["bulletin"])
     assert again.outputs[0].path.read_bytes() == books["bulletin"].read_bytes()
 

@@ -36,22 +36,35 @@ def corrected(collection: Collection, document: int, article: int, text: str) ->
     return build_edition(replace(collection, documents=tuple(documents)), SETTINGS)
 
 
+#: the templates asked for by the last write()
+asked: list[str] = []
+
+
 def write(edition: Edition, target: Path, replacing: Path | None) -> tuple[list[str], int]:
-    """The warnings, and how many article pages were rendered."""
+    """The warnings, and how many article pages were rendered (``asked``: which
+    templates were)."""
     rendered = 0
-    original = book._safe_article
+    original, environment = book._safe_article, book.template_environment
+    asked.clear()
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         nonlocal rendered
         rendered += 1
         return original(*args, **kwargs)
 
-    book._safe_article = counting
+    def watched_environment(layout):  # type: ignore[no-untyped-def]
+        made = environment(layout)
+        get_template = made.get_template
+        made.get_template = (  # type: ignore[method-assign]
+            lambda name, *rest: asked.append(name) or get_template(name, *rest))
+        return made
+
+    book._safe_article, book.template_environment = counting, watched_environment
     try:
         report = EpubExporter().write(Job(target.name, edition), target, BuildOptions(),
                                       replacing=replacing)
     finally:
-        book._safe_article = original
+        book._safe_article, book.template_environment = original, environment
     return report.warnings, rendered
 
 
@@ -66,6 +79,9 @@ def test_a_correction_renders_one_page_and_gives_the_fresh_bytes(
     temporary = output.with_name(".bulletin.epub.part")
     _, rendered = write(again, temporary, output)
     assert rendered == 1
+    # the contents shows the articles: made again; the NCX and OPF only their titles
+    assert "nav.xhtml.j2" in asked
+    assert "toc.ncx.j2" not in asked and "content.opf.j2" not in asked
     fresh = tmp_path / "fresh.epub"
     write(again, fresh, None)
     assert temporary.read_bytes() == fresh.read_bytes()
@@ -94,3 +110,18 @@ def test_a_reused_page_still_gives_its_warnings(
     later = corrected(collection, 1, 0, "一段含控制字符\x0b的文字。")
     warned_again, rendered = write(later, tmp_path / "again.epub", output)
     assert rendered == 0 and warned_again == warned
+    assert not {"nav.xhtml.j2", "toc.ncx.j2", "content.opf.j2"} & set(asked)
+
+
+def test_a_new_title_makes_the_contents_again(collection: Collection, tmp_path: Path) -> None:
+    output = tmp_path / "bulletin.epub"
+    write(build_edition(collection, SETTINGS), output, output)
+    documents = list(collection.documents)
+    articles = list(documents[2].articles)
+    articles[1] = replace(articles[1], title="更正后的标题")
+    documents[2] = replace(documents[2], articles=tuple(articles))
+    retitled = build_edition(replace(collection, documents=tuple(documents)), SETTINGS)
+    write(retitled, tmp_path / "next.epub", output)
+    assert {"nav.xhtml.j2", "toc.ncx.j2"} <= set(asked)
+    write(retitled, tmp_path / "fresh.epub", None)
+    assert (tmp_path / "next.epub").read_bytes() == (tmp_path / "fresh.epub").read_bytes()

@@ -6,11 +6,11 @@ timestamps local. Templates give every label, id and byte directly.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,12 +83,14 @@ def _font_source(spec: dict[str, Any]) -> FontSource:
     return FontSource(spec["file"], spec.get("index"), spec.get("face"), spec.get("weight"))
 
 
-def book_identifier(edition: Edition) -> str:
-    """A UUID v5 of the book's content: the same articles give the same identifier."""
-    digest = hashlib.sha256()
-    for entry in edition.entries:
-        digest.update(entry.article.text_content().encode("utf-8"))
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'pressroom:{edition.settings.slug}:{digest.hexdigest()}')}"
+def book_identifier(edition: Edition, title: str) -> str:
+    """A UUID v5 naming the publication: its slug and title, edition, compiling unit
+    and districts. A corrected rebuild keeps it, as EPUB asks of an identifier (a
+    reading system then takes the book for the same publication, revised)."""
+    settings = edition.settings
+    name = "\x00".join([settings.slug, title, edition.label, settings.unit,
+                        *(district.name for district in edition.districts)])
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'pressroom:{name}')}"
 
 
 def _visible_text(xhtml: str) -> str:
@@ -134,9 +136,17 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
     pages: list[tuple[str, Member]] = []   # (id, the page's file in the package)
     earlier = EarlierBook(replacing, book_basis(
-        [env.loader.get_source(env, name)[0] for name in ("article.xhtml.j2", "page.xhtml.j2")],
-        layout))
-    noted: dict[str, list[Any]] = {}  # article page → [signature, its warnings], for the next book
+        [(name, env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+         for name in env.list_templates(extensions=["j2"])], layout))
+    noted: dict[str, list[Any]] = {}  # file → [signature, its warnings], for the next book
+    #: the book's structure: each district and section, each article page's signature
+    contents: list[object] = []
+
+    def reused_or(name: str, made_from: str, render: Callable[[], str]) -> Member:
+        """The earlier book's file ``name`` if made from the same, else ``render()``."""
+        reused = earlier.page(name, made_from)
+        noted[name] = [made_from, []]
+        return reused[0] if reused is not None else _compressed(name, render())
 
     def page(template: str, page_id: str, file: str, **values: Any) -> None:
         pages.append((page_id, _compressed(f"OEBPS/text/{file}",
@@ -153,10 +163,12 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         page("part.xhtml.j2", f"d-{part.slug}", part_file, title=part.name, body_type="",
              part=part, sections=sections)
         parts.append({"name": part.name, "file": part_file, "sections": sections})
+        contents.append((part.name, part.slug))
         order += 1
         district_point = NavPoint(f"n-d-{part.slug}", part.name, f"text/{part_file}", order)
         points.append(district_point)
         for number, section in enumerate(sections):
+            contents.append(section["name"])
             holder = district_point
             if section["name"]:
                 order += 1
@@ -166,7 +178,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
             for entry in section["entries"]:
                 file = f"{entry.key}.xhtml"
                 where = f"{entry.source}: “{entry.article.display_title}”"
-                made_from = signature(section["name"], entry.key, entry.article)
+                made_from = signature(section["name"], entry.key, entry.article.fingerprint)
+                contents.append(made_from)
                 reused = earlier.page(f"OEBPS/text/{file}", made_from)
                 if reused is None:
                     before = len(warnings)
@@ -174,27 +187,28 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                     page("article.xhtml.j2", entry.key, file, title=article.display_title,
                          body_type="bodymatter", article=article, blocks=_blocks(article),
                          section=section["name"] or None)
-                    noted[file] = [made_from, warnings[before:]]
+                    noted[f"OEBPS/text/{file}"] = [made_from, warnings[before:]]
                     shown_title = article.display_title
                 else:
                     pages.append((entry.key, reused[0]))
                     warnings += reused[1]
-                    noted[file] = [made_from, reused[1]]
+                    noted[f"OEBPS/text/{file}"] = [made_from, reused[1]]
                     shown_title = xml_safe(entry.article.display_title, where, [])
                 order += 1
                 holder.children.append(NavPoint(f"n-{entry.key}", shown_title, f"text/{file}", order))
     _number_play_order(points)
-    identifier = book_identifier(edition)
+    identifier = book_identifier(edition, title)
     fonts = []
     text_layout = layout.get("text", {})
     body_fonts = list(text_layout.get("font-family", ["serif"]))
     heading_fonts = list(text_layout.get("heading-font-family", ["sans-serif"]))
-    nav = env.get_template("nav.xhtml.j2").render(parts=parts)
+    # the contents' template is given the articles: made from every page's signature
+    nav = reused_or("OEBPS/nav.xhtml", signature("nav.xhtml.j2", contents),
+                    lambda: env.get_template("nav.xhtml.j2").render(parts=parts))
     if embed_fonts:
         # exactly the characters the pages show, template words (篇, 目录) included
-        shown = "".join(_visible_text(_page_text(member)) for _, member in pages)
-        serif = prepare(_font_source(layout["fonts"]["serif"]), shown + _visible_text(nav),
-                        exact=True)
+        shown = "".join(_visible_text(_page_text(member)) for _, member in [*pages, ("", nav)])
+        serif = prepare(_font_source(layout["fonts"]["serif"]), shown, exact=True)
         fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif",
                       "path": serif.path})
         body_fonts.insert(0, "Pressroom Serif")
@@ -207,17 +221,24 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         fonts=fonts, body_fonts=quote(body_fonts),
         heading_fonts=quote(heading_fonts),
         line_height=text_layout.get("line-height", 1.75), accent=text_layout.get("accent", "#b22222"))
-    ncx = env.get_template("toc.ncx.j2").render(
-        identifier=identifier, title=title, creator=edition.settings.unit, points=points,
-        depth=3 if any(p.children and p.children[0].children for p in points) else 2)
+    # each made from exactly what its template is given: a correction inside an
+    # article changes neither
+    ncx_values = dict(identifier=identifier, title=title, creator=edition.settings.unit,
+                      points=points,
+                      depth=3 if any(p.children and p.children[0].children for p in points) else 2)
+    ncx = reused_or("OEBPS/toc.ncx", signature("toc.ncx.j2", ncx_values),
+                    lambda: env.get_template("toc.ncx.j2").render(**ncx_values))
     day = edition.date.isoformat()
-    opf = env.get_template("content.opf.j2").render(
+    opf_values = dict(
         identifier=identifier, title=title, creator=edition.settings.unit, date=day,
         modified=f"{day}T00:00:00Z", subjects=[d.name for d in edition.districts],
         description=f"{edition.title}（{edition.label}），共{len(edition.entries)}篇。",
         summary="全书为可重排文字，按区县、办事处（街道）分部，目录可逐篇跳转；封面图片附有文字说明。",
-        fonts=fonts, pages=[{"id": page_id, "file": member.name.removeprefix("OEBPS/text/")}
-                            for page_id, member in pages])
+        fonts=fonts,
+        pages=[{"id": page_id, "file": member.name.removeprefix("OEBPS/text/")}
+               for page_id, member in pages])
+    opf = reused_or("OEBPS/content.opf", signature("content.opf.j2", opf_values),
+                    lambda: env.get_template("content.opf.j2").render(**opf_values))
     cover_fonts = layout.get("fonts", {})
     characters = edition.characters()
     cover = cover_image(edition, layout.get("cover", {}),
@@ -227,14 +248,14 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     package = write_package(target, [
         add("mimetype", b"application/epub+zip", stored=True),  # first and uncompressed
         add("META-INF/container.xml", CONTAINER),
-        add("OEBPS/content.opf", opf),
-        add("OEBPS/nav.xhtml", nav),
-        add("OEBPS/toc.ncx", ncx),
+        opf,
+        nav,
+        ncx,
         add("OEBPS/styles/book.css", css),
         add("OEBPS/images/cover.png", cover, stored=True),
         *(add(f"OEBPS/{font['href']}", font["path"].read_bytes()) for font in fonts),
         *(member for _, member in pages)], edition.date)
-    earlier.remember(package, {f"OEBPS/text/{file}": made for file, made in noted.items()})
+    earlier.remember(package, noted)
     return len(pages)
 
 
