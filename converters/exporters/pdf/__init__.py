@@ -10,7 +10,7 @@ import hashlib
 import json
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...files import cache_root
 from ...layout import load_layout
@@ -34,6 +34,21 @@ def front_fingerprint(edition: Edition) -> str:
                         for district in edition.districts]], ensure_ascii=False)
 
 
+def _font_states(layout: dict[str, Any]) -> tuple[object, ...]:
+    """Each font file the layout names: its size and time stamp (None where it is not
+    found: making the layout says what is wrong)."""
+    from ...files import file_state
+    from ...fonts import FontError, FontSource
+
+    states: list[object] = []
+    for spec in layout.get("fonts", {}).values():
+        try:
+            states.append(tuple(file_state(str(FontSource(spec["file"]).resolve()))))
+        except (FontError, KeyError, TypeError):
+            states.append(None)
+    return tuple(states)
+
+
 class PdfExporter:
     name = "pdf"
     description = "print-ready PDF bulletin (ReportLab; cover, contents, bookmarks)"
@@ -50,6 +65,9 @@ class PdfExporter:
     def load_libraries(self) -> None:
         from . import parts  # noqa: F401  (ReportLab)
 
+    def load_writing_libraries(self) -> None:
+        from . import district, parts  # noqa: F401
+
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "pdf")
 
@@ -60,19 +78,23 @@ class PdfExporter:
         return [front, *(Part(district.slug, job.edition.only(district))
                          for district in job.edition.districts)]
 
-    def __init__(self) -> None:
-        #: layouts made in this build (an exporter lives for one build), which the
-        #: workers forked after prepare() inherit: every part and the assembling use one
-        self._layouts: dict[tuple[str, str, bool], Any] = {}
+    #: layouts made in this process, by everything they are made from: the workers
+    #: forked after prepare() inherit them (every part and the assembling use one),
+    #: and a process that stays (build --watch) makes one again only when its
+    #: layout, fonts or characters change. The last two are kept.
+    _layouts: ClassVar[dict[tuple[object, ...], Any]] = {}
 
     def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
         from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
 
-        name = layout_name(self, options)
+        data = load_layout(layout_name(self, options), "pdf")
         # every part's fonts are subsets for the whole edition's characters
-        key = (name, edition.characters(), options.print_marks)
+        key = (json.dumps(data, sort_keys=True, default=str), _font_states(data),
+               edition.characters(), options.print_marks)
         if key not in self._layouts:
-            self._layouts[key] = build_layout(load_layout(name, "pdf"), edition.characters(),
+            while len(self._layouts) >= 2:
+                del self._layouts[next(iter(self._layouts))]
+            self._layouts[key] = build_layout(data, edition.characters(),
                                               print_marks=options.print_marks)
         return self._layouts[key]
 
