@@ -11,12 +11,21 @@ import gc
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .config import Settings
-from .exporters import BuildOptions, Exporter, cost_of, has_parts, load, load_libraries
+from .exporters import (
+    BuildOptions,
+    Exporter,
+    cost_of,
+    has_parts,
+    load,
+    load_libraries,
+    load_writing_libraries,
+)
 from .manifest import (
     PARTS_FOLDER,
     BuildLock,
@@ -34,7 +43,7 @@ from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp, stamp_p
 
 if TYPE_CHECKING:
     from .edition import Edition
-    from .model import Collection
+    from .model import Collection, Document
     from .workers import Outcome, Task
 
     Planned = list[tuple[str, Path, Task | None]]
@@ -81,11 +90,30 @@ def _from_record(folder: Path, record: OutputRecord) -> Output:
                   record.pages, list(record.warnings))
 
 
+class Session:
+    """What a build leaves in memory for the next one in the same process (build
+    --watch): the parsed pages, and how to keep them in the build folder, which
+    is left for when nobody is waiting for a build (save)."""
+
+    def __init__(self) -> None:
+        self.parsed: dict[str, Document] | None = None
+        self.unsaved: Callable[[], None] | None = None
+        #: the formats whose libraries this process has loaded
+        self.loaded: set[str] = set()
+
+    def save(self) -> None:
+        if self.unsaved is not None:
+            self.unsaved()
+            self.unsaved = None
+
+
 def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
               options: BuildOptions, *, workers: int | None = None, force: bool = False,
               progress: Progress | None = None,
-              then: Callable[[BuildResult], object] | None = None) -> BuildResult:
-    """Build; ``then`` is called with the result before the build folder is unlocked."""
+              then: Callable[[BuildResult], object] | None = None,
+              session: Session | None = None) -> BuildResult:
+    """Build; ``then`` is called with the result before the build folder is unlocked;
+    ``session``: what the last build in this process left (see Session)."""
     started = time.perf_counter()
     progress = progress or Silent()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -93,7 +121,7 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
         remove_leftovers(out_dir)
         try:
             result = _build(inputs, out_dir, formats, settings, options,
-                            workers or default_workers(), force, progress)
+                            workers or default_workers(), force, progress, session)
         finally:
             gc.unfreeze()  # see _build: a caller building again collects it all as usual
         result.seconds = time.perf_counter() - started
@@ -103,7 +131,8 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
 
 
 def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
-           options: BuildOptions, workers: int, force: bool, progress: Progress) -> BuildResult:
+           options: BuildOptions, workers: int, force: bool, progress: Progress,
+           session: Session | None) -> BuildResult:
     exporters = {name: load(name) for name in formats}
     manifest = load_manifest(out_dir, quick=True)
     remembered_layouts = dict(manifest.layouts)
@@ -129,8 +158,18 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
 
     # while worker processes parse, this one loads the libraries it needs itself
     # (ReportLab, to assemble the bulletin), which the writing workers inherit
+    loading = {name: e for name, e in exporters.items() if not session or name not in session.loaded}
+
+    def load_them() -> None:
+        for name, exporter in loading.items():
+            if session is None:
+                load_libraries(exporter)
+            else:  # once, for the workers of every build to come
+                load_writing_libraries(exporter)
+                session.loaded.add(name)
+
     collection, keep_parsed = _parse(inputs, out_dir, stamped, progress, workers,
-                        meanwhile=lambda: [load_libraries(e) for e in exporters.values()])
+                                     meanwhile=load_them if loading else None, session=session)
     # the parsed pages, the manifest and the libraries live as long as the build:
     # kept out of the collector's full passes, which otherwise walk them all again
     # (40–80 ms each, one or two per correction), here and in the forked workers
@@ -257,14 +296,18 @@ def _replaced_part(folder: Path, earlier: list[str], key: str, basis: str
 
 
 def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
-           progress: Progress, workers: int, meanwhile: Callable[[], object]
-           ) -> tuple[Collection, Callable[[], None] | None]:
+           progress: Progress, workers: int, meanwhile: Callable[[], object] | None,
+           session: Session | None = None) -> tuple[Collection, Callable[[], None] | None]:
     """The parsed pages, and what keeps them for the next build if they changed (to be
-    called while the outputs are written: pickling a month's pages takes 25 ms)."""
+    called while the outputs are written: pickling a month's pages takes 25 ms; with
+    a ``session``, kept there and left for it to save)."""
     from .manifest import load_parsed, save_parsed
     from .parse import parse_paths  # the parser is only needed when something changed
 
-    cache = load_parsed(out_dir, code_stamp())
+    if session is not None and session.parsed is not None:
+        cache = dict(session.parsed)
+    else:
+        cache = load_parsed(out_dir, code_stamp())
     before = set(cache)
     progress.start("parse", len(stamped))
     try:
@@ -274,9 +317,15 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
         progress.finish()
     in_use = {id(d) for d in collection.documents}
     kept = {key: document for key, document in cache.items() if id(document) in in_use}
+    if session is not None:
+        session.parsed = kept
     if set(kept) == before:  # pages of earlier builds are not kept forever
         return collection, None
-    return collection, lambda: save_parsed(out_dir, code_stamp(), kept)
+    save = partial(save_parsed, out_dir, code_stamp(), kept)
+    if session is not None:
+        session.unsaved = save
+        return collection, None
+    return collection, save
 
 
 def _remove_unplanned(out_dir: Path, manifest: Manifest, exporters: dict[str, Exporter],

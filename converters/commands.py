@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -15,6 +18,9 @@ from .processes import stop_on_sigterm
 from .files import file_state
 from .repeat import remember as remember_repeat
 from .results import BuildResult
+
+if TYPE_CHECKING:
+    from .build import Session
 
 # The parser, the exporters and their libraries are imported where they are
 # used, so that a build with nothing to do answers in a blink.
@@ -80,10 +86,13 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no table; problems only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON, for scripts.")
+@click.option("--watch", is_flag=True,
+              help="Stay, and build again whenever a page, the settings or a layout changes "
+                   "(Ctrl-C stops). With --json, a summary per line.")
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: str | None,
           split: str | None, print_marks: bool, combined: bool, embed_fonts: bool,
           config: Path | None, edition: str | None, jobs: int | None, force: bool, quiet: bool,
-          as_json: bool) -> None:
+          as_json: bool, watch: bool) -> None:
     """Build publication outputs from page files (default: input/).
 
     Only outputs whose pages, settings, layout or Pressroom changed since the
@@ -91,22 +100,25 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
     """
     import time
 
-    from .build import run_build
+    from .build import Session, run_build
     from .summary import progress_for, report
 
     stop_on_sigterm()
-    started_ns = time.time_ns()
     settings_file = str(config or CONFIG_NAME)
-    settings_state = file_state(settings_file)  # before reading it: see repeat.remember
     argv = click.get_current_context().obj
-
-    def remember(result: BuildResult) -> None:
-        if isinstance(argv, list) and not force:
-            remember_repeat(argv, result, inputs=sources, build_folder=out_dir, started_ns=started_ns,
-                     settings_file=(settings_file, settings_state), quiet=quiet, as_json=as_json)
-
     sources = list(inputs) or [Path("input")]
-    try:
+    session = Session() if watch else None
+
+    def build_once(force: bool) -> BuildResult:
+        started_ns = time.time_ns()
+        settings_state = file_state(settings_file)  # before reading it: see repeat.remember
+
+        def remember(result: BuildResult) -> None:
+            if isinstance(argv, list) and not force and not watch:
+                remember_repeat(argv, result, inputs=sources, build_folder=out_dir,
+                                started_ns=started_ns, settings_file=(settings_file, settings_state),
+                                quiet=quiet, as_json=as_json)
+
         settings = load_settings(config).with_options(edition=edition).validate()
         names = [f.strip() for f in formats.split(",") if f.strip()] if formats else list(available())
         unknown = [n for n in names if n not in available()]
@@ -117,15 +129,84 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
                                         combined=combined, embed_fonts=embed_fonts),
                            workers=jobs, force=force, progress=progress_for(sys.stderr, quiet),
-                           then=remember)
+                           then=remember, session=session)
+        report(result, quiet=quiet, as_json=as_json, one_line=watch)
+        return result
+
+    if watch:
+        _watch(build_once, force, sources, settings_file, out_dir, session, argv, quiet=quiet,
+               as_json=as_json)
+        return
+    try:
+        result = build_once(force)
     except PressroomError as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
-        click.echo("pressroom: interrupted; outputs not finished were left as they were", err=True)
-        sys.exit(130)
-    report(result, quiet=quiet, as_json=as_json)
+        _interrupted()
     if not result.ok:
         sys.exit(1)
+
+
+def _interrupted() -> NoReturn:
+    click.echo("pressroom: interrupted; outputs not finished were left as they were", err=True)
+    sys.exit(130)
+
+
+def _watch(build_once: Callable[[bool], BuildResult], force: bool, inputs: list[Path],
+           settings_file: str, out_dir: Path, session: Session | None, argv: object,
+           *, quiet: bool, as_json: bool) -> None:
+    """``pressroom build --watch``: see watch. A round's problems are reported and
+    the watching goes on; Ctrl-C while waiting ends it (status 0), while building
+    interrupts the build as usual (130)."""
+    import time
+
+    from .watch import keep_watching, sources_of
+
+    building = False
+    rounds = 0
+
+    def build() -> None:
+        nonlocal building, rounds
+        building = True
+        try:
+            build_once(force and not rounds)  # --force: the first build only
+        except PressroomError as exc:
+            click.echo(f"pressroom: {exc}", err=True)
+        finally:
+            building, rounds = False, rounds + 1
+        if session is not None:
+            session.save()  # the parsed pages, for a later process, while nobody waits
+        if not (quiet or as_json) and rounds == 1:
+            click.echo(f"pressroom: watching {', '.join(map(str, inputs))}, {settings_file} and "
+                       "the layouts for changes (Ctrl-C stops)", err=True)
+
+    def sources() -> list[str]:
+        # made first: a build folder made by the build inside a page folder would change it
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pages, others = sources_of(inputs, settings_file, out_dir)
+        return pages + others
+
+    def announce(changes: list[str]) -> None:
+        if not (quiet or as_json):
+            changes = [p for p in changes if not os.path.isdir(p)] or changes  # pages, not folders
+            names = ", ".join(Path(p).name for p in changes[:3]) + ("…" if len(changes) > 3 else "")
+            click.echo(f"{time.strftime('%H:%M:%S')} changed: {names}", err=True)
+
+    def restart() -> None:
+        if not quiet:
+            click.echo("pressroom: the watcher has grown; starting afresh", err=True)
+        sys.stdout.flush()
+        # as started, but --force was for the first build only
+        args = argv if isinstance(argv, list) else sys.argv[1:]
+        os.execv(sys.executable, [sys.executable, "-m", "converters.cli",
+                                  *(arg for arg in args if arg != "--force")])
+
+    try:
+        keep_watching(build, sources, announce, restart)
+    except KeyboardInterrupt:
+        if building:
+            _interrupted()
+        click.echo("pressroom: stopped watching", err=True)
 
 
 @commands.command()

@@ -98,12 +98,14 @@ def report_warnings(result: BuildResult, stream: TextIO = sys.stderr) -> None:
         stream.write(f"removed {path}: this build no longer makes it\n")
 
 
-def report(result: BuildResult, *, quiet: bool, as_json: bool) -> None:
-    """Everything ``pressroom build`` prints once the build is over."""
+def report(result: BuildResult, *, quiet: bool, as_json: bool, one_line: bool = False) -> None:
+    """Everything ``pressroom build`` prints once the build is over (``one_line``: the
+    JSON on one line, as build --watch prints one per build)."""
     import json
 
     if as_json:
-        sys.stdout.write(json.dumps(summary_json(result), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(summary_json(result), ensure_ascii=False,
+                                    indent=None if one_line else 2) + "\n")
     elif not quiet:
         sys.stdout.write(render_table(result))
     sys.stdout.flush()

@@ -129,10 +129,20 @@ class Exporter(Protocol):
     #     to assemble the bulletin); called while workers parse the pages, and
     #     the workers forked to write inherit it. (Libraries only workers need
     #     are better imported by each worker, in parallel: measured.)
+    #   load_writing_libraries() — import everything writing needs: a process
+    #     that stays (build --watch) calls it once, so that the workers it forks
+    #     for every later build have them.
 
 
 def load_libraries(exporter: Exporter) -> None:
     load = getattr(exporter, "load_libraries", None)
+    if load is not None:
+        load()
+
+
+def load_writing_libraries(exporter: Exporter) -> None:
+    load_libraries(exporter)
+    load = getattr(exporter, "load_writing_libraries", None)
     if load is not None:
         load()
 

@@ -26,6 +26,9 @@ class DocxExporter:
     def depends_on_character_set(self, options: BuildOptions) -> bool:
         return False  # no fonts embedded: a report holds its own district's text only
 
+    def load_writing_libraries(self) -> None:
+        from . import body  # noqa: F401  (python-docx, lxml)
+
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
         from .body import build_report
 

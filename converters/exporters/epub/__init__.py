@@ -24,6 +24,9 @@ class EpubExporter:
     def depends_on_character_set(self, options: BuildOptions) -> bool:
         return options.embed_fonts  # only an embedded font is subset to the edition
 
+    def load_writing_libraries(self) -> None:
+        from . import book  # noqa: F401  (Jinja2, Pillow)
+
     def write(self, job: Job, target: Path, options: BuildOptions,
               replacing: Path | None = None) -> Report:
         from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
