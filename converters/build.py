@@ -157,8 +157,15 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         manifest = replace(load_manifest(out_dir), layouts=manifest.layouts)
 
     # while worker processes parse, this one loads the libraries it needs itself
-    # (ReportLab, to assemble the bulletin), which the writing workers inherit
-    loading = {name: e for name, e in exporters.items() if not session or name not in session.loaded}
+    # (ReportLab, to assemble the bulletin), which the writing workers inherit —
+    # but not for a correction (a page new since the last build, at most): its one
+    # part is typeset and assembled by a worker, which loads them itself while
+    # the others write (see run_tasks), and this process never needs them
+    if session is None and len({d for _, d in stamped} - set(manifest.sources)) <= 1 and not force:
+        loading: dict[str, Exporter] = {}
+    else:
+        loading = {name: e for name, e in exporters.items()
+                   if not session or name not in session.loaded}
 
     def load_them() -> None:
         for name, exporter in loading.items():
@@ -187,7 +194,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     result.removed = _remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     manifest.page_stats = page_stats
-    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=keep_parsed)
+    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=keep_parsed,
+                      libraries_loaded=bool(loading) or session is not None)
     manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
                         for digest in record.inputs.values() if digest in manifest.sources}
     result.workers = min(workers, max(len(tasks), 1))
@@ -365,14 +373,16 @@ RECORD_EVERY = 1.0
 
 
 def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
-           progress: Progress, meanwhile: Callable[[], object] | None) -> dict[str, Outcome]:
+           progress: Progress, meanwhile: Callable[[], object] | None,
+           libraries_loaded: bool = True) -> dict[str, Outcome]:
     from .workers import run_tasks
 
     outcomes: dict[str, Outcome] = {}
     progress.start("write", len(tasks))
     saved = time.perf_counter()
     try:
-        for done, (task, outcome) in enumerate(run_tasks(tasks, workers, meanwhile), start=1):
+        for done, (task, outcome) in enumerate(run_tasks(tasks, workers, meanwhile,
+                                                         libraries_loaded), start=1):
             outcomes[task.relative] = outcome
             if not outcome.error:
                 manifest.outputs[task.relative] = OutputRecord(

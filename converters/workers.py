@@ -148,8 +148,8 @@ def _run(item: Task | PartTask) -> Outcome | dict[str, Any] | str | tuple[dict[s
     return data, _finished(item.owner, started)
 
 
-def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] | None = None
-              ) -> Iterator[tuple[Task, Outcome]]:
+def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] | None = None,
+              libraries_loaded: bool = True) -> Iterator[tuple[Task, Outcome]]:
     """Write every task, yielding each as it finishes.
 
     An output made in parts has its missing parts written by the workers with
@@ -158,6 +158,9 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     are meanwhile handed their next items — unless a single part is missing
     (a correction): the worker that writes it assembles the output next.
     ``meanwhile`` is called here while the workers write (see in_processes).
+    Each output made in parts is prepared here first (its fonts loaded, for
+    the workers to inherit), except, unless ``libraries_loaded`` here already,
+    one a worker makes whole: that worker loads what it needs itself.
     """
     work: list[Task | PartTask] = []
     for task in tasks:
@@ -178,7 +181,9 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     from .processes import in_processes
 
     for task in tasks:
-        if task.parts is not None and hasattr(task.exporter, "prepare"):
+        alone = task.parts is not None and any(p.last for p in task.parts)
+        if (task.parts is not None and hasattr(task.exporter, "prepare")
+                and (libraries_loaded or not alone)):
             task.exporter.prepare(task.job, task.options)
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and all(p.kept is not None for p in task.parts):
