@@ -84,13 +84,23 @@ class PdfExporter:
     #: layout, fonts or characters change. The last two are kept.
     _layouts: ClassVar[dict[tuple[object, ...], Any]] = {}
 
+    def __init__(self) -> None:
+        #: the layout files are read once per build (an exporter lives for one), not
+        #: once per part: (name, characters, print marks) → its key in _layouts, and
+        #: the layout read
+        self._read: dict[tuple[str, str, bool], tuple[tuple[object, ...], dict[str, Any]]] = {}
+
     def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
         from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
 
-        data = load_layout(layout_name(self, options), "pdf")
+        name = layout_name(self, options)
         # every part's fonts are subsets for the whole edition's characters
-        key = (json.dumps(data, sort_keys=True, default=str), _font_states(data),
-               edition.characters(), options.print_marks)
+        wanted = (name, edition.characters(), options.print_marks)
+        if wanted not in self._read:
+            data = load_layout(name, "pdf")
+            self._read[wanted] = ((json.dumps(data, sort_keys=True, default=str),
+                                   _font_states(data), *wanted[1:]), data)
+        key, data = self._read[wanted]
         if key not in self._layouts:
             while len(self._layouts) >= 2:
                 del self._layouts[next(iter(self._layouts))]
