@@ -113,8 +113,8 @@ def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_fo
           as_json: bool) -> dict[str, Any] | None:
     from .entrypoints import installed_listing
     from .manifest import LOCK_NAME, QUICK_NAME, load_manifest, state_folder
-    from .reading import expand_paths
-    from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_listed, layouts_unchanged
+    from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_unchanged
+    from .watch import sources_of
 
     if not result.ok:  # problems, a failed output among them
         return None
@@ -123,21 +123,18 @@ def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_fo
     manifest = load_manifest(build_folder, quick=True)
     if summary_checksum is None or manifest.complete:  # no summary to answer from
         return None
+    if not layouts_unchanged(manifest.layouts):
+        return None
+    name, recorded = settings_file
+    pages, others = sources_of(inputs, name, build_folder, manifest.layouts)
     watched: dict[str, list[int]] = {}
-    folders: list[str] = []
-    for page in map(str, expand_paths(inputs, folders)):
+    for page in pages:
         watched[page] = file_state(page)
         if watched[page] != manifest.page_stats.get(page, [None, None])[:2]:
             return None  # changed since the build looked
-    for folder in folders:
-        watched[folder] = file_state(folder)
-    name, recorded = settings_file
-    watched[name] = file_state(name)
+    watched.update((path, file_state(path)) for path in others)
     if watched[name] != recorded:
         return None
-    if not layouts_unchanged(manifest.layouts):
-        return None
-    watched.update((str(p), file_state(str(p))) for p in layouts_listed(manifest.layouts))
     for folder, subfolders, files in os.walk(PACKAGE):
         subfolders[:] = [s for s in subfolders if s != "__pycache__"]
         watched[folder] = file_state(folder)

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .files import file_state
 
@@ -32,11 +33,11 @@ GROWTH_MB = float(os.environ.get("PRESSROOM_WATCH_GROWTH_MB", "150"))
 States = dict[str, list[int]]
 
 
-def sources_of(inputs: list[Path], settings_file: str, build_folder: Path
-               ) -> tuple[list[str], list[str]]:
+def sources_of(inputs: list[Path], settings_file: str, build_folder: Path,
+               layouts: dict[str, Any] | None = None) -> tuple[list[str], list[str]]:
     """What a build into ``build_folder`` reads: the pages, and the rest — the folders
     listed to find them, the settings file, and every file and folder the layouts
-    of its last build were made from."""
+    of its last build were made from (``layouts``: its manifest's, if at hand)."""
     from .manifest import load_manifest
     from .reading import expand_paths
     from .stamps import layouts_listed
@@ -46,8 +47,9 @@ def sources_of(inputs: list[Path], settings_file: str, build_folder: Path
     # a build folder inside an input folder changes with every build: not a source
     outputs = build_folder.resolve()
     folders = [f for f in listed if not Path(f).resolve().is_relative_to(outputs)]
-    layouts = layouts_listed(load_manifest(build_folder, quick=True).layouts)
-    return pages, [*folders, settings_file, *map(str, layouts)]
+    if layouts is None:
+        layouts = load_manifest(build_folder, quick=True).layouts
+    return pages, [*folders, settings_file, *map(str, layouts_listed(layouts))]
 
 
 def states_of(paths: list[str]) -> States:
