@@ -240,13 +240,14 @@ def _outputs(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_an_interrupted_build_leaves_the_old_outputs(how: signal.Signals, tmp_path: Path) -> None:
-    # a week of pages: the five samples are now written so fast that a build can
-    # end between two looks for its temporary files
+    # two weeks of pages: the five samples (and since corrections got faster, a
+    # week) are written so fast that a build can end between two looks for its
+    # temporary files
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import generate_month
 
     pages = tmp_path / "pages"
-    generate_month(pages, days=7)
+    generate_month(pages, days=14)
     out = tmp_path / "build"
     assert cli("build", "-q", "-o", str(out), str(pages)).returncode == 0
     old = _outputs(out)
