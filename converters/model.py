@@ -1,7 +1,15 @@
 """The article model: immutable dataclasses with a versioned JSON form.
 
 Every exporter reads this and nothing else. The JSON form is the contract of
-``pressroom parse --json`` (``schema: 1``); keys may be added, never renamed.
+``pressroom parse --json`` (``schema: 2``); keys may be added, never renamed.
+
+Schema 2 (from schema 1): ``dateline`` is the dateline as printed (``本报讯``,
+``本报济宁8月24日讯``) or null, where it was true/false; articles gained
+``other_bylines`` (interns, photographers, editors, unlabelled names: each a
+role and a name, never counted as reporters), ``captions`` and ``truncated``;
+documents gained the page's own facts: ``paper``, ``page_number``,
+``page_name`` and ``published``. ``Collection.from_json`` reads schema 1 too
+(true becomes ``本报讯``; the new keys take their empty values).
 """
 from __future__ import annotations
 
@@ -9,7 +17,8 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_SCHEMAS = (1, 2)
 
 BlockKind = Literal["paragraph", "subhead"]
 
@@ -58,6 +67,28 @@ class Block:
                    SourceSpan.from_json(source) if source else None)
 
 
+#: roles of the names that are not reporters or correspondents, as printed in Chinese
+CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "author": "作者"}
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A name in a byline that is not a reporter's or a correspondent's."""
+
+    role: str  # a key of CREDIT_ROLES
+    name: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"role": self.role, "name": self.name}
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Credit:
+        return cls(data["role"], data["name"])
+
+    def __str__(self) -> str:
+        return f"{CREDIT_ROLES.get(self.role, self.role)} {self.name}"
+
+
 @dataclass(frozen=True)
 class Article:
     title: str | None
@@ -67,13 +98,20 @@ class Article:
     section: str | None = None
     subdistrict: str | None = None
     district: str | None = None
-    dateline: bool = False
+    #: the dateline as printed (本报讯, 本报济宁8月24日讯, 云上黄石报道), or None
+    dateline: str | None = None
     date: str | None = None
     reporters: tuple[str, ...] = ()
     correspondents: tuple[str, ...] = ()
     credit: str | None = None
     #: every byline exactly as printed (role words, affiliations and all)
     bylines: tuple[str, ...] = ()
+    #: interns, photographers, editors and unlabelled names, each with its role
+    other_bylines: tuple[Credit, ...] = ()
+    #: photo captions and credits printed with the article (not body text)
+    captions: tuple[str, ...] = ()
+    #: the page's text stops inside this article
+    truncated: bool = False
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:
@@ -108,7 +146,8 @@ class Article:
 
     def text_content(self) -> str:
         """All the article's words in reading order, for completeness checks."""
-        parts = [self.kicker, self.title, self.subtitle, *(b.text for b in self.body)]
+        parts = [self.kicker, self.title, self.subtitle, self.dateline,
+                 *(b.text for b in self.body)]
         return "\n".join(p for p in parts if p)
 
     def to_json(self) -> dict[str, Any]:
@@ -118,18 +157,25 @@ class Article:
             "district": self.district, "dateline": self.dateline, "date": self.date,
             "reporters": list(self.reporters), "correspondents": list(self.correspondents),
             "credit": self.credit, "bylines": list(self.bylines),
+            "other_bylines": [c.to_json() for c in self.other_bylines],
+            "captions": list(self.captions), "truncated": self.truncated,
             "body": [b.to_json() for b in self.body],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:
+        dateline = data.get("dateline")
+        if isinstance(dateline, bool):  # schema 1
+            dateline = "本报讯" if dateline else None
         return cls(
             title=data.get("title"), kicker=data.get("kicker"), subtitle=data.get("subtitle"),
             section=data.get("section"), subdistrict=data.get("subdistrict"),
-            district=data.get("district"), dateline=bool(data.get("dateline")),
+            district=data.get("district"), dateline=dateline,
             date=data.get("date"), reporters=tuple(data.get("reporters", ())),
             correspondents=tuple(data.get("correspondents", ())),
             credit=data.get("credit"), bylines=tuple(data.get("bylines", ())),
+            other_bylines=tuple(Credit.from_json(c) for c in data.get("other_bylines", ())),
+            captions=tuple(data.get("captions", ())), truncated=bool(data.get("truncated")),
             body=tuple(Block.from_json(b) for b in data.get("body", ())),
         )
 
@@ -149,6 +195,12 @@ class Document:
     encoding: str = "utf-8"
     #: hex SHA-256 of the raw bytes, so builds can tell what changed
     digest: str = ""
+    #: what the page's chrome says of itself: the paper, the page (第A37版:县区新闻
+    #: → "A37", "县区新闻") and the publication date (ISO), when it says so
+    paper: str | None = None
+    page_number: str | None = None
+    page_name: str | None = None
+    published: str | None = None
 
     @cached_property
     def characters(self) -> str:
@@ -165,6 +217,8 @@ class Document:
             "page_title": self.page_title, "sections": list(self.sections),
             "dropped": list(self.dropped), "warnings": list(self.warnings),
             "encoding": self.encoding, "digest": self.digest,
+            "paper": self.paper, "page_number": self.page_number,
+            "page_name": self.page_name, "published": self.published,
             "articles": [a.to_json() for a in self.articles],
         }
 
@@ -175,6 +229,8 @@ class Document:
             page_title=data.get("page_title"), sections=tuple(data.get("sections", ())),
             dropped=tuple(data.get("dropped", ())), warnings=tuple(data.get("warnings", ())),
             encoding=data.get("encoding", "utf-8"), digest=data.get("digest", ""),
+            paper=data.get("paper"), page_number=data.get("page_number"),
+            page_name=data.get("page_name"), published=data.get("published"),
             articles=tuple(Article.from_json(a) for a in data.get("articles", ())),
         )
 
@@ -208,9 +264,9 @@ class Collection:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Collection:
-        if data.get("schema") != SCHEMA_VERSION:
+        if data.get("schema") not in READABLE_SCHEMAS:
             raise ValueError(f"unsupported article model schema {data.get('schema')!r}; "
-                             f"this Pressroom reads schema {SCHEMA_VERSION}")
+                             f"this Pressroom reads schemas {', '.join(map(str, READABLE_SCHEMAS))}")
         return cls(
             documents=tuple(Document.from_json(d) for d in data.get("documents", ())),
             problems=tuple(Problem(p["source"], p["reason"]) for p in data.get("problems", ())),
@@ -221,5 +277,6 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-__all__ = ["SCHEMA_VERSION", "SourceSpan", "Block", "Article", "Document", "Problem",
+__all__ = ["SCHEMA_VERSION", "READABLE_SCHEMAS", "CREDIT_ROLES", "Credit", "SourceSpan", "Block",
+           "Article", "Document", "Problem",
            "Collection", "field_names", "replace"]

@@ -30,7 +30,7 @@ def render_outline(collection: Collection, gazetteer: Gazetteer | None = None) -
         for subdistrict, items in by_sub.items():
             lines.append(f"  {subdistrict}")
             for source, article in items:
-                flags = "本报讯 " if article.dateline else ""
+                flags = f"{article.dateline} " if article.dateline else ""
                 date = f" {article.date}" if article.date else ""
                 lines.append(f"    · {article.display_title}")
                 lines.append(f"        {flags}{byline_summary(article)}{date} · "

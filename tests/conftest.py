@@ -47,4 +47,4 @@ def printed_han(article) -> str:  # type: ignore[no-untyped-def]
     from converters.chars import han_only
     return han_only("".join([article.kicker or "", article.title or "原文无标题",
                              article.subtitle or "", *article.bylines,
-                             "本报讯" if article.dateline else "", *(b.text for b in article.body)]))
+                             article.dateline or "", *(b.text for b in article.body)]))

@@ -27,7 +27,7 @@ def every_element() -> Collection:
     """A model with each kind of element an exporter must handle."""
     full = Article(
         title="完整的新闻标题", kicker="引题文字在此", subtitle="副题说明文字", section="郑港办事处",
-        subdistrict="郑港办事处", district="航空港区", dateline=True, date="6月9日",
+        subdistrict="郑港办事处", district="航空港区", dateline="本报讯", date="6月9日",
         reporters=("王军方",), correspondents=("贺振广",), credit="文/图",
         bylines=("记者 王军方 通讯员 贺振广 文/图",),
         body=(Block("paragraph", "第一段正文，含数字1,000与English单词。"),

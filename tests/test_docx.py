@@ -205,7 +205,7 @@ def test_a_changed_layout_makes_a_new_template(tmp_path: Path, monkeypatch: pyte
 
 def _edition_with(text: str):  # type: ignore[no-untyped-def]
     article = Article(title="测试<标题>&", body=(Block("paragraph", text),), district="中原区",
-                      dateline=True, bylines=("记者 张三",))
+                      dateline="本报讯", bylines=("记者 张三",))
     return build_edition(Collection((Document("t.txt", (article,), district="中原区"),)), SETTINGS)
 
 

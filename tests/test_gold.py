@@ -66,8 +66,26 @@ def test_score_command_prints_perfect_score(tmp_path) -> None:
 def test_json_round_trip() -> None:
     collection = Collection(tuple(parsed(f["file"]) for f in GOLD_DATA["files"]))
     data = json.loads(json.dumps(collection.to_json(), ensure_ascii=False))
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert Collection.from_json(data) == collection
+
+
+def test_schema_1_json_still_reads() -> None:
+    """The migration: schema 1's true/false dateline becomes 本报讯/None, new keys default."""
+    collection = Collection(tuple(parsed(f["file"]) for f in GOLD_DATA["files"]))
+    data = json.loads(json.dumps(collection.to_json(), ensure_ascii=False))
+    data["schema"] = 1
+    for document in data["documents"]:
+        for key in ("paper", "page_number", "page_name", "published"):
+            del document[key]
+        for article in document["articles"]:
+            article["dateline"] = article["dateline"] is not None
+            for key in ("other_bylines", "captions", "truncated"):
+                del article[key]
+    assert Collection.from_json(data) == collection
+    data["schema"] = 3
+    with pytest.raises(ValueError, match="schema 3"):
+        Collection.from_json(data)
 
 
 def test_model_is_immutable() -> None:

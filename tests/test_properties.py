@@ -36,7 +36,7 @@ def accounted_text(document: Document) -> str:
     parts = [document.page_title or "", *document.sections, *document.dropped]
     for article in document.articles:
         parts += [article.kicker or "", article.title or "", article.subtitle or "",
-                  *article.bylines, "本报讯" if article.dateline else "",
+                  *article.bylines, article.dateline or "", *article.captions,
                   *(block.text for block in article.body)]
     return "\n".join(parts)
 

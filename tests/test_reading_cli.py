@@ -85,7 +85,7 @@ def test_output_file_option(tmp_path: Path) -> None:
     target = tmp_path / "out" / "model.json"
     result = run_parse("--json", "-o", target, SEED)
     assert result.returncode == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == 2
 
 
 def test_keep_punctuation_option() -> None:

@@ -93,7 +93,7 @@ class BodyWriter:
                 continue
             runs: list[tuple[str, str | None]] = []
             if first and article.dateline:
-                runs.append(("本报讯　", "dateline"))
+                runs.append((article.dateline + "　", "dateline"))
             runs.append((xml_safe(block.text, where, self.warnings), None))
             self.append("body", runs)
             first = False

@@ -186,7 +186,7 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
             continue
         runs = [Run(block.text)]
         if first_paragraph and article.dateline:
-            runs.insert(0, Run("本报讯 ", styles["dateline"].face))
+            runs.insert(0, Run(article.dateline + " ", styles["dateline"].face))
         first_paragraph = False
         body.append(CJKParagraph(runs, styles["body"], missing=missing))
     keep = NeedSpace(deck[1:], 2 * styles["body"].leading + 2, frame_height)
