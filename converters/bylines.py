@@ -1,9 +1,15 @@
-"""Bylines: ``记者 王军方 通讯员 贺振广 高雅静 文/图`` and its scraped variants.
+"""Bylines: ``记者 王军方 通讯员 贺振广 高雅静 文/图`` and the many shapes papers print.
 
 A byline is a run of role words, affiliations, names and a credit. It may
-stand on its own line, be split over two lines, be glued to the end of a
-paragraph, sit in parentheses after 本报讯, or appear as space-separated
-tokens in a scraped one-line page.
+stand on its own line (``■本报记者 刘 招 通讯员 王 平``, ``□东方今报·猛犸新闻记者
+徐先友``), be split over two lines, be glued to the end of a paragraph
+(``…笑着说。晚报记者 董占卿``), sit in parentheses after a dateline
+(``本报讯(记者 裴其娟 实习生 马真)``), credit photographs (``本栏图片由本报记者
+丁友明 摄``) or appear as space-separated tokens in a scraped one-line page.
+
+Only reporters (记者) and correspondents (通讯员, or a paper's name standing
+where 通讯员 stands) are counted as such; interns, photographers, editors and
+bare names in brackets are kept as other credits with their role.
 """
 from __future__ import annotations
 
@@ -13,23 +19,32 @@ from functools import cache
 from importlib import resources
 
 from .chars import is_han
+from .model import Credit
 
-REPORTER_ROLES = ("本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "摄影记者",
-                  "融媒记者", "记者")
-CORRESPONDENT_ROLES = ("本报通讯员", "特约通讯员", "通讯员", "实习生")
-ROLES = REPORTER_ROLES + CORRESPONDENT_ROLES
-CREDITS = ("文/图", "图/文", "文／图", "图／文", "文图", "图文", "摄影", "摄")
+#: a reporter role: 记者 after an outlet's name and a title, if any (本报记者, 晚报记者,
+#: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者); never 据记者, 对记者
+_REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端))?"
+             r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影|融媒|全媒体)?记者")
+_CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
+_INTERN = r"实习生"
+_EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
+REPORTER_ROLE = re.compile(f"^{_REPORTER}$")
+#: role words that open a byline (kept for the scraped-line splitter)
+ROLES = ("记者", "通讯员", "实习生")
+CREDITS = ("文/图", "图/文", "文／图", "图／文", "文图", "图文", "摄影报道", "摄影", "摄")
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报)$")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
-_ROLE_SPLIT = re.compile("(" + "|".join(map(re.escape, ROLES + CREDITS[:4])) + ")")
-_GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*(?=(?:"
-                         + "|".join(ROLES) + r"))")
-
-
+MARKERS = "□■●◆▲★☆◇○◎"
+_ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
+_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文)")
+_GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_ROLE_STEMS = ("记者", "通讯员", "实习生")
-NOT_NAMES = frozenset({"本报讯", "新华社", "本报"})
+_ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
+NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
+                       "图文", "实习生", "编辑"})
+#: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
+_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,30}?)\s*[）)]$")
 
 
 @cache
@@ -49,6 +64,20 @@ class Byline:
     reporters: tuple[str, ...]
     correspondents: tuple[str, ...]
     credit: str | None
+    #: interns, photographers, editors, unlabelled names
+    others: tuple[Credit, ...] = ()
+
+    def merged(self, other: Byline | None) -> Byline:
+        if other is None:
+            return self
+        return Byline(f"{self.text} {other.text}", self.reporters + other.reporters,
+                      self.correspondents + other.correspondents, self.credit or other.credit,
+                      self.others + other.others)
+
+    @property
+    def counts(self) -> bool:
+        """Names a reporter or correspondent (what makes a line a byline on its own)."""
+        return bool(self.reporters or self.correspondents)
 
 
 def is_name(token: str) -> bool:
@@ -65,11 +94,15 @@ def is_name(token: str) -> bool:
 
 
 def token_kind(token: str) -> str | None:
-    """'reporter' | 'correspondent' | 'credit' | 'affiliation' | 'name' | None."""
-    if token in REPORTER_ROLES:
+    """'reporter' | 'correspondent' | 'intern' | 'editor' | 'credit' | 'affiliation' | 'name' | None."""
+    if REPORTER_ROLE.match(token):
         return "reporter"
-    if token in CORRESPONDENT_ROLES:
+    if re.fullmatch(_CORRESPONDENT, token):
         return "correspondent"
+    if token == "实习生":
+        return "intern"
+    if re.fullmatch(_EDITOR, token):
+        return "editor"
     if token in CREDITS:
         return "credit"
     if AFFILIATION.match(token):
@@ -80,50 +113,110 @@ def token_kind(token: str) -> str | None:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split a byline into tokens; role words glued to names are split too."""
-    spaced = _ROLE_SPLIT.sub(r" \1 ", text)
-    return [t for t in re.split(r"[\s、，,；;]+", spaced) if t]
+    """Split a byline into tokens; role words glued to names are split too, and a
+    two-character name padded to three (``刘 招``) is one name again."""
+    spaced = _ROLE_SPLIT.sub(r" \1 ", text.strip().lstrip(MARKERS))
+    # 张玉东/文 廖谦/图 (but not the credit 文/图 itself)
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff]{2})/(?=[文图](?:\s|$))", " /", spaced)
+    raw = [t for t in re.split(r"[\s、，,；;：:]+", spaced) if t]
+    tokens: list[str] = []
+    for token in raw:
+        if (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
+                and is_han(tokens[-1]) and token_kind(tokens[-1]) is None):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def from_tokens(tokens: list[str], text: str) -> Byline | None:
     reporters: list[str] = []
     correspondents: list[str] = []
+    others: list[Credit] = []
     credit: str | None = None
     role: str | None = None
+    group: list[tuple[str, str]] = []  # (role, name) of the names since the last role word
     for token in tokens:
         kind = token_kind(token)
-        if kind in ("reporter", "correspondent"):
+        if token in ("/文", "/图"):
+            if token == "/图" and group:  # 廖谦/图: the picture's maker
+                r, name = group.pop()
+                group.append(("photographer", name))
+            continue
+        if kind in ("reporter", "correspondent", "intern", "editor"):
             role = kind
+            group = []
         elif kind == "affiliation":
             # A paper's name stands where 通讯员 usually stands (新郑时报 李显文).
             role = "correspondent"
+            group = []
         elif kind == "credit":
+            if token in ("摄", "摄影"):
+                # 本栏图片由本报记者 丁友明 摄: the names before it took the pictures
+                for index, (r, name) in enumerate(group):
+                    group[index] = ("photographer", name)
+                role = None
+                continue
             if credit is not None:
                 return None
             credit = token.replace("／", "/")
         elif kind == "name" and role is not None:
-            (reporters if role == "reporter" else correspondents).append(token)
+            if len(token) == 2 and not looks_like_person(token):
+                return None  # 记者核实: a two-character word is not a name without a surname
+            group.append((role, token))
+            _assign(group[-1], reporters, correspondents, others)
         else:
             return None
-    if not reporters and not correspondents:
+    # photographers found after the fact: move them out of the reporters
+    photographers = [name for r, name in group if r == "photographer"]
+    if photographers:
+        reporters = [n for n in reporters if n not in photographers]
+        correspondents = [n for n in correspondents if n not in photographers]
+        others.extend(Credit("photographer", n) for n in photographers)
+    if not (reporters or correspondents or others):
         return None
-    return Byline(text, tuple(reporters), tuple(correspondents), credit)
+    return Byline(text, tuple(reporters), tuple(correspondents), credit, tuple(others))
 
 
-_ROLE_WORDS = "|".join(map(re.escape, ROLES + CREDITS))
-_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORDS})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORDS})")
+def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[str],
+            others: list[Credit]) -> None:
+    role, name = entry
+    if role == "reporter":
+        reporters.append(name)
+    elif role == "correspondent":
+        correspondents.append(name)
+    else:
+        others.append(Credit(role, name))
+
+
+_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORD}|文/图)")
 
 
 def parse_byline(text: str) -> Byline | None:
     """The byline when the whole of ``text`` is one, else None."""
-    stripped = text.strip()
-    if stripped[:1] in "（(" and stripped[-1:] in "）)":
+    stripped = text.strip().lstrip(MARKERS).strip()
+    if stripped.endswith(("：", ":")):
+        return None  # 记者核实: is a run-in label
+    if stripped[:1] in "（(【[" and stripped[-1:] in "）)】]":
         stripped = stripped[1:-1].strip()
-    if not stripped.startswith(ROLES):
+    # a byline is short and names its role near its start (after a mark, a credit or an
+    # outlet's name); a paragraph that merely mentions 记者 is not tokenised
+    if len(stripped) > 100 or not any(stem in stripped[:28] for stem in _ROLE_STEMS):
         return None
     tokens = tokenize(stripped)
-    if not tokens or token_kind(tokens[0]) not in ("reporter", "correspondent"):
+    if len(tokens) > 1 and token_kind(tokens[0]) == "credit" and tokens[0] not in ("摄", "摄影"):
+        tokens.append(tokens.pop(0))  # □文/图 本报记者 杨 光: the credit printed first
+    if not tokens:
         return None
+    first = token_kind(tokens[0])
+    if first not in ("reporter", "correspondent", "intern", "editor"):
+        # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
+        photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + _ROLE_WORD + ")", stripped)
+        if photo is None:
+            return None
+        tokens = tokenize(stripped[photo.end():])
+        if not tokens or tokens[-1] not in ("摄", "摄影"):
+            return None
     # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
     for glued in _ROLE_THEN_HAN.finditer(stripped):
         if not looks_like_person(glued.group(1)):
@@ -131,14 +224,42 @@ def parse_byline(text: str) -> Byline | None:
     return from_tokens(tokens, text.strip())
 
 
+def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
+    """Names printed without a role in brackets closing a paragraph, as initials or full
+    names: (text before, their credits). Each must be a name; two-character ones need
+    a known surname, or a space inside (商 闻: initials)."""
+    match = _BRACKETED_NAMES.search(text)
+    if match is None:
+        return None
+    before = text[:match.start()].rstrip()
+    if before and before[-1] not in "。！？!?”」』":
+        return None
+    inner = match.group(1).strip()
+    if " " not in inner:
+        names = [inner] if looks_like_person(inner) else []
+    else:
+        names = tokenize(inner)
+        if len(names) == 1 and " " in inner and len(names[0]) == 2:
+            pass  # 商 闻: initials, accepted as they are
+        elif not all(looks_like_person(n) or (len(n) == 3 and is_name(n)) for n in names):
+            return None
+    if not names or not all(is_name(n) for n in names):
+        return None
+    return before, tuple(Credit("author", n) for n in names)
+
+
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
-    if not any(word in text for word in _ROLE_STEMS):
-        return text, None
-    for match in reversed(list(_GLUE_START.finditer(text))):
-        byline = parse_byline(text[match.end():])
-        if byline is not None:
-            return text[:match.start()].rstrip(), byline
+    tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
+    if any(word in text[tail:] for word in _ROLE_STEMS):
+        for match in reversed(list(_GLUE_START.finditer(text, max(0, tail - 1)))):
+            byline = parse_byline(text[match.end():])
+            if byline is not None:
+                return text[:match.start()].rstrip(), byline
+    bracketed = bracketed_names(text) if text.endswith(("）", ")")) else None
+    if bracketed is not None and bracketed[0]:
+        before, credits = bracketed
+        return before, Byline(text[len(before):].strip(), (), (), None, credits)
     return text, None
 
 
@@ -148,17 +269,20 @@ def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozens
     The run ends at the first token that is not a role, affiliation, name or
     credit, right after a credit, or at an index in ``stop``.
     """
-    if start >= len(tokens) or token_kind(tokens[start]) not in ("reporter", "correspondent"):
+    if start >= len(tokens) or token_kind(tokens[start]) not in ("reporter", "correspondent",
+                                                                 "intern"):
         return 0
     end = start
     while end < len(tokens) and end not in stop:
         kind = token_kind(tokens[end])
-        if kind is None or (kind == "name" and (end == start or not looks_like_person(tokens[end]))):
+        if kind is None or kind == "editor" \
+                or (kind == "name" and (end == start or not looks_like_person(tokens[end]))):
             break
         end += 1
         if kind == "credit":
             break
-    while end > start and token_kind(tokens[end - 1]) in ("reporter", "correspondent", "affiliation"):
+    while end > start and token_kind(tokens[end - 1]) in ("reporter", "correspondent", "intern",
+                                                          "affiliation"):
         end -= 1
     candidate = tokens[start:end]
     return end - start if from_tokens(candidate, " ".join(candidate)) else 0

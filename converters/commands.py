@@ -34,22 +34,31 @@ def commands() -> None:
 
 @commands.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON (schema 1).")
+@click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON (schema 2).")
+@click.option("--explain", is_flag=True,
+              help="Print every source line with the role it was given and why, then the articles.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @click.option("--keep-punctuation", is_flag=True,
               help="Keep ASCII ,;:?!() between Han characters as they are.")
-def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
-          keep_punctuation: bool) -> None:
+@click.option("--simplified", is_flag=True,
+              help="Convert traditional characters to simplified ones (OpenCC t2s).")
+def parse(paths: tuple[Path, ...], as_json: bool, explain: bool, output: Path | None,
+          keep_punctuation: bool, simplified: bool) -> None:
     """Parse page files (or directories of them) into articles.
 
     Without --json, prints an outline to check before printing: district →
-    办事处/街道 → article, with byline, paragraph count and warnings.
+    办事处/街道 → article, with byline, paragraph count and warnings. With
+    --explain, shows how each page was read, line by line.
     """
     from .outline import render_outline
     from .parse import ParseOptions, parse_paths
 
-    collection = parse_paths(list(paths), options=ParseOptions(punctuation=not keep_punctuation))
+    options = ParseOptions(punctuation=not keep_punctuation, simplified=simplified)
+    if explain:
+        _explain(list(paths), options, output)
+        return
+    collection = parse_paths(list(paths), options=options)
     if as_json:
         text = json.dumps(collection.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -62,6 +71,27 @@ def parse(paths: tuple[Path, ...], as_json: bool, output: Path | None,
     for problem in collection.problems:
         click.echo(f"pressroom: {problem}", err=True)
     if collection.problems:
+        sys.exit(1)
+
+
+def _explain(paths: list[Path], options: object, output: Path | None) -> None:
+    from .explain import explain_file
+    from .reading import InputError, expand_paths
+
+    texts, failed = [], False
+    for path in expand_paths(paths):
+        try:
+            texts.append(explain_file(path, options))
+        except InputError as exc:
+            click.echo(f"pressroom: {path}: {exc}", err=True)
+            failed = True
+    text = "\n".join(texts)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if failed:
         sys.exit(1)
 
 

@@ -14,6 +14,7 @@ class District:
     name: str
     slug: str
     aliases: tuple[str, ...]
+    short: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -58,5 +59,5 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     data = tomllib.loads(resources.files("converters.data").joinpath("gazetteer.toml")
                          .read_text(encoding="utf-8"))
-    return Gazetteer([District(d["name"], d["slug"], tuple(d.get("aliases", ())))
-                      for d in data["district"]])
+    return Gazetteer([District(d["name"], d["slug"], tuple(d.get("aliases", ())),
+                               tuple(d.get("short", ()))) for d in data["district"]])

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
+from typing import Protocol
+
+
+class PlaceMatcher(Protocol):
+    def match_prefix(self, text: str) -> tuple[str | None, int] | None: ...
 
 _NUMERAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"(?:(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?{_NUMERAL}月{_NUMERAL}日")
@@ -23,6 +27,9 @@ ADVERBIAL_OPENERS = ("为", "围绕", "在", "自", "根据", "按照", "随着"
                      "作为", "为了", "对照", "依托", "紧扣", "聚焦", "以")
 SUBDISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:街道办事处|办事处|街道|镇|乡))")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+#: a 街道/乡/镇 name has none of these; a sentence fragment (见到的街道) has
+_FRAGMENT = re.compile(r"[的了在是到和与及把被对向从为这那等个们着过就都也还又很各每该其]")
+_NOT_PLACES = ("城乡", "家乡", "故乡", "老乡", "下乡", "城镇", "乡镇", "重镇", "集镇", "村镇")
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,18 @@ def _strip_quotes(text: str) -> str:
     return re.sub(r"“[^“”]*”", lambda m: "" if m.start() == 0 else m.group(), text, count=1)
 
 
-def read_lead(first_paragraph: str, gazetteer: Gazetteer) -> Lead:
+def subdistrict_name(text: str) -> str | None:
+    """The 街道/办事处/乡/镇 name ``text`` starts with, if it is a name and not a fragment."""
+    found = SUBDISTRICT.match(text)
+    if found is None:
+        return None
+    name = found.group(1)
+    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES):
+        return None
+    return name
+
+
+def read_lead(first_paragraph: str, places: PlaceMatcher) -> Lead:
     sentence = _strip_quotes(opening_sentence(first_paragraph))
     date_match = DATE.search(sentence)
     date = date_match.group() if date_match else None
@@ -66,14 +84,14 @@ def read_lead(first_paragraph: str, gazetteer: Gazetteer) -> Lead:
             clause = clause[time.end():]
         if not clause or TIME_PHRASE.match(clause):
             continue
-        place = gazetteer.match_prefix(clause)
+        place = places.match_prefix(clause)
         rest = clause
         if place is not None:
             district, length = place
             rest = clause[length:]
-        found = SUBDISTRICT.match(rest)
+        found = subdistrict_name(rest)
         if found:
-            subdistrict = found.group(1)
+            subdistrict = found
             break
         if place is not None or not clause.startswith(ADVERBIAL_OPENERS):
             if place is None and _names_actor(clause):

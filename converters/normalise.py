@@ -214,10 +214,39 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
     return lines
 
 
+#: a site's anti-copy watermark glued to the end of many lines (u8L中原财经_中原网·财经频道)
+_WATERMARK = re.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*[\u4e00-\u9fff][\u4e00-\u9fff_·A-Za-z0-9]{3,30}$")
+
+
+def _strip_watermark(lines: list[Line], dropped: list[str], warnings: list[str]) -> None:
+    """A tail of Latin letters and a site's name that ends three lines or more is the site's
+    watermark, not the article's: cut it off every line, say so once."""
+    tails: Counter[str] = Counter()
+    for text in {line.text for line in lines}:  # distinct lines: a title printed thrice is not one
+        match = _WATERMARK.search(text)
+        if match:
+            for start in range(match.start(), len(text) - 5):
+                tails[text[start:]] += 1
+    marks = [tail for tail, count in tails.items()
+             if count >= 3 and re.match(r"[0-9A-Za-z]*[A-Za-z]", tail)]
+    if not marks:
+        return
+    mark = max(marks, key=len)
+    cut = 0
+    for line in lines:
+        if line.text.endswith(mark):
+            line.text = line.text[:-len(mark)].rstrip()
+            dropped.append(mark)
+            cut += 1
+    warnings.append(f"a watermark “{mark}” ended {cut} lines and was cut off them")
+
+
 def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
     warnings: list[str] = []
     dropped: list[str] = []
     lines = _unwrap(_clean_physical(text, warnings), dropped)
+    _strip_watermark(lines, dropped, warnings)
+    lines = [line for line in lines if line.text]
     if punctuation:
         for line in lines:
             line.text = normalise_punctuation(line.text)

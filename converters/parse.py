@@ -5,29 +5,91 @@ from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import build_document
-from .gazetteer import Gazetteer, default_gazetteer
-from .model import Collection, Document, Problem
+from . import roles
+from .articles import build_document, ends_open
+from .assemble import Builder, record_rule_roles
+from .bylines import parse_byline
+from .hanzi import simplified
+from .model import Collection, Credit, Document, Problem
 from .normalise import normalise
+from .places import Places, default_places
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
-from .segment import segment
+from .segment import Unit, join_broken_paragraphs, merge_byline_units, read
 
 
 @dataclass(frozen=True)
 class ParseOptions:
     #: ASCII ,;:?!() between Han characters → full-width (GB/T 15834)
     punctuation: bool = True
+    #: traditional characters → simplified ones in the parsed text (OpenCC t2s)
+    simplified: bool = False
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    """A page's units with the role each was given, for ``--explain`` and the assembler."""
+
+    units: tuple[Unit, ...]
+    rule_roles: tuple[str, ...]
+    dropped: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
+               explain: bool = False) -> ReadPage:
+    """Normalise and segment a page and give each unit its role."""
+    if options.simplified:
+        text = simplified(text)
+    page = normalise(text, punctuation=options.punctuation)
+    units = read(page.lines)
+    rule_roles = record_rule_roles(units)
+    features = roles.unit_features(units, rule_roles) if units else []
+    labels = roles.tag_features(features)
+    roles.assign(units, labels, features if explain else None)
+    return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
 
 
 def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = ParseOptions(),
-               gazetteer: Gazetteer | None = None, encoding: str = "utf-8",
+               places: Places | None = None, encoding: str = "utf-8",
                digest: str = "") -> Document:
-    page = normalise(text, punctuation=options.punctuation)
-    warnings = list(page.warnings)
-    segmented = segment(page.lines, page.dropped)
-    warnings.extend(segmented.warnings)
-    return build_document(source, segmented, gazetteer or default_gazetteer(),
-                          encoding=encoding, digest=digest, warnings=warnings)
+    return document_from(read_roles(text, options=options), source, places=places,
+                         encoding=encoding, digest=digest)
+
+
+def document_from(read_page: ReadPage, source: str, *, places: Places | None = None,
+                  encoding: str = "utf-8", digest: str = "") -> Document:
+    """The articles of a page whose units have their roles."""
+    warnings = list(read_page.warnings)
+    dropped = list(read_page.dropped)
+    chrome_lines: list[str] = []
+    editors: list[Credit] = []
+    kept: list[Unit] = []
+    for unit in read_page.units:
+        if unit.role == "drop":
+            dropped.append(unit.raw or unit.text)
+            chrome_lines.append(unit.folded)
+            if unit.hint == "editor" and unit.byline is not None:
+                editors.extend(c for c in unit.byline.others if c.role == "editor")
+        else:
+            dropped.extend(unit.removed)
+            kept.append(unit)
+    units = merge_byline_units(join_broken_paragraphs(kept, warnings))
+    for unit in units:
+        if unit.role == "byline" and (unit.byline is None or " " in unit.text) \
+                and (reparsed := parse_byline(unit.text)) is not None:
+            unit.byline = reparsed  # a role on one line and its names on the next
+    builder = Builder(warnings, dropped)
+    for unit in units:
+        builder.add(unit)
+    builder.finish()
+    last_text = next((u for u in reversed(units) if u.role == "body"), None)
+    ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
+        and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
+    return build_document(source, builder.drafts, page_title=builder.page_title,
+                          sections=builder.sections, dropped=dropped, chrome_lines=chrome_lines,
+                          editors=editors, ended_open=ended_open,
+                          places=places or default_places(), encoding=encoding, digest=digest,
+                          warnings=warnings)
 
 
 def parse_page(name: str, data: bytes, *, options: ParseOptions = ParseOptions()) -> Document:

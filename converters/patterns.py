@@ -9,7 +9,18 @@ BOILERPLATE = re.compile(
     r"(?:编辑|审核|校对|来源|作者|浏览次数|发布时间)\s*[:：]|返回(?:顶部|首页|列表)|打印本页|"
     r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：])|网站版权所有|All rights reserved",
     re.IGNORECASE)
-DATELINE = re.compile(r"^本报讯\s*(?:[（(]([^（）()]{2,40})[）)])?\s*[:：]?\s*")
+#: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),
+#: 本报济宁8月24日讯, 晨报讯, 武汉晚报讯, 新华社北京5月1日电; or an outlet's
+#: 云上黄石报道(记者 …) / 信阳消息(记者 …), which count only with a byline in brackets
+DATELINE = re.compile(
+    r"^\s*(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)[\u4e00-\u9fff\d]{0,10}?讯"
+    r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
+    r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)])?"
+    r"|(?P<name2>[\u4e00-\u9fff]{2,8}?(?:报道|消息))\s*[（(]\s*(?P<inner2>[^（）()]{2,60}?)\s*[）)])"
+    r"\s*[:：]?\s*")
+#: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）
+JUMP_MARK = re.compile(r"^\s*[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]"
+                       r"|[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 #: table-cell debris of scraped pages: leading and trailing pipes
 PIPES = re.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")

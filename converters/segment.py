@@ -1,26 +1,32 @@
-"""Segment stage: clean lines → typed units (heading, body, byline, section, drop).
+"""Segment stage: clean lines → units, each with what the rules can say of it.
 
 Units are what a person sees as separate things on the page: a paragraph,
 however many hard-wrapped or page-broken lines it was printed on; a heading;
-a byline; a section label. Each unit remembers the lines it came from and
-why they were joined, so ``explain`` can show the reasoning.
+a byline; a section label; a line of page chrome. This stage reads each
+unit (datelines, bylines, section labels, headline shape, chrome kinds);
+the role stage (``roles``) then decides what each unit is, and only then
+are page-broken paragraphs joined and bylines split over lines merged —
+so a line of chrome is never glued onto an article.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from . import bylines
+from . import bylines, chrome
 from .bylines import Byline
 from .chars import (CANNOT_START, PAUSES, brackets_balanced, ends_sentence, is_han,
                     join_fragments, visible_length)
+from .hanzi import fold
 from .normalise import Line
-from .patterns import BOILERPLATE, DATELINE, MARKDOWN_HEADING, SECTION_LABEL
+from .patterns import BOILERPLATE, DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL
 
 #: a headline does not end on a function word; a page-broken sentence often does
 NO_HEADLINE_END = frozenset("的了着把被将和及或而并且就都又还让给跟之该这那每各")
 #: scraped one-line pages: a role word glued to a sentence end starts a byline
-_GLUED_ROLE = re.compile(r"(?<=[。！？!?”」』）)])(?=(?:" + "|".join(bylines.ROLES) + r")\s)")
+_GLUED_ROLE = re.compile(r"(?<=[。！？!?”」』）)])(?=(?:记者|通讯员|实习生)\s)")
+#: an editor's code closing a paragraph (①6, ②22): the page's, not the article's
+_EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*[①-⑳]\s?\d{0,3}$")
 SCRAPED_MIN_LENGTH = 300
 HEADLINE_MAX = 60
 SCRAPED_HEADING_TOKEN_MAX = 18
@@ -33,15 +39,27 @@ class Unit:
     first_line: int
     last_line: int
     gap_before: int = 0
-    role: str = "body"  # body | heading | byline | section | drop
+    role: str = "body"  # body | heading | byline | section | drop (what the rules say)
     level: int = 0      # markdown heading level; 0 = plain
     scraped: bool = False
-    dateline: bool = False
+    dateline: str | None = None
     byline: Byline | None = None          # the byline unit's own, or one cut off a paragraph
     joins: list[str] = field(default_factory=list)
     cuts: list[str] = field(default_factory=list)
     #: visible length of the last piece a page-break join added (truncation check)
     tail_length: int = 0
+    #: the line folded to simplified characters, for every match
+    folded: str = ""
+    #: chrome kinds the line shows (chrome.KINDS)
+    kinds: tuple[str, ...] = ()
+    #: the text as it was before a dateline or byline was cut off
+    raw: str = ""
+    #: what was cut off and is not article text (jump marks, editor codes): to dropped
+    removed: list[str] = field(default_factory=list)
+    gap_after: int = 0
+    #: what the role model decided (roles.ROLES) and its main reason
+    hint: str | None = None
+    reason: str = ""
 
 
 @dataclass
@@ -56,7 +74,7 @@ def _is_scraped_line(text: str) -> bool:
             and len(re.findall(r"[。！？!?”]\s+\S", text)) >= 3)
 
 
-def _heading_shape(text: str, *, scraped: bool = False) -> bool:
+def heading_shape(text: str, *, scraped: bool = False) -> bool:
     """Could this text be a headline on its own line?"""
     length = visible_length(text)
     if not 2 <= length <= (SCRAPED_HEADING_TOKEN_MAX if scraped else HEADLINE_MAX):
@@ -64,8 +82,10 @@ def _heading_shape(text: str, *, scraped: bool = False) -> bool:
     last = text.rstrip()[-1]
     if ends_sentence(text) or last in PAUSES or text[0] in CANNOT_START:
         return False
-    if text.startswith("本报讯") or any(ch in text for ch in "。；：、;:"):
+    if text.startswith("本报讯") or any(ch in text for ch in "。；、;"):
         return False
+    if any(ch in text for ch in "：:") and not re.search(r"^[\u4e00-\u9fff]{2,8}[：:]", text):
+        return False  # 黄石港区:城区不看海 is a headline; 地址:… is not
     if scraped:
         return True
     if last in NO_HEADLINE_END or not brackets_balanced(text):
@@ -99,7 +119,7 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             level, i = len(token), i + 1
             start = i
             while i < len(tokens) and not re.fullmatch(r"#{1,6}", tokens[i]) \
-                    and _heading_shape(tokens[i], scraped=True) \
+                    and heading_shape(tokens[i], scraped=True) \
                     and not SECTION_LABEL.match(tokens[i]) and not tokens[i].startswith("本报讯"):
                 i += 1
             if i > start:
@@ -114,16 +134,16 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             add([token], "body")
             i += 1
             continue
-        if _heading_shape(token, scraped=True) and not token.startswith("本报讯"):
+        if heading_shape(token, scraped=True) and not token.startswith("本报讯"):
             start = i
-            while i < len(tokens) and _heading_shape(tokens[i], scraped=True) \
+            while i < len(tokens) and heading_shape(tokens[i], scraped=True) \
                     and not SECTION_LABEL.match(tokens[i]) and not bylines.consume_tokens(tokens, i):
                 i += 1
             if i < len(tokens) and i - start >= 1 and not _continues_heading(tokens, i):
                 _add_heading_groups(tokens[start:i], add)
                 continue
             i = start
-        if units and units[-1].role == "heading" and _heading_shape(token) \
+        if units and units[-1].role == "heading" and heading_shape(token) \
                 and i + 1 < len(tokens) and not tokens[i + 1].startswith("本报讯"):
             add([token], "heading")  # the subtitle under a headline
             i += 1
@@ -136,7 +156,7 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             i += 1
         run = tokens[start:i]
         if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
-                and _heading_shape(" ".join(run)):
+                and heading_shape(" ".join(run)):
             _add_heading_groups(run, add)  # a headline too long to look like one on its own
         else:
             add(run, "body")
@@ -180,45 +200,75 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     return units
 
 
-def _classify(unit: Unit, dropped: list[str]) -> None:
+def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
+    """(dateline as printed, the byline words inside its brackets or None, where the text
+    starts) when ``text`` opens with one: 本报讯, 本报济宁8月24日讯(记者…), 云上黄石报道(…)."""
+    match = DATELINE.match(folded)
+    if match is None:
+        return None
+    name = match.group("name") or match.group("name2")
+    inner = match.group("inner") or match.group("inner2")
+    start = match.start("name") if match.group("name") else match.start("name2")
+    dateline = text[start:start + len(name)]
+    if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None):
+        return None  # 某某报道 without a byline in brackets is just words
+    inner_text = text[match.start("inner"):match.end("inner")] if match.group("inner") else \
+        (text[match.start("inner2"):match.end("inner2")] if inner else None)
+    return dateline, inner_text, match.end()
+
+
+def _analyse(unit: Unit) -> None:
+    """What the rules see in a unit; nothing is decided or dropped here."""
+    unit.raw = unit.text
+    unit.folded = folded = fold(unit.text)
     text = unit.text
-    if unit.role == "heading" and not SECTION_LABEL.match(text):
+    # chrome is short, or starts a long line (an archive widget, a browser notice): the
+    # start of a long line tells
+    unit.kinds = chrome.kinds_of(folded if len(folded) <= 100 else folded[:40])
+    if unit.role == "heading" and not SECTION_LABEL.match(folded):
         return
-    if len(text) <= 80 and BOILERPLATE.search(text):
+    if len(text) <= 80 and BOILERPLATE.search(folded):
         unit.role = "drop"
-        dropped.append(text)
-    elif SECTION_LABEL.match(text):
+        unit.byline = bylines.parse_byline(text)
+    elif SECTION_LABEL.match(folded):
         unit.role = "section"
     elif (byline := bylines.parse_byline(text)) is not None:
         unit.role, unit.byline = "byline", byline
     else:
         unit.role = "body"
-        dateline = DATELINE.match(text)
-        if dateline:
-            inner = dateline.group(1)
+        dateline = read_dateline(text, folded)
+        if dateline is not None:
+            name, inner, end = dateline
             inner_byline = bylines.parse_byline(inner) if inner else None
             if inner and inner_byline is None:
                 # 本报讯（通讯员报道） and the like: keep the words in the text
-                dateline = re.match(r"^本报讯\s*", text)
-            unit.dateline = True
+                end = len(name) + (len(text[len(name):]) - len(text[len(name):].lstrip()))
+            unit.dateline = name
             unit.byline = inner_byline
-            unit.text = text[dateline.end():]  # type: ignore[union-attr]
+            unit.text = text[end:].lstrip()
             unit.cuts.append("dateline")
+        jump = JUMP_MARK.match(unit.text)
+        if jump:
+            unit.removed.append(jump.group().strip())
+            unit.text = unit.text[jump.end():].lstrip()
+            unit.cuts.append("jump")
         text, glued = bylines.split_glued(unit.text)
         if glued is not None:
             unit.text = text
-            unit.byline = _merge_bylines(unit.byline, glued)
+            unit.byline = glued if unit.byline is None else unit.byline.merged(glued)
             unit.cuts.append("byline")
+        tail = JUMP_MARK.search(unit.text) or _EDITOR_CODE.search(unit.text)
+        if tail and tail.end() == len(unit.text) and tail.start() > 0:
+            unit.removed.append(tail.group().strip())
+            unit.text = unit.text[:tail.start()].rstrip()
+            unit.cuts.append("jump" if "转" in tail.group() else "editor-code")
+        if not unit.text and unit.removed and not unit.byline and not unit.dateline:
+            # a line that was nothing but a jump mark: (上接第一版)
+            unit.role, unit.text, unit.removed = "drop", " ".join(unit.removed), []
+    unit.folded = fold(unit.text)
 
 
-def _merge_bylines(first: Byline | None, second: Byline | None) -> Byline | None:
-    if first is None or second is None:
-        return first or second
-    return Byline(f"{first.text} {second.text}", first.reporters + second.reporters,
-                  first.correspondents + second.correspondents, first.credit or second.credit)
-
-
-def _is_open(unit: Unit) -> bool:
+def is_open(unit: Unit) -> bool:
     """A body paragraph whose last sentence is unfinished."""
     return unit.role == "body" and bool(unit.text) and unit.byline is None \
         and not ends_sentence(unit.text)
@@ -231,21 +281,21 @@ def _bigram_elsewhere(left: str, right: str, corpus: str) -> bool:
     return corpus.count(left[-1] + right[0]) > 0
 
 
-def _resolve_plain_headings(units: list[Unit]) -> None:
+def resolve_plain_headings(units: list[Unit]) -> None:
     """Decide whether short unpunctuated plain lines are headings or broken text."""
     markdown = sum(1 for u in units if u.level > 0) >= 2
     corpus = "\n".join(u.text for u in units)
     for index, unit in enumerate(units):
         if unit.role != "body" or unit.dateline or unit.byline is not None \
-                or not _heading_shape(unit.text, scraped=unit.scraped):
+                or not heading_shape(unit.text, scraped=unit.scraped):
             continue
         if markdown and not unit.scraped:
             continue
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
         leads_deck = after is not None and (after.dateline or after.role == "heading"
-                                             or _heading_shape(after.text, scraped=after.scraped))
-        if before is not None and _is_open(before) and not leads_deck:
+                                             or heading_shape(after.text, scraped=after.scraped))
+        if before is not None and is_open(before) and not leads_deck:
             continue
         if not unit.scraped and after is not None and after.role == "body" and not leads_deck \
                 and (before is None or before.role != "heading") \
@@ -254,12 +304,12 @@ def _resolve_plain_headings(units: list[Unit]) -> None:
         unit.role = "heading"
 
 
-def _join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]:
+def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]:
     out: list[Unit] = []
     cut_off: set[int] = set()
     for unit in units:
         last = out[-1] if out else None
-        if last is not None and unit.role == "body" and not unit.dateline and _is_open(last):
+        if last is not None and unit.role == "body" and not unit.dateline and is_open(last):
             truncated = "page-break" in last.joins and last.tail_length < SHORT_FRAGMENT
             forced = unit.text[:1] in CANNOT_START or last.text[-1] in PAUSES
             if not truncated or forced:
@@ -277,33 +327,47 @@ def _join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit
                 f"(“…{last.text[-8:]}”) and looks cut off in the source; "
                 f"line {unit.first_line} starts a new paragraph")
         out.append(unit)
-    for unit in out:
-        if _is_open(unit) and not unit.scraped and id(unit) not in cut_off:
+    for index, unit in enumerate(out):
+        if is_open(unit) and not unit.scraped and id(unit) not in cut_off \
+                and index + 1 < len(out):
             warnings.append(f"line {unit.last_line}: paragraph ends without closing "
                             f"punctuation (“…{unit.text[-8:]}”)")
     return out
 
 
-def segment(lines: tuple[Line, ...], dropped: tuple[str, ...] = ()) -> Segmented:
-    """``dropped`` carries what the normalise stage already discarded (pipe-only lines)."""
-    dropped_lines = list(dropped)
-    warnings: list[str] = []
+def read(lines: tuple[Line, ...]) -> list[Unit]:
+    """Lines → analysed units (nothing dropped yet), with the blank lines around each."""
     units = _read_units(lines)
     for unit in units:
-        _classify(unit, dropped_lines)
-    units = [u for u in units if u.role != "drop" and (u.text or u.byline or u.dateline)]
-    _resolve_plain_headings(units)
-    units = _join_broken_paragraphs(units, warnings)
-    return Segmented(_merge_byline_units(units), dropped_lines, warnings)
+        _analyse(unit)
+    units = [u for u in units if u.text or u.byline or u.dateline or u.role == "drop"]
+    resolve_plain_headings([u for u in units if u.role != "drop"])
+    _names_after_bylines(units)
+    for unit, after in zip(units, units[1:]):
+        unit.gap_after = after.gap_before
+    return units
 
 
-def _merge_byline_units(units: list[Unit]) -> list[Unit]:
+def _names_after_bylines(units: list[Unit]) -> None:
+    """A line of bare names right under a byline continues it (本报记者 杨 光 / 王麓棣)."""
+    for before, unit in zip(units, units[1:]):
+        if before.role != "byline" or unit.role not in ("body", "heading") or unit.level:
+            continue
+        names = bylines.tokenize(unit.text)
+        if 1 <= len(names) <= 4 and all(bylines.looks_like_person(n) for n in names):
+            unit.role = "byline"
+
+
+def merge_byline_units(units: list[Unit]) -> list[Unit]:
     """A byline split over two lines (记者 王军方 / 通讯员 李艳帅 刘琳) is one byline."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
         if last is not None and unit.role == "byline" and last.role == "byline":
-            last.byline = _merge_bylines(last.byline, unit.byline)
+            if last.byline is not None:
+                last.byline = last.byline.merged(unit.byline)
+            else:
+                last.byline = unit.byline
             last.text = f"{last.text} {unit.text}"
             last.last_line = unit.last_line
             continue

@@ -298,7 +298,8 @@ def test_an_article_added_to_one_district_leaves_the_others_reports(pages: Path,
     build(pages, out)
     page = pages / "000_ff23bc1d83eded92.txt"  # 航空港区, the first page: later keys would shift
     before = len(parse_file(page).articles)
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n（本文有更正）\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n## 郑港办事处举办读书会\n\n本报讯 6月20日，"
+                    "航空港区郑港办事处举办读书会，50多名党员参加。\n", encoding="utf-8")
     assert len(parse_file(page).articles) == before + 1
     again = build(pages, out)
     assert sorted(o.path.name for o in again.built) == [

@@ -42,7 +42,7 @@ def test_fullwidth_digits_and_latin_become_ascii() -> None:
     ("记者王军方 通讯员周杰", ("王军方",), ("周杰",), None),
     ("记者王军方通讯员周杰文/图", ("王军方",), ("周杰",), "文/图"),
     ("（记者 张三 通讯员 李四）", ("张三",), ("李四",), None),
-    ("本报记者 欧阳明月 实习生 李四", ("欧阳明月",), ("李四",), None),
+    ("本报记者 欧阳明月 实习生 李四", ("欧阳明月",), (), None),
     ("通讯员 理相", (), ("理相",), None),
 ])
 def test_bylines(text: str, reporters: tuple, correspondents: tuple, credit: str | None) -> None:

@@ -1,0 +1,130 @@
+"""Drafts → the model: bylines counted, district and subdistrict decided, the page's
+own facts read, a page cut off mid-article said so.
+"""
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from . import chrome
+from .assemble import Draft
+from .chars import ends_sentence
+from .lead import Lead, read_lead
+from .model import Article, Credit, Document
+from .places import ZHENGZHOU, Places
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def _first_paragraph(draft: Draft) -> str | None:
+    return next((b.text for b in draft.blocks if b.kind == "paragraph"), None)
+
+
+class _HomeMatcher:
+    """Places at the start of a clause, bare zones taken as the paper's city's."""
+
+    def __init__(self, places: Places, home_city: str | None) -> None:
+        self.match_prefix = partial(places.match_prefix, home_city=home_city)
+
+
+def home_city(places: Places, facts: chrome.PageFacts) -> str | None:
+    """The city of the page's paper (郑州日报 → Zhengzhou); None when the paper is not
+    a city's own (齐鲁晚报) — a bare 高新区 is then nobody's."""
+    if facts.paper is None:
+        return ZHENGZHOU
+    return places.city_of(facts.paper)
+
+
+#: the opening sentence's actor is the city's own (市红十字会, 我市, 市领导)
+_CITY_ACTOR = re.compile(r"(?:^|[，,])\s*(?:我市|全市|市[\u4e00-\u9fff]{0,8}?(?:委|局|院|会|部|办|厅|政府|"
+                         r"领导|书记|市长|主任))")
+
+
+def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Places,
+                     city: str | None, warnings: list[str]) -> tuple[list[str | None], str | None]:
+    """Each article's district (its lead's actor, else the place its own text is
+    about), and the page's: the one most of its articles have."""
+    decided: list[str | None] = []
+    named: list[bool] = []
+    for draft, lead in zip(drafts, leads):
+        title = " ".join(t for t in (draft.kicker, draft.title, draft.subtitle) if t)
+        body = "\n".join(b.text for b in draft.blocks)
+        reading = places.district_of(title, body, lead=_first_paragraph(draft), home_city=city)
+        district = reading.district
+        if lead is not None and lead.district is not None and not reading.citywide:
+            district = lead.district  # the actor of the opening sentence decides
+        elif district is not None and city and places.city_of_district(district) != city \
+                and district not in title and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]):
+            district = None  # the city's own body acting elsewhere (市红十字会 → 舟曲县)
+        decided.append(district)
+        named.append(reading.named)
+    counts: dict[str, int] = {}
+    for district in decided:
+        if district:
+            counts[district] = counts.get(district, 0) + 1
+    page = max(counts, key=lambda d: (counts[d], -decided.index(d))) if counts else None
+    if len(counts) > 1:
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked[1][1] * 1.5 > ranked[0][1]:
+            warnings.append(f"district uncertain: {ranked[0][0]} ({ranked[0][1]}) "
+                            f"over {ranked[1][0]} ({ranked[1][1]})")
+    if page is None and drafts:
+        warnings.append("no county-level place is named in the page's articles; district unknown")
+    # an article that names no place at all is filed with its page's other articles
+    return [d if d or was_named else page for d, was_named in zip(decided, named)], page
+
+
+def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
+                   sections: list[str], dropped: list[str], chrome_lines: list[str],
+                   editors: list[Credit], ended_open: bool, places: Places, encoding: str,
+                   digest: str, warnings: list[str]) -> Document:
+    facts = chrome.page_facts(chrome_lines)
+    city = home_city(places, facts)
+    matcher = _HomeMatcher(places, city)
+    leads = [read_lead(first, matcher) if (first := _first_paragraph(draft)) else None
+             for draft in drafts]
+    districts, page_district = decide_districts(drafts, leads, places, city, warnings)
+    articles = []
+    for number, (draft, lead, district) in enumerate(zip(drafts, leads, districts)):
+        paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]
+        if not paragraphs:
+            warnings.append(f"article “{draft.title or '(untitled)'}” has no body text")
+        if draft.title is None and paragraphs:
+            warnings.append(f"article starting “{paragraphs[0][:12]}…” has no headline in the source")
+        if len({b.credit for b in draft.bylines if b.credit}) > 1:
+            warnings.append(f"article “{draft.title}”: bylines disagree on the credit")
+        last = number == len(drafts) - 1
+        truncated = last and ended_open and bool(paragraphs)
+        if truncated:
+            warnings.append(f"the page's text stops inside “{draft.title or paragraphs[0][:12]}”"
+                            f" (“…{paragraphs[-1][-8:]}”): the article is cut off")
+        others = [credit for b in draft.bylines for credit in b.others] + draft.others
+        if last:
+            others += editors
+        articles.append(Article(
+            title=draft.title, kicker=draft.kicker, subtitle=draft.subtitle,
+            section=draft.section, subdistrict=lead.subdistrict if lead else None,
+            district=district, dateline=draft.dateline,
+            date=lead.date if lead else None,
+            reporters=_unique([n for b in draft.bylines for n in b.reporters]),
+            correspondents=_unique([n for b in draft.bylines for n in b.correspondents]),
+            credit=next((b.credit for b in draft.bylines if b.credit), None),
+            bylines=tuple(b.text for b in draft.bylines if b.counts or not b.others
+                          or any(c.role != "editor" for c in b.others)),
+            other_bylines=tuple(dict.fromkeys(others)), captions=tuple(draft.captions),
+            truncated=truncated, body=tuple(draft.blocks)))
+    if not articles:
+        warnings.append("no article text found on this page")
+    return Document(source=source, articles=tuple(articles), district=page_district,
+                    page_title=page_title, sections=tuple(sections),
+                    dropped=tuple(dropped), warnings=tuple(warnings),
+                    encoding=encoding, digest=digest, paper=facts.paper,
+                    page_number=facts.page_number, page_name=facts.page_name,
+                    published=facts.published)
+
+
+def ends_open(last_text: str | None) -> bool:
+    """The page's last article text stops mid-sentence (the stored page was cut)."""
+    return bool(last_text) and not ends_sentence(last_text)  # type: ignore[arg-type]

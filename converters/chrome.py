@@ -1,0 +1,86 @@
+"""Page chrome: what a digital-edition page prints around its articles.
+
+Each kind is a pattern with a name (``page-number``, ``navigation``,
+``copyright`` …). The line-role model takes the kinds a line shows as
+features, ``--explain`` names them as reasons, and the page's own facts
+(paper, page number and name, publication date) are read from the lines the
+model calls chrome.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: (kind, pattern) — searched in a line folded to simplified characters
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("page-number", r"^\s*第\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$"),
+    ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
+                   r"版面导航|^\s*\d\s+\d\s*$|^[34上下]+\s*$|今报网首页|首页\s*[>›]|往期回顾"),
+    ("print", r"【打印】|打印本页|放大\s*缩小|关闭窗口|分享到|字号[:：]|【字体|^默认$"),
+    ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载"),
+    ("licence", r"ICP|备案号|公网安备|新出网证|互联网新闻信息服务许可|举报"),
+    ("contact", r"电话|热线|邮编|传真|E-?mail|邮箱|通信地址|地址[:：]|联系我们|报刊发行|广告部"),
+    ("web", r"www\.|https?://|\.com|\.cn|\.html?\b|\.shtml|!\[|\]\(|content_\d+|enpproperty|"
+            r"KeywordPh|<!--|-->"),
+    ("date", r"^\s*[•·]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
+             r"(?:\s*(?:星期|周)[一二三四五六日天])?"),
+    ("digits", r"^[\d\s,.|:;/-]+$"),
+    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：]|中原网|浏览次数|点击数"),
+    ("pdf", r"PDF|pdf"),
+    ("furniture", r"^阴影|^广告$|^图片$|^视频$|^更多|^相关新闻|^推荐阅读|^热点|^扫码|欢迎你$|站内搜索|"
+                  r"当前位置|^搜索|^登录|^注册"),
+    ("archive", r"\d{4}-\d{2}-\d{2},\d+\|"),
+    ("browser", r"浏览器|IE\d|webkit|JavaScript"),
+    ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),
+    ("bullet", r"^\s*[•·]\s"),
+))
+
+_PAGE = re.compile(r"第\s*([A-Za-z]?\d{1,3}[A-Za-z]?)\s*版\s*[:：]?\s*([^\s上下\d|][^|]*?)?"
+                   r"\s*(?:上一版|下一版|PDF|\d\s*下一版|$|\s\d)")
+_PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:日报|晚报|时报|商报|都市报|今报|早报|法制报|青年报))")
+_HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
+_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
+
+
+def kinds_of(folded: str) -> tuple[str, ...]:
+    """The chrome kinds a line shows (folded to simplified characters)."""
+    return tuple(kind for kind, pattern in KINDS if pattern.search(folded))
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    paper: str | None = None
+    page_number: str | None = None
+    page_name: str | None = None
+    published: str | None = None
+
+
+def page_facts(chrome_lines: list[str]) -> PageFacts:
+    """What the page says of itself, read from its chrome lines (folded), in order.
+
+    The paper is the one named right after 返回主页 (the page's own; the others
+    in that bar are links), else in a source or copyright line; the date is the
+    first full date printed in the chrome.
+    """
+    paper = number = name = published = None
+    for line in chrome_lines:
+        if number is None and (page := _PAGE.search(line)):
+            number = page.group(1).upper() if page.group(1)[0].isalpha() else page.group(1)
+            label = (page.group(2) or "").strip(" :：")
+            name = re.sub(r"\s*PDF.*$|\s*阅读$", "", label).strip() or None
+        if paper is None:
+            home = _HOME.search(line)
+            if home and _PAPER.fullmatch(home.group(1)):
+                paper = home.group(1)
+            elif not line.startswith("返回主页") and ("来源" in line or "版权" in line
+                                                    or "©" in line or "(C)" in line
+                                                    or "content_" in line):
+                found = _PAPER.search(line.split("来源")[-1])
+                if found:
+                    paper = found.group(1)
+        if published is None and (date := _DATE.search(line)):
+            year, month, day = (int(x) for x in date.groups())
+            if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
+                    and "," not in line[date.end():date.end() + 1] and "|" not in line:
+                published = f"{year:04d}-{month:02d}-{day:02d}"
+    return PageFacts(paper, number, name, published)

@@ -1,0 +1,285 @@
+"""Where a text is: the county-level places it names and which city each belongs to.
+
+Zhengzhou's districts come from the gazetteer (canonical names, aliases, the
+functional zones the city's papers treat as districts); every other province,
+prefecture-level city, county-level division and Henan functional zone from
+the national division codes (``data/divisions.tsv``). So 宝丰县 is known to be
+Pingdingshan's, 黄石港区 Huangshi's, and a 高新区 on a Luoyang page is
+Luoyang's, never Zhengzhou's.
+
+Names are found from their last character: every name ends in 区, 县, 市, 旗,
+州 or 盟, so only those positions are looked at (a dictionary lookup per
+length), not every position of the page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .gazetteer import Gazetteer, default_gazetteer
+
+ZHENGZHOU = "4101"
+#: a functional zone named without its city belongs to the city of the page
+GENERIC_ZONES = ("高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区",
+                 "高新区", "经开区", "开发区", "示范区", "综合实验区", "实验区")
+_ENDINGS = re.compile("[区县市旗州盟]")
+#: official names that are also ordinary words (a town's 城区, 老城区, 矿区): they
+#: count only right after their city's name (洛阳老城区, 阳泉市城区)
+ORDINARY_WORDS = frozenset({"城区", "矿区", "郊区", "东区", "西区", "南区", "北区", "新区",
+                            "老城区", "新城区", "城中区", "市中区", "城东区", "城西区", "城北区",
+                            "河东区", "河西区", "开发区", "高新区", "经开区"})
+_MAX_NAME = 16
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str      # six digits: province 41 0000, city 4101 00, county 410102
+    name: str
+    level: str     # province | city | county | zone
+
+    @property
+    def city(self) -> str:
+        return self.code[:4]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An article's district, and why."""
+
+    district: str | None
+    why: str
+    named: bool = True      # the article names a county-level place at all
+    citywide: bool = False  # it names so many that it is the city's story
+
+
+@dataclass(frozen=True)
+class Place:
+    """One mention: what it names (``district`` is the name an article is filed
+    under: a Zhengzhou canonical name, another county's official name, or
+    None for a city, a province or a zone outside Zhengzhou)."""
+
+    start: int
+    end: int
+    text: str
+    level: str     # province | city | county | zone
+    city: str      # the four-digit code of its city ("" for a province)
+    district: str | None
+
+    @property
+    def in_zhengzhou(self) -> bool:
+        return self.city == ZHENGZHOU
+
+
+class Places:
+    def __init__(self, divisions: list[Division], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.by_name: dict[str, Division] = {}
+        self.city_names: dict[str, str] = {}  # 洛阳 / 洛阳市 → 4103
+        for division in divisions:
+            # the first code a name has wins: a county name shared by two provinces
+            # stays ambiguous only in the rare case it is not qualified
+            self.by_name.setdefault(division.name, division)
+            if division.level == "city":
+                self.city_names[division.name] = division.city
+                short = _short_city(division.name)
+                if short:
+                    self.city_names.setdefault(short, division.city)
+        for district in gazetteer.districts:
+            for spelling in (district.name, *district.aliases):
+                self.by_name[spelling] = Division(ZHENGZHOU + "99", spelling, "county")
+        shorts = {s: d.name for d in gazetteer.districts for s in d.short}
+        # 新郑观音寺镇 names 新郑市; 新郑路, 新郑市 (found by its ending) and 中牟县 do not
+        self.short_names = shorts
+        self._short = re.compile("(" + "|".join(map(re.escape, shorts)) + ")"
+                                 r"(?![市县区路街道桥河站回族新机场大国])") if shorts else None
+        # the lengths of the names ending in each character, longest first
+        ends: dict[str, set[int]] = {}
+        for name in (*self.by_name, *GENERIC_ZONES):
+            ends.setdefault(name[-1], set()).add(len(name))
+        self.lengths = {end: sorted(sizes, reverse=True) for end, sizes in ends.items()}
+        self.names = frozenset(self.by_name) | frozenset(GENERIC_ZONES)
+
+    # -- finding ----------------------------------------------------------
+    def find(self, text: str) -> list[Place]:
+        """Every place named in ``text``, longest names first, none overlapping."""
+        found: list[Place] = []
+        taken_until = -1
+        names = self.names
+        for match in _ENDINGS.finditer(text):
+            end = match.end()
+            for length in self.lengths[match.group()]:
+                start = end - length
+                if start < 0 or start < taken_until:
+                    continue
+                name = text[start:end]
+                if name not in names:
+                    continue
+                place = self._place(text, start, end, name)
+                if place is not None:
+                    # a longer name ending here may have been found at an earlier
+                    # ending (航空港区 inside 郑州航空港经济综合实验区 cannot be,
+                    # as the longest is tried first)
+                    found.append(place)
+                    taken_until = end
+                    break
+        return found
+
+    def _place(self, text: str, start: int, end: int, name: str) -> Place | None:
+        if name in GENERIC_ZONES:
+            return self._zone(text, start, end, name)
+        division = self.by_name.get(name)
+        if division is None:
+            return None
+        if name in ORDINARY_WORDS and self.city_of(text[max(0, start - 4):start], end=True) \
+                != division.city:
+            return None
+        if division.city == ZHENGZHOU and division.code.endswith("99"):
+            return Place(start, end, name, "county", ZHENGZHOU, self.gazetteer.canonical(name))
+        if division.level == "county":
+            district = self.gazetteer.canonical(name) if division.city == ZHENGZHOU else name
+            return Place(start, end, name, "county", division.city, district)
+        if division.level == "zone":
+            district = self.gazetteer.canonical(name) if division.city == ZHENGZHOU else None
+            return Place(start, end, name, "zone", division.city,
+                         district or (self._zhengzhou_zone(name) if division.city == ZHENGZHOU
+                                      else None))
+        return Place(start, end, name, division.level,
+                     division.city if division.level == "city" else "", None)
+
+    def _zone(self, text: str, start: int, end: int, name: str) -> Place:
+        """A zone named bare (高新区) or after its city (洛阳高新区, 郑州经开区)."""
+        before = text[max(0, start - 6):start]
+        city = ""
+        for size in range(len(before), 1, -1):
+            owner = self.city_names.get(before[-size:])
+            if owner:
+                city = owner
+                start -= size
+                break
+        if not city and before and "\u4e00" <= before[-1] <= "\u9fff" \
+                and before[-1] not in "和与及、的在到是区市县":
+            # 盐南高新区: a zone with a name of its own, not a bare one
+            return Place(start, end, name, "zone", "?", None)
+        district = self._zhengzhou_zone(name) if city in ("", ZHENGZHOU) else None
+        return Place(start, end, text[start:end], "zone", city, district)
+
+    def _zhengzhou_zone(self, name: str) -> str | None:
+        for zone in ("高新", "经开", "经济技术开发", "经济开发", "航空港"):
+            if zone in name:
+                return {"高新": "高新区", "航空港": "航空港区"}.get(zone, "经开区")
+        return None
+
+    def city_of_district(self, district: str) -> str | None:
+        division = self.by_name.get(district)
+        return division.city if division else None
+
+    def city_of(self, text: str, *, end: bool = False) -> str | None:
+        """The city code of a city name that starts (or, with ``end``, ends) ``text``:
+        郑州晚报 → 4101, 济宁 → 3708."""
+        for size in (5, 4, 3, 2):
+            if size <= len(text):
+                code = self.city_names.get(text[-size:] if end else text[:size])
+                if code:
+                    return code
+        return None
+
+    def cities_named(self, text: str) -> Counter[str]:
+        """City codes named in a short text, with or without 市 (济宁, 洛阳市)."""
+        found: Counter[str] = Counter()
+        i = 0
+        while i < len(text) - 1:
+            for size in (5, 4, 3, 2):
+                code = self.city_names.get(text[i:i + size])
+                if code:
+                    found[code] += 1
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def match_prefix(self, text: str, home_city: str | None = ZHENGZHOU
+                     ) -> tuple[str | None, int] | None:
+        """(district or None, length) when ``text`` starts with a county-level place or a
+        zone (None: a place that is not one of ours to file under, 洛阳高新区)."""
+        for place in self.find(text[:_MAX_NAME + 6]):
+            if place.start != 0:
+                return None
+            if place.level in ("city", "province"):
+                return None
+            district = place.district
+            if place.level == "zone" and place.city == "":
+                district = district if home_city == ZHENGZHOU else None
+            return district, place.end
+        return None
+
+    # -- deciding ---------------------------------------------------------
+    def _districts_in(self, text: str, home_city: str) -> Iterator[str]:
+        """The districts of the places ``text`` names, bare zones as the home city's,
+        Zhengzhou's short forms (新郑, 荥阳) on a Zhengzhou page."""
+        for place in self.find(text):
+            district = place.district
+            if place.level == "zone" and place.city == "" and home_city != ZHENGZHOU:
+                district = None
+            if district is not None:
+                yield district
+        if self._short is not None and home_city == ZHENGZHOU:
+            for match in self._short.finditer(text):
+                yield self.short_names[match.group(1)]
+
+    def district_of(self, title: str, body: str, *, lead: str | None = None,
+                    home_city: str | None = ZHENGZHOU) -> Reading:
+        """The county-level place an article is about, and why.
+
+        ``home_city`` is the city of the paper (Zhengzhou unless the page says
+        otherwise; None for a paper of no one city: then the city the article
+        names); bare zones (高新区) are taken to be that city's. A story
+        that names four or more county-level places, or none, is the city's:
+        None.
+        """
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        if home_city is None:
+            named = self.cities_named(title + (lead or body)[:80])
+            home_city = named.most_common(1)[0][0] if named else ""
+        for weight, text in ((2, title), (1, body), (2, (lead or "")[:12])):
+            for district in self._districts_in(text, home_city):
+                counts[district] += weight
+                first.setdefault(district, len(first))
+        if not counts:
+            return Reading(None, "no county-level place is named in the article", named=False)
+        if len(counts) >= 4:
+            return Reading(None, f"{len(counts)} county-level places named: a city-wide story",
+                           citywide=True)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+        best, score = ranked[0]
+        if len(ranked) > 1 and ranked[1][1] * 2 > score and len(ranked) >= 3:
+            return Reading(None, "no place stands out ("
+                           + ", ".join(f"{d} {c}" for d, c in ranked) + ")")
+        why = f"{best} named {score} (title counts twice)"
+        if len(ranked) > 1:
+            why += f" over {ranked[1][0]} {ranked[1][1]}"
+        return Reading(best, why)
+
+
+def _short_city(name: str) -> str | None:
+    """洛阳市 → 洛阳, 黔东南苗族侗族自治州 → 黔东南; two characters at least."""
+    for suffix in ("市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)]
+    match = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,8}族)*自治州$", name)
+    return match.group(1) if match else None
+
+
+@cache
+def default_places() -> Places:
+    text = resources.files("converters.data").joinpath("divisions.tsv").read_text(encoding="utf-8")
+    divisions = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, name, level, *_ = line.split("\t")
+            divisions.append(Division(code, name, level))
+    return Places(divisions, default_gazetteer())

@@ -1,0 +1,300 @@
+"""Line roles: what each unit of a page is, decided by a trained sequence model.
+
+The rules say what they can of each unit (a dateline, a byline by its
+grammar, a headline's shape, a section label, kinds of chrome, and how the
+rule-based assembler would use it); a linear-chain CRF (python-crfsuite)
+reads those facts for the whole page at once, with the unit's neighbours,
+and gives every unit one role. It learned from labelled pages
+(``tests/corpus/``: real digital-edition pages and the sample pages) where
+the rules are right and where page chrome, headline indexes and navigation
+copies of the headline fool them.
+
+Retrain with ``python3 -m converters.roles --train`` (deterministic: the same
+corpus gives the same model file, ``data/roles.crfsuite``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from .chars import ends_sentence, visible_length
+from .segment import Unit, heading_shape
+
+ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
+         "byline", "caption", "body", "editor")
+#: roles whose units are not article text
+OUTSIDE = frozenset({"chrome", "index", "editor"})
+DECK = frozenset({"kicker", "title", "subtitle"})
+
+#: readable reasons for ``--explain``: feature prefix → words
+REASONS = {
+    "ch.page-number": "page-number line", "ch.navigation": "navigation",
+    "ch.print": "print/zoom buttons", "ch.copyright": "copyright line", "ch.licence": "licence/ICP line",
+    "ch.contact": "address/phone line", "ch.web": "web address or markup", "ch.date": "date line",
+    "ch.digits": "digits only", "ch.source": "source/author/date line", "ch.pdf": "PDF link",
+    "ch.furniture": "site furniture", "ch.archive": "archive widget", "ch.browser": "browser notice",
+    "ch.editor": "editor line", "ch.bullet": "bulleted metadata",
+    "dup.later": "printed again further down", "dup.earlier": "repeats a line above",
+    "run": "in a run of short lines (headline list)", "rule": "the rules read it as",
+    "dateline": "opens with a dateline", "byline": "byline grammar", "md": "markdown heading",
+    "shape.heading": "headline shape", "len": "length", "lead": "position from the first paragraph",
+    "nav.after": "right after the navigation bar",
+    "index.lists": "the page's headline index lists it", "index.omits": "the headline index omits it",
+    "chrome": "page chrome", "boilerplate": "site boilerplate words", "has.period": "has a full stop",
+    "ascii": "Latin letters and digits", "start.marker": "opens with a byline mark", "gap": "blank lines around it",
+    "end": "how it ends", "first": "first line of the page", "last": "last line of the page",
+}
+
+
+def _length_bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (3, "1-3"), (7, "4-7"), (12, "8-12"), (20, "13-20"),
+                        (30, "21-30"), (50, "31-50"), (100, "51-100"), (200, "101-200")):
+        if n <= limit:
+            return name
+    return "200+"
+
+
+def _ending(text: str) -> str:
+    if not text:
+        return "none"
+    if ends_sentence(text):
+        return "sentence"
+    last = text.rstrip()[-1]
+    if last in "，、；：,;:":
+        return "pause"
+    if last in "”’」』）)】》":
+        return "close"
+    if last.isdigit():
+        return "digit"
+    if last.isascii():
+        return "ascii"
+    return "han"
+
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _is_long(unit: Unit) -> bool:
+    """A paragraph of article text for sure: long, mostly Han, no chrome in it."""
+    if unit.dateline is not None:
+        return True
+    if unit.role != "body" or unit.kinds or len(unit.text) < 40:
+        return False
+    head = unit.text[:200]
+    return len(_NOT_HAN.sub("", head)) >= 0.6 * len(head)
+
+
+_NEAR = ("rule=", "len=", "end=", "ch.", "chrome=", "dateline", "byline=", "shape.", "run=")
+_FAR = ("rule=", "dateline", "byline=", "chrome=")
+_NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
+
+
+def _short(unit: Unit) -> bool:
+    return visible_length(unit.text) <= 30 and not ends_sentence(unit.text)
+
+
+def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list[str]]:
+    """One list of string features per unit (crfsuite's input)."""
+    n = len(units)
+    texts = [re.sub(r"\s+", "", u.folded or u.text) for u in units]
+    counts = Counter(texts)
+    seen: Counter[str] = Counter()
+    long_at = [i for i, u in enumerate(units) if _is_long(u)]
+    first_long = long_at[0] if long_at else n
+    last_long = long_at[-1] if long_at else -1
+    # runs of short lines with no blank line between them: headline lists
+    run_len = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and _short(units[j]) and _short(units[j + 1]) and units[j + 1].gap_before == 0:
+            j += 1
+        for k in range(i, j + 1):
+            run_len[k] = j - i + 1 if _short(units[k]) else 0
+        i = j + 1
+    # the page's headline index: short lines above its navigation bar (返回主页 | …);
+    # a deck line listed there is a title, one that is not is a kicker or subtitle
+    bar = next((i for i, u in enumerate(units) if _NAV_BAR.search(u.folded or u.text)), None)
+    index_zone = {texts[i] for i in range(bar or 0) if _short(units[i]) and not units[i].kinds}
+    nav_seen = -100
+    own: list[list[str]] = []
+    for i, unit in enumerate(units):
+        text = unit.text
+        f = [f"rule={rule_roles[i]}", f"len={_length_bucket(visible_length(text))}",
+             f"end={_ending(text)}"]
+        f.extend(f"ch.{kind}" for kind in unit.kinds)
+        if unit.kinds:
+            # one feature for every kind, so that a kind seen on few pages still counts
+            f.append("chrome=" + ("1" if len(unit.kinds) == 1 else "2+"))
+        if unit.level:
+            f.append(f"md={min(unit.level, 3)}")
+        if unit.dateline:
+            f.append("dateline")
+            f.append("dateline=" + ("benbao" if unit.dateline.startswith("本报") else "other"))
+        if unit.byline is not None:
+            if unit.role == "byline":
+                f.append("byline=line" if unit.byline.counts else "byline=others")
+            elif "byline" in unit.cuts:
+                f.append("byline=glued")
+            elif unit.dateline:
+                f.append("byline=inner")
+        if unit.role == "drop":
+            f.append("boilerplate")
+        if unit.scraped:
+            f.append("scraped")
+        if heading_shape(text, scraped=unit.scraped):
+            f.append("shape.heading")
+        if "。" in text:
+            f.append("has.period")
+        if " " in text.strip():
+            f.append("has.space")
+        if text[:1] in "“「『":
+            f.append("start.quote")
+        if text[:1] in "【[（(":
+            f.append("start.bracket")
+        if text[:1] in "□■●◆▲★☆◇○◎•·":
+            f.append("start.marker")
+        ascii_share = len(text.encode("ascii", "ignore")) / max(1, len(text))
+        f.append("ascii=" + ("0" if ascii_share == 0 else "low" if ascii_share < 0.3
+                             else "mid" if ascii_share < 0.7 else "high"))
+        if "navigation" in unit.kinds:
+            nav_seen = i
+        elif i - nav_seen <= 3:
+            f.append(f"nav.after={i - nav_seen}")
+        key = texts[i]
+        seen[key] += 1
+        if counts[key] > seen[key]:
+            f.append("dup.later")
+        if seen[key] > 1:
+            f.append("dup.earlier")
+        if index_zone and bar is not None and i > bar and heading_shape(text, scraped=unit.scraped):
+            f.append("index.lists" if key in index_zone else "index.omits")
+        if run_len[i]:
+            f.append("run=" + ("1" if run_len[i] == 1 else "2" if run_len[i] == 2
+                               else "3-4" if run_len[i] <= 4 else "5+"))
+        if i < first_long:
+            distance = first_long - i
+            f.append("lead=-" + (str(distance) if distance <= 4 else "5+"))
+        elif i == first_long:
+            f.append("lead=0")
+        elif i > last_long:
+            f.append("lead=after-last")
+        else:
+            f.append("lead=inside")
+        f.append("gap=" + ("b" if unit.gap_before else "") + ("a" if unit.gap_after else ""))
+        if i == 0:
+            f.append("first")
+        if i == n - 1:
+            f.append("last")
+        own.append(f)
+    # what a line tells its neighbours: its shape and kind to the next ones, its rule
+    # reading to those two away
+    near = [[name for name in f if name.startswith(_NEAR)] for f in own]
+    far = [[name for name in f if name.startswith(_FAR)] for f in own]
+    features: list[list[str]] = []
+    for i, f in enumerate(own):
+        row = list(f)
+        for offset, tag, shared in ((-1, "-1:", near), (1, "+1:", near), (-2, "-2:", far),
+                                    (2, "+2:", far)):
+            j = i + offset
+            if 0 <= j < n:
+                row.extend([tag + name for name in shared[j]])
+            else:
+                row.append(tag + "none")
+        features.append(row)
+    return features
+
+
+#: a model file to use instead of the shipped one (cross-validation, trying a retrain)
+_model_path: str | None = None
+
+
+@cache
+def _tagger():  # type: ignore[no-untyped-def]
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    if _model_path is not None:
+        tagger.open(_model_path)
+        return tagger
+    with resources.as_file(resources.files("converters.data").joinpath("roles.crfsuite")) as path:
+        tagger.open(str(path))
+    return tagger
+
+
+def use_model(path: str | None) -> None:
+    """Tag with the model at ``path`` from now on (None: the shipped one again)."""
+    global _model_path
+    _model_path = path
+    _tagger.cache_clear()
+    _weights.cache_clear()
+
+
+@cache
+def _weights() -> dict[tuple[str, str], float]:
+    return {(attr, label): weight for (attr, label), weight in _tagger().info().state_features.items()}
+
+
+def reason(features: list[str], role: str) -> str:
+    """The feature that counted most for ``role``, in words."""
+    weights = _weights()
+    # a line's own features first: a neighbour's only when none of its own counts
+    own = [name for name in features if name[:3] not in ("-1:", "+1:", "-2:", "+2:")]
+    best = max(own, key=lambda name: weights.get((name, role), 0.0), default="")
+    if weights.get((best, role), 0.0) <= 0.3:
+        best = max(features, key=lambda name: weights.get((name, role), 0.0), default="")
+    if weights.get((best, role), 0.0) <= 0:
+        return "the lines around it"
+    where, _, name = best.rpartition(":") if best[:2] in ("-1", "+1", "-2", "+2") else ("", "", best)
+    prefix = name.split("=")[0]
+    words = REASONS.get(name) or REASONS.get(prefix) or prefix
+    value = name.split("=", 1)[1] if "=" in name else ""
+    text = f"{words} {value}".strip() if value and words != REASONS.get(name) else words
+    if where:
+        text = f"{'line before' if where.startswith('-1') else 'line after' if where.startswith('+1') else 'two lines away'}: {text}"
+    return text
+
+
+def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list[str]] | None = None
+           ) -> None:
+    """Give each unit its role (``hint``) and what the builder sees (``role``).
+
+    The rules that are certain stand over the model: a line opening with a
+    dateline is article text; a markdown heading is a heading; a line of site
+    boilerplate (上一篇：…, 版权声明, 责任编辑：…) is not article text; a line whose
+    byline grammar names a reporter or correspondent is a byline.
+    """
+    for index, (unit, label) in enumerate(zip(units, labels, strict=True)):
+        if unit.dateline and label not in ("body",):
+            label = "body"
+        elif unit.role == "drop" and label not in OUTSIDE:
+            label = "chrome"
+        elif unit.level and label not in ("page-title", "section", "kicker", "title", "subtitle",
+                                          "subhead"):
+            label = "title"
+        elif unit.byline is not None and unit.role in ("byline", "drop") \
+                and not unit.byline.counts and unit.byline.others \
+                and all(c.role == "editor" for c in unit.byline.others):
+            label = "editor"  # 责任编辑 lines are never bylines
+        elif unit.role == "byline" and unit.byline is not None and label != "byline" and (
+                unit.byline.counts or label not in (*OUTSIDE, "caption")):
+            label = "byline"
+        unit.hint = label
+        if features is not None:
+            unit.reason = reason(features[index], label)
+        if label in OUTSIDE:
+            unit.role = "drop"
+        elif label in ("kicker", "title", "subtitle", "subhead", "page-title"):
+            unit.role = "heading"
+        elif label in ("section", "byline", "caption"):
+            unit.role = label
+        else:
+            unit.role = "body"
+
+
+def tag_features(features: list[list[str]]) -> list[str]:
+    """The role of every unit, from the features ``unit_features`` made."""
+    return list(_tagger().tag(features)) if features else []

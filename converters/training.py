@@ -1,0 +1,162 @@
+"""Training the line-role model from labelled pages.
+
+    python3 -m converters.training [--corpus tests/corpus] [--out converters/data/roles.crfsuite]
+
+What it learns from (all from a clone of the repository):
+
+- the real pages of ``tests/corpus/real`` that are *not* in its frozen test
+  split, each line labelled by hand (``labels/<id>.tsv``);
+- the five sample pages of ``input/``, labelled by what the rule-based
+  assembler makes of them (it reads them exactly as the answer key does),
+  also without their markdown marks, flattened to one scraped line, and
+  wrapped in a digital edition's chrome — so the model learns to keep the
+  rules' reading where the rules are at home.
+
+Training is deterministic: the pages are read in a fixed order and L-BFGS
+starts from zero, so the same corpus gives the same model, byte for byte.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .assemble import record_rule_roles
+from .normalise import normalise
+from .roles import ROLES, unit_features
+from .segment import Unit, read
+
+ROOT = Path(__file__).resolve().parent.parent
+#: L-BFGS with both penalties: L1 keeps the model small (features that do not
+#: help are dropped), L2 keeps rare features from dominating
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 400, "feature.possible_transitions": True}
+
+#: the chrome a digital edition prints around an article (the sample pages have none)
+_CHROME_HEAD = ["第06版:区街新闻 上一版3  4下一版", "返回主页 | 郑州日报 | 版面导航 | 郑州晚报",
+                "上一期  下一期"]
+_CHROME_TAIL = ["3上一篇  下一篇4", "版权声明 @ 中原网 网站版权所有"]
+
+
+def page_units(text: str) -> tuple[list[Unit], list[str]]:
+    units = read(normalise(text).lines)
+    return units, record_rule_roles(units)
+
+
+def line_labels(text: str, labels_path: Path) -> dict[int, str]:
+    """Physical line number → role, from a labels file of the page's non-blank lines."""
+    labels = [line.split("\t", 1)[0] for line in labels_path.read_text(encoding="utf-8").splitlines()
+              if line.strip()]
+    numbers = [n for n, line in enumerate(re.split(r"\r\n|\r|\n", text), 1) if line.strip()]
+    if len(labels) != len(numbers):
+        raise ValueError(f"{labels_path}: {len(labels)} labels for {len(numbers)} non-blank lines")
+    for label in labels:
+        if label not in ROLES:
+            raise ValueError(f"{labels_path}: unknown role {label!r}")
+    return dict(zip(numbers, labels, strict=True))
+
+
+def labelled_page(text: str, labels: dict[int, str]) -> tuple[list[list[str]], list[str]]:
+    units, rule_roles = page_units(text)
+    return unit_features(units, rule_roles), [labels[u.first_line] for u in units]
+
+
+def rule_labelled_page(text: str) -> tuple[list[list[str]], list[str]]:
+    """A sample page, labelled by the rules (boilerplate as chrome, editor lines as editor)."""
+    units, rule_roles = page_units(text)
+    labels = [("editor" if "编辑" in u.text else "chrome") if r == "chrome" and u.role == "drop"
+              else r for u, r in zip(units, rule_roles, strict=True)]
+    return unit_features(units, rule_roles), labels
+
+
+def sample_variants(text: str) -> Iterator[str]:
+    yield text
+    yield re.sub(r"(?m)^#+\s*", "", text)
+    yield " ".join(line.strip() for line in text.split("\n") if line.strip())
+    yield "\n".join(_CHROME_HEAD) + "\n\n" + text + "\n\n" + "\n".join(_CHROME_TAIL) + "\n"
+
+
+def sequences(corpus: Path) -> Iterator[tuple[str, list[list[str]], list[str]]]:
+    """(name, features, labels) of every training page, in a fixed order."""
+    real = corpus / "real"
+    test = set(json.loads((real / "split.json").read_text(encoding="utf-8"))["test"])
+    for page in sorted((real / "pages").glob("*.txt")):
+        if page.stem in test:
+            continue
+        text = page.read_text(encoding="utf-8")
+        features, labels = labelled_page(text, line_labels(text, real / "labels" / f"{page.stem}.tsv"))
+        yield page.stem, features, labels
+    for page in sorted((ROOT / "input").glob("*.txt")):
+        for number, variant in enumerate(sample_variants(page.read_text(encoding="utf-8"))):
+            features, labels = rule_labelled_page(variant)
+            yield f"{page.stem}#{number}", features, labels
+
+
+def train(corpus: Path, out: Path) -> int:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for _, features, labels in sequences(corpus):
+        trainer.append(features, labels)
+        count += 1
+    trainer.set_params(PARAMS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return count
+
+
+def cross_validate(corpus: Path, folds: int, out: Path) -> Path:
+    """Parse every training page with a model that did not see it: ``folds`` models,
+    each trained without one fold of the real pages. Writes what ``pressroom parse
+    --json`` would print for them, for score_real.py."""
+    import tempfile
+
+    import pycrfsuite
+
+    from . import roles
+    from .parse import parse_file
+
+    pages = list(sequences(corpus))
+    real = [p for p in pages if "#" not in p[0]]
+    documents = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(folds):
+            held = {name for i, (name, _, _) in enumerate(real) if i % folds == fold}
+            trainer = pycrfsuite.Trainer(verbose=False)
+            for name, features, labels in pages:
+                if name not in held:
+                    trainer.append(features, labels)
+            trainer.set_params(PARAMS)
+            model = Path(tmp) / f"fold{fold}.crfsuite"
+            trainer.train(str(model))
+            roles.use_model(str(model))
+            for name in sorted(held):
+                documents.append(parse_file(corpus / "real" / "pages" / f"{name}.txt").to_json())
+        roles.use_model(None)
+    out.write_text(json.dumps({"schema": 2, "documents": documents}, ensure_ascii=False),
+                   encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Train the line-role model.")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "roles.crfsuite")
+    parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
+                        help="instead of training, parse each training page with a model trained "
+                             "without it (K folds) and write the parse to --out")
+    args = parser.parse_args(argv)
+    if args.cross_validate:
+        cross_validate(args.corpus, args.cross_validate, args.out)
+        print(f"cross-validated parse of the training pages → {args.out}")
+        return 0
+    count = train(args.corpus, args.out)
+    print(f"trained on {count} pages → {args.out} ({args.out.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
