@@ -220,7 +220,9 @@ class Builder:
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
         for unit in deck:
-            role = unit.hint if unit.hint in parts else "title"
+            # a line the model called something else inside a deck (a subhead, a page
+            # title) is a kicker above the title, a subtitle below it
+            role = unit.hint if unit.hint in parts else ("subtitle" if parts["title"] else "kicker")
             text = unit.text.lstrip("—").strip() if role == "subtitle" else unit.text
             if text in parts[role]:  # a headline printed twice in a row: one copy is chrome
                 self.dropped.append(unit.text)
@@ -248,3 +250,58 @@ def record_rule_roles(units: list[Unit]) -> list[str]:
         builder.add(unit)
     builder.finish()
     return [builder.roles.get(id(unit), "chrome") for unit in units]
+
+
+def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[Draft]:
+    """Drafts that are not articles of their own:
+
+    - a navigation copy of the next article's headline (a headline with nothing
+      under it, printed again right after): dropped;
+    - lines of a headline list read as untitled text (short, no sentence, no
+      dateline, no byline): dropped;
+    - a byline or caption above the deck, or a headline whose text follows under
+      a second heading line with no dateline of its own (a caption or a
+      subtitle printed after the byline): joined to the next draft.
+    """
+    from .chars import ends_sentence
+
+    kept: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        empty = not draft.has_text and not draft.bylines and not draft.captions
+        if empty and following is not None and draft.title and draft.title == following.title:
+            reason = "a copy of the next article's headline"
+        elif (len(drafts) > 1 and draft.title is None and not draft.dateline and not draft.bylines
+              and draft.has_text and all(b.kind == "paragraph" and len(b.text) <= 40
+                                          and not ends_sentence(b.text) for b in draft.blocks)):
+            reason = "short lines with no sentence, title, dateline or byline: a headline list"
+        elif not draft.has_text and following is not None and not following.dateline \
+                and (draft.title is None or not following.kicker):
+            _join(draft, following)
+            continue
+        else:
+            kept.append(draft)
+            continue
+        texts = [t for t in (draft.kicker, draft.title, draft.subtitle) if t]
+        texts += [b.text for b in draft.blocks]
+        dropped.extend(texts)
+        warnings.append(f"dropped “{texts[0][:16]}…”: {reason}" if texts else f"dropped: {reason}")
+    return kept
+
+
+def _join(first: Draft, second: Draft) -> None:
+    """``first`` (a deck or bylines with no text) goes on top of ``second``."""
+    if first.title is not None:
+        lines = [t for t in (second.kicker, second.title, second.subtitle) if t]
+        second.kicker, second.title = first.kicker, first.title
+        if first.subtitle is None and lines:
+            second.subtitle = lines.pop(0)
+        else:
+            second.subtitle = first.subtitle
+        second.captions[:0] = lines
+    second.bylines[:0] = first.bylines
+    second.captions[:0] = first.captions
+    second.others[:0] = first.others
+    second.blocks[:0] = first.blocks
+    second.dateline = second.dateline or first.dateline
+    second.section = second.section or first.section

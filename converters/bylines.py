@@ -40,6 +40,8 @@ _ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
 _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文)")
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
 #: every role word contains one of these, so their absence rules a byline out cheaply
+_ROLE_ONLY = re.compile(r"(?<=[。！？!?”」』])\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
+_AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
 _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
 NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
                        "图文", "实习生", "编辑"})
@@ -201,7 +203,8 @@ def parse_byline(text: str) -> Byline | None:
         stripped = stripped[1:-1].strip()
     # a byline is short and names its role near its start (after a mark, a credit or an
     # outlet's name); a paragraph that merely mentions 记者 is not tokenised
-    if len(stripped) > 100 or not any(stem in stripped[:28] for stem in _ROLE_STEMS):
+    if len(stripped) > 100 or not (any(stem in stripped[:28] for stem in _ROLE_STEMS)
+                                   or _AFFILIATION_START.match(stripped)):
         return None
     tokens = tokenize(stripped)
     if len(tokens) > 1 and token_kind(tokens[0]) == "credit" and tokens[0] not in ("摄", "摄影"):
@@ -209,6 +212,9 @@ def parse_byline(text: str) -> Byline | None:
     if not tokens:
         return None
     first = token_kind(tokens[0])
+    if first == "affiliation" and len(tokens) > 1 and all(
+            looks_like_person(tk) or token_kind(tk) == "credit" for tk in tokens[1:]):
+        return from_tokens(tokens, text.strip())  # 中牟时报 李淑娟: a paper for 通讯员
     if first not in ("reporter", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + _ROLE_WORD + ")", stripped)
@@ -248,6 +254,14 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     return before, tuple(Credit("author", n) for n in names)
 
 
+def names_only(text: str) -> Byline | None:
+    """A byline of names printed without a role (孙 航; 湛承兵 王 群): other credits."""
+    found = bracketed_names(f"（{text.strip()}）")
+    if found is None or found[0]:
+        return None
+    return Byline(text.strip(), (), (), None, found[1])
+
+
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
     tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
@@ -256,6 +270,10 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
             byline = parse_byline(text[match.end():])
             if byline is not None:
                 return text[:match.start()].rstrip(), byline
+    role_only = _ROLE_ONLY.search(text)
+    if role_only and role_only.start() > 0:
+        # (本报记者): a byline that names no one; kept as printed
+        return text[:role_only.start()].rstrip(), Byline(role_only.group().strip(), (), (), None)
     bracketed = bracketed_names(text) if text.endswith(("）", ")")) else None
     if bracketed is not None and bracketed[0]:
         before, credits = bracketed

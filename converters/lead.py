@@ -29,6 +29,8 @@ SUBDISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:街道办事处|办事处|�
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 #: a 街道/乡/镇 name has none of these; a sentence fragment (见到的街道) has
 _FRAGMENT = re.compile(r"[的了在是到和与及把被对向从为这那等个们着过就都也还又很各每该其]")
+#: a clause that locates (东起…, 西抵河洛镇, 位于…) names a place it does not act in
+_LOCATING = re.compile(r"^(?:[东西南北]?(?:起|抵|至|到|临|接|邻|靠)|位于|地处|来到|走进|前往|赴|途经)")
 _NOT_PLACES = ("城乡", "家乡", "故乡", "老乡", "下乡", "城镇", "乡镇", "重镇", "集镇", "村镇")
 
 
@@ -67,7 +69,7 @@ def subdistrict_name(text: str) -> str | None:
     if found is None:
         return None
     name = found.group(1)
-    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES):
+    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name):
         return None
     return name
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import roles
 from .articles import build_document, ends_open
-from .assemble import Builder, record_rule_roles
+from .assemble import Builder, record_rule_roles, tidy
 from .bylines import parse_byline
 from .hanzi import simplified
 from .model import Collection, Credit, Document, Problem
@@ -44,7 +44,7 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
     units = read(page.lines)
     rule_roles = record_rule_roles(units)
     features = roles.unit_features(units, rule_roles) if units else []
-    labels = roles.tag_features(features)
+    labels = roles.tag_features(features, units)
     roles.assign(units, labels, features if explain else None)
     return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
 
@@ -78,6 +78,8 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
         if unit.role == "byline" and (unit.byline is None or " " in unit.text) \
                 and (reparsed := parse_byline(unit.text)) is not None:
             unit.byline = reparsed  # a role on one line and its names on the next
+        if unit.role == "byline" and unit.byline is None:
+            unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
     builder = Builder(warnings, dropped)
     for unit in units:
         builder.add(unit)
@@ -85,7 +87,8 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     last_text = next((u for u in reversed(units) if u.role == "body"), None)
     ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
         and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
-    return build_document(source, builder.drafts, page_title=builder.page_title,
+    drafts = tidy(builder.drafts, dropped, warnings)
+    return build_document(source, drafts, page_title=builder.page_title,
                           sections=builder.sections, dropped=dropped, chrome_lines=chrome_lines,
                           editors=editors, ended_open=ended_open,
                           places=places or default_places(), encoding=encoding, digest=digest,

@@ -14,6 +14,7 @@ BOILERPLATE = re.compile(
 #: 云上黄石报道(记者 …) / 信阳消息(记者 …), which count only with a byline in brackets
 DATELINE = re.compile(
     r"^\s*(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)[\u4e00-\u9fff\d]{0,10}?讯"
+    r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
     r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)])?"
     r"|(?P<name2>[\u4e00-\u9fff]{2,8}?(?:报道|消息))\s*[（(]\s*(?P<inner2>[^（）()]{2,60}?)\s*[）)])"

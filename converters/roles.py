@@ -119,12 +119,32 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
     # a deck line listed there is a title, one that is not is a kicker or subtitle
     bar = next((i for i, u in enumerate(units) if _NAV_BAR.search(u.folded or u.text)), None)
     index_zone = {texts[i] for i in range(bar or 0) if _short(units[i]) and not units[i].kinds}
+    # a digital edition's page (a navigation bar or a page-number line) holds one article,
+    # as a rule; a page without chrome may hold many (the sample pages)
+    edition = "page=edition" if bar is not None or any(
+        "page-number" in u.kinds or "navigation" in u.kinds for u in units) else "page=plain"
+    # decks: runs of headline-shaped lines (blank lines between allowed); a line's place
+    # in its run and its length against its neighbours there tell kicker, title, subtitle
+    shaped = [heading_shape(u.text, scraped=u.scraped) and not u.kinds and u.role != "drop"
+              for u in units]
+    deck_pos, deck_size = [0] * n, [0] * n
+    i = 0
+    while i < n:
+        if not shaped[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and shaped[j + 1]:
+            j += 1
+        for k in range(i, j + 1):
+            deck_pos[k], deck_size[k] = k - i + 1, j - i + 1
+        i = j + 1
     nav_seen = -100
     own: list[list[str]] = []
     for i, unit in enumerate(units):
         text = unit.text
         f = [f"rule={rule_roles[i]}", f"len={_length_bucket(visible_length(text))}",
-             f"end={_ending(text)}"]
+             f"end={_ending(text)}", edition]
         f.extend(f"ch.{kind}" for kind in unit.kinds)
         if unit.kinds:
             # one feature for every kind, so that a kind seen on few pages still counts
@@ -166,10 +186,27 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             f.append(f"nav.after={i - nav_seen}")
         key = texts[i]
         seen[key] += 1
-        if counts[key] > seen[key]:
+        later, earlier = counts[key] > seen[key], seen[key] > 1
+        if later:
             f.append("dup.later")
-        if seen[key] > 1:
+        if earlier:
             f.append("dup.earlier")
+        if later or earlier:
+            # the last copy of a repeated headline is the article's own deck; earlier
+            # copies are the index and the navigation's
+            f.append("copy=" + ("middle" if later and earlier else "first" if later else "last"))
+        if deck_size[i] and deck_size[i] <= 4:
+            size = deck_size[i]
+            f.append(f"deck={deck_pos[i]}/{size}")
+            if size > 1:
+                mine = visible_length(text)
+                other = visible_length(units[i + 1].text if deck_pos[i] < size else units[i - 1].text)
+                f.append("deck.len=" + ("longer" if mine > other + 2 else "shorter"
+                                        if mine + 2 < other else "even"))
+        if text.endswith(("——", "—", "：", ":")):
+            f.append("ends.dash" if text.endswith("—") else "ends.colon")
+        if text.startswith("—"):
+            f.append("starts.dash")
         if index_zone and bar is not None and i > bar and heading_shape(text, scraped=unit.scraped):
             f.append("index.lists" if key in index_zone else "index.omits")
         if run_len[i]:
@@ -178,6 +215,10 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         if i < first_long:
             distance = first_long - i
             f.append("lead=-" + (str(distance) if distance <= 4 else "5+"))
+            if distance <= 4 and not unit.kinds and heading_shape(text, scraped=unit.scraped):
+                f.append("deck.near")  # a headline-shaped line just above the text
+        elif i <= last_long and heading_shape(text, scraped=unit.scraped):
+            f.append(edition + "+inside")  # a heading between paragraphs: subhead or next title
         elif i == first_long:
             f.append("lead=0")
         elif i > last_long:
@@ -295,6 +336,38 @@ def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list
             unit.role = "body"
 
 
-def tag_features(features: list[list[str]]) -> list[str]:
-    """The role of every unit, from the features ``unit_features`` made."""
-    return list(_tagger().tag(features)) if features else []
+def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None) -> list[str]:
+    """The role of every unit, from the features ``unit_features`` made.
+
+    With ``units``: a digital edition's page carries its article's headline above
+    the text; when the best reading gives the first article none, the line above
+    the text that the model thinks likeliest to be the title becomes it (if the
+    model gives it a fair chance at all) — so the headline is not lost to the
+    navigation copy it resembles.
+    """
+    if not features:
+        return []
+    tagger = _tagger()
+    labels = list(tagger.tag(features))
+    if units is not None and "page=edition" in features[0]:
+        _rescue_title(tagger, units, labels)
+    return labels
+
+
+#: the least probability the model must give a line to be taken as the missing title
+RESCUE_MIN = 0.05
+
+
+def _rescue_title(tagger, units: Sequence[Unit], labels: list[str]) -> None:  # type: ignore[no-untyped-def]
+    start = next((i for i, label in enumerate(labels) if label in ("body", "byline")
+                  and (units[i].dateline or _is_long(units[i]) or label == "byline")), None)
+    if start is None or any(label == "title" for label in labels[:start]):
+        return
+    window = [i for i in range(max(0, start - 8), start)
+              if labels[i] not in ("byline", "body") and not units[i].kinds
+              and heading_shape(units[i].text, scraped=units[i].scraped)]
+    if not window:
+        return
+    best = max(window, key=lambda i: tagger.marginal("title", i))
+    if tagger.marginal("title", best) >= RESCUE_MIN:
+        labels[best] = "title"

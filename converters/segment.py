@@ -26,7 +26,8 @@ NO_HEADLINE_END = frozenset("的了着把被将和及或而并且就都又还让
 #: scraped one-line pages: a role word glued to a sentence end starts a byline
 _GLUED_ROLE = re.compile(r"(?<=[。！？!?”」』）)])(?=(?:记者|通讯员|实习生)\s)")
 #: an editor's code closing a paragraph (①6, ②22): the page's, not the article's
-_EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*[①-⑳]\s?\d{0,3}$")
+_EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*(?:[①-⑳]\s?\d{0,3}|[◇◆□■]|[（(]完[）)])$")
+_LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)")
 SCRAPED_MIN_LENGTH = 300
 HEADLINE_MAX = 60
 SCRAPED_HEADING_TOKEN_MAX = 18
@@ -74,8 +75,14 @@ def _is_scraped_line(text: str) -> bool:
             and len(re.findall(r"[。！？!?”]\s+\S", text)) >= 3)
 
 
+_RUN_IN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
+
+
 def heading_shape(text: str, *, scraped: bool = False) -> bool:
-    """Could this text be a headline on its own line?"""
+    """Could this text be a headline on its own line? (A run-in label alone on its line,
+    市民反映：, counts: it heads what follows.)"""
+    if _RUN_IN_LABEL.match(text):
+        return True
     length = visible_length(text)
     if not 2 <= length <= (SCRAPED_HEADING_TOKEN_MAX if scraped else HEADLINE_MAX):
         return False
@@ -241,12 +248,20 @@ def _analyse(unit: Unit) -> None:
             name, inner, end = dateline
             inner_byline = bylines.parse_byline(inner) if inner else None
             if inner and inner_byline is None:
+                inner_byline = bylines.names_only(inner)  # 本报讯(孙 航): names, no role
+            if inner and inner_byline is None:
                 # 本报讯（通讯员报道） and the like: keep the words in the text
                 end = len(name) + (len(text[len(name):]) - len(text[len(name):].lstrip()))
             unit.dateline = name
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
             unit.cuts.append("dateline")
+        elif (lead := _LEADING_BYLINE.match(unit.text)) and \
+                (byline := bylines.parse_byline(lead.group(1))) is not None:
+            # (记者 孙志刚 文 许大桥 图)锣鼓喧天…: a byline in brackets opening the text
+            unit.byline = byline
+            unit.text = unit.text[lead.end():].lstrip()
+            unit.cuts.append("byline")
         jump = JUMP_MARK.match(unit.text)
         if jump:
             unit.removed.append(jump.group().strip())

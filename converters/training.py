@@ -32,7 +32,7 @@ from .segment import Unit, read
 ROOT = Path(__file__).resolve().parent.parent
 #: L-BFGS with both penalties: L1 keeps the model small (features that do not
 #: help are dropped), L2 keeps rare features from dominating
-PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 400, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.2, "c2": 0.3, "max_iterations": 400, "feature.possible_transitions": True}
 
 #: the chrome a digital edition prints around an article (the sample pages have none)
 _CHROME_HEAD = ["第06版:区街新闻 上一版3  4下一版", "返回主页 | 郑州日报 | 版面导航 | 郑州晚报",
@@ -63,19 +63,28 @@ def labelled_page(text: str, labels: dict[int, str]) -> tuple[list[list[str]], l
     return unit_features(units, rule_roles), [labels[u.first_line] for u in units]
 
 
-def rule_labelled_page(text: str) -> tuple[list[list[str]], list[str]]:
-    """A sample page, labelled by the rules (boilerplate as chrome, editor lines as editor)."""
+def rule_labelled_page(text: str, chrome_lines: frozenset[int] = frozenset()
+                       ) -> tuple[list[list[str]], list[str]]:
+    """A sample page, labelled by the rules (boilerplate as chrome, editor lines as
+    editor), but for ``chrome_lines``: chrome put around it."""
     units, rule_roles = page_units(text)
-    labels = [("editor" if "编辑" in u.text else "chrome") if r == "chrome" and u.role == "drop"
+    labels = ["chrome" if u.first_line in chrome_lines
+              else ("editor" if "编辑" in u.text else "chrome") if r == "chrome" and u.role == "drop"
               else r for u, r in zip(units, rule_roles, strict=True)]
     return unit_features(units, rule_roles), labels
 
 
-def sample_variants(text: str) -> Iterator[str]:
-    yield text
-    yield re.sub(r"(?m)^#+\s*", "", text)
-    yield " ".join(line.strip() for line in text.split("\n") if line.strip())
-    yield "\n".join(_CHROME_HEAD) + "\n\n" + text + "\n\n" + "\n".join(_CHROME_TAIL) + "\n"
+def sample_variants(text: str) -> Iterator[tuple[str, frozenset[int]]]:
+    """The page, without markdown, flattened to one line, and in a digital edition's
+    chrome (with the numbers of the chrome's lines)."""
+    yield text, frozenset()
+    yield re.sub(r"(?m)^#+\s*", "", text), frozenset()
+    yield " ".join(line.strip() for line in text.split("\n") if line.strip()), frozenset()
+    head = "\n".join(_CHROME_HEAD) + "\n\n"
+    tail_start = head.count("\n") + text.count("\n") + 3
+    chrome = frozenset(range(1, len(_CHROME_HEAD) + 1)) | frozenset(
+        range(tail_start, tail_start + len(_CHROME_TAIL) + 1))
+    yield head + text + "\n\n" + "\n".join(_CHROME_TAIL) + "\n", chrome
 
 
 def sequences(corpus: Path) -> Iterator[tuple[str, list[list[str]], list[str]]]:
@@ -89,8 +98,8 @@ def sequences(corpus: Path) -> Iterator[tuple[str, list[list[str]], list[str]]]:
         features, labels = labelled_page(text, line_labels(text, real / "labels" / f"{page.stem}.tsv"))
         yield page.stem, features, labels
     for page in sorted((ROOT / "input").glob("*.txt")):
-        for number, variant in enumerate(sample_variants(page.read_text(encoding="utf-8"))):
-            features, labels = rule_labelled_page(variant)
+        for number, (variant, chrome) in enumerate(sample_variants(page.read_text(encoding="utf-8"))):
+            features, labels = rule_labelled_page(variant, chrome)
             yield f"{page.stem}#{number}", features, labels
 
 
