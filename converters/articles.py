@@ -13,6 +13,9 @@ from .lead import Lead, read_lead
 from .model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
 
+HENAN = "41"
+BODY_FOR_PLACES = 1200
+
 
 def _unique(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
@@ -42,21 +45,33 @@ _CITY_ACTOR = re.compile(r"(?:^|[，,])\s*(?:我市|全市|市[\u4e00-\u9fff]{0,
                          r"领导|书记|市长|主任))")
 
 
+def _near_home(place_city: str | None, home: str, known: bool) -> bool:
+    """Is a place the paper's own? Its city, when the page names its paper; else
+    anywhere in Henan (the papers this tool is for)."""
+    if place_city is None:
+        return False
+    return place_city == home if known else place_city[:2] == HENAN
+
+
 def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Places,
-                     city: str | None, warnings: list[str]) -> tuple[list[str | None], str | None]:
+                     city: str | None, warnings: list[str], *, city_known: bool = True
+                     ) -> tuple[list[str | None], str | None]:
     """Each article's district (its lead's actor, else the place its own text is
     about), and the page's: the one most of its articles have."""
     decided: list[str | None] = []
     named: list[bool] = []
     for draft, lead in zip(drafts, leads):
         title = " ".join(t for t in (draft.kicker, draft.title, draft.subtitle) if t)
-        body = "\n".join(b.text for b in draft.blocks)
+        # the places an article is about are named early; a long feature's later pages
+        # wander (and cost a scan)
+        body = "\n".join(b.text for b in draft.blocks)[:BODY_FOR_PLACES]
         reading = places.district_of(title, body, lead=_first_paragraph(draft), home_city=city)
         district = reading.district
         if lead is not None and lead.district is not None and not reading.citywide:
             district = lead.district  # the actor of the opening sentence decides
-        elif district is not None and city and places.city_of_district(district) != city \
-                and district not in title and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]):
+        elif district is not None and city and district not in title \
+                and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]) \
+                and not _near_home(places.city_of_district(district), city, city_known):
             district = None  # the city's own body acting elsewhere (市红十字会 → 舟曲县)
         decided.append(district)
         named.append(reading.named)
@@ -85,7 +100,8 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
     matcher = _HomeMatcher(places, city)
     leads = [read_lead(first, matcher) if (first := _first_paragraph(draft)) else None
              for draft in drafts]
-    districts, page_district = decide_districts(drafts, leads, places, city, warnings)
+    districts, page_district = decide_districts(drafts, leads, places, city, warnings,
+                                                city_known=facts.paper is not None)
     articles = []
     for number, (draft, lead, district) in enumerate(zip(drafts, leads, districts)):
         paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]

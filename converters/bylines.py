@@ -29,6 +29,8 @@ _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
 _EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
 REPORTER_ROLE = re.compile(f"^{_REPORTER}$")
+CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
+EDITOR_ROLE = re.compile(_EDITOR)
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文图", "图文", "摄影报道", "摄影", "摄")
@@ -40,7 +42,8 @@ _ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
 _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文)")
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_ROLE_ONLY = re.compile(r"(?<=[。！？!?”」』])\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
+_ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
+_STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
 _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
 NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
@@ -99,11 +102,11 @@ def token_kind(token: str) -> str | None:
     """'reporter' | 'correspondent' | 'intern' | 'editor' | 'credit' | 'affiliation' | 'name' | None."""
     if REPORTER_ROLE.match(token):
         return "reporter"
-    if re.fullmatch(_CORRESPONDENT, token):
+    if CORRESPONDENT_ROLE.fullmatch(token):
         return "correspondent"
     if token == "实习生":
         return "intern"
-    if re.fullmatch(_EDITOR, token):
+    if EDITOR_ROLE.fullmatch(token):
         return "editor"
     if token in CREDITS:
         return "credit"
@@ -196,14 +199,18 @@ _ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,�
 
 def parse_byline(text: str) -> Byline | None:
     """The byline when the whole of ``text`` is one, else None."""
+    if len(text) > 110 or not (_STEM.search(text, 0, 36) or _AFFILIATION_START.match(text)):
+        return None  # most lines: no role word near the start
     stripped = text.strip().lstrip(MARKERS).strip()
     if stripped.endswith(("：", ":")):
         return None  # 记者核实: is a run-in label
+    if _ROLE_ONLY.fullmatch(stripped):
+        return Byline(text.strip(), (), (), None)  # (本报记者): a byline naming no one
     if stripped[:1] in "（(【[" and stripped[-1:] in "）)】]":
         stripped = stripped[1:-1].strip()
     # a byline is short and names its role near its start (after a mark, a credit or an
     # outlet's name); a paragraph that merely mentions 记者 is not tokenised
-    if len(stripped) > 100 or not (any(stem in stripped[:28] for stem in _ROLE_STEMS)
+    if len(stripped) > 100 or not (_STEM.search(stripped, 0, 28)
                                    or _AFFILIATION_START.match(stripped)):
         return None
     tokens = tokenize(stripped)
@@ -265,16 +272,18 @@ def names_only(text: str) -> Byline | None:
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
     tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
-    if any(word in text[tail:] for word in _ROLE_STEMS):
+    if _STEM.search(text, tail):
         for match in reversed(list(_GLUE_START.finditer(text, max(0, tail - 1)))):
             byline = parse_byline(text[match.end():])
             if byline is not None:
                 return text[:match.start()].rstrip(), byline
-    role_only = _ROLE_ONLY.search(text)
+    if not text.endswith(("）", ")")):
+        return text, None
+    role_only = _ROLE_ONLY.search(text, max(0, len(text) - 12))
     if role_only and role_only.start() > 0:
         # (本报记者): a byline that names no one; kept as printed
         return text[:role_only.start()].rstrip(), Byline(role_only.group().strip(), (), (), None)
-    bracketed = bracketed_names(text) if text.endswith(("）", ")")) else None
+    bracketed = bracketed_names(text)
     if bracketed is not None and bracketed[0]:
         before, credits = bracketed
         return before, Byline(text[len(before):].strip(), (), (), None, credits)

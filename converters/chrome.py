@@ -14,9 +14,13 @@ from dataclasses import dataclass
 #: (kind, pattern) — searched in a line folded to simplified characters
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("page-number", r"^\s*第\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$"),
+    # (a pattern mixing anchored and unanchored branches is tried at every position:
+    # anchored ones go in a group of their own, matched once at the start)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
-                   r"版面导航|^\s*\d\s+\d\s*$|^[34上下]+\s*$|今报网首页|首页\s*[>›]|往期回顾"),
-    ("print", r"【打印】|打印本页|放大\s*缩小|关闭窗口|分享到|字号[:：]|【字体|^默认$"),
+                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾"),
+    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
+    ("print", r"【打印】|打印本页|放大\s*缩小|关闭窗口|分享到|字号[:：]|【字体"),
+    ("print", r"^默认$"),
     ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载"),
     ("licence", r"ICP|备案号|公网安备|新出网证|互联网新闻信息服务许可|举报"),
     ("contact", r"电话|热线|邮编|传真|E-?mail|邮箱|通信地址|地址[:：]|联系我们|报刊发行|广告部"),
@@ -27,10 +31,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("digits", r"^[\d\s,.|:;/-]+$"),
     ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：]|中原网|浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
-    ("furniture", r"^阴影|^广告$|^图片$|^视频$|^更多|^相关新闻|^推荐阅读|^热点|^扫码|欢迎你$|站内搜索|"
-                  r"当前位置|^搜索|^登录|^注册|二维码|客户端|^温馨提示|^新闻搜索|订阅|手机报|官方微博|"
-                  r"^电子报|阅读机|^本版新闻列表|^本版导航"),
-    ("archive", r"\d{4}-\d{2}-\d{2},\d+\|"),
+    ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
+                  r"新闻搜索|电子报|本版新闻列表|本版导航)"),
+    ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机"),
+    ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
     ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),
     ("bullet", r"^\s*[•·]\s"),
@@ -43,9 +47,27 @@ _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 
 
+#: a long line is chrome only if it opens like chrome: with Latin letters, digits, marks
+_LONG_CHROME_START = re.compile(r"[\x21-\x7e©•·|【\[]")
+
+
+#: the kinds a line of prose (a sentence with 。) can still be: a notice, an address, a
+#: copyright paragraph; page numbers, navigation and dates do not come in sentences
+_IN_PROSE = tuple((kind, pattern) for kind, pattern in KINDS
+                  if kind in ("copyright", "licence", "contact", "web", "browser", "furniture"))
+
+
 def kinds_of(folded: str) -> tuple[str, ...]:
-    """The chrome kinds a line shows (folded to simplified characters)."""
-    return tuple(kind for kind, pattern in KINDS if pattern.search(folded))
+    """The chrome kinds a line shows (folded to simplified characters). A long line is
+    looked at only when it opens like chrome (an archive widget, a link list), and
+    then only its start; a sentence only for the kinds that come in sentences:
+    article paragraphs are most of a page and show none."""
+    if len(folded) > 100:
+        if _LONG_CHROME_START.search(folded, 0, 12) is None:
+            return ()
+        folded = folded[:40]
+    kinds = _IN_PROSE if len(folded) > 30 and "。" in folded else KINDS
+    return tuple(dict.fromkeys(kind for kind, pattern in kinds if pattern.search(folded)))
 
 
 @dataclass(frozen=True)

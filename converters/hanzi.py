@@ -34,7 +34,8 @@ def has_traditional(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """``text`` with traditional characters as simplified ones, same length."""
+    """``text`` with traditional characters as simplified ones, same length (the very
+    same object when there are none, so callers can tell)."""
     table, pattern = _table()
     return text.translate(table) if pattern.search(text) else text
 

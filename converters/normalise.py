@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .chars import is_cjk, join_fragments
-from .patterns import BOILERPLATE, MARKDOWN_HEADING, PIPES
+from .patterns import MARKDOWN_HEADING, PIPES, is_boilerplate
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -112,7 +112,7 @@ def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:
             previous = None
             continue
         if (wrap and previous is not None and wrap.reached_by(previous.text)
-                and not previous.text.endswith("|") and not BOILERPLATE.search(content)
+                and not previous.text.endswith("|") and not is_boilerplate(content)
                 and not MARKDOWN_HEADING.match(content)):
             last = logical[-1]
             spaced = previous.space_after or line.space_before
@@ -192,14 +192,18 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
     dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
     if _FULLWIDTH_ALNUM_CHARS.search(text):
         text = text.translate(_FULLWIDTH_ALNUM)
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if dirty:
+    if dirty:
+        parts = []
+        for number, raw in enumerate(text.split("\n"), start=1):
             raw, removed = _INVISIBLES.subn("", raw)
             invisibles += removed
             raw, removed = _CONTROLS.subn("", raw)
             if removed:
                 controls[number] = removed
-        spaced = _SPACES.sub(" ", raw)
+            parts.append(raw)
+        text = "\n".join(parts)
+    # every kind of space becomes one space, for the whole text at once
+    for number, spaced in enumerate(_SPACES.sub(" ", text).split("\n"), start=1):
         cleaned = spaced.strip()
         lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
                                   bool(cleaned) and spaced.startswith(" ")))
@@ -218,12 +222,17 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
 _WATERMARK = re.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*[\u4e00-\u9fff][\u4e00-\u9fff_·A-Za-z0-9]{3,30}$")
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 def _strip_watermark(lines: list[Line], dropped: list[str], warnings: list[str]) -> None:
     """A tail of Latin letters and a site's name that ends three lines or more is the site's
     watermark, not the article's: cut it off every line, say so once."""
     tails: Counter[str] = Counter()
     for text in {line.text for line in lines}:  # distinct lines: a title printed thrice is not one
-        match = _WATERMARK.search(text)
+        if _LATIN_LETTER.search(text, max(0, len(text) - 40)) is None:
+            continue  # most lines: no Latin letter near the end, no watermark
+        match = _WATERMARK.search(text, max(0, len(text) - 40))
         if match:
             for start in range(match.start(), len(text) - 5):
                 tails[text[start:]] += 1
@@ -247,7 +256,12 @@ def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
     lines = _unwrap(_clean_physical(text, warnings), dropped)
     _strip_watermark(lines, dropped, warnings)
     lines = [line for line in lines if line.text]
-    if punctuation:
-        for line in lines:
-            line.text = normalise_punctuation(line.text)
+    if punctuation and lines:
+        # marks touching a Han character, the common case, for the whole page at once;
+        # what is left needs each line's context
+        joined = "\n".join(line.text for line in lines)
+        if _ASCII_MARKS.search(joined) is not None or ")" in joined:
+            joined = _TOUCHING_HAN.sub(lambda m: _TO_FULLWIDTH[m.group()], joined)
+            for line, text in zip(lines, joined.split("\n"), strict=True):
+                line.text = normalise_punctuation(text)
     return NormalisedPage(tuple(lines), tuple(dropped), tuple(warnings))

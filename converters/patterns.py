@@ -7,8 +7,16 @@ SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
     r"(?:编辑|审核|校对|来源|作者|浏览次数|发布时间)\s*[:：]|返回(?:顶部|首页|列表)|打印本页|"
-    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：])|网站版权所有|All rights reserved",
-    re.IGNORECASE)
+    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：])")
+#: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
+#: at every position of every line, the anchored one only at the start)
+BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED")
+
+
+def is_boilerplate(text: str) -> bool:
+    return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None
+
+
 #: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),
 #: 本报济宁8月24日讯, 晨报讯, 武汉晚报讯, 新华社北京5月1日电; or an outlet's
 #: 云上黄石报道(记者 …) / 信阳消息(记者 …), which count only with a byline in brackets

@@ -28,6 +28,7 @@ ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitl
 #: roles whose units are not article text
 OUTSIDE = frozenset({"chrome", "index", "editor"})
 DECK = frozenset({"kicker", "title", "subtitle"})
+HEADINGS = frozenset({"kicker", "title", "subtitle", "subhead", "page-title"})
 
 #: readable reasons for ``--explain``: feature prefix → words
 REASONS = {
@@ -57,6 +58,9 @@ def _length_bucket(n: int) -> str:
     return "200+"
 
 
+_LENGTHS = ["len=" + _length_bucket(n) for n in range(202)]
+
+
 def _ending(text: str) -> str:
     if not text:
         return "none"
@@ -81,7 +85,7 @@ def _is_long(unit: Unit) -> bool:
     """A paragraph of article text for sure: long, mostly Han, no chrome in it."""
     if unit.dateline is not None:
         return True
-    if unit.role != "body" or unit.kinds or len(unit.text) < 40:
+    if unit.role != "body" or unit.kinds or unit.length < 40:
         return False
     head = unit.text[:200]
     return len(_NOT_HAN.sub("", head)) >= 0.6 * len(head)
@@ -89,17 +93,28 @@ def _is_long(unit: Unit) -> bool:
 
 _NEAR = ("rule=", "len=", "end=", "ch.", "chrome=", "dateline", "byline=", "shape.", "run=")
 _FAR = ("rule=", "dateline", "byline=", "chrome=")
+_SHARED: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def _shared(name: str, prefixes: tuple[str, ...]) -> bool:
+    """Is a feature told to the neighbours (memoised: the names repeat on every line)."""
+    known = _SHARED.get((name, prefixes))
+    if known is None:
+        known = _SHARED[(name, prefixes)] = name.startswith(prefixes)
+    return known
+
+
 _NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
 
 
 def _short(unit: Unit) -> bool:
-    return visible_length(unit.text) <= 30 and not ends_sentence(unit.text)
+    return unit.length <= 30 and not ends_sentence(unit.text)
 
 
 def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list[str]]:
     """One list of string features per unit (crfsuite's input)."""
     n = len(units)
-    texts = [re.sub(r"\s+", "", u.folded or u.text) for u in units]
+    texts = ["".join((u.folded or u.text).split()) for u in units]
     counts = Counter(texts)
     seen: Counter[str] = Counter()
     long_at = [i for i, u in enumerate(units) if _is_long(u)]
@@ -125,8 +140,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         "page-number" in u.kinds or "navigation" in u.kinds for u in units) else "page=plain"
     # decks: runs of headline-shaped lines (blank lines between allowed); a line's place
     # in its run and its length against its neighbours there tell kicker, title, subtitle
-    shaped = [heading_shape(u.text, scraped=u.scraped) and not u.kinds and u.role != "drop"
-              for u in units]
+    shaped = [u.shaped and not u.kinds and u.role != "drop" for u in units]
     deck_pos, deck_size = [0] * n, [0] * n
     i = 0
     while i < n:
@@ -143,7 +157,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
     own: list[list[str]] = []
     for i, unit in enumerate(units):
         text = unit.text
-        f = [f"rule={rule_roles[i]}", f"len={_length_bucket(visible_length(text))}",
+        f = [f"rule={rule_roles[i]}", _LENGTHS[min(unit.length, 201)],
              f"end={_ending(text)}", edition]
         f.extend(f"ch.{kind}" for kind in unit.kinds)
         if unit.kinds:
@@ -165,7 +179,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             f.append("boilerplate")
         if unit.scraped:
             f.append("scraped")
-        if heading_shape(text, scraped=unit.scraped):
+        if unit.shaped:
             f.append("shape.heading")
         if "。" in text:
             f.append("has.period")
@@ -199,15 +213,15 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             size = deck_size[i]
             f.append(f"deck={deck_pos[i]}/{size}")
             if size > 1:
-                mine = visible_length(text)
-                other = visible_length(units[i + 1].text if deck_pos[i] < size else units[i - 1].text)
+                mine = unit.length
+                other = units[i + 1].length if deck_pos[i] < size else units[i - 1].length
                 f.append("deck.len=" + ("longer" if mine > other + 2 else "shorter"
                                         if mine + 2 < other else "even"))
         if text.endswith(("——", "—", "：", ":")):
             f.append("ends.dash" if text.endswith("—") else "ends.colon")
         if text.startswith("—"):
             f.append("starts.dash")
-        if index_zone and bar is not None and i > bar and heading_shape(text, scraped=unit.scraped):
+        if index_zone and bar is not None and i > bar and unit.shaped:
             f.append("index.lists" if key in index_zone else "index.omits")
         if run_len[i]:
             f.append("run=" + ("1" if run_len[i] == 1 else "2" if run_len[i] == 2
@@ -215,9 +229,9 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         if i < first_long:
             distance = first_long - i
             f.append("lead=-" + (str(distance) if distance <= 4 else "5+"))
-            if distance <= 4 and not unit.kinds and heading_shape(text, scraped=unit.scraped):
+            if distance <= 4 and not unit.kinds and unit.shaped:
                 f.append("deck.near")  # a headline-shaped line just above the text
-        elif i <= last_long and heading_shape(text, scraped=unit.scraped):
+        elif i <= last_long and unit.shaped:
             f.append(edition + "+inside")  # a heading between paragraphs: subhead or next title
         elif i == first_long:
             f.append("lead=0")
@@ -233,8 +247,8 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         own.append(f)
     # what a line tells its neighbours: its shape and kind to the next ones, its rule
     # reading to those two away
-    near = [[name for name in f if name.startswith(_NEAR)] for f in own]
-    far = [[name for name in f if name.startswith(_FAR)] for f in own]
+    near = [[name for name in f if _shared(name, _NEAR)] for f in own]
+    far = [[name for name in f if _shared(name, _FAR)] for f in own]
     features: list[list[str]] = []
     for i, f in enumerate(own):
         row = list(f)
@@ -304,11 +318,17 @@ def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list
     """Give each unit its role (``hint``) and what the builder sees (``role``).
 
     The rules that are certain stand over the model: a line opening with a
-    dateline is article text; a markdown heading is a heading; a line of site
+    dateline is article text; a markdown heading is a heading, and on a page
+    of markdown headings a plain line of text is not one; a line of site
     boilerplate (上一篇：…, 版权声明, 责任编辑：…) is not article text; a line whose
     byline grammar names a reporter or correspondent is a byline.
     """
+    # a page that marks its headings with # marks them all: its plain lines are not headings
+    markdown = sum(1 for unit in units if unit.level) >= 2
     for index, (unit, label) in enumerate(zip(units, labels, strict=True)):
+        if markdown and not unit.level and not unit.scraped and label in HEADINGS \
+                and unit.role == "body":
+            label = "body"
         if unit.dateline and label not in ("body",):
             label = "body"
         elif unit.role == "drop" and label not in OUTSIDE:
@@ -365,7 +385,7 @@ def _rescue_title(tagger, units: Sequence[Unit], labels: list[str]) -> None:  # 
         return
     window = [i for i in range(max(0, start - 8), start)
               if labels[i] not in ("byline", "body") and not units[i].kinds
-              and heading_shape(units[i].text, scraped=units[i].scraped)]
+              and units[i].shaped]
     if not window:
         return
     best = max(window, key=lambda i: tagger.marginal("title", i))

@@ -19,7 +19,7 @@ from .chars import (CANNOT_START, PAUSES, brackets_balanced, ends_sentence, is_h
                     join_fragments, visible_length)
 from .hanzi import fold
 from .normalise import Line
-from .patterns import BOILERPLATE, DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL
+from .patterns import DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate
 
 #: a headline does not end on a function word; a page-broken sentence often does
 NO_HEADLINE_END = frozenset("的了着把被将和及或而并且就都又还让给跟之该这那每各")
@@ -28,6 +28,7 @@ _GLUED_ROLE = re.compile(r"(?<=[。！？!?”」』）)])(?=(?:记者|通讯员
 #: an editor's code closing a paragraph (①6, ②22): the page's, not the article's
 _EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*(?:[①-⑳]\s?\d{0,3}|[◇◆□■]|[（(]完[）)])$")
 _LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)")
+_TAIL_ENDS = frozenset("）)◇◆□■0123456789")
 SCRAPED_MIN_LENGTH = 300
 HEADLINE_MAX = 60
 SCRAPED_HEADING_TOKEN_MAX = 18
@@ -58,6 +59,12 @@ class Unit:
     #: what was cut off and is not article text (jump marks, editor codes): to dropped
     removed: list[str] = field(default_factory=list)
     gap_after: int = 0
+    #: the text has the shape of a headline (heading_shape), and its visible length:
+    #: computed once when the units are read, used by every feature
+    shaped: bool = False
+    length: int = 0
+    #: the line has traditional characters (its fold differs from it)
+    traditional: bool = False
     #: what the role model decided (roles.ROLES) and its main reason
     hint: str | None = None
     reason: str = ""
@@ -137,7 +144,7 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             add(tokens[i:i + taken], "body")
             i += taken
             continue
-        if SECTION_LABEL.match(token) or BOILERPLATE.search(token):
+        if SECTION_LABEL.match(token) or is_boilerplate(token):
             add([token], "body")
             i += 1
             continue
@@ -228,13 +235,12 @@ def _analyse(unit: Unit) -> None:
     """What the rules see in a unit; nothing is decided or dropped here."""
     unit.raw = unit.text
     unit.folded = folded = fold(unit.text)
+    unit.traditional = folded is not unit.text
     text = unit.text
-    # chrome is short, or starts a long line (an archive widget, a browser notice): the
-    # start of a long line tells
-    unit.kinds = chrome.kinds_of(folded if len(folded) <= 100 else folded[:40])
+    unit.kinds = chrome.kinds_of(folded)
     if unit.role == "heading" and not SECTION_LABEL.match(folded):
         return
-    if len(text) <= 80 and BOILERPLATE.search(folded):
+    if len(text) <= 80 and is_boilerplate(folded):
         unit.role = "drop"
         unit.byline = bylines.parse_byline(text)
     elif SECTION_LABEL.match(folded):
@@ -272,7 +278,12 @@ def _analyse(unit: Unit) -> None:
             unit.text = text
             unit.byline = glued if unit.byline is None else unit.byline.merged(glued)
             unit.cuts.append("byline")
-        tail = JUMP_MARK.search(unit.text) or _EDITOR_CODE.search(unit.text)
+        end = unit.text[-14:]  # a jump mark or an editor's code closes the text
+        tail = (JUMP_MARK.search(end) or _EDITOR_CODE.search(end)) if end[-1:] in _TAIL_ENDS \
+            or "\u2460" <= end[-1:] <= "\u2473" else None
+        if tail:
+            tail = (JUMP_MARK.search(unit.text, len(unit.text) - 14)
+                    or _EDITOR_CODE.search(unit.text, len(unit.text) - 14))
         if tail and tail.end() == len(unit.text) and tail.start() > 0:
             unit.removed.append(tail.group().strip())
             unit.text = unit.text[:tail.start()].rstrip()
@@ -280,7 +291,7 @@ def _analyse(unit: Unit) -> None:
         if not unit.text and unit.removed and not unit.byline and not unit.dateline:
             # a line that was nothing but a jump mark: (上接第一版)
             unit.role, unit.text, unit.removed = "drop", " ".join(unit.removed), []
-    unit.folded = fold(unit.text)
+    unit.folded = fold(unit.text) if unit.traditional else unit.text
 
 
 def is_open(unit: Unit) -> bool:
@@ -301,15 +312,14 @@ def resolve_plain_headings(units: list[Unit]) -> None:
     markdown = sum(1 for u in units if u.level > 0) >= 2
     corpus = "\n".join(u.text for u in units)
     for index, unit in enumerate(units):
-        if unit.role != "body" or unit.dateline or unit.byline is not None \
-                or not heading_shape(unit.text, scraped=unit.scraped):
+        if unit.role != "body" or unit.dateline or unit.byline is not None or not unit.shaped:
             continue
         if markdown and not unit.scraped:
             continue
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
         leads_deck = after is not None and (after.dateline or after.role == "heading"
-                                             or heading_shape(after.text, scraped=after.scraped))
+                                             or after.shaped)
         if before is not None and is_open(before) and not leads_deck:
             continue
         if not unit.scraped and after is not None and after.role == "body" and not leads_deck \
@@ -356,6 +366,9 @@ def read(lines: tuple[Line, ...]) -> list[Unit]:
     for unit in units:
         _analyse(unit)
     units = [u for u in units if u.text or u.byline or u.dateline or u.role == "drop"]
+    for unit in units:
+        unit.length = visible_length(unit.text)
+        unit.shaped = heading_shape(unit.text, scraped=unit.scraped)
     resolve_plain_headings([u for u in units if u.role != "drop"])
     _names_after_bylines(units)
     for unit, after in zip(units, units[1:]):
