@@ -32,12 +32,17 @@ class _HomeMatcher:
         self.match_prefix = partial(places.match_prefix, home_city=home_city)
 
 
-def home_city(places: Places, facts: chrome.PageFacts) -> str | None:
-    """The city of the page's paper (郑州日报 → Zhengzhou); None when the paper is not
-    a city's own (齐鲁晚报) — a bare 高新区 is then nobody's."""
-    if facts.paper is None:
-        return ZHENGZHOU
-    return places.city_of(facts.paper)
+def home_city(places: Places, facts: chrome.PageFacts) -> tuple[str | None, bool]:
+    """The city of the page's paper (郑州日报 → Zhengzhou), and whether the page says
+    so: the paper named, or every paper its chrome names of one city (洛阳日报 |
+    洛阳晚报). None for a paper of no one city (齐鲁晚报): a bare 高新区 is then
+    nobody's. Zhengzhou, unsaid, when the chrome names no paper."""
+    if facts.paper is not None:
+        return places.city_of(facts.paper), True
+    cities = {places.city_of(paper) for paper in facts.papers}
+    if len(cities) == 1 and None not in cities:
+        return cities.pop(), True
+    return ZHENGZHOU, False
 
 
 #: the opening sentence's actor is the city's own (市红十字会, 我市, 市领导)
@@ -71,7 +76,8 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
             district = lead.district  # the actor of the opening sentence decides
         elif district is not None and city and district not in title \
                 and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]) \
-                and not _near_home(places.city_of_district(district), city, city_known):
+                and not _near_home(places.city_of_district(district, city or ""), city,
+                                   city_known):
             district = None  # the city's own body acting elsewhere (市红十字会 → 舟曲县)
         decided.append(district)
         named.append(reading.named)
@@ -96,12 +102,12 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                    editors: list[Credit], ended_open: bool, places: Places, encoding: str,
                    digest: str, warnings: list[str]) -> Document:
     facts = chrome.page_facts(chrome_lines)
-    city = home_city(places, facts)
+    city, city_known = home_city(places, facts)
     matcher = _HomeMatcher(places, city)
     leads = [read_lead(first, matcher) if (first := _first_paragraph(draft)) else None
              for draft in drafts]
     districts, page_district = decide_districts(drafts, leads, places, city, warnings,
-                                                city_known=facts.paper is not None)
+                                                city_known=city_known)
     articles = []
     for number, (draft, lead, district) in enumerate(zip(drafts, leads, districts)):
         paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]

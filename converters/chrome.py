@@ -76,6 +76,8 @@ class PageFacts:
     page_number: str | None = None
     page_name: str | None = None
     published: str | None = None
+    #: every paper the chrome names (a nav bar names the group's papers: 洛阳日报 | 洛阳晚报)
+    papers: tuple[str, ...] = ()
 
 
 def page_facts(chrome_lines: list[str]) -> PageFacts:
@@ -86,7 +88,9 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     first full date printed in the chrome.
     """
     paper = number = name = published = None
+    papers: list[str] = []
     for line in chrome_lines:
+        papers.extend(_PAPER.findall(line))
         if number is None and (page := _PAGE.search(line)):
             number = page.group(1).upper() if page.group(1)[0].isalpha() else page.group(1)
             label = (page.group(2) or "").strip(" :：")
@@ -106,4 +110,4 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
             if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
                     and "," not in line[date.end():date.end() + 1] and "|" not in line:
                 published = f"{year:04d}-{month:02d}-{day:02d}"
-    return PageFacts(paper, number, name, published)
+    return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)))

@@ -77,12 +77,11 @@ class Place:
 class Places:
     def __init__(self, divisions: list[Division], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.by_name: dict[str, Division] = {}
+        #: every division of a name (市中区 is Jinan's and Leshan's: the page's city decides)
+        self.by_name: dict[str, list[Division]] = {}
         self.city_names: dict[str, str] = {}  # 洛阳 / 洛阳市 → 4103
         for division in divisions:
-            # the first code a name has wins: a county name shared by two provinces
-            # stays ambiguous only in the rare case it is not qualified
-            self.by_name.setdefault(division.name, division)
+            self.by_name.setdefault(division.name, []).append(division)
             if division.level == "city":
                 self.city_names[division.name] = division.city
                 short = _short_city(division.name)
@@ -90,7 +89,7 @@ class Places:
                     self.city_names.setdefault(short, division.city)
         for district in gazetteer.districts:
             for spelling in (district.name, *district.aliases):
-                self.by_name[spelling] = Division(ZHENGZHOU + "99", spelling, "county")
+                self.by_name[spelling] = [Division(ZHENGZHOU + "99", spelling, "county")]
         shorts = {s: d.name for d in gazetteer.districts for s in d.short}
         # 新郑观音寺镇 names 新郑市; 新郑路, 新郑市 (found by its ending) and 中牟县 do not
         self.short_names = shorts
@@ -104,8 +103,9 @@ class Places:
         self.names = frozenset(self.by_name) | frozenset(GENERIC_ZONES)
 
     # -- finding ----------------------------------------------------------
-    def find(self, text: str) -> list[Place]:
-        """Every place named in ``text``, longest names first, none overlapping."""
+    def find(self, text: str, home_city: str = "") -> list[Place]:
+        """Every place named in ``text``, longest names first, none overlapping; a name
+        several divisions share is the one in ``home_city`` if there is one."""
         found: list[Place] = []
         taken_until = -1
         names = self.names
@@ -118,7 +118,7 @@ class Places:
                 name = text[start:end]
                 if name not in names:
                     continue
-                place = self._place(text, start, end, name)
+                place = self._place(text, start, end, name, home_city)
                 if place is not None:
                     # a longer name ending here may have been found at an earlier
                     # ending (航空港区 inside 郑州航空港经济综合实验区 cannot be,
@@ -128,15 +128,17 @@ class Places:
                     break
         return found
 
-    def _place(self, text: str, start: int, end: int, name: str) -> Place | None:
+    def _place(self, text: str, start: int, end: int, name: str, home_city: str) -> Place | None:
         if name in GENERIC_ZONES:
             return self._zone(text, start, end, name)
-        division = self.by_name.get(name)
-        if division is None:
+        divisions = self.by_name.get(name)
+        if not divisions:
             return None
-        if name in ORDINARY_WORDS and self.city_of(text[max(0, start - 4):start], end=True) \
-                != division.city:
-            return None
+        qualifier = self.city_of(text[max(0, start - 4):start], end=True)
+        division = next((d for d in divisions if d.city == qualifier), None) \
+            or next((d for d in divisions if d.city == home_city), None) or divisions[0]
+        if name in ORDINARY_WORDS and division.city not in (qualifier, home_city or "-"):
+            return None  # 老城区 is a place only where it is its city's
         if division.city == ZHENGZHOU and division.code.endswith("99"):
             return Place(start, end, name, "county", ZHENGZHOU, self.gazetteer.canonical(name))
         if division.level == "county":
@@ -173,8 +175,10 @@ class Places:
                 return {"高新": "高新区", "航空港": "航空港区"}.get(zone, "经开区")
         return None
 
-    def city_of_district(self, district: str) -> str | None:
-        division = self.by_name.get(district)
+    def city_of_district(self, district: str, home_city: str = "") -> str | None:
+        divisions = self.by_name.get(district) or []
+        division = next((d for d in divisions if d.city == home_city), None) or \
+            (divisions[0] if divisions else None)
         return division.city if division else None
 
     def city_of(self, text: str, *, end: bool = False) -> str | None:
@@ -205,7 +209,7 @@ class Places:
                      ) -> tuple[str | None, int] | None:
         """(district or None, length) when ``text`` starts with a county-level place or a
         zone (None: a place that is not one of ours to file under, 洛阳高新区)."""
-        for place in self.find(text[:_MAX_NAME + 6]):
+        for place in self.find(text[:_MAX_NAME + 6], home_city or ""):
             if place.start != 0:
                 return None
             if place.level in ("city", "province"):
@@ -220,7 +224,7 @@ class Places:
     def _districts_in(self, text: str, home_city: str) -> Iterator[str]:
         """The districts of the places ``text`` names, bare zones as the home city's,
         Zhengzhou's short forms (新郑, 荥阳) on a Zhengzhou page."""
-        for place in self.find(text):
+        for place in self.find(text, home_city):
             district = place.district
             if place.level == "zone" and place.city == "" and home_city != ZHENGZHOU:
                 district = None
