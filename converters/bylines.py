@@ -25,6 +25,8 @@ from .model import Credit
 #: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者); never 据记者, 对记者
 _REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端))?"
              r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影|融媒|全媒体)?记者")
+#: a photographer's title: 摄影记者, 本报摄影记者 (their names are credited, not counted)
+PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
 _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
 _EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
@@ -33,13 +35,16 @@ CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
 EDITOR_ROLE = re.compile(_EDITOR)
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
-CREDITS = ("文/图", "图/文", "文／图", "图／文", "文图", "图文", "摄影报道", "摄影", "摄")
+CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄")
+#: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
+_DID = frozenset({"文", "图", "/文", "/图"})
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报)$")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
 MARKERS = "□■●◆▲★☆◇○◎"
 _ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
-_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文)")
+_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文|文/摄"
+                         r"|(?<=[\u4e00-\u9fff]{2})文图$)")
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
 #: every role word contains one of these, so their absence rules a byline out cheaply
 _ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
@@ -99,7 +104,10 @@ def is_name(token: str) -> bool:
 
 
 def token_kind(token: str) -> str | None:
-    """'reporter' | 'correspondent' | 'intern' | 'editor' | 'credit' | 'affiliation' | 'name' | None."""
+    """'reporter' | 'photographer' | 'correspondent' | 'intern' | 'editor' | 'credit' |
+    'affiliation' | 'name' | None."""
+    if PHOTOGRAPHER_ROLE.match(token) and token not in CREDITS:
+        return "photographer"
     if REPORTER_ROLE.match(token):
         return "reporter"
     if CORRESPONDENT_ROLE.fullmatch(token):
@@ -141,14 +149,12 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     credit: str | None = None
     role: str | None = None
     group: list[tuple[str, str]] = []  # (role, name) of the names since the last role word
+    photographers: list[str] = []
     for token in tokens:
         kind = token_kind(token)
-        if token in ("/文", "/图"):
-            if token == "/图" and group:  # 廖谦/图: the picture's maker
-                r, name = group.pop()
-                group.append(("photographer", name))
-            continue
-        if kind in ("reporter", "correspondent", "intern", "editor"):
+        if token in _DID:
+            continue  # 廖谦/图, 许大桥 图: they made the pictures, in the role printed before them
+        if kind in ("reporter", "photographer", "correspondent", "intern", "editor"):
             role = kind
             group = []
         elif kind == "affiliation":
@@ -157,9 +163,13 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
             group = []
         elif kind == "credit":
             if token in ("摄", "摄影"):
-                # 本栏图片由本报记者 丁友明 摄: the names before it took the pictures
-                for index, (r, name) in enumerate(group):
-                    group[index] = ("photographer", name)
+                # 本栏图片由本报记者 丁友明 摄, 特约记者胡江涛 通讯员严锋 摄: the names before it
+                # took the pictures
+                photographers.extend(name for name in (*reporters, *correspondents)
+                                     if name not in photographers)
+                photographers.extend(c.name for c in others if c.name not in photographers)
+                reporters, correspondents = [], []
+                others = [c for c in others if c.name not in photographers]
                 role = None
                 continue
             if credit is not None:
@@ -172,12 +182,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
             _assign(group[-1], reporters, correspondents, others)
         else:
             return None
-    # photographers found after the fact: move them out of the reporters
-    photographers = [name for r, name in group if r == "photographer"]
-    if photographers:
-        reporters = [n for n in reporters if n not in photographers]
-        correspondents = [n for n in correspondents if n not in photographers]
-        others.extend(Credit("photographer", n) for n in photographers)
+    others.extend(Credit("photographer", n) for n in photographers)
     if not (reporters or correspondents or others):
         return None
     return Byline(text, tuple(reporters), tuple(correspondents), credit, tuple(others))
@@ -194,7 +199,7 @@ def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[s
         others.append(Credit(role, name))
 
 
-_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORD}|文/图)")
+_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORD}|文/图|文图$)")
 
 
 def parse_byline(text: str) -> Byline | None:
@@ -202,6 +207,8 @@ def parse_byline(text: str) -> Byline | None:
     if len(text) > 110 or not (_STEM.search(text, 0, 36) or _AFFILIATION_START.match(text)):
         return None  # most lines: no role word near the start
     stripped = text.strip().lstrip(MARKERS).strip()
+    if stripped.endswith(("）", ")")) and not any(ch in stripped for ch in "（("):
+        stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
         return None  # 记者核实: is a run-in label
     if _ROLE_ONLY.fullmatch(stripped):
@@ -218,11 +225,14 @@ def parse_byline(text: str) -> Byline | None:
         tokens.append(tokens.pop(0))  # □文/图 本报记者 杨 光: the credit printed first
     if not tokens:
         return None
+    if len(tokens) > 2 and token_kind(tokens[0]) == "affiliation" \
+            and token_kind(tokens[1]) in ("reporter", "photographer", "correspondent"):
+        tokens = tokens[1:]  # □大河报 记者孟冉: the paper's name, then the role
     first = token_kind(tokens[0])
     if first == "affiliation" and len(tokens) > 1 and all(
             looks_like_person(tk) or token_kind(tk) == "credit" for tk in tokens[1:]):
         return from_tokens(tokens, text.strip())  # 中牟时报 李淑娟: a paper for 通讯员
-    if first not in ("reporter", "correspondent", "intern", "editor"):
+    if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + _ROLE_WORD + ")", stripped)
         if photo is None:
@@ -276,7 +286,9 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         for match in reversed(list(_GLUE_START.finditer(text, max(0, tail - 1)))):
             byline = parse_byline(text[match.end():])
             if byline is not None:
-                return text[:match.start()].rstrip(), byline
+                printed = text[match.start():].strip()
+                return text[:match.start()].rstrip(), Byline(
+                    printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
     if not text.endswith(("）", ")")):
         return text, None
     role_only = _ROLE_ONLY.search(text, max(0, len(text) - 12))

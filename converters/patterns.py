@@ -24,7 +24,9 @@ DATELINE = re.compile(
     r"^\s*(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)[\u4e00-\u9fff\d]{0,10}?讯"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
-    r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)])?"
+    r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
+    # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
+    r"|(?P<inline>(?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，]{2,40}?)报道\s*[：:])?"
     r"|(?P<name2>[\u4e00-\u9fff]{2,8}?(?:报道|消息))\s*[（(]\s*(?P<inner2>[^（）()]{2,60}?)\s*[）)])"
     r"\s*[:：]?\s*")
 #: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）

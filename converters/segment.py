@@ -222,6 +222,9 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
         return None
     name = match.group("name") or match.group("name2")
     inner = match.group("inner") or match.group("inner2")
+    if match.group("inline"):
+        inline = text[match.start("inline"):match.end("inline")]
+        return text[match.start("name"):match.end("name")], inline, match.end()
     start = match.start("name") if match.group("name") else match.start("name2")
     dateline = text[start:start + len(name)]
     if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None):
