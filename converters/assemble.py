@@ -219,10 +219,19 @@ class Builder:
         if not deck:
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
+        titles = _headline_lines([u for u in deck if u.hint == "title"])
         for unit in deck:
             # a line the model called something else inside a deck (a subhead, a page
-            # title) is a kicker above the title, a subtitle below it
+            # title) is a kicker above the title, a subtitle below it; a line led by a
+            # dash is a subtitle whatever it was called
             role = unit.hint if unit.hint in parts else ("subtitle" if parts["title"] else "kicker")
+            if unit.text.startswith("—"):
+                role = "subtitle"
+            elif role == "title" and unit not in titles:
+                self.dropped.append(unit.text)  # a second "title" that is no half of it
+                self.warnings.append(f"line {unit.first_line}: “{unit.text}” dropped: the "
+                                     "deck has another title more likely")
+                continue
             text = unit.text.lstrip("—").strip() if role == "subtitle" else unit.text
             if text in parts[role]:  # a headline printed twice in a row: one copy is chrome
                 self.dropped.append(unit.text)
@@ -241,6 +250,22 @@ class Builder:
                                  "joined into one title")
         self.start(draft)
         draft.units.extend(deck)
+
+
+#: each half of a headline printed on two lines is short
+HALF_HEADLINE = 16
+
+
+def _headline_lines(titles: list[Unit]) -> list[Unit]:
+    """The title lines that make the headline: all of them when they are the short
+    halves of one headline printed over lines next to each other; else the one the
+    model is surest of."""
+    if len(titles) <= 1:
+        return titles
+    adjacent = all(b.first_line - a.last_line <= 2 for a, b in zip(titles, titles[1:]))
+    if adjacent and all(u.length <= HALF_HEADLINE for u in titles):
+        return titles
+    return [max(titles, key=lambda u: u.confidence)]
 
 
 def record_rule_roles(units: list[Unit]) -> list[str]:

@@ -32,7 +32,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：]|中原网|浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
-                  r"新闻搜索|电子报|本版新闻列表|本版导航)"),
+                  r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),

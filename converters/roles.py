@@ -369,8 +369,12 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
         return []
     tagger = _tagger()
     labels = list(tagger.tag(features))
-    if units is not None and "page=edition" in features[0]:
-        _rescue_title(tagger, units, labels)
+    if units is not None:
+        if "page=edition" in features[0]:
+            _rescue_title(tagger, units, labels)
+        for index, (unit, label) in enumerate(zip(units, labels)):
+            if label in DECK:
+                unit.confidence = tagger.marginal(label, index)
     return labels
 
 

@@ -65,8 +65,10 @@ class Unit:
     length: int = 0
     #: the line has traditional characters (its fold differs from it)
     traditional: bool = False
-    #: what the role model decided (roles.ROLES) and its main reason
+    #: what the role model decided (roles.ROLES), how sure it is (the marginal
+    #: probability of that role) and its main reason
     hint: str | None = None
+    confidence: float = 1.0
     reason: str = ""
 
 
