@@ -14,7 +14,7 @@ from .model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
 
 HENAN = "41"
-BODY_FOR_PLACES = 1200
+BODY_FOR_PLACES = 600
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
@@ -67,14 +67,21 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     named: list[bool] = []
     for draft, lead in zip(drafts, leads):
         title = " ".join(t for t in (draft.kicker, draft.title, draft.subtitle) if t)
-        # the places an article is about are named early; a long feature's later pages
-        # wander (and cost a scan)
+        first = _first_paragraph(draft) or ""
+        if lead is not None and lead.district is not None:
+            # the actor of the opening sentence decides, unless the lead lists places enough
+            # to be the city's story: the lead is all that needs reading
+            reading = places.district_of(title, first[:BODY_FOR_PLACES], lead=first,
+                                         home_city=city)
+            decided.append(None if reading.citywide else lead.district)
+            named.append(True)
+            continue
+        # else the places it names: early, where the story is set (a long feature's later
+        # pages wander, and cost a scan)
         body = "\n".join(b.text for b in draft.blocks)[:BODY_FOR_PLACES]
-        reading = places.district_of(title, body, lead=_first_paragraph(draft), home_city=city)
+        reading = places.district_of(title, body, lead=first, home_city=city)
         district = reading.district
-        if lead is not None and lead.district is not None and not reading.citywide:
-            district = lead.district  # the actor of the opening sentence decides
-        elif district is not None and city and district not in title \
+        if district is not None and city and district not in title \
                 and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]) \
                 and not _near_home(places.city_of_district(district, city or ""), city,
                                    city_known):

@@ -38,6 +38,9 @@ class Draft:
         return any(b.kind == "paragraph" for b in self.blocks)
 
 
+_TEXT = Block("paragraph", "")
+
+
 def _span(unit: Unit) -> SourceSpan:
     return SourceSpan(unit.first_line, unit.last_line, tuple(unit.joins), tuple(unit.cuts))
 
@@ -66,8 +69,9 @@ class Builder:
         self.roles[id(unit)] = role
 
     def add(self, unit: Unit) -> None:
-        {"section": self.on_section, "heading": self.on_heading, "byline": self.on_byline,
-         "body": self.on_body, "caption": self.on_caption, "drop": self.on_drop}[unit.role](unit)
+        # the functions, not bound methods kept on the builder: those would make it a
+        # reference cycle, freed only by the cycle collector that parsing pauses
+        _HANDLERS[unit.role](self, unit)
 
     # -- events -------------------------------------------------------------
     def on_drop(self, unit: Unit) -> None:
@@ -134,7 +138,9 @@ class Builder:
         if unit.dateline and not self.current.has_text:
             self.current.dateline = unit.dateline
         if unit.text:
-            self.current.blocks.append(Block("paragraph", unit.text, _span(unit)))
+            # recording, only that there is text counts: one shared block stands for it
+            self.current.blocks.append(_TEXT if self.record else
+                                       Block("paragraph", unit.text, _span(unit)))
         if unit.byline is not None:
             self.current.bylines.append(unit.byline)
         self.current.units.append(unit)
@@ -266,6 +272,11 @@ def _headline_lines(titles: list[Unit]) -> list[Unit]:
     if adjacent and all(u.length <= HALF_HEADLINE for u in titles):
         return titles
     return [max(titles, key=lambda u: u.confidence)]
+
+
+_HANDLERS = {"section": Builder.on_section, "heading": Builder.on_heading,
+             "byline": Builder.on_byline, "body": Builder.on_body,
+             "caption": Builder.on_caption, "drop": Builder.on_drop}
 
 
 def record_rule_roles(units: list[Unit]) -> list[str]:

@@ -67,7 +67,11 @@ def kinds_of(folded: str) -> tuple[str, ...]:
             return ()
         folded = folded[:40]
     kinds = _IN_PROSE if len(folded) > 30 and "。" in folded else KINDS
-    return tuple(dict.fromkeys(kind for kind, pattern in kinds if pattern.search(folded)))
+    found: list[str] = []
+    for kind, pattern in kinds:
+        if (not found or found[-1] != kind) and pattern.search(folded):
+            found.append(kind)  # a kind's patterns stand together: found once
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,9 @@ from .chars import is_cjk, join_fragments
 from .patterns import MARKDOWN_HEADING, PIPES, is_boilerplate
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
+_RARE_BREAKS = re.compile("[\u2028\u2029\x0b\x0c\x85]")
+#: spaces that need making one plain space: a tab, a run, any space but the plain one
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: C0/C1 controls except the tab, which is a space here
@@ -25,12 +29,15 @@ _FULLWIDTH_ALNUM_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in
                     [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _ASCII_MARKS = re.compile(r"[,;:?!(]")
-_TOUCHING_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!]|[,;:?!](?=[\u4e00-\u9fff])")
+#: one pattern a mark, each opening with the mark itself (a literal the regex engine finds
+#: fast): the mark with a Han character before or after it
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_TOUCHING_HAN = tuple((re.compile(re.escape(mark) + rf"(?:(?<=[\u4e00-\u9fff]{re.escape(mark)})"
+                                  r"|(?=[\u4e00-\u9fff]))"), full)
+                      for mark, full in _TO_FULLWIDTH.items() if mark in ",;:?!")
 
 
-@dataclass(frozen=True)
-class PhysicalLine:
+class PhysicalLine(NamedTuple):  # a tuple: a page has thousands, made in one go
     number: int  # 1-based, in the decoded file
     text: str
     #: the raw line ended (began) with a space: a hard wrap there separated two words
@@ -38,7 +45,7 @@ class PhysicalLine:
     space_before: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A logical line: one physical line, or several a hard wrap had split."""
 
@@ -64,7 +71,7 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-
 
 def display_width(text: str) -> int:
     """Columns on a terminal: Han and full-width marks take two."""
-    return len(text) + len(_WIDE.findall(text))
+    return 2 * len(text) - len(_WIDE.sub("", text))  # one more column for each wide one
 
 
 @dataclass(frozen=True)
@@ -152,12 +159,18 @@ def _matching_close(text: str, index: int) -> int | None:
     return None
 
 
+def _touching_han_to_fullwidth(text: str) -> str:
+    for pattern, full in _TOUCHING_HAN:
+        text = pattern.sub(full, text)
+    return text
+
+
 def normalise_punctuation(text: str) -> str:
     """ASCII ``,;:?!()`` in Chinese context → full-width; ``1,000`` and ``10:30`` stay."""
     if _ASCII_MARKS.search(text) is None and ")" not in text:
         return text
     # Marks touching a Han character are the common case and need no context.
-    text = _TOUCHING_HAN.sub(lambda m: _TO_FULLWIDTH[m.group()], text)
+    text = _touching_han_to_fullwidth(text)
     if _ASCII_MARKS.search(text) is None and ")" not in text:
         return text
     chars = list(text)
@@ -188,7 +201,8 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
     lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
-    text = _LINE_BREAKS.sub("\n", text)
+    if "\r" in text or _RARE_BREAKS.search(text):
+        text = _LINE_BREAKS.sub("\n", text)
     dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
     if _FULLWIDTH_ALNUM_CHARS.search(text):
         text = text.translate(_FULLWIDTH_ALNUM)
@@ -203,7 +217,9 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
             parts.append(raw)
         text = "\n".join(parts)
     # every kind of space becomes one space, for the whole text at once
-    for number, spaced in enumerate(_SPACES.sub(" ", text).split("\n"), start=1):
+    if _ODD_SPACES.search(text):
+        text = _SPACES.sub(" ", text)
+    for number, spaced in enumerate(text.split("\n"), start=1):
         cleaned = spaced.strip()
         lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
                                   bool(cleaned) and spaced.startswith(" ")))
@@ -261,7 +277,7 @@ def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
         # what is left needs each line's context
         joined = "\n".join(line.text for line in lines)
         if _ASCII_MARKS.search(joined) is not None or ")" in joined:
-            joined = _TOUCHING_HAN.sub(lambda m: _TO_FULLWIDTH[m.group()], joined)
+            joined = _touching_han_to_fullwidth(joined)
             for line, text in zip(lines, joined.split("\n"), strict=True):
                 line.text = normalise_punctuation(text)
     return NormalisedPage(tuple(lines), tuple(dropped), tuple(warnings))

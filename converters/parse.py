@@ -1,14 +1,15 @@
 """The parser pipeline: read → normalise → segment → model, per file and per batch."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+import gc
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import roles
 from .articles import build_document, ends_open
 from .assemble import Builder, record_rule_roles, tidy
-from .bylines import parse_byline
 from .hanzi import simplified
 from .model import Collection, Credit, Document, Problem
 from .normalise import normalise
@@ -43,9 +44,8 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
     page = normalise(text, punctuation=options.punctuation)
     units = read(page.lines)
     rule_roles = record_rule_roles(units)
-    features = roles.unit_features(units, rule_roles) if units else []
-    labels = roles.tag_features(features, units)
-    roles.assign(units, labels, features if explain else None)
+    labels, reasons = roles.read_page(units, rule_roles, explain=explain)
+    roles.assign(units, labels, reasons)
     return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
 
 
@@ -75,9 +75,6 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
             kept.append(unit)
     units = merge_byline_units(join_broken_paragraphs(kept, warnings))
     for unit in units:
-        if unit.role == "byline" and (unit.byline is None or " " in unit.text) \
-                and (reparsed := parse_byline(unit.text)) is not None:
-            unit.byline = reparsed  # a role on one line and its names on the next
         if unit.role == "byline" and unit.byline is None:
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
     builder = Builder(warnings, dropped)
@@ -110,19 +107,35 @@ def parse_file(path: Path, *, options: ParseOptions = ParseOptions()) -> Documen
 Page = tuple[str, bytes, ParseOptions]
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Parsing makes many small objects and no reference cycles, so Python's cycle
+    collector only spends time (a fifth of a month's parse) looking for garbage that
+    reference counting frees anyway; it is paused while pages are parsed, and what it
+    would have found is collected after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _parse_batch(batch: list[Page]) -> list[Document | str]:
     """Pages parsed in one worker: each a document, or the reason it cannot be read."""
     parsed: list[Document | str] = []
-    for name, data, options in batch:
-        try:
-            document = parse_page(name, data, options=options)
-            # made here, in parallel, and sent and kept with the page
-            document.characters  # noqa: B018
-            for article in document.articles:
-                article.fingerprint  # noqa: B018
-            parsed.append(document)
-        except InputError as exc:
-            parsed.append(str(exc))
+    with _without_cycle_collection():
+        for name, data, options in batch:
+            try:
+                document = parse_page(name, data, options=options)
+                # made here, in parallel, and sent and kept with the page
+                document.characters  # noqa: B018
+                for article in document.articles:
+                    article.fingerprint  # noqa: B018
+                parsed.append(document)
+            except InputError as exc:
+                parsed.append(str(exc))
     return parsed
 
 

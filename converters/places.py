@@ -101,6 +101,9 @@ class Places:
             ends.setdefault(name[-1], set()).add(len(name))
         self.lengths = {end: sorted(sizes, reverse=True) for end, sizes in ends.items()}
         self.names = frozenset(self.by_name) | frozenset(GENERIC_ZONES)
+        # the last two characters of every name: most 区/市 in a text (社区, 小区, 城市)
+        # end no name, and are passed over with one lookup
+        self.endings = frozenset(name[-2:] for name in self.names)
 
     # -- finding ----------------------------------------------------------
     def find(self, text: str, home_city: str = "") -> list[Place]:
@@ -108,9 +111,11 @@ class Places:
         several divisions share is the one in ``home_city`` if there is one."""
         found: list[Place] = []
         taken_until = -1
-        names = self.names
+        names, endings = self.names, self.endings
         for match in _ENDINGS.finditer(text):
             end = match.end()
+            if text[end - 2:end] not in endings:
+                continue
             for length in self.lengths[match.group()]:
                 start = end - length
                 if start < 0 or start < taken_until:
@@ -134,11 +139,14 @@ class Places:
         divisions = self.by_name.get(name)
         if not divisions:
             return None
-        qualifier = self.city_of(text[max(0, start - 4):start], end=True)
-        division = next((d for d in divisions if d.city == qualifier), None) \
-            or next((d for d in divisions if d.city == home_city), None) or divisions[0]
-        if name in ORDINARY_WORDS and division.city not in (qualifier, home_city or "-"):
-            return None  # 老城区 is a place only where it is its city's
+        if len(divisions) == 1 and name not in ORDINARY_WORDS:
+            division = divisions[0]
+        else:
+            qualifier = self.city_of(text[max(0, start - 4):start], end=True)
+            division = next((d for d in divisions if d.city == qualifier), None) \
+                or next((d for d in divisions if d.city == home_city), None) or divisions[0]
+            if name in ORDINARY_WORDS and division.city not in (qualifier, home_city or "-"):
+                return None  # 老城区 is a place only where it is its city's
         if division.city == ZHENGZHOU and division.code.endswith("99"):
             return Place(start, end, name, "county", ZHENGZHOU, self.gazetteer.canonical(name))
         if division.level == "county":
@@ -209,7 +217,10 @@ class Places:
                      ) -> tuple[str | None, int] | None:
         """(district or None, length) when ``text`` starts with a county-level place or a
         zone (None: a place that is not one of ours to file under, 洛阳高新区)."""
-        for place in self.find(text[:_MAX_NAME + 6], home_city or ""):
+        head = text[:_MAX_NAME + 6]
+        if _ENDINGS.search(head) is None:
+            return None  # most clauses: no place name can end in them
+        for place in self.find(head, home_city or ""):
             if place.start != 0:
                 return None
             if place.level in ("city", "province"):
@@ -249,10 +260,13 @@ class Places:
         if home_city is None:
             named = self.cities_named(title + (lead or body)[:80])
             home_city = named.most_common(1)[0][0] if named else ""
-        for weight, text in ((2, title), (1, body), (2, (lead or "")[:12])):
+        for weight, text in ((2, title), (1, body)):
             for district in self._districts_in(text, home_city):
                 counts[district] += weight
                 first.setdefault(district, len(first))
+        if lead and lead[:12] in body:  # the lead's first words: its actor, counted again
+            for district in self._districts_in(lead[:12], home_city):
+                counts[district] += 2
         if not counts:
             return Reading(None, "no county-level place is named in the article", named=False)
         if len(counts) >= 4:

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 from .chars import ends_sentence, visible_length
-from .segment import Unit, heading_shape
+from .segment import Unit, marked_up
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
          "byline", "caption", "body", "editor")
@@ -59,6 +59,20 @@ def _length_bucket(n: int) -> str:
 
 
 _LENGTHS = ["len=" + _length_bucket(n) for n in range(202)]
+# feature names made once (a page makes thousands)
+_RULE = {role: "rule=" + role for role in (*ROLES, "dropped")}
+_ENDING = {e: "end=" + e for e in ("none", "sentence", "pause", "close", "digit", "ascii", "han")}
+_KIND: dict[str, str] = {}
+_MD = {1: "md=1", 2: "md=2", 3: "md=3"}
+_NAV_AFTER = {d: f"nav.after={d}" for d in (1, 2, 3)}
+_RUN = {1: "run=1", 2: "run=2", 3: "run=3-4", 4: "run=3-4", 5: "run=5+"}
+_LEAD_BEFORE = {d: f"lead=-{d}" for d in (1, 2, 3, 4)} | {5: "lead=-5+"}
+_GAP = {(False, False): "gap=", (True, False): "gap=b", (False, True): "gap=a",
+        (True, True): "gap=ba"}
+
+
+def _kind_feature(kind: str) -> str:
+    return _KIND.setdefault(kind, "ch." + kind)
 
 
 def _ending(text: str) -> str:
@@ -78,32 +92,17 @@ def _ending(text: str) -> str:
     return "han"
 
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _is_long(unit: Unit) -> bool:
     """A paragraph of article text for sure: long, mostly Han, no chrome in it."""
     if unit.dateline is not None:
         return True
-    if unit.role != "body" or unit.kinds or unit.length < 40:
-        return False
-    head = unit.text[:200]
-    return len(_NOT_HAN.sub("", head)) >= 0.6 * len(head)
+    return unit.role == "body" and unit.prose
 
 
-_NEAR = ("rule=", "len=", "end=", "ch.", "chrome=", "dateline", "byline=", "shape.", "run=")
-_FAR = ("rule=", "dateline", "byline=", "chrome=")
-_SHARED: dict[tuple[str, tuple[str, ...]], bool] = {}
-
-
-def _shared(name: str, prefixes: tuple[str, ...]) -> bool:
-    """Is a feature told to the neighbours (memoised: the names repeat on every line)."""
-    known = _SHARED.get((name, prefixes))
-    if known is None:
-        known = _SHARED[(name, prefixes)] = name.startswith(prefixes)
-    return known
-
-
+#: the longest line compared with the others for copies of a headline
+HEADLINE_COPY = 60
 _NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
 
 
@@ -114,26 +113,31 @@ def _short(unit: Unit) -> bool:
 def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list[str]]:
     """One list of string features per unit (crfsuite's input)."""
     n = len(units)
-    texts = ["".join((u.folded or u.text).split()) for u in units]
+    # a headline's copies: only short lines are compared (a paragraph is never one)
+    texts = ["".join((u.folded or u.text).split()) if u.length <= HEADLINE_COPY else ""
+             for u in units]
     counts = Counter(texts)
+    counts[""] = 0
     seen: Counter[str] = Counter()
     long_at = [i for i, u in enumerate(units) if _is_long(u)]
     first_long = long_at[0] if long_at else n
     last_long = long_at[-1] if long_at else -1
     # runs of short lines with no blank line between them: headline lists
+    short = [_short(u) for u in units]
     run_len = [0] * n
     i = 0
     while i < n:
         j = i
-        while j + 1 < n and _short(units[j]) and _short(units[j + 1]) and units[j + 1].gap_before == 0:
+        while j + 1 < n and short[j] and short[j + 1] and units[j + 1].gap_before == 0:
             j += 1
         for k in range(i, j + 1):
-            run_len[k] = j - i + 1 if _short(units[k]) else 0
+            run_len[k] = j - i + 1 if short[k] else 0
         i = j + 1
     # the page's headline index: short lines above its navigation bar (返回主页 | …);
     # a deck line listed there is a title, one that is not is a kicker or subtitle
-    bar = next((i for i, u in enumerate(units) if _NAV_BAR.search(u.folded or u.text)), None)
-    index_zone = {texts[i] for i in range(bar or 0) if _short(units[i]) and not units[i].kinds}
+    bar = next((i for i, u in enumerate(units)
+                if "navigation" in u.kinds and _NAV_BAR.search(u.folded or u.text)), None)
+    index_zone = {texts[i] for i in range(bar or 0) if short[i] and not units[i].kinds}
     # a digital edition's page (a navigation bar or a page-number line) holds one article,
     # as a rule; a page without chrome may hold many (the sample pages)
     edition = "page=edition" if bar is not None or any(
@@ -155,80 +159,95 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         i = j + 1
     nav_seen = -100
     own: list[list[str]] = []
+    # what a line tells its neighbours: its shape and kind to the next lines, its rule
+    # reading to those two away (kept apart as they are made: the names are many)
+    near: list[list[str]] = []
+    far: list[list[str]] = []
     for i, unit in enumerate(units):
         text = unit.text
-        f = [f"rule={rule_roles[i]}", _LENGTHS[min(unit.length, 201)],
-             f"end={_ending(text)}", edition]
-        f.extend(f"ch.{kind}" for kind in unit.kinds)
+        rule = _RULE[rule_roles[i]]
+        shared = [rule, _LENGTHS[min(unit.length, 201)], _ENDING[_ending(text)]]
+        distant = [rule]
         if unit.kinds:
+            shared.extend(_kind_feature(kind) for kind in unit.kinds)
             # one feature for every kind, so that a kind seen on few pages still counts
-            f.append("chrome=" + ("1" if len(unit.kinds) == 1 else "2+"))
-        if unit.level:
-            f.append(f"md={min(unit.level, 3)}")
+            count = "chrome=1" if len(unit.kinds) == 1 else "chrome=2+"
+            shared.append(count)
+            distant.append(count)
         if unit.dateline:
-            f.append("dateline")
-            f.append("dateline=" + ("benbao" if unit.dateline.startswith("本报") else "other"))
+            kind = "dateline=benbao" if unit.dateline.startswith("本报") else "dateline=other"
+            shared += ["dateline", kind]
+            distant += ["dateline", kind]
         if unit.byline is not None:
             if unit.role == "byline":
-                f.append("byline=line" if unit.byline.counts else "byline=others")
+                kind = "byline=line" if unit.byline.counts else "byline=others"
             elif "byline" in unit.cuts:
-                f.append("byline=glued")
-            elif unit.dateline:
-                f.append("byline=inner")
+                kind = "byline=glued"
+            else:
+                kind = "byline=inner" if unit.dateline else ""
+            if kind:
+                shared.append(kind)
+                distant.append(kind)
+        if unit.shaped:
+            shared.append("shape.heading")
+        f = [*shared, edition]
+        if unit.level:
+            f.append(_MD[min(unit.level, 3)])
         if unit.role == "drop":
             f.append("boilerplate")
         if unit.scraped:
             f.append("scraped")
-        if unit.shaped:
-            f.append("shape.heading")
         if "。" in text:
             f.append("has.period")
-        if " " in text.strip():
+        if " " in text:
             f.append("has.space")
-        if text[:1] in "“「『":
+        first_char = text[:1]
+        if first_char in "“「『":
             f.append("start.quote")
-        if text[:1] in "【[（(":
+        elif first_char in "【[（(":
             f.append("start.bracket")
-        if text[:1] in "□■●◆▲★☆◇○◎•·":
+        elif first_char in "□■●◆▲★☆◇○◎•·":
             f.append("start.marker")
         ascii_share = len(text.encode("ascii", "ignore")) / max(1, len(text))
-        f.append("ascii=" + ("0" if ascii_share == 0 else "low" if ascii_share < 0.3
-                             else "mid" if ascii_share < 0.7 else "high"))
+        f.append("ascii=0" if ascii_share == 0 else "ascii=low" if ascii_share < 0.3
+                 else "ascii=mid" if ascii_share < 0.7 else "ascii=high")
         if "navigation" in unit.kinds:
             nav_seen = i
         elif i - nav_seen <= 3:
-            f.append(f"nav.after={i - nav_seen}")
+            f.append(_NAV_AFTER[i - nav_seen])
         key = texts[i]
-        seen[key] += 1
-        later, earlier = counts[key] > seen[key], seen[key] > 1
-        if later:
-            f.append("dup.later")
-        if earlier:
-            f.append("dup.earlier")
-        if later or earlier:
+        if key and counts[key] > 1:
+            seen[key] += 1
+            later, earlier = counts[key] > seen[key], seen[key] > 1
+            if later:
+                f.append("dup.later")
+            if earlier:
+                f.append("dup.earlier")
             # the last copy of a repeated headline is the article's own deck; earlier
             # copies are the index and the navigation's
-            f.append("copy=" + ("middle" if later and earlier else "first" if later else "last"))
-        if deck_size[i] and deck_size[i] <= 4:
-            size = deck_size[i]
+            f.append("copy=middle" if later and earlier else "copy=first" if later else "copy=last")
+        size = deck_size[i]
+        if size and size <= 4:
             f.append(f"deck={deck_pos[i]}/{size}")
             if size > 1:
                 mine = unit.length
                 other = units[i + 1].length if deck_pos[i] < size else units[i - 1].length
-                f.append("deck.len=" + ("longer" if mine > other + 2 else "shorter"
-                                        if mine + 2 < other else "even"))
-        if text.endswith(("——", "—", "：", ":")):
-            f.append("ends.dash" if text.endswith("—") else "ends.colon")
-        if text.startswith("—"):
+                f.append("deck.len=longer" if mine > other + 2 else "deck.len=shorter"
+                         if mine + 2 < other else "deck.len=even")
+        last_char = text[-1:]
+        if last_char in "—：:":
+            f.append("ends.dash" if last_char == "—" else "ends.colon")
+        if first_char == "—":
             f.append("starts.dash")
         if index_zone and bar is not None and i > bar and unit.shaped:
             f.append("index.lists" if key in index_zone else "index.omits")
         if run_len[i]:
-            f.append("run=" + ("1" if run_len[i] == 1 else "2" if run_len[i] == 2
-                               else "3-4" if run_len[i] <= 4 else "5+"))
+            run = _RUN[min(run_len[i], 5)]
+            f.append(run)
+            shared.append(run)
         if i < first_long:
             distance = first_long - i
-            f.append("lead=-" + (str(distance) if distance <= 4 else "5+"))
+            f.append(_LEAD_BEFORE[min(distance, 5)])
             if distance <= 4 and not unit.kinds and unit.shaped:
                 f.append("deck.near")  # a headline-shaped line just above the text
         elif i <= last_long and unit.shaped:
@@ -239,26 +258,24 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             f.append("lead=after-last")
         else:
             f.append("lead=inside")
-        f.append("gap=" + ("b" if unit.gap_before else "") + ("a" if unit.gap_after else ""))
+        f.append(_GAP[(bool(unit.gap_before), bool(unit.gap_after))])
         if i == 0:
             f.append("first")
         if i == n - 1:
             f.append("last")
         own.append(f)
-    # what a line tells its neighbours: its shape and kind to the next ones, its rule
-    # reading to those two away
-    near = [[name for name in f if _shared(name, _NEAR)] for f in own]
-    far = [[name for name in f if _shared(name, _FAR)] for f in own]
+        near.append(shared)
+        far.append(distant)
     features: list[list[str]] = []
     for i, f in enumerate(own):
-        row = list(f)
-        for offset, tag, shared in ((-1, "-1:", near), (1, "+1:", near), (-2, "-2:", far),
-                                    (2, "+2:", far)):
+        row = f
+        for offset, prefix, told in ((-1, "-1:", near), (1, "+1:", near), (-2, "-2:", far),
+                                     (2, "+2:", far)):
             j = i + offset
             if 0 <= j < n:
-                row.extend([tag + name for name in shared[j]])
+                row.extend([prefix + name for name in told[j]])
             else:
-                row.append(tag + "none")
+                row.append(prefix + "none")
         features.append(row)
     return features
 
@@ -313,8 +330,8 @@ def reason(features: list[str], role: str) -> str:
     return text
 
 
-def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list[str]] | None = None
-           ) -> None:
+def assign(units: Sequence[Unit], labels: Sequence[str],
+           reasons: Sequence[str] | None = None) -> None:
     """Give each unit its role (``hint``) and what the builder sees (``role``).
 
     The rules that are certain stand over the model: a line opening with a
@@ -324,7 +341,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list
     byline grammar names a reporter or correspondent is a byline.
     """
     # a page that marks its headings with # marks them all: its plain lines are not headings
-    markdown = sum(1 for unit in units if unit.level) >= 2
+    markdown = marked_up(units)
     for index, (unit, label) in enumerate(zip(units, labels, strict=True)):
         if markdown and not unit.level and not unit.scraped and label in HEADINGS \
                 and unit.role == "body":
@@ -344,8 +361,9 @@ def assign(units: Sequence[Unit], labels: Sequence[str], features: Sequence[list
                 unit.byline.counts or label not in (*OUTSIDE, "caption")):
             label = "byline"
         unit.hint = label
-        if features is not None:
-            unit.reason = reason(features[index], label)
+        if reasons is not None:
+            unit.reason = reasons[index] if label == labels[index] else \
+                f"a rule that is certain (the model said {labels[index]})"
         if label in OUTSIDE:
             unit.role = "drop"
         elif label in ("kicker", "title", "subtitle", "subhead", "page-title"):
@@ -376,6 +394,39 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
             if label in DECK:
                 unit.confidence = tagger.marginal(label, index)
     return labels
+
+
+def read_page(units: Sequence[Unit], rule_roles: Sequence[str], *, explain: bool = False
+              ) -> tuple[list[str], list[str] | None]:
+    """Every unit's role, and (with ``explain``) the main reason for each."""
+    if marked_up(units):
+        reasons = ["the page marks its headings with #: the rules read it"] * len(units)
+        return list(rule_roles), reasons if explain else None
+    asked = asked_about(units)
+    features = unit_features([units[i] for i in asked], [rule_roles[i] for i in asked])
+    answers = tag_features(features, [units[i] for i in asked])
+    labels = ["body"] * len(units)
+    reasons = ["a paragraph between paragraphs: text"] * len(units) if explain else None
+    for k, i in enumerate(asked):
+        labels[i] = answers[k]
+        if reasons is not None:
+            reasons[i] = reason(features[k], answers[k])
+    return labels, reasons
+
+
+def _plain_paragraph(unit: Unit) -> bool:
+    return (unit.role == "body" and not unit.shaped and unit.byline is None
+            and not unit.dateline and not unit.kinds and unit.length >= 20)
+
+
+def asked_about(units: Sequence[Unit]) -> list[int]:
+    """The units the model is asked about: all but a plain paragraph between two plain
+    paragraphs, which is text whatever its neighbours (the model reads the edges of
+    each run of text, where its context is)."""
+    plain = [_plain_paragraph(u) for u in units]
+    last = len(units) - 1
+    return [i for i in range(len(units))
+            if not (0 < i < last and plain[i - 1] and plain[i] and plain[i + 1])]
 
 
 #: the least probability the model must give a line to be taken as the missing title

@@ -17,7 +17,7 @@ from . import bylines, chrome
 from .bylines import Byline
 from .chars import (CANNOT_START, PAUSES, brackets_balanced, ends_sentence, is_han,
                     join_fragments, visible_length)
-from .hanzi import fold
+from .hanzi import fold, has_traditional
 from .normalise import Line
 from .patterns import DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate
 
@@ -35,7 +35,7 @@ SCRAPED_HEADING_TOKEN_MAX = 18
 SHORT_FRAGMENT = 16
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     text: str
     first_line: int
@@ -65,6 +65,8 @@ class Unit:
     length: int = 0
     #: the line has traditional characters (its fold differs from it)
     traditional: bool = False
+    #: long, mostly Han, no chrome: a paragraph of prose for sure
+    prose: bool = False
     #: what the role model decided (roles.ROLES), how sure it is (the marginal
     #: probability of that role) and its main reason
     hint: str | None = None
@@ -85,11 +87,18 @@ def _is_scraped_line(text: str) -> bool:
 
 
 _RUN_IN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
+_SENTENCE_INSIDE = re.compile("[。；、;]")
+_COLON = re.compile("[：:]")
+_PLACE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
+_COMMA = re.compile("[，,]")
+_BRACKET = re.compile("[“”‘’「」『』（）《》【】〔〕()]")
 
 
 def heading_shape(text: str, *, scraped: bool = False) -> bool:
     """Could this text be a headline on its own line? (A run-in label alone on its line,
     市民反映：, counts: it heads what follows.)"""
+    if len(text) > 2 * HEADLINE_MAX:
+        return False  # most lines: a paragraph
     if _RUN_IN_LABEL.match(text):
         return True
     length = visible_length(text)
@@ -98,19 +107,20 @@ def heading_shape(text: str, *, scraped: bool = False) -> bool:
     last = text.rstrip()[-1]
     if ends_sentence(text) or last in PAUSES or text[0] in CANNOT_START:
         return False
-    if text.startswith("本报讯") or any(ch in text for ch in "。；、;"):
+    if text.startswith("本报讯") or _SENTENCE_INSIDE.search(text):
         return False
-    if any(ch in text for ch in "：:") and not re.search(r"^[\u4e00-\u9fff]{2,8}[：:]", text):
+    colon = _COLON.search(text)
+    if colon and not _PLACE_COLON.match(text):
         return False  # 黄石港区:城区不看海 is a headline; 地址:… is not
     if scraped:
         return True
-    if last in NO_HEADLINE_END or not brackets_balanced(text):
+    if last in NO_HEADLINE_END or (_BRACKET.search(text) and not brackets_balanced(text)):
         return False
-    commas = [i for i, ch in enumerate(text) if ch in "，,"]
-    if len(commas) > 1:
+    comma = _COMMA.search(text)
+    if comma and _COMMA.search(text, comma.end()):
         return False
-    if commas:  # only parallel phrases: 深入镇区，美化村容村貌
-        left, right = text[:commas[0]], text[commas[0] + 1:]
+    if comma:  # only parallel phrases: 深入镇区，美化村容村貌
+        left, right = text[:comma.start()], text[comma.end():]
         if not (2 <= visible_length(left) <= 10 and 4 <= visible_length(right) <= 10):
             return False
     return True
@@ -236,13 +246,13 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
     return dateline, inner_text, match.end()
 
 
-def _analyse(unit: Unit) -> None:
-    """What the rules see in a unit; nothing is decided or dropped here."""
+def _analyse(unit: Unit, traditional: bool) -> None:
+    """What the rules see in a unit; nothing is decided or dropped here. ``traditional``:
+    the page has traditional characters (when it has none, no line needs folding)."""
     unit.raw = unit.text
-    unit.folded = folded = fold(unit.text)
+    unit.folded = folded = fold(unit.text) if traditional else unit.text
     unit.traditional = folded is not unit.text
     text = unit.text
-    unit.kinds = chrome.kinds_of(folded)
     if unit.role == "heading" and not SECTION_LABEL.match(folded):
         return
     if len(text) <= 80 and is_boilerplate(folded):
@@ -368,17 +378,49 @@ def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]
 def read(lines: tuple[Line, ...]) -> list[Unit]:
     """Lines → analysed units (nothing dropped yet), with the blank lines around each."""
     units = _read_units(lines)
+    traditional = has_traditional("\n".join(line.text for line in lines))
     for unit in units:
-        _analyse(unit)
+        _analyse(unit, traditional)
     units = [u for u in units if u.text or u.byline or u.dateline or u.role == "drop"]
     for unit in units:
         unit.length = visible_length(unit.text)
         unit.shaped = heading_shape(unit.text, scraped=unit.scraped)
+        if unit.length >= 40:
+            # prose is mostly Han: Latin letters and digits make a third of it at most
+            head = unit.text[:200]
+            unit.prose = len(head.encode("ascii", "ignore")) <= 0.3 * len(head)
+    if not marked_up(units):
+        _read_chrome(units)  # a page prepared by hand shows no chrome worth a look
     resolve_plain_headings([u for u in units if u.role != "drop"])
     _names_after_bylines(units)
     for unit, after in zip(units, units[1:]):
         unit.gap_after = after.gap_before
     return units
+
+
+def marked_up(units: list[Unit]) -> bool:
+    """A page that marks its headings with # was prepared by a person: its structure is
+    explicit, and the rules (written for such pages) read it. The role model is for the
+    pages the rules were not written for: digital editions with their chrome."""
+    return sum(1 for unit in units if unit.level) >= 2
+
+
+#: a line between two paragraphs of prose is chrome only if it is short (a caption, a
+#: credit, an ad's slogan); a longer one is looked at only outside the text
+SHORT_INSIDE = 24
+
+
+def _read_chrome(units: list[Unit]) -> None:
+    """The chrome kinds of the lines that may be chrome: every line above the page's
+    first paragraph of prose and below its last, and the short lines between. (Prose,
+    most of a page, shows none; looking costs sixteen patterns a line.)"""
+    prose = [i for i, unit in enumerate(units) if unit.prose]
+    first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
+    for i, unit in enumerate(units):
+        if i < first or i > last or unit.length <= SHORT_INSIDE:
+            unit.kinds = chrome.kinds_of(unit.folded)
+            if unit.kinds:
+                unit.prose = False
 
 
 def _names_after_bylines(units: list[Unit]) -> None:
@@ -397,11 +439,12 @@ def merge_byline_units(units: list[Unit]) -> list[Unit]:
     for unit in units:
         last = out[-1] if out else None
         if last is not None and unit.role == "byline" and last.role == "byline":
-            if last.byline is not None:
-                last.byline = last.byline.merged(unit.byline)
-            else:
-                last.byline = unit.byline
             last.text = f"{last.text} {unit.text}"
+            # read again as one: a role on one line and its names on the next
+            merged = bylines.parse_byline(last.text)
+            if merged is None:
+                merged = last.byline.merged(unit.byline) if last.byline else unit.byline
+            last.byline = merged
             last.last_line = unit.last_line
             continue
         out.append(unit)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .assemble import record_rule_roles
 from .normalise import normalise
-from .roles import ROLES, unit_features
+from .roles import ROLES, asked_about, unit_features
 from .segment import Unit, read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,9 +58,17 @@ def line_labels(text: str, labels_path: Path) -> dict[int, str]:
     return dict(zip(numbers, labels, strict=True))
 
 
+def _asked(units: list[Unit], rule_roles: list[str], labels: list[str]
+           ) -> tuple[list[list[str]], list[str]]:
+    """The model learns from the units it is asked about when parsing."""
+    asked = asked_about(units)
+    return (unit_features([units[i] for i in asked], [rule_roles[i] for i in asked]),
+            [labels[i] for i in asked])
+
+
 def labelled_page(text: str, labels: dict[int, str]) -> tuple[list[list[str]], list[str]]:
     units, rule_roles = page_units(text)
-    return unit_features(units, rule_roles), [labels[u.first_line] for u in units]
+    return _asked(units, rule_roles, [labels[u.first_line] for u in units])
 
 
 def rule_labelled_page(text: str, chrome_lines: frozenset[int] = frozenset()
@@ -71,7 +79,7 @@ def rule_labelled_page(text: str, chrome_lines: frozenset[int] = frozenset()
     labels = ["chrome" if u.first_line in chrome_lines
               else ("editor" if "编辑" in u.text else "chrome") if r == "chrome" and u.role == "drop"
               else r for u, r in zip(units, rule_roles, strict=True)]
-    return unit_features(units, rule_roles), labels
+    return _asked(units, rule_roles, labels)
 
 
 def sample_variants(text: str) -> Iterator[tuple[str, frozenset[int]]]:
