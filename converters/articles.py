@@ -9,6 +9,7 @@ from functools import partial
 from . import chrome
 from .assemble import Draft
 from .chars import ends_sentence
+from .hanzi import fold
 from .lead import Lead, read_lead
 from .model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
@@ -111,7 +112,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
     facts = chrome.page_facts(chrome_lines)
     city, city_known = home_city(places, facts)
     matcher = _HomeMatcher(places, city)
-    leads = [read_lead(first, matcher) if (first := _first_paragraph(draft)) else None
+    leads = [read_lead(fold(first), matcher) if (first := _first_paragraph(draft)) else None
              for draft in drafts]
     districts, page_district = decide_districts(drafts, leads, places, city, warnings,
                                                 city_known=city_known)

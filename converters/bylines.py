@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .chars import is_han
+from .hanzi import fold
 from .model import Credit
 
 #: a reporter role: 记者 after an outlet's name and a title, if any (本报记者, 晚报记者,
@@ -49,6 +50,8 @@ _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARK
 #: every role word contains one of these, so their absence rules a byline out cheaply
 _ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
 _STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
+#: the same in traditional characters too (記者 通訊員), before a line is folded
+_STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=[文图](?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
@@ -213,7 +216,25 @@ _ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,�
 
 
 def parse_byline(text: str) -> Byline | None:
-    """The byline when the whole of ``text`` is one, else None."""
+    """The byline when the whole of ``text`` is one, else None. Traditional characters
+    (記者 張三) read as simplified ones do; the names keep the characters printed."""
+    if not _STEM_ANY.search(text, 0, 36) and not (" " in text[:14]
+                                                   and _AFFILIATION_START.match(fold(text))):
+        return None  # most lines: no role word near the start, in either script
+    folded = fold(text)
+    if folded is text:
+        return _parse_byline(text)
+    byline = _parse_byline(folded)
+    if byline is None:
+        return None
+    back = dict(zip(folded, text))  # one character for one: the printed form of each
+    printed = lambda name: "".join(back.get(ch, ch) for ch in name)  # noqa: E731
+    return Byline(text.strip(), tuple(map(printed, byline.reporters)),
+                  tuple(map(printed, byline.correspondents)), byline.credit,
+                  tuple(Credit(c.role, printed(c.name)) for c in byline.others))
+
+
+def _parse_byline(text: str) -> Byline | None:
     if not _STEM.search(text, 0, 36) and not (" " in text[:14] and _AFFILIATION_START.match(text)):
         return None  # most lines: no role word near the start
     if len(text) > 110 or "。" in text:
@@ -294,8 +315,9 @@ def names_only(text: str) -> Byline | None:
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
     tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
-    if _STEM.search(text, tail):
-        for match in reversed(list(_GLUE_START.finditer(text, max(0, tail - 1)))):
+    if _STEM_ANY.search(text, tail):
+        folded = fold(text)  # positions are the text's: one character for one
+        for match in reversed(list(_GLUE_START.finditer(folded, max(0, tail - 1)))):
             byline = parse_byline(text[match.end():])
             if byline is not None:
                 printed = text[match.start():].strip()

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 
 from .gazetteer import Gazetteer, default_gazetteer
+from .hanzi import fold
 
 ZHENGZHOU = "4101"
 #: a functional zone named without its city belongs to the city of the page
@@ -245,6 +246,13 @@ class Places:
             for match in self._short.finditer(text):
                 yield self.short_names[match.group(1)]
 
+    def _other_city_zone(self, text: str) -> bool:
+        """Does the text name a zone of a city other than Zhengzhou (洛阳高新区)?"""
+        if not any(zone in text for zone in ("高新", "开发区", "经开", "新区", "示范区")):
+            return False
+        return any(place.level == "zone" and place.city not in ("", ZHENGZHOU)
+                   for place in self.find(text))
+
     def district_of(self, title: str, body: str, *, lead: str | None = None,
                     home_city: str | None = ZHENGZHOU) -> Reading:
         """The county-level place an article is about, and why.
@@ -257,9 +265,12 @@ class Places:
         """
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        title, body, lead = fold(title), fold(body), fold(lead) if lead else lead
         if home_city is None:
             named = self.cities_named(title + (lead or body)[:80])
             home_city = named.most_common(1)[0][0] if named else ""
+        if home_city == ZHENGZHOU and self._other_city_zone(title + body):
+            home_city = ""  # 洛阳高新区 named: the article's bare 高新区 is that one too
         for weight, text in ((2, title), (1, body)):
             for district in self._districts_in(text, home_city):
                 counts[district] += weight

@@ -11,7 +11,7 @@ so a line of chrome is never glued onto an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import bylines, chrome
 from .bylines import Byline
@@ -236,7 +236,7 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
     inner = match.group("inner") or match.group("inner2")
     if match.group("inline"):
         inline = text[match.start("inline"):match.end("inline")]
-        return text[match.start("name"):match.end("name")], inline, match.end()
+        return text[match.start("name"):match.end("name")], inline, match.end()  # 报道：cut
     start = match.start("name") if match.group("name") else match.start("name2")
     dateline = text[start:start + len(name)]
     if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None):
@@ -274,6 +274,10 @@ def _analyse(unit: Unit, traditional: bool) -> None:
                 # 本报讯（通讯员报道） and the like: keep the words in the text
                 end = len(name) + (len(text[len(name):]) - len(text[len(name):].lstrip()))
             unit.dateline = name
+            if inner_byline is not None:
+                # as printed between the dateline and the text: (记者 …), 通讯员吴雷报道：
+                printed = text[text.index(name) + len(name):end].strip(" （）()：:")
+                inner_byline = replace(inner_byline, text=printed or inner_byline.text)
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
             unit.cuts.append("dateline")
@@ -439,13 +443,13 @@ def merge_byline_units(units: list[Unit]) -> list[Unit]:
     for unit in units:
         last = out[-1] if out else None
         if last is not None and unit.role == "byline" and last.role == "byline":
-            last.text = f"{last.text} {unit.text}"
+            text = f"{last.text} {unit.text}"
             # read again as one: a role on one line and its names on the next
-            merged = bylines.parse_byline(last.text)
-            if merged is None:
-                merged = last.byline.merged(unit.byline) if last.byline else unit.byline
-            last.byline = merged
-            last.last_line = unit.last_line
-            continue
+            merged = bylines.parse_byline(text)
+            if merged is None and last.byline is not None and unit.byline is not None:
+                merged = last.byline.merged(unit.byline)
+            if merged is not None:
+                last.text, last.byline, last.last_line = text, merged, unit.last_line
+                continue
         out.append(unit)
     return out

@@ -115,8 +115,9 @@ def check_page(page: dict, key_path: Path) -> list[str]:
             say(f"{where}: title {art['title']!r} is not a run of title lines in the labels "
                 f"(labelled: {groups(labels, 'title')})")
         for field in ("kicker", "subtitle"):
-            if labels and art.get(field) and fold_ns(art[field]) not in \
-                    [fold_ns(t) for t in groups(labels, field)]:
+            # a subtitle is keyed without the dash it is printed with (——访…)
+            if labels and art.get(field) and fold_ns(art[field]).lstrip("—") not in \
+                    [fold_ns(t).lstrip("—") for t in groups(labels, field)]:
                 say(f"{where}: {field} {art[field]!r} is not labelled {field}")
         if "truncated" not in art or "dateline" not in art or "district" not in art:
             say(f"{where}: needs truncated, dateline and district (null allowed)")

@@ -1,0 +1,233 @@
+"""What real pages print, shape by shape: bylines, datelines, chrome, places, the page's
+own facts, traditional characters, a page cut off, and --explain."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from converters.bylines import parse_byline, split_glued
+from converters.chrome import kinds_of, page_facts
+from converters.parse import ParseOptions, parse_file, parse_text
+from converters.places import default_places
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).resolve().parent / "corpus" / "real" / "pages"
+
+
+# -- bylines ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "reporters", "correspondents", "others"), [
+    ("■本报记者 刘 招 通讯员 王 平", ["刘招"], ["王平"], []),                    # spaced names, mark
+    ("□晚报记者 周炜卿", ["周炜卿"], [], []),                                       # any outlet's 记者
+    ("□东方今报·猛犸新闻记者 徐先友", ["徐先友"], [], []),
+    ("晚报记者 汪永森 实习生 蔺洋 通讯员 苏伟东 文/图", ["汪永森"], ["苏伟东"],
+     ["实习生 蔺洋"]),                                                                # three roles
+    ("记者 裴其娟 安群英 梁晓 实习生 马真", ["裴其娟", "安群英", "梁晓"], [], ["实习生 马真"]),
+    ("本栏图片由本报记者 丁友明 许大桥 李利强 摄", [], [],
+     ["摄影 丁友明", "摄影 许大桥", "摄影 李利强"]),                                # photo credit
+    ("特约记者胡江涛 通讯员严锋 摄", [], [], ["摄影 胡江涛", "摄影 严锋"]),
+    ("摄影记者 张培坚", [], [], ["摄影 张培坚"]),
+    ("(责任编辑:侯泳兰)", [], [], ["编辑 侯泳兰"]),                                  # an editor
+    ("□文/图 本报记者 杨 光", ["杨光"], [], []),                                     # credit first
+    ("中牟时报 李淑娟", [], ["李淑娟"], []),                                         # paper for 通讯员
+    ("□大河报 记者孟冉文图", ["孟冉"], [], []),
+    ("郑报融媒记者 马燕 康迪/文 通讯员 陈利凯 周常剑/图", ["马燕", "康迪"], ["陈利凯", "周常剑"], []),
+    ("(记者 孙志刚 文 许大桥 图)", ["孙志刚", "许大桥"], [], []),
+])
+def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
+    byline = parse_byline(text)
+    assert byline is not None
+    assert list(byline.reporters) == reporters
+    assert list(byline.correspondents) == correspondents
+    assert [str(c) for c in byline.others] == others
+
+
+@pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
+                                  "本报讯（记者 张三）今天，天气好。"])
+def test_not_bylines(text: str) -> None:
+    assert parse_byline(text) is None
+
+
+@pytest.mark.parametrize(("paragraph", "kept", "names"), [
+    ("社区一居民笑着说。晚报记者 董占卿", "社区一居民笑着说。", ["董占卿"]),       # glued at the end
+    ("没有了积雪。     (记者 杨文静)", "没有了积雪。", ["杨文静"]),
+    ("都很满意。（商 闻）", "都很满意。", ["作者 商闻"]),                        # initials in brackets
+    ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
+    ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
+])
+def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
+    text, byline = split_glued(paragraph)
+    assert text == kept and byline is not None
+    assert [*byline.reporters, *(str(c) for c in byline.others)] == names
+
+
+@pytest.mark.parametrize(("page", "dateline", "reporters", "correspondents", "starts"), [
+    ("本报讯(记者 刘伟平 通讯员 邢哲 文/图)连日来,郑州持续高温。", "本报讯", ["刘伟平"], ["邢哲"], "连日来"),
+    ("本报济宁8月24日讯(记者刘守善)24日,一场小雨下了大半天。", "本报济宁8月24日讯", ["刘守善"], [], "24日"),
+    ("云上黄石报道(记者 徐苞俊)近日,记者从黄石港区获悉。", "云上黄石报道", ["徐苞俊"], [], "近日"),
+    ("武汉晚报讯(记者程艳 通讯员王成)随着城市更新的推进。", "武汉晚报讯", ["程艳"], ["王成"], "随着"),
+    ("本报讯 通讯员周益民、薛继伟报道:小街小巷清洁卫生。", "本报讯", [], ["周益民", "薛继伟"], "小街"),
+    ("本报讯(孙 航)12月22日,市委常委到开发区调研。", "本报讯", [], [], "12月22日"),
+])
+def test_datelines(page: str, dateline: str, reporters: list, correspondents: list,
+                   starts: str) -> None:
+    article = parse_text("标题\n\n" + page).articles[0]
+    assert article.dateline == dateline
+    assert (list(article.reporters), list(article.correspondents)) == (reporters, correspondents)
+    assert article.paragraphs[0].text.startswith(starts)
+
+
+# -- chrome -------------------------------------------------------------------
+@pytest.mark.parametrize(("line", "kind"), [
+    ("第A37版:县区新闻 上一版3  4下一版", "page-number"),
+    ("返回主页 | 郑州晚报 | 标题导航 | 郑州日报", "navigation"),
+    ("3上一篇  下一篇4      【打印】", "print"),
+    ("版权声明 @ 中原网 网站版权所有", "copyright"),
+    ("齐鲁晚报 版权所有(C)   鲁ICP备05004346号", "licence"),
+    ("通信地址:中国 山东省 济南市泺源大街6号F15   邮编:250014", "contact"),
+    ("www.izzwb.com", "web"),
+    ("2020年12月18日 星期五", "date"),
+    ("78910111213", "digits"),
+    ("中原网  日期: 2008-03-17  来源: 郑州日报", "source"),
+    ("PDF 版", "pdf"),
+    ("换客新平台欢迎你", "furniture"),
+    ("2025-09-13,11938| 2025-09-12,11930|", "archive"),
+    ("您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。", "browser"),
+    ("(责任编辑:侯泳兰)", "editor"),
+    ("  • 2010年08月25日 作者:", "bullet"),
+])
+def test_chrome_kinds(line: str, kind: str) -> None:
+    assert kind in kinds_of(line.strip())
+
+
+def test_article_text_shows_no_chrome() -> None:
+    assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
+
+
+def test_a_digital_edition_page_keeps_only_its_article() -> None:
+    document = parse_file(PAGES / "24.txt")
+    assert len(document.articles) == 1
+    article = document.articles[0]
+    assert article.title == "社区主任是名“时尚大妈”"
+    assert article.reporters == ("董占卿",)  # glued to the last paragraph
+    assert article.paragraphs[-1].text.endswith("社区一居民笑着说。")
+    for line in ("第A37版:县区新闻 上一版3 4下一版", "登封市全力争创省文明城市", "版权声明 @ 中原网 网站版权所有"):
+        assert line.replace(":", "：") in document.dropped  # chrome and the index: dropped, kept
+    assert (document.paper, document.page_number, document.page_name) == ("郑州晚报", "A37", "县区新闻")
+
+
+def test_page_facts() -> None:
+    facts = page_facts(["第M02版：中原时报 政务 上一版3 4下一版", "返回主页 | 郑州晚报 | 标题导航 | 郑州日报"])
+    assert (facts.paper, facts.page_number, facts.page_name) == ("郑州晚报", "M02", "中原时报 政务")
+    facts = page_facts(["中原网 日期: 2008-03-17 来源: 郑州日报"])
+    assert (facts.paper, facts.published) == ("郑州日报", "2008-03-17")
+
+
+def test_a_page_cut_off_ends_in_a_truncated_article() -> None:
+    document = parse_file(PAGES / "28.txt")
+    article = document.articles[-1]
+    assert article.truncated and article.paragraphs[-1].text.endswith("参与环境整治")
+    assert any("cut off" in warning for warning in document.warnings)
+    assert not parse_file(PAGES / "22.txt").articles[-1].truncated
+
+
+def test_photo_captions_are_not_body_text() -> None:
+    article = parse_file(PAGES / "29.txt").articles[0]
+    assert article.captions[:3] == ("上阵母子兵。", "我们脏了，路面净了。", "小记者忙不停。")
+    assert article.paragraphs[0].text.startswith("创建全国文明城市")
+    assert {str(c) for c in article.other_bylines} >= {"摄影 丁友明", "实习生 马真"}
+
+
+# -- places -------------------------------------------------------------------
+@pytest.mark.parametrize(("title", "lead", "district"), [
+    ("栽花种树修路建游园 宝丰县这个村好美", "12月16日一大早,记者来到了宝丰县张八桥镇袁店村。", "宝丰县"),
+    ("黄石港区:城区不看海 河湖有管护", "近日,记者从黄石港区获悉,黄石港区将疏通管网。", "黄石港区"),
+    ("高新区滹沱村:清运垃圾 完善设施", "洛阳高新区孙旗屯乡滹沱村清理了垃圾。", None),  # 洛阳's
+    ("盐南高新区新河街道举办活动", "盐南高新区新河街道组织居民开展活动。", None),       # 盐城's
+    ("高新区石佛办事处开展活动", "近日，高新区石佛办事处组织党员开展活动。", "高新区"),  # ours
+    ("名单公布", "我市淮阳区安岭镇、项城市丁集镇、沈丘县冯营镇、太康县王集乡入选。", None),
+    ("发挥基层党组织作用", "近日，新郑观音寺镇召开会议。", "新郑市"),
+    ("社区志愿者在行动", "近日，红星街道万华凤凰城社区组织志愿者清理垃圾。", None),
+])
+def test_districts(title: str, lead: str, district: str | None) -> None:
+    article = parse_text(f"{title}\n\n本报讯 {lead}").articles[0]
+    assert article.district == district
+
+
+def test_a_bare_zone_on_another_city_s_page_is_not_ours() -> None:
+    page = ("第05版:县区新闻\n返回主页 | 洛阳日报 | 版面导航 | 洛阳晚报\n\n高新区开展活动\n\n"
+            "本报讯 近日，高新区组织居民开展文明创建活动。")
+    assert parse_text(page).articles[0].district is None
+
+
+def test_an_ambiguous_name_is_the_page_city_s() -> None:
+    places = default_places()
+    assert [p.district for p in places.find("老城区改造", "4103")] == ["老城区"]  # 洛阳's
+    assert places.find("老城区改造", "4101") == []  # in Zhengzhou, just the old town
+
+
+def test_subdistricts_are_names_not_fragments() -> None:
+    lead = "这是记者在惠济区长兴路办事处采访,见到的街道“2011人居环境整改实事统计表”。"
+    assert parse_text("标题\n\n本报讯 " + lead).articles[0].subdistrict is None
+    article = parse_text("标题\n\n本报讯 近日，二七区大学路街道组织志愿者清理垃圾。").articles[0]
+    assert (article.district, article.subdistrict) == ("二七区", "大学路街道")
+
+
+# -- traditional characters ---------------------------------------------------
+def test_traditional_pages_parse_as_simplified_ones(tmp_path: Path) -> None:
+    if importlib.util.find_spec("opencc") is None:
+        pytest.skip("opencc is not installed")
+    import opencc
+
+    source = (PAGES / "25.txt").read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(source)
+    assert traditional != source
+    plain, trad = parse_text(source), parse_text(traditional)
+    to_simple = opencc.OpenCC("t2s").convert
+    for a, b in zip(plain.articles, trad.articles, strict=True):
+        assert (a.title, a.reporters, a.correspondents, a.district) == \
+            (to_simple(b.title), tuple(map(to_simple, b.reporters)),
+             tuple(map(to_simple, b.correspondents)), b.district)
+        assert b.dateline == "本報訊"
+    simplified = parse_text(traditional, options=ParseOptions(simplified=True)).articles[0]
+    assert simplified.title == plain.articles[0].title and simplified.dateline == "本报讯"
+
+
+# -- explain ------------------------------------------------------------------
+def test_explain_shows_every_line_with_its_role(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "converters.cli", "parse", "--explain",
+                             str(PAGES / "29.txt")], capture_output=True, text=True, check=True,
+                            cwd=ROOT)
+    out = result.stdout
+    source = (PAGES / "29.txt").read_text(encoding="utf-8").splitlines()
+    shown = [line for line in out.splitlines() if line[:4].strip().isdigit()]
+    assert len(shown) == sum(1 for line in source if line.strip())
+    roles = {int(line[:4]): line.split()[1] for line in shown}
+    assert roles[3] == "chrome" and roles[7] == "index" and roles[20] == "kicker"
+    assert roles[21] == "title" and roles[24] == "caption" and roles[31] == "body"
+    assert "article 1: 出动百余记者 上街洒扫庭除" in out and "reporters: 裴其娟、安群英、梁晓" in out
+
+
+def test_parse_json_is_schema_2_with_the_page_facts(tmp_path: Path) -> None:
+    out = tmp_path / "parsed.json"
+    subprocess.run([sys.executable, "-m", "converters.cli", "parse", "--json", str(PAGES / "22.txt"),
+                    "-o", str(out)], check=True, cwd=ROOT)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    document = data["documents"][0]
+    assert data["schema"] == 2 and document["paper"] == "郑州日报" and document["page_number"] == "06"
+    article = document["articles"][0]
+    assert {"other_bylines", "captions", "truncated"} <= set(article)
+
+
+def test_a_site_watermark_is_cut_off_every_line() -> None:
+    mark = "u8L中原财经_中原网·财经频道"
+    page = "\n\n".join(["标题行", f"居民在工作人员的引领下抽签分房{mark}",
+                        f"本报讯 昨日，郑东新区白沙镇举行回迁仪式。{mark}",
+                        f"在分房现场，群众井然有序。{mark}"])
+    document = parse_text(page)
+    assert all(mark not in b.text for a in document.articles for b in a.body)
+    assert document.dropped.count(mark) == 3
