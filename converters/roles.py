@@ -9,7 +9,7 @@ and gives every unit one role. It learned from labelled pages
 the rules are right and where page chrome, headline indexes and navigation
 copies of the headline fool them.
 
-Retrain with ``python3 -m converters.roles --train`` (deterministic: the same
+Retrain with ``python3 -m converters.training`` (deterministic: the same
 corpus gives the same model file, ``data/roles.crfsuite``).
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 
 from .chars import ends_sentence, visible_length
+from .reasons import in_words
 from .segment import Unit, marked_up
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
@@ -29,26 +30,6 @@ ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitl
 OUTSIDE = frozenset({"chrome", "index", "editor"})
 DECK = frozenset({"kicker", "title", "subtitle"})
 HEADINGS = frozenset({"kicker", "title", "subtitle", "subhead", "page-title"})
-
-#: readable reasons for ``--explain``: feature prefix → words
-REASONS = {
-    "ch.page-number": "page-number line", "ch.navigation": "navigation",
-    "ch.print": "print/zoom buttons", "ch.copyright": "copyright line", "ch.licence": "licence/ICP line",
-    "ch.contact": "address/phone line", "ch.web": "web address or markup", "ch.date": "date line",
-    "ch.digits": "digits only", "ch.source": "source/author/date line", "ch.pdf": "PDF link",
-    "ch.furniture": "site furniture", "ch.archive": "archive widget", "ch.browser": "browser notice",
-    "ch.editor": "editor line", "ch.bullet": "bulleted metadata",
-    "dup.later": "printed again further down", "dup.earlier": "repeats a line above",
-    "run": "in a run of short lines (headline list)", "rule": "the rules read it as",
-    "dateline": "opens with a dateline", "byline": "byline grammar", "md": "markdown heading",
-    "shape.heading": "headline shape", "len": "length", "lead": "position from the first paragraph",
-    "nav.after": "right after the navigation bar",
-    "index.lists": "the page's headline index lists it", "index.omits": "the headline index omits it",
-    "chrome": "page chrome", "boilerplate": "site boilerplate words", "has.period": "has a full stop",
-    "ascii": "Latin letters and digits", "start.marker": "opens with a byline mark", "gap": "blank lines around it",
-    "end": "how it ends", "first": "first line of the page", "last": "last line of the page",
-}
-
 
 def _length_bucket(n: int) -> str:
     for limit, name in ((0, "0"), (3, "1-3"), (7, "4-7"), (12, "8-12"), (20, "13-20"),
@@ -320,14 +301,7 @@ def reason(features: list[str], role: str) -> str:
         best = max(features, key=lambda name: weights.get((name, role), 0.0), default="")
     if weights.get((best, role), 0.0) <= 0:
         return "the lines around it"
-    where, _, name = best.rpartition(":") if best[:2] in ("-1", "+1", "-2", "+2") else ("", "", best)
-    prefix = name.split("=")[0]
-    words = REASONS.get(name) or REASONS.get(prefix) or prefix
-    value = name.split("=", 1)[1] if "=" in name else ""
-    text = f"{words} {value}".strip() if value and words != REASONS.get(name) else words
-    if where:
-        text = f"{'line before' if where.startswith('-1') else 'line after' if where.startswith('+1') else 'two lines away'}: {text}"
-    return text
+    return in_words(best, features)
 
 
 def assign(units: Sequence[Unit], labels: Sequence[str],

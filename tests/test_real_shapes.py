@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from converters.bylines import parse_byline, split_glued
 from converters.chrome import kinds_of, page_facts
-from converters.parse import ParseOptions, parse_file, parse_text
+from converters.parse import ParseOptions, parse_file, parse_text, read_roles
 from converters.places import default_places
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,6 +211,12 @@ def test_explain_shows_every_line_with_its_role(tmp_path: Path) -> None:
     assert roles[3] == "chrome" and roles[7] == "index" and roles[20] == "kicker"
     assert roles[21] == "title" and roles[24] == "caption" and roles[31] == "body"
     assert "article 1: 出动百余记者 上街洒扫庭除" in out and "reporters: 裴其娟、安群英、梁晓" in out
+    # the reasons are words an editor reads, not the model's feature names
+    page = read_roles((PAGES / "29.txt").read_text(encoding="utf-8"), explain=True)
+    reasons = [unit.reason for unit in page.units]
+    assert all(reasons) and all(reason in out for reason in reasons)
+    assert not [r for r in reasons if re.search(r"[a-z]+[.=][a-z0-9]|^[+-]\d:", r)], reasons
+    assert "a navigation line" in out and "print/zoom buttons" in out
 
 
 def test_parse_json_is_schema_2_with_the_page_facts(tmp_path: Path) -> None:
