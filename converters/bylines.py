@@ -51,6 +51,7 @@ _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARK
 _ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
 _STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
+_STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编)[\u4e00-\u9fff]")
 _STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=[文图](?:\s|$))")
@@ -141,10 +142,7 @@ def tokenize(text: str) -> list[str]:
         if len(chunk) <= 3 and not _STEM.search(chunk):
             raw.append(chunk)  # a name or a credit: nothing glued to split
             continue
-        # role words glued to names (记者王军方通讯员周杰); 张玉东/文 廖谦/图, but not
-        # the credit 文/图 itself. Chunk by chunk: the role pattern is costly on long text.
-        spaced = _NAME_DID.sub(" /", _ROLE_SPLIT.sub(r" \1 ", chunk))
-        raw.extend(piece for piece in spaced.split() if piece)
+        raw.extend(_pieces(chunk))
     tokens: list[str] = []
     for token in raw:
         if (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
@@ -153,6 +151,13 @@ def tokenize(text: str) -> list[str]:
         else:
             tokens.append(token)
     return tokens
+
+
+@lru_cache(maxsize=8192)  # role words (本报记者) and glued names recur in every byline
+def _pieces(chunk: str) -> tuple[str, ...]:
+    """Role words glued to names (记者王军方通讯员周杰); 张玉东/文 廖谦/图, but not the
+    credit 文/图 itself. Chunk by chunk: the role pattern is costly on long text."""
+    return tuple(_NAME_DID.sub(" /", _ROLE_SPLIT.sub(r" \1 ", chunk)).split())
 
 
 def from_tokens(tokens: list[str], text: str) -> Byline | None:
@@ -274,9 +279,10 @@ def _parse_byline(text: str) -> Byline | None:
         if not tokens or tokens[-1] not in ("摄", "摄影"):
             return None
     # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
-    for glued in _ROLE_THEN_HAN.finditer(stripped):
-        if not looks_like_person(glued.group(1)):
-            return None
+    if _STEM_THEN_HAN.search(stripped):  # every role word ends in a stem: none glued, none to check
+        for glued in _ROLE_THEN_HAN.finditer(stripped):
+            if not looks_like_person(glued.group(1)):
+                return None
     return from_tokens(tokens, text.strip())
 
 

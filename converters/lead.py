@@ -41,6 +41,8 @@ class Lead:
     district: str | None  # a district named as the actor, if any
 
 
+_CLOCK = re.compile(rf"^(?:(?:\d{{4}}年)?{_NUMERAL}月{_NUMERAL}日(?:[上中下]午|早上|晚上|傍晚|凌晨)?)")
+_ACTOR = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:委|局|院|会|部|办|厅|处|中心|政府|书记|主任|区长|市长)")
 _SENTENCE_MARKS = re.compile(r"[“「『”」』。！？!?]")
 
 
@@ -81,7 +83,7 @@ def read_lead(first_paragraph: str, places: PlaceMatcher) -> Lead:
     subdistrict = district = None
     for raw_clause in _CLAUSE_SPLIT.split(sentence):
         clause = raw_clause.strip()
-        time = re.match(rf"^(?:(?:\d{{4}}年)?{_NUMERAL}月{_NUMERAL}日(?:[上中下]午|早上|晚上|傍晚|凌晨)?)", clause)
+        time = _CLOCK.match(clause)
         if time:
             clause = clause[time.end():]
         if not clause or TIME_PHRASE.match(clause):
@@ -105,4 +107,4 @@ def read_lead(first_paragraph: str, places: PlaceMatcher) -> Lead:
 
 def _names_actor(clause: str) -> bool:
     """A clause led by an organisation or person acts itself (区委…, 市委书记…)."""
-    return bool(re.match(r"^[\u4e00-\u9fff]{1,8}?(?:委|局|院|会|部|办|厅|处|中心|政府|书记|主任|区长|市长)", clause))
+    return bool(_ACTOR.match(clause))

@@ -125,14 +125,20 @@ def _without_cycle_collection() -> Iterator[None]:
 def _parse_batch(batch: list[Page]) -> list[Document | str]:
     """Pages parsed in one worker: each a document, or the reason it cannot be read."""
     parsed: list[Document | str] = []
+    # in a worker process what a build asks of each page is made here, in parallel, and
+    # sent with it; in this process the build's first question makes it (``pressroom
+    # parse`` never asks)
+    from .processes import in_worker
+
+    worker = in_worker()
     with _without_cycle_collection():
         for name, data, options in batch:
             try:
                 document = parse_page(name, data, options=options)
-                # made here, in parallel, and sent and kept with the page
-                document.characters  # noqa: B018
-                for article in document.articles:
-                    article.fingerprint  # noqa: B018
+                if worker:
+                    document.characters  # noqa: B018
+                    for article in document.articles:
+                        article.fingerprint  # noqa: B018
                 parsed.append(document)
             except InputError as exc:
                 parsed.append(str(exc))

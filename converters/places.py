@@ -96,15 +96,14 @@ class Places:
         self.short_names = shorts
         self._short = re.compile("(" + "|".join(map(re.escape, shorts)) + ")"
                                  r"(?![市县区路街道桥河站回族新机场大国])") if shorts else None
-        # the lengths of the names ending in each character, longest first
-        ends: dict[str, set[int]] = {}
-        for name in (*self.by_name, *GENERIC_ZONES):
-            ends.setdefault(name[-1], set()).add(len(name))
-        self.lengths = {end: sorted(sizes, reverse=True) for end, sizes in ends.items()}
         self.names = frozenset(self.by_name) | frozenset(GENERIC_ZONES)
-        # the last two characters of every name: most 区/市 in a text (社区, 小区, 城市)
-        # end no name, and are passed over with one lookup
-        self.endings = frozenset(name[-2:] for name in self.names)
+        # the lengths of the names with each two-character ending, longest first: most
+        # 区/市 in a text (社区, 小区, 城市) end no name and are passed over with one
+        # lookup; the rest have a length or two to try
+        ends: dict[str, set[int]] = {}
+        for name in self.names:
+            ends.setdefault(name[-2:], set()).add(len(name))
+        self.lengths = {end: sorted(sizes, reverse=True) for end, sizes in ends.items()}
 
     # -- finding ----------------------------------------------------------
     def find(self, text: str, home_city: str = "") -> list[Place]:
@@ -112,12 +111,13 @@ class Places:
         several divisions share is the one in ``home_city`` if there is one."""
         found: list[Place] = []
         taken_until = -1
-        names, endings = self.names, self.endings
+        names, lengths = self.names, self.lengths
         for match in _ENDINGS.finditer(text):
             end = match.end()
-            if text[end - 2:end] not in endings:
+            sizes = lengths.get(text[end - 2:end])
+            if sizes is None:
                 continue
-            for length in self.lengths[match.group()]:
+            for length in sizes:
                 start = end - length
                 if start < 0 or start < taken_until:
                     continue

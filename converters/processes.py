@@ -38,7 +38,17 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """Is this a worker process of ``in_processes``?"""
+    return _in_worker
+
+
 def _child(function: Callable[[Item], Result], items: list[Item], connection: Connection) -> None:
+    global _in_worker
+    _in_worker = True
     # Ctrl-C reaches the whole process group: the parent decides, and stops
     # its children with SIGTERM, which unwinds them cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

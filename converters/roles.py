@@ -247,18 +247,31 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         own.append(f)
         near.append(shared)
         far.append(distant)
-    features: list[list[str]] = []
-    for i, f in enumerate(own):
-        row = f
-        for offset, prefix, told in ((-1, "-1:", near), (1, "+1:", near), (-2, "-2:", far),
-                                     (2, "+2:", far)):
+    for i, row in enumerate(own):
+        for offset, told in ((-1, near), (1, near), (-2, far), (2, far)):
             j = i + offset
+            names = _AT[offset]
             if 0 <= j < n:
-                row.extend([prefix + name for name in told[j]])
+                row.extend([names[name] for name in told[j]])
             else:
-                row.append(prefix + "none")
-        features.append(row)
-    return features
+                row.append(names["none"])
+    return own
+
+
+class _Prefixed(dict[str, str]):
+    """A feature's name as a neighbour's ("-1:len=4-7"), made once: a page makes thousands
+    of the same few hundred."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, name: str) -> str:
+        self[name] = value = self.prefix + name
+        return value
+
+
+_AT = {offset: _Prefixed(f"{offset:+d}:") for offset in (-2, -1, 1, 2)}
 
 
 #: a model file to use instead of the shipped one (cross-validation, trying a retrain)
