@@ -52,10 +52,13 @@ class Builder:
     (``roles``) — the units' ``hint`` is then ignored.
     """
 
-    def __init__(self, warnings: list[str], dropped: list[str], *, record: bool = False) -> None:
+    def __init__(self, warnings: list[str], dropped: list[str], *, record: bool = False,
+                 listed: frozenset[str] = frozenset()) -> None:
         self.warnings = warnings
         self.dropped = dropped
         self.record = record
+        #: the headlines the page's headline index lists (spaces removed)
+        self.listed = listed
         self.roles: dict[int, str] = {}
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
@@ -247,6 +250,11 @@ class Builder:
             # a deck of one kind only: its first line is the title
             role = "kicker" if parts["kicker"] else "subtitle"
             parts["title"] = [parts[role].pop(0)]
+        self._title_as_listed(parts)
+        if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
+                and parts["subtitle"] and not parts["kicker"]:
+            # 枚乘街道： over the headline: who or where the story is, a kicker
+            parts["kicker"], parts["title"] = parts["title"], [parts["subtitle"].pop(0)]
         draft = Draft(section=self.section,
                       kicker=" ".join(parts["kicker"]) or None,
                       title=" ".join(parts["title"]),
@@ -256,6 +264,22 @@ class Builder:
                                  "joined into one title")
         self.start(draft)
         draft.units.extend(deck)
+
+
+    def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
+        """The page's headline index lists an article by its title: of a two-line deck
+        whose other line it lists and whose title it does not, that line is the title
+        (kicker + title read where the page printed title + subtitle, or the reverse)."""
+        if not self.listed or len(parts["title"]) != 1 or "".join(parts["title"][0].split()) \
+                in self.listed:
+            return
+        title = parts["title"][0]
+        for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
+            if len(parts[role]) == 1 and not parts[other] \
+                    and "".join(parts[role][0].split()) in self.listed:
+                # kicker listed: it is the title, the title its subtitle; and the reverse
+                parts["title"], parts[other], parts[role] = parts[role], [title], []
+                return
 
 
 #: each half of a headline printed on two lines is short

@@ -77,7 +77,9 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
-    builder = Builder(warnings, dropped)
+    listed = frozenset("".join(unit.folded.split()) for unit in read_page.units
+                       if unit.hint == "index")
+    builder = Builder(warnings, dropped, listed=listed)
     for unit in units:
         builder.add(unit)
     builder.finish()
