@@ -22,7 +22,11 @@ _RARE_BREAKS = re.compile("[\u2028\u2029\x0b\x0c\x85]")
 #: spaces that need making one plain space: a tab, a run, any space but the plain one
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: invisible formatting: zero-width space/joiners, word joiner, stray BOM, soft hyphen,
+#: bidi marks and embeddings (a copied Arabic or Hebrew site's), variation selectors
+#: (❤️'s U+FE0F): none has a glyph in a print face, each would print as a box
+_INVISIBLES = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069"
+                         "\ufe00-\ufe0f]")
 #: C0/C1 controls except the tab, which is a space here
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FULLWIDTH_ALNUM_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -230,7 +234,8 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
         warnings.append(f"removed {sum(controls.values())} control character(s): {where}{more}")
     if invisibles:
         warnings.append(f"removed {invisibles} invisible formatting character(s) "
-                        "(zero-width space/joiner, soft hyphen, stray byte-order mark)")
+                        "(zero-width space/joiner, soft hyphen, stray byte-order mark, "
+                        "bidi mark, variation selector)")
     return lines
 
 

@@ -7,8 +7,10 @@ strictly by one codec whose result looks like text, or it is refused.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +68,8 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"undecodable: starts with a {encoding} byte-order mark "
                                  f"but byte {exc.start + len(bom)} is not {encoding}") from None
-    if b"\x00" in data:
+    nuls = data.count(0)
+    if nuls:
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
@@ -74,7 +77,22 @@ def decode(data: bytes) -> tuple[str, str]:
                 continue
             if _is_plausible_text(text):
                 return text, encoding
-        raise InputError("binary file (contains NUL bytes and is not UTF-16 text)")
+        binary = InputError("binary file (contains NUL bytes and is not UTF-16 text)")
+        if nuls * 100 > len(data):
+            raise binary
+        # a stray NUL or two in a text file: decoded with the rest, and removed (with a
+        # warning naming the line) as every control character is
+        try:
+            text, encoding = _decode_8bit(data)
+        except InputError:
+            raise binary from None
+        if not _is_plausible_text(text):
+            raise binary
+        return text, encoding
+    return _decode_8bit(data)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -89,15 +107,44 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "gb18030"
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
 def page_bytes(path: Path) -> bytes:
+    """The bytes of a regular file. Opened without blocking and checked before reading:
+    a FIFO would wait for a writer forever, /dev/zero would fill the memory."""
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError("missing: a symbolic link to nothing") from None
         raise InputError("missing: no such file") from None
     except IsADirectoryError:
         raise InputError("is a directory, not a page file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("unreadable: a loop of symbolic links") from None
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            try:
+                os.listdir(path)
+            except OSError as exc:
+                raise InputError(f"unreadable folder: {exc.strerror or exc}") from None
+            raise InputError("is a directory, not a page file")
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+            raise InputError(f"not a regular file ({kind}): only page files are read")
+        with os.fdopen(descriptor, "rb") as file:
+            descriptor = -1
+            return file.read()
+    except OSError as exc:
+        raise InputError(f"unreadable: {exc.strerror or exc}") from None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
 
 
 def digest_of(data: bytes) -> str:
@@ -130,18 +177,25 @@ def expand_paths(paths: list[Path], folders: list[str] | None = None) -> list[Pa
             out.extend(path.joinpath(*parts) for parts in sorted(_text_files(str(path), (), folders)))
         else:
             out.append(path)
-    return out
+    return list(dict.fromkeys(out))  # a folder given twice, or a file and its folder: once
 
 
 def _text_files(folder: str, parts: tuple[str, ...], folders: list[str] | None
                 ) -> Iterator[tuple[str, ...]]:
     if folders is not None:
         folders.append(folder)
-    with os.scandir(folder) as listing:
+    try:
+        listing = os.scandir(folder)
+    except OSError:
+        yield parts  # listed as it is, reading it says why it cannot be read
+        return
+    with listing:
         for entry in listing:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):  # as rglob: no loops through links
                 yield from _text_files(entry.path, (*parts, entry.name), folders)
-            elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+            elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+                # a FIFO, a link to nothing or a loop named as a page is listed too:
+                # reading it says what it is, rather than passing over it in silence
                 yield (*parts, entry.name)

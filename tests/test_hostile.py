@@ -1,0 +1,98 @@
+"""Hostile but realistic input: each class of bad page or bad setting gets a clear
+message naming the file and the problem, the rest of the batch is still made, and
+no Han character is lost without a warning."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from converters.parse import parse_file, parse_text
+from converters.reading import InputError, decode
+
+from conftest import ROOT
+
+#: a small page: a headline, a lead with 本报讯 and a second paragraph
+PAGE = ("中原区新闻标题\n\n本报讯 中原区今天召开会议，研究部署工作。会议要求各单位认真落实。\n\n"
+        "第二段内容在这里，继续说明情况。\n")
+
+
+def han(text: str) -> str:
+    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def article_text(document) -> str:  # type: ignore[no-untyped-def]
+    return "".join(a.text_content() for a in document.articles)
+
+
+# -- line and paragraph breaks ------------------------------------------------------
+@pytest.mark.parametrize("mark", ["\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\r", "\r\n"])
+def test_every_line_break_is_a_line_break_and_invents_no_article(mark: str) -> None:
+    # pdftotext ends each page with a form feed; Word's manual line break is VT
+    document = parse_text(PAGE.replace("\n\n第二段", mark + "第二段"))
+    assert len(document.articles) == 1
+    assert document.articles[0].title == "中原区新闻标题"
+    assert [b.text[:5] for b in document.articles[0].body] == ["中原区今天", "第二段内容"]
+
+
+# -- characters that print as boxes ---------------------------------------------------
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u202e", "\u2066", "\ufe0f", "\u200b",
+                                  "\u00ad"])
+def test_invisible_formatting_is_removed_with_a_warning(mark: str) -> None:
+    document = parse_text(PAGE.replace("会议要求", f"会议{mark}要求"))
+    assert mark not in article_text(document)
+    assert han(article_text(document)) == han(PAGE)
+    assert any("invisible formatting" in w for w in document.warnings)
+
+
+def test_a_stray_nul_is_removed_with_a_warning_naming_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(PAGE.replace("会议要求", "会议\x00要求").encode("utf-8"))
+    document = parse_file(path)
+    assert han(article_text(document)) == han(PAGE)
+    assert any(re.search(r"removed 1 control character.*line 3", w) for w in document.warnings)
+
+
+def test_a_file_of_many_nuls_is_still_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(PAGE.encode("utf-8") + b"\x00" * 400)
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + PAGE.encode("utf-8") * 2)
+
+
+# -- what is not a page file ------------------------------------------------------------
+def run_parse(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "converters.cli", "parse", *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifos_devices_and_broken_links_are_named_not_read_or_passed_over(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "good.txt").write_text(PAGE, encoding="utf-8")
+    os.mkfifo(pages / "fifo.txt")  # reading it would wait for a writer forever
+    (pages / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (pages / "loop.txt").symlink_to(pages / "loop.txt")
+    result = run_parse("--json", pages, "/dev/zero", timeout=30)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert [Path(d["source"]).name for d in data["documents"]] == ["good.txt"]
+    reasons = {Path(p["source"]).name: p["reason"] for p in data["problems"]}
+    assert "FIFO" in reasons["fifo.txt"] and "character device" in reasons["zero"]
+    assert "link to nothing" in reasons["dangling.txt"]
+    assert "loop of symbolic links" in reasons["loop.txt"]
+    for name in ("fifo.txt", "zero", "dangling.txt", "loop.txt"):
+        assert re.search(rf"^pressroom: .*{re.escape(name)}: ", result.stderr, re.M)
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_given_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(PAGE, encoding="utf-8")
+    result = run_parse("--json", tmp_path, tmp_path, tmp_path / "good.txt")
+    assert len(json.loads(result.stdout)["documents"]) == 1
