@@ -43,6 +43,34 @@ def write_atomically(target: Path, write: Callable[[Path], T]) -> T:
             temporary.unlink()
 
 
+def shown(name: object) -> str:
+    """A file name as it can be printed and stored: bytes that are not UTF-8 (a GBK name
+    from a Windows archive) as ``\\xd6``, control characters (ESC, a newline) escaped,
+    so that a name can neither crash a message nor drive the terminal."""
+    text = str(name)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(repr(ch)[1:-1] if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+def json_bytes(data: object, **options: object) -> bytes:
+    """``data`` as UTF-8 JSON, file names that are not UTF-8 included (their stand-ins
+    written as JSON escapes, read back as they were)."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, **options).encode(  # type: ignore[arg-type]
+        "utf-8", "backslashreplace")
+
+
 def cache_root() -> Path:
     """Pressroom's cache (prepared fonts, the exporter registry): ``$PRESSROOM_CACHE``,
     else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``."""

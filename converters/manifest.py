@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from .errors import PressroomError
-from .files import PART_SUFFIX, exclusive, replace_file
+from .files import PART_SUFFIX, exclusive, json_bytes, replace_file
 
 if TYPE_CHECKING:
     from .model import Document
@@ -141,8 +141,8 @@ def save_manifest(build_folder: Path, manifest: Manifest) -> None:
     """The manifest, then its quick summary (written last: a summary older than its
     manifest names outputs rewritten since, whose time stamps then differ)."""
     data = manifest.to_json()
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    replace_file(state_folder(build_folder) / MANIFEST_NAME, text.encode("utf-8"))
+    replace_file(state_folder(build_folder) / MANIFEST_NAME,
+                 json_bytes(data, separators=(",", ":")) + b"\n")
     save_quick(build_folder, manifest)
 
 
@@ -154,8 +154,8 @@ def save_quick(build_folder: Path, manifest: Manifest) -> None:
              "layouts": manifest.layouts,
              "outputs": [{name: getattr(record, name) for name in _QUICK_FIELDS}
                          for _, record in sorted(manifest.outputs.items())]}
-    text = json.dumps(quick, ensure_ascii=False, separators=(",", ":")) + "\n"
-    replace_file(state_folder(build_folder) / QUICK_NAME, text.encode("utf-8"))
+    replace_file(state_folder(build_folder) / QUICK_NAME,
+                 json_bytes(quick, separators=(",", ":")) + b"\n")
 
 
 def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:

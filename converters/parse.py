@@ -14,6 +14,7 @@ from .hanzi import simplified
 from .model import Collection, Credit, Document, Problem
 from .normalise import normalise
 from .places import Places, default_places
+from .files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
 from .segment import Unit, join_broken_paragraphs, merge_byline_units, read
 
@@ -191,7 +192,7 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
         try:
             data = page_bytes(path)
         except InputError as exc:
-            found[number] = Problem(str(path), str(exc))
+            found[number] = Problem(shown(path), str(exc))
             continue
         key = f"{path.name}\x00{digest_of(data)}\x00{options}"
         document = cache.get(key) if cache is not None else None
@@ -214,7 +215,7 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
             parsed = [str(parsed)] * len(batch)
         for (number, key, _), outcome in zip(slots[id(batch)], parsed, strict=True):
             if isinstance(outcome, str):
-                found[number] = Problem(str(files[number]), outcome)
+                found[number] = Problem(shown(files[number]), outcome)
                 continue
             found[number] = outcome
             if cache is not None:
@@ -225,5 +226,5 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
     problems = [p for _, p in sorted(found.items()) if isinstance(p, Problem)]
     for path in paths:
         if path.is_dir() and not any(f.is_relative_to(path) for f in files):
-            problems.append(Problem(str(path), "no page files (*.txt, *.md) in this directory"))
+            problems.append(Problem(shown(path), "no page files (*.txt, *.md) in this directory"))
     return Collection(tuple(documents), tuple(problems))

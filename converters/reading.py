@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import shown
+
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
@@ -155,7 +157,7 @@ def decode_page(name: str, data: bytes) -> RawPage:
     text, encoding = decode(data)
     if not text.strip():
         raise InputError("empty: the file has no text")
-    return RawPage(name, text, encoding, digest_of(data))
+    return RawPage(shown(name), text, encoding, digest_of(data))
 
 
 def read_page(path: Path) -> RawPage:

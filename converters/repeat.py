@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .files import cache_root, exclusive, file_state, replace_file
+from .files import cache_root, exclusive, file_state, json_bytes, replace_file
 
 if TYPE_CHECKING:
     from .results import BuildResult
@@ -102,7 +102,7 @@ def remember(argv: list[str], result: BuildResult, *, inputs: list[Path], build_
             path.unlink(missing_ok=True)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(path, json.dumps(note, ensure_ascii=False).encode("utf-8"))
+            replace_file(path, json_bytes(note))
     except OSError:  # a read-only cache: every build goes the whole way
         return False
     return note is not None

@@ -44,7 +44,8 @@ PACKAGE = Path(__file__).resolve().parent
 def _hash(*parts: object) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        # (a file name that is not UTF-8 hashes by its bytes)
+        digest.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogateescape"))
         digest.update(b"\x00")
     return digest.hexdigest()
 

@@ -96,3 +96,31 @@ def test_a_folder_given_twice_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(PAGE, encoding="utf-8")
     result = run_parse("--json", tmp_path, tmp_path, tmp_path / "good.txt")
     assert len(json.loads(result.stdout)["documents"]) == 1
+
+
+# -- file names ---------------------------------------------------------------------------
+def run_pressroom(*args: str | Path, cwd: Path, timeout: float = 300
+                  ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "converters.cli", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=timeout)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes are Linux's")
+def test_names_not_utf8_or_with_controls_build_and_print_escaped(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    # a GBK name from a Windows archive (中原区.txt) and one with ESC and a newline in it
+    gbk = os.fsdecode(b"\xd6\xd0\xd4\xad\xc7\xf8.txt")
+    (pages / gbk).write_text(PAGE, encoding="utf-8")
+    (pages / "esc\x1b[31mred\nline.txt").write_text(PAGE.replace("中原区新闻", "二七区新闻"),
+                                                     encoding="utf-8")
+    parsed = run_pressroom("parse", pages, cwd=tmp_path)
+    assert parsed.returncode == 0, parsed.stderr
+    assert "\x1b" not in parsed.stdout + parsed.stderr
+    assert "esc\\x1b[31mred\\nline.txt" in parsed.stdout and "\\xd6\\xd0" in parsed.stdout
+    for _ in range(2):  # the second build reads the first's manifest
+        built = run_pressroom("build", pages, "--format", "pdf", cwd=tmp_path)
+        assert built.returncode == 0, built.stderr
+        assert "Traceback" not in built.stderr
+    checked = run_pressroom("check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
