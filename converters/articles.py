@@ -13,6 +13,7 @@ from .hanzi import fold
 from .lead import Lead, read_lead
 from .model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
+from .towns import default_towns
 
 HENAN = "41"
 BODY_FOR_PLACES = 600
@@ -66,6 +67,7 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     about), and the page's: the one most of its articles have."""
     decided: list[str | None] = []
     named: list[bool] = []
+    towns = default_towns()
     for draft, lead in zip(drafts, leads):
         title = " ".join(t for t in (draft.kicker, draft.title, draft.subtitle) if t)
         first = _first_paragraph(draft) or ""
@@ -87,8 +89,11 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
                 and not _near_home(places.city_of_district(district, city or ""), city,
                                    city_known):
             district = None  # the city's own body acting elsewhere (市红十字会 → 舟曲县)
+        if district is None and not reading.citywide and city == ZHENGZHOU:
+            # no district named: the streets and towns it names say which (国基路街道)
+            district, _ = towns.district(title + "\n" + body)
         decided.append(district)
-        named.append(reading.named)
+        named.append(reading.named or district is not None)
     counts: dict[str, int] = {}
     for district in decided:
         if district:

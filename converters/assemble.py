@@ -335,8 +335,29 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
               and draft.has_text and all(b.kind == "paragraph" and len(b.text) <= 40
                                           and not ends_sentence(b.text) for b in draft.blocks)):
             reason = "short lines with no sentence, title, dateline or byline: a headline list"
-        elif not draft.has_text and following is not None and not following.dateline \
-                and (draft.title is None or not following.kicker):
+        elif not draft.has_text and following is not None and (
+                not following.dateline and (draft.title is None or not following.kicker)
+                or draft.title is None and not draft.dateline):
+            # (a headline with no text over an article with a dateline of its own is a
+            # headline list's line; captions or a byline with no headline are the next's)
+            _join(draft, following)
+            continue
+        elif draft.title and not draft.dateline and draft.blocks and following is not None \
+                and following.title is None and following.dateline and all(
+                    b.kind == "paragraph" and len(b.text) <= SHORT_CAPTION and ends_sentence(b.text)
+                    for b in draft.blocks):
+            # 出动百余记者… / 上阵母子兵。/ 我们脏了，路面净了。/ 本报讯…: short sentences between
+            # a headline and a lead with no headline of its own are the photos' captions
+            draft.captions.extend(b.text for b in draft.blocks)
+            draft.blocks.clear()
+            _join(draft, following)
+            continue
+        elif not draft.has_text and draft.title and draft.captions and following is not None \
+                and following.title and not following.kicker and not following.subtitle:
+            # a deck, a photo's caption, then a lone "headline" over the text: the next
+            # caption (街心游园 / 文化长廊夜景), not a second article's
+            following.captions.insert(0, following.title)
+            following.title = None
             _join(draft, following)
             continue
         else:
@@ -347,6 +368,10 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
         dropped.extend(texts)
         warnings.append(f"dropped “{texts[0][:16]}…”: {reason}" if texts else f"dropped: {reason}")
     return kept
+
+
+#: the longest caption read from short sentences between a headline and its lead
+SHORT_CAPTION = 30
 
 
 def _join(first: Draft, second: Draft) -> None:

@@ -115,6 +115,8 @@ def token_kind(token: str) -> str | None:
     'affiliation' | 'name' | None."""
     if PHOTOGRAPHER_ROLE.match(token) and token not in CREDITS:
         return "photographer"
+    if token.endswith("实习记者"):
+        return "intern"  # an intern who writes is an intern, as 实习生: not counted
     if REPORTER_ROLE.match(token):
         return "reporter"
     if CORRESPONDENT_ROLE.fullmatch(token):

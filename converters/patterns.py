@@ -3,17 +3,31 @@ from __future__ import annotations
 
 import re
 
-SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
+#: a 办事处/街道/乡/镇 named on a line of its own over its articles; not a phrase that ends
+#: in 乡 or 镇 (心安之处是故乡, 走进特色小镇): no function words, no word ending
+SECTION_LABEL = re.compile(r"^(?![\u4e00-\u9fff]*[的了是在和与及把被这那们着过就都也还又很])"
+                           r"(?![\u4e00-\u9fff]*(?:故乡|家乡|城乡|下乡|老乡|小镇|古镇|重镇|城镇|乡镇|集镇)$)"
+                           r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
     r"(?:编辑|审核|校对|来源|作者|浏览次数|发布时间)\s*[:：]|返回(?:顶部|首页|列表)|打印本页|"
-    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：])")
+    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：]|语音播报|"
+    # a paper's SMS subscription notice: 移动用户:发送短信 jzsjb 到 10658300 即可订阅…
+    r"(?:移动|联通|电信)用户\s*[:：]?\s*发送短信|"
+    # a browser notice: 您的IE浏览器版本太低,请升级…
+    r"您的\s*IE\s*浏览器)")
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
-BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED")
+BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"
+                                  r"上一记录\s*下一记录|官方微博参与互动|即可订阅《")
 
 
 def is_boilerplate(text: str) -> bool:
+    """A line of site boilerplate. A long line is looked at from its start only (a
+    copyright notice of a paragraph's length starts 版权声明; a paragraph of the
+    article that mentions one does not)."""
+    if len(text) > 80:
+        return BOILERPLATE.match(text) is not None
     return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None
 
 
@@ -22,6 +36,8 @@ def is_boilerplate(text: str) -> bool:
 #: 云上黄石报道(记者 …) / 信阳消息(记者 …), which count only with a byline in brackets
 DATELINE = re.compile(
     r"^\s*(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)[\u4e00-\u9fff\d]{0,10}?讯"
+    # a news site's: 中原网讯, 人民网郑州3月1日讯 (not 互联网通讯: a place and date or nothing)
+    r"|[\u4e00-\u9fff]{1,4}网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
     r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
@@ -31,6 +47,7 @@ DATELINE = re.compile(
     r"\s*[:：]?\s*")
 #: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）
 JUMP_MARK = re.compile(r"^\s*[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]"
+                       r"|^\s*[》>]+\s*(?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版\s*$"
                        r"|[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 #: table-cell debris of scraped pages: leading and trailing pipes

@@ -30,6 +30,8 @@ ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitl
 OUTSIDE = frozenset({"chrome", "index", "editor"})
 DECK = frozenset({"kicker", "title", "subtitle"})
 HEADINGS = frozenset({"kicker", "title", "subtitle", "subhead", "page-title"})
+#: the labels of a box inside an article (a summary, an editor's note, a reporter's notes)
+BOX_LABEL = re.compile(r"^(?:核心提示|编者按|编前语|编后语|导读|记者手记|相关链接|链接|背景链接)\s*[:：]?$")
 
 def _length_bucket(n: int) -> str:
     for limit, name in ((0, "0"), (3, "1-3"), (7, "4-7"), (12, "8-12"), (20, "13-20"),
@@ -347,6 +349,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif unit.role == "byline" and unit.byline is not None and label != "byline" and (
                 unit.byline.counts or label not in (*OUTSIDE, "caption")):
             label = "byline"
+        elif label in DECK and BOX_LABEL.match(unit.text):
+            label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
         unit.hint = label
         if reasons is not None:
             unit.reason = reasons[index] if label == labels[index] else \
@@ -375,6 +379,12 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
     tagger = _tagger()
     labels = list(tagger.tag(features))
     if units is not None:
+        for index, unit in enumerate(units):
+            if labels[index] == "section" and unit.role != "section":
+                # a section label is a 街道/办事处 name on its own line (the rules know
+                # one); the model, having seen few, may call a short caption one
+                labels[index] = max((r for r in ROLES if r != "section"),
+                                    key=lambda role: tagger.marginal(role, index))
         if "page=edition" in features[0]:
             _rescue_title(tagger, units, labels)
         for index, (unit, label) in enumerate(zip(units, labels)):

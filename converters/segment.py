@@ -255,7 +255,7 @@ def _analyse(unit: Unit, traditional: bool) -> None:
     text = unit.text
     if unit.role == "heading" and not SECTION_LABEL.match(folded):
         return
-    if len(text) <= 80 and is_boilerplate(folded):
+    if is_boilerplate(folded):
         unit.role = "drop"
         unit.byline = bylines.parse_byline(text)
     elif SECTION_LABEL.match(folded):

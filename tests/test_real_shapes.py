@@ -38,6 +38,8 @@ PAGES = Path(__file__).resolve().parent / "corpus" / "real" / "pages"
     ("□大河报 记者孟冉文图", ["孟冉"], [], []),
     ("郑报融媒记者 马燕 康迪/文 通讯员 陈利凯 周常剑/图", ["马燕", "康迪"], ["陈利凯", "周常剑"], []),
     ("(记者 孙志刚 文 许大桥 图)", ["孙志刚", "许大桥"], [], []),
+    ("□晚报记者 石明顺 通讯员 贝宁 闫万平", ["石明顺"], ["贝宁", "闫万平"], []),  # 贝: a surname
+    ("实习记者 张洁 薛天杰", [], [], ["实习生 张洁", "实习生 薛天杰"]),            # an intern who writes
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
     byline = parse_byline(text)
@@ -51,6 +53,11 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "本报讯（记者 张三）今天，天气好。"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
+
+
+@pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。"])
+def test_not_datelines(text: str) -> None:
+    assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
 
 @pytest.mark.parametrize(("paragraph", "kept", "names"), [
@@ -73,6 +80,8 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     ("武汉晚报讯(记者程艳 通讯员王成)随着城市更新的推进。", "武汉晚报讯", ["程艳"], ["王成"], "随着"),
     ("本报讯 通讯员周益民、薛继伟报道:小街小巷清洁卫生。", "本报讯", [], ["周益民", "薛继伟"], "小街"),
     ("本报讯(孙 航)12月22日,市委常委到开发区调研。", "本报讯", [], [], "12月22日"),
+    ("中原网讯(记者李媛媛通讯员石紫丽)“好香啊!”居民说。", "中原网讯", ["李媛媛"], ["石紫丽"], "“好香"),
+    ("本报讯 (记者 代玺 通讯员 柳林子) “这两年,首山变化太大。”", "本报讯", ["代玺"], ["柳林子"], "“这两年"),
 ])
 def test_datelines(page: str, dateline: str, reporters: list, correspondents: list,
                    starts: str) -> None:
@@ -100,9 +109,24 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。", "browser"),
     ("(责任编辑:侯泳兰)", "editor"),
     ("  • 2010年08月25日 作者:", "bullet"),
+    ("字号", "print"), ("【字号 大 中 小】", "print"),
+    ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
     assert kind in kinds_of(line.strip())
+
+
+@pytest.mark.parametrize("line", [
+    "移动用户:发送短信 jzsjb 到 10658300 即可订阅《河南手机报焦作版》,3元/月。不收GPRS流量费。",
+    "返回概览 <<上一记录 下一记录>> 打印预览 下载记录",
+    "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。",
+    "版权声明: 凡本网注明 \" 稿件来源:中原网 \" 的所有文字、图片和音视频稿件,版权均属郑州日报社和中原网"
+    "所有。任何媒体、网站或个人未经本网书面授权不得转载、摘编或利用其它方式使用上述作品。",
+])
+def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
+    document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
+    assert all(line not in a.text_content() for a in document.articles)
+    assert line.replace(":", "：").replace(",", "，")[:8] in "".join(document.dropped).replace(",", "，")
 
 
 def test_article_text_shows_no_chrome() -> None:
@@ -143,6 +167,33 @@ def test_photo_captions_are_not_body_text() -> None:
     assert {str(c) for c in article.other_bylines} >= {"摄影 丁友明", "实习生 马真"}
 
 
+# -- decks --------------------------------------------------------------------
+def test_the_line_the_headline_index_lists_is_the_title() -> None:
+    page = ("第A06版:郑州时政 上一版3  4下一版\n新铺盲道,先请盲人试走\n布厂街不堵了\n下月起10种疫苗可免费打\n"
+            "返回主页 | 郑州晚报 | 标题导航 | 郑州日报\n上一期  下一期\n布厂街不堵了\n二道街和一厂中街正在整治\n\n"
+            "□晚报记者 汪永森\n\n本报讯 布厂街的占道经营问题解决了，二道街和一厂中街正在整治。\n")
+    article = parse_text(page).articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (None, "布厂街不堵了", "二道街和一厂中街正在整治")
+
+
+def test_a_place_named_over_the_headline_with_a_colon_is_its_kicker() -> None:
+    article = parse_text("枚乘街道：\n\n扫雪除冰保畅通 齐心协力护平安\n\n"
+                         "本报讯 连日来，枚乘街道组织志愿者开展扫雪除冰行动。\n").articles[0]
+    assert (article.kicker, article.title) == ("枚乘街道：", "扫雪除冰保畅通 齐心协力护平安")
+
+
+@pytest.mark.parametrize("label", ["核心提示", "编者按"])
+def test_the_label_of_a_box_is_never_the_headline(label: str) -> None:
+    article = parse_text(f"心安之处是故乡\n\n{label}\n\n县域治，天下安。新郑市持续推进基层治理。\n\n"
+                         "正值周末，龙湖镇迎来客流高峰。\n").articles[0]
+    assert article.title == "心安之处是故乡"
+
+
+def test_a_phrase_ending_in_a_town_word_is_no_section_label() -> None:
+    document = parse_text("心安之处是故乡\n\n本报讯 县域治，天下安。新郑市持续推进基层治理。\n")
+    assert document.sections == () and document.articles[0].title == "心安之处是故乡"
+
+
 # -- places -------------------------------------------------------------------
 @pytest.mark.parametrize(("title", "lead", "district"), [
     ("栽花种树修路建游园 宝丰县这个村好美", "12月16日一大早,记者来到了宝丰县张八桥镇袁店村。", "宝丰县"),
@@ -153,6 +204,12 @@ def test_photo_captions_are_not_body_text() -> None:
     ("名单公布", "我市淮阳区安岭镇、项城市丁集镇、沈丘县冯营镇、太康县王集乡入选。", None),
     ("发挥基层党组织作用", "近日，新郑观音寺镇召开会议。", "新郑市"),
     ("社区志愿者在行动", "近日，红星街道万华凤凰城社区组织志愿者清理垃圾。", None),
+    # no district named: its street or town says which (the national codes' 乡级 rows)
+    ("国基路街道有“妙招”", "近日，国基路街道探索无主管楼院治理新模式。", "金水区"),
+    ("冬至送温暖", "12月21日，侯寨乡为环卫工人送去饺子。", "二七区"),         # 侯寨街道 today
+    ("违建拆除", "近期，枫杨办事处关庄村开展拆违行动。", "高新区"),              # a zone's street
+    ("回迁分房", "白沙镇群众回迁安置工作启动。", "郑东新区"),                  # administered by it
+    ("街道在行动", "东风路街道组织居民开展活动。", None),                  # 金水区's and 中牟县's
 ])
 def test_districts(title: str, lead: str, district: str | None) -> None:
     article = parse_text(f"{title}\n\n本报讯 {lead}").articles[0]
