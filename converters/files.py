@@ -78,21 +78,93 @@ def cache_root() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom"))
 
 
+def secret_path() -> Path:
+    """Where this user's sealing secret is kept: ``$PRESSROOM_SECRET``, else
+    ``$XDG_CONFIG_HOME/pressroom/secret``, else ``~/.config/pressroom/secret`` — never
+    in a build folder, which others may write to."""
+    return Path(os.environ.get("PRESSROOM_SECRET") or os.path.join(
+        os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config"),
+        "pressroom", "secret"))
+
+
+_secret: bytes | None = None
+
+
+def _user_secret() -> bytes:
+    """32 random bytes of this user's, made on first use (readable by the user alone).
+    Where none can be kept (HOME unset or read-only) one for this process serves:
+    nothing kept before is then trusted, which costs time, not correctness."""
+    global _secret
+    if _secret is not None:
+        return _secret
+    path = secret_path()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            _secret = data
+            return data
+    except OSError:
+        pass
+    secret = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}{PART_SUFFIX}")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(secret)
+        try:
+            os.link(temporary, path)  # whole or not at all; the first of two racers wins
+        finally:
+            temporary.unlink()
+    except FileExistsError:
+        return _user_secret()
+    except OSError:
+        pass
+    _secret = secret
+    return secret
+
+
+_SEALED = b"pressroom sealed 1\n"
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` with a MAC under this user's secret: what a build folder or a cache keeps
+    that is read back as Python objects (pickle, marshal) is sealed, and only what this
+    user's Pressroom sealed is ever unpickled."""
+    import hashlib
+    import hmac
+
+    return _SEALED + hmac.new(_user_secret(), data, hashlib.sha256).digest() + data
+
+
+def unseal(blob: bytes) -> bytes | None:
+    """What ``seal`` sealed, or None for anything else (planted, damaged, another user's)."""
+    import hashlib
+    import hmac
+
+    if not blob.startswith(_SEALED):
+        return None
+    mac, data = blob[len(_SEALED):len(_SEALED) + 32], blob[len(_SEALED) + 32:]
+    expected = hmac.new(_user_secret(), data, hashlib.sha256).digest()
+    return data if hmac.compare_digest(mac, expected) else None
+
+
 def kept(path: Path, make: Callable[[], bytes], key: str = "") -> bytes:
-    """What ``make`` returns, kept at ``path`` for next time under ``key``: a cache, so
-    a missing, other-keyed or unwritable file only costs making it again."""
+    """What ``make`` returns, kept (sealed) at ``path`` for next time under ``key``: a
+    cache, so a missing, other-keyed, unsealed or unwritable file only costs making it
+    again."""
     import hashlib  # lazily: a repeated build's answer (see repeat) needs only cache_root
 
     tag = hashlib.sha256(key.encode("utf-8")).hexdigest().encode() + b"\n"
     try:
-        data = path.read_bytes()
-        if data.startswith(tag):
+        data = unseal(path.read_bytes())
+        if data is not None and data.startswith(tag):
             return data[len(tag):]
     except OSError:
         pass
     data = make()
     try:
-        replace_file(path, tag + data)
+        replace_file(path, seal(tag + data))
     except OSError:
         pass
     return data

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from .errors import PressroomError
-from .files import PART_SUFFIX, exclusive, json_bytes, replace_file
+from .files import PART_SUFFIX, exclusive, json_bytes, replace_file, seal, unseal
 
 if TYPE_CHECKING:
     from .model import Document
@@ -163,8 +163,12 @@ def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:
     import pickle  # only a build with something to do reads them
 
     try:
-        with (state_folder(build_folder) / PARSED_NAME).open("rb") as file:
-            stored = pickle.load(file)
+        data = unseal((state_folder(build_folder) / PARSED_NAME).read_bytes())
+        # only what this user's Pressroom sealed is unpickled: a build folder may be
+        # shared, and a planted pickle would run code as whoever builds next
+        if data is None:
+            return {}
+        stored = pickle.loads(data)
     except Exception:  # absent, truncated or from another Python: parse again
         return {}
     if not isinstance(stored, dict) or stored.get("code") != code:
@@ -177,7 +181,7 @@ def save_parsed(build_folder: Path, code: str, documents: dict[str, Document]) -
     import pickle
 
     data = pickle.dumps({"code": code, "documents": documents}, protocol=pickle.HIGHEST_PROTOCOL)
-    replace_file(state_folder(build_folder) / PARSED_NAME, data)
+    replace_file(state_folder(build_folder) / PARSED_NAME, seal(data))
 
 
 class BuildError(PressroomError):

@@ -124,3 +124,57 @@ def test_names_not_utf8_or_with_controls_build_and_print_escaped(tmp_path: Path)
         assert "Traceback" not in built.stderr
     checked = run_pressroom("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# -- what a build folder or a cache holds is never code ------------------------------------
+class _Planted:
+    """Unpickling this runs ``touch <marker>``: what an attacker would plant."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_pickle_in_the_build_folder_is_never_run(tmp_path: Path) -> None:
+    import pickle
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_text(PAGE, encoding="utf-8")
+    assert run_pressroom("build", pages, "--format", "docx", cwd=tmp_path).returncode == 0
+    (pages / "page.txt").write_text(PAGE.replace("第二段", "第三段"), encoding="utf-8")
+    marker = tmp_path / "ran"
+    state = tmp_path / "build" / ".pressroom"
+    planted = pickle.dumps(_Planted(marker))
+    for name in os.listdir(state):
+        if name.endswith(".pickle"):
+            (state / name).write_bytes(planted)
+            # and the same behind a forged header: the MAC is what is trusted
+            (state / name).write_bytes(b"pressroom sealed 1\n" + b"\0" * 32 + planted)
+    result = run_pressroom("build", pages, "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert "第三段" in "".join(p.text for p in __import__("docx").Document(
+        next((tmp_path / "build" / "docx").glob("*.docx"))).paragraphs)
+
+
+def test_cached_pieces_not_sealed_by_this_user_are_made_again(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_text(PAGE, encoding="utf-8")
+    env = {**os.environ, "PRESSROOM_CACHE": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-m", "converters.cli", "build", pages],
+                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr
+    kept = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()
+            and p.read_bytes().startswith(b"pressroom sealed 1\n")]
+    assert kept, "the build keeps sealed pieces in its cache"
+    for path in kept:
+        path.write_bytes(b"\x00garbage that marshal would choke on")
+    (tmp_path / "build").rename(tmp_path / "old")
+    second = subprocess.run([sys.executable, "-m", "converters.cli", "build", pages],
+                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert all(p.read_bytes().startswith(b"pressroom sealed 1\n") for p in kept)
