@@ -53,12 +53,15 @@ class Builder:
     """
 
     def __init__(self, warnings: list[str], dropped: list[str], *, record: bool = False,
-                 listed: frozenset[str] = frozenset()) -> None:
+                 indexed: str = "", elsewhere: str = "") -> None:
         self.warnings = warnings
         self.dropped = dropped
         self.record = record
-        #: the headlines the page's headline index lists (spaces removed)
-        self.listed = listed
+        #: the page's lines outside its articles (the headline index, the navigation's copy
+        #: of the deck, an archive line naming the article), spaces removed, one a line
+        self.elsewhere = elsewhere
+        #: the lines of those that the page's headline index and navigation print
+        self.indexed = indexed
         self.roles: dict[int, str] = {}
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
@@ -267,20 +270,45 @@ class Builder:
 
 
     def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
-        """The page's headline index lists an article by its title: of a two-line deck
-        whose other line it lists and whose title it does not, that line is the title
-        (kicker + title read where the page printed title + subtitle, or the reverse)."""
-        if not self.listed or len(parts["title"]) != 1 or "".join(parts["title"][0].split()) \
-                in self.listed:
+        """The page names its article by its title elsewhere (the headline index, the
+        navigation bar, an archive line): of a two-line deck one line of which is named
+        there and the other not, the named one is the title (kicker + title read where
+        the page printed title + subtitle, or the reverse)."""
+        if len(parts["title"]) != 1:
             return
-        title = parts["title"][0]
-        for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
-            if len(parts[role]) == 1 and not parts[other] \
-                    and "".join(parts[role][0].split()) in self.listed:
-                # kicker listed: it is the title, the title its subtitle; and the reverse
-                parts["title"], parts[other], parts[role] = parts[role], [title], []
-                return
+        for role in ("kicker", "subtitle"):
+            # 顺应民意的 / 新型农村社区 printed together elsewhere too (the navigation's copy,
+            # the index): two halves of one headline
+            if len(parts[role]) == 1 and not parts["subtitle" if role == "kicker" else "kicker"]:
+                halves = [parts[role][0], parts["title"][0]]
+                halves = halves if role == "kicker" else halves[::-1]
+                compact = ["".join(half.split()) for half in halves]
+                if "".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere:
+                    parts["title"], parts[role] = [" ".join(halves)], []
+                    return
+        # the headline index first, as lines of its own; then anywhere outside the article
+        for listing, within in ((self.indexed, False), (self.elsewhere, True)):
+            if not listing or _listed(parts["title"][0], listing, within):
+                continue
+            title = parts["title"][0]
+            for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
+                if len(parts[role]) == 1 and not parts[other] \
+                        and _listed(parts[role][0], listing, within):
+                    # kicker listed: it is the title, the title its subtitle; and the reverse
+                    parts["title"], parts[other], parts[role] = parts[role], [title], []
+                    return
 
+
+#: the shortest deck line looked for inside the page's other lines, not only as one
+LISTED_WITHIN = 5
+
+
+def _listed(text: str, listing: str, within: bool) -> bool:
+    """Is ``text`` a line of ``listing`` (lines, spaces removed), or ``within`` one?
+    A short line only as a line of its own: 金水区 is in many an index line."""
+    compact = "".join(text.split())
+    return compact in listing if within and len(compact) >= LISTED_WITHIN \
+        else f"\n{compact}\n" in listing
 
 #: each half of a headline printed on two lines is short
 HALF_HEADLINE = 16

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,9 +78,9 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
-    listed = frozenset("".join(unit.folded.split()) for unit in read_page.units
-                       if unit.hint == "index")
-    builder = Builder(warnings, dropped, listed=listed)
+    outside = [unit for unit in read_page.units if unit.role == "drop"]
+    builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
+                      elsewhere=_lines(outside))
     for unit in units:
         builder.add(unit)
     builder.finish()
@@ -93,6 +93,11 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
                           editors=editors, ended_open=ended_open,
                           places=places or default_places(), encoding=encoding, digest=digest,
                           warnings=warnings)
+
+
+def _lines(units: Iterable[Unit]) -> str:
+    """The units' texts, spaces removed, one a line (and a line end before the first)."""
+    return "".join(f"\n{''.join(unit.folded.split())}" for unit in units) + "\n"
 
 
 def parse_page(name: str, data: bytes, *, options: ParseOptions = ParseOptions()) -> Document:

@@ -111,12 +111,15 @@ def sequences(corpus: Path) -> Iterator[tuple[str, list[list[str]], list[str]]]:
             yield f"{page.stem}#{number}", features, labels
 
 
-def train(corpus: Path, out: Path) -> int:
+def train(corpus: Path, out: Path, without: frozenset[str] = frozenset()) -> int:
+    """Train on the corpus (but the pages named ``without``); the number of sequences."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
-    for _, features, labels in sequences(corpus):
+    for name, features, labels in sequences(corpus):
+        if name in without:
+            continue
         trainer.append(features, labels)
         count += 1
     trainer.set_params(PARAMS)

@@ -99,6 +99,37 @@ def test_training_pages_cross_validated(tmp_path: Path) -> None:
     assert scores["leaks"] <= 6 and scores["han_lost"] == 0, scores
 
 
+@pytest.fixture
+def model_without(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Parse with a model trained without some pages: what it does on pages it never saw."""
+    from converters import roles
+
+    def use(*pages: str) -> None:
+        path = tmp_path / "without.crfsuite"
+        train(CORPUS, path, without=frozenset(pages))
+        roles.use_model(str(path))
+
+    yield use
+    roles.use_model(None)
+
+
+def test_decks_read_by_what_the_page_says_elsewhere(model_without) -> None:  # type: ignore[no-untyped-def]
+    model_without("c05", "f01", "m10", "29")
+    # the headline index lists 布厂街不堵了: the title, the line under it the subtitle
+    article = parse_file(REAL / "pages" / "c05.txt").articles[0]
+    assert (article.title, article.subtitle) == ("布厂街不堵了", "二道街和一厂中街正在整治")
+    # 枚乘街道： over the headline is its kicker
+    article = parse_file(REAL / "pages" / "f01.txt").articles[0]
+    assert (article.kicker, article.title) == ("枚乘街道：", "扫雪除冰保畅通 齐心协力护平安")
+    # a deck, a photo's caption, a lone line: the next caption, not a second article
+    document = parse_file(REAL / "pages" / "m10.txt")
+    assert len(document.articles) == 1 and document.articles[0].captions == ("街心游园", "文化长廊夜景")
+    # short sentences between the headline and a lead with no headline: captions
+    article = parse_file(REAL / "pages" / "29.txt").articles[0]
+    assert article.captions[:3] == ("上阵母子兵。", "我们脏了，路面净了。", "小记者忙不停。")
+    assert article.reporters == ("裴其娟", "安群英", "梁晓")
+
+
 def test_retraining_is_deterministic_and_the_shipped_model_is_current(tmp_path: Path) -> None:
     """One command retrains; the same corpus gives the same model, byte for byte, and it
     is the model that ships (so nobody ships a model the corpus does not make)."""
