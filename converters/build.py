@@ -117,13 +117,15 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
     started = time.perf_counter()
     progress = progress or Silent()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with BuildLock(state_folder(out_dir)):
+    with BuildLock(state_folder(out_dir)) as lock:
         remove_leftovers(out_dir)
         try:
             result = _build(inputs, out_dir, formats, settings, options,
                             workers or default_workers(), force, progress, session)
         finally:
             gc.unfreeze()  # see _build: a caller building again collects it all as usual
+        if lock.taken_over:
+            result.notes.append(lock.taken_over)
         result.seconds = time.perf_counter() - started
         if then is not None:
             then(result)

@@ -175,22 +175,45 @@ def replace_file(path: Path, data: bytes) -> None:
     write_atomically(path, lambda temporary: temporary.write_bytes(data))
 
 
+#: the lock files this process holds open: a forked worker closes its copies at once, or
+#: a worker outliving a killed parent would hold the build folder locked
+_held: set[int] = set()
+
+
+def _close_held_locks() -> None:
+    for handle in _held:
+        try:
+            os.close(handle)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
+
+
 @contextmanager
-def exclusive(lock: Path, *, wait: bool = True) -> Iterator[None]:
-    """Hold ``lock``; without ``wait``, raise BlockingIOError if another process does.
+def exclusive(lock: Path, *, wait: bool = True) -> Iterator[int]:
+    """Hold ``lock`` (yields the open lock file); without ``wait``, raise
+    BlockingIOError if another process does.
 
     Where there are no advisory locks (Windows) it holds nothing: at worst two
     processes do the same work.
     """
     lock.parent.mkdir(parents=True, exist_ok=True)
+    if lock.is_dir():
+        raise IsADirectoryError(f"{lock} is a folder, not a lock file: remove it")
     handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    _held.add(handle)
     try:
         try:
             import fcntl
         except ImportError:
-            yield
+            yield handle
             return
         fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        yield
+        yield handle
     finally:
+        _held.discard(handle)
         os.close(handle)  # closing releases the lock

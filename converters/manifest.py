@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -194,17 +195,35 @@ class BuildLock:
     def __init__(self, state: Path) -> None:
         self.build_folder = state.parent
         self.lock = exclusive(state / LOCK_NAME, wait=False)
+        #: what the lock said when it was taken: the build that held it last and did
+        #: not end (killed, or its machine stopped), if one did not
+        self.taken_over: str | None = None
+        self.handle = -1
 
     def __enter__(self) -> BuildLock:
         try:
-            self.lock.__enter__()
+            self.handle = self.lock.__enter__()
         except BlockingIOError:
             raise BuildError(f"another pressroom build is writing to {self.build_folder}; "
                              "wait for it to finish") from None
+        except IsADirectoryError as exc:
+            raise BuildError(str(exc)) from None
+        # the OS freed the lock of a build that died; its note is still in the file
+        earlier = os.pread(self.handle, 200, 0).decode("utf-8", "replace").strip()
+        if earlier:
+            self.taken_over = (f"the build folder's lock was taken over from a build that "
+                               f"did not finish ({earlier}); its outputs are checked anew")
+        note = f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}".encode()
+        os.ftruncate(self.handle, 0)
+        os.pwrite(self.handle, note, 0)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        try:
+            os.ftruncate(self.handle, 0)  # ended: nothing to take over
+        except OSError:
+            pass
         self.lock.__exit__(kind, error, trace)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from types import FrameType
@@ -46,17 +47,46 @@ def in_worker() -> bool:
     return _in_worker
 
 
-def _child(function: Callable[[Item], Result], items: list[Item], connection: Connection) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux); a parent killed
+    with SIGKILL cannot stop its workers, and a worker left waiting for work that
+    never comes would live on."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before that took hold
+        os._exit(1)
+
+
+#: how often a waiting worker looks whether its parent is still there (where the
+#: kernel cannot be asked to tell it)
+PARENT_CHECK_SECONDS = 2.0
+
+
+def _child(function: Callable[[Item], Result], items: list[Item], connection: Connection,
+           parent: int) -> None:
     global _in_worker
     _in_worker = True
+    _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent decides, and stops
     # its children with SIGTERM, which unwinds them cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, stop)
     try:
-        while (number := connection.recv()) is not None:
+        while True:
+            while not connection.poll(PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    os._exit(1)
+            number = connection.recv()
+            if number is None:
+                break
             connection.send((number, function(items[number])))
-    except EOFError:  # the parent is gone
+    except (EOFError, BrokenPipeError):  # the parent is gone
         pass
     connection.close()
 
@@ -105,26 +135,37 @@ def in_processes(function: Callable[[Item], Result], items: list[Item], workers:
     waiting = deque(order)
     #: each worker's end of its pipe → the process and the item it has
     running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}
+    given: dict[Connection, float] = {}  # when each worker was given its item
+    overdue: set[Connection] = set()
     try:
         for _ in range(min(workers, len(items))):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_child, args=(function, items, theirs), daemon=True)
+            process = context.Process(target=_child, args=(function, items, theirs, os.getpid()),
+                                      daemon=True)
             process.start()
             theirs.close()  # the child holds the only other end: EOF when it ends or dies
             running[ours] = (process, waiting[0])
             ours.send(waiting.popleft())
+            given[ours] = time.monotonic()
         if meanwhile is not None:
             meanwhile()
         while running:
-            for ready in wait(list(running)):
+            ready_ones = wait(list(running), timeout=ITEM_SECONDS / 10)
+            for connection, (process, _) in running.items():
+                if time.monotonic() - given[connection] > ITEM_SECONDS and connection not in overdue:
+                    overdue.add(connection)  # stuck: its end is read as a death below
+                    process.kill()
+            for ready in ready_ones:
                 process, number = running[ready]  # type: ignore[index]
                 try:
                     done, result = ready.recv()  # type: ignore[union-attr]
                 except EOFError:
                     del running[ready]  # type: ignore[arg-type]
                     ready.close()  # type: ignore[union-attr]
-                    process.join()
+                    _end(process)
                     yield items[number], ChildDied(
+                        f"its worker did not finish in {ITEM_SECONDS:.0f} s and was stopped"
+                        if ready in overdue else
                         f"its worker process died (exit code {process.exitcode})")
                     while waiting and not running:
                         yield items[waiting.popleft()], ChildDied("every worker process died")
@@ -132,15 +173,32 @@ def in_processes(function: Callable[[Item], Result], items: list[Item], workers:
                 if waiting:  # the next item first: the caller may take a while over this one
                     running[ready] = (process, waiting[0])  # type: ignore[index]
                     ready.send(waiting.popleft())  # type: ignore[union-attr]
+                    given[ready] = time.monotonic()  # type: ignore[index]
                 else:
                     del running[ready]  # type: ignore[arg-type]
                     ready.send(None)  # type: ignore[union-attr]
                     ready.close()  # type: ignore[union-attr]
-                    process.join()
+                    _end(process)
                 yield items[done], result
     finally:
         for process, _ in running.values():  # Ctrl-C, kill or an error: stop the rest
             process.terminate()
         for connection, (process, _) in running.items():
-            process.join()
+            _end(process)
             connection.close()
+
+
+#: the longest one item may take (a month's PDF bulletin takes seconds): a worker that
+#: takes longer is stuck, and is stopped rather than waited for forever
+ITEM_SECONDS = 900.0
+#: how long a worker told to end (or found dead) is waited for before it is killed
+END_SECONDS = 5.0
+
+
+def _end(process: multiprocessing.process.BaseProcess) -> None:
+    """Wait for a worker to end, for a while: one stuck (a full disk, a lock held by
+    another thread at fork time) is killed rather than waited for forever."""
+    process.join(END_SECONDS)
+    if process.is_alive():
+        process.kill()
+        process.join(END_SECONDS)

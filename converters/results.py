@@ -34,6 +34,8 @@ class BuildResult:
         self.problems: list[str] = problems or []
         #: outputs of an earlier build that this build no longer makes, deleted
         self.removed: list[Path] = []
+        #: what the build noticed and dealt with (a lock taken over from a killed build)
+        self.notes: list[str] = []
         self.seconds = 0.0
         self.workers = 1
 

@@ -87,7 +87,8 @@ def summary_json(result: BuildResult) -> dict[str, Any]:
     return {"pressroom": __version__, "ok": result.ok, "seconds": round(result.seconds, 3),
             "workers": result.workers,
             "outputs": [_output_json(o) for o in result.outputs],
-            "removed": [str(p) for p in result.removed], "problems": result.problems}
+            "removed": [str(p) for p in result.removed], "notes": result.notes,
+            "problems": result.problems}
 
 
 def report_warnings(result: BuildResult, stream: TextIO = sys.stderr) -> None:
@@ -96,6 +97,8 @@ def report_warnings(result: BuildResult, stream: TextIO = sys.stderr) -> None:
             stream.write(f"warning: {output.path.name}: {warning}\n")
     for path in result.removed:
         stream.write(f"removed {path}: this build no longer makes it\n")
+    for note in result.notes:
+        stream.write(f"note: {note}\n")
 
 
 def report(result: BuildResult, *, quiet: bool, as_json: bool, one_line: bool = False) -> None:

@@ -178,3 +178,60 @@ def test_cached_pieces_not_sealed_by_this_user_are_made_again(tmp_path: Path) ->
                             capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
     assert second.returncode == 0, second.stderr
     assert all(p.read_bytes().startswith(b"pressroom sealed 1\n") for p in kept)
+
+
+# -- kill -9 of the main process alone -----------------------------------------------------
+def _children_of(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("moment", [0.0, 0.3, 0.8])
+def test_killing_the_main_process_leaves_no_worker_and_no_stuck_lock(tmp_path: Path,
+                                                                        moment: float) -> None:
+    import signal
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate_month
+
+    generate_month(tmp_path / "month", days=12)
+    build = subprocess.Popen([sys.executable, "-m", "converters.cli", "build", "month"],
+                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(moment)
+    deadline = time.monotonic() + 30
+    while not _children_of(build.pid) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)  # until it has workers (parsing, fonts, typesetting: each phase)
+    workers = _children_of(build.pid)
+    assert workers and build.poll() is None, "the build had no workers to leave behind"
+    os.kill(build.pid, signal.SIGKILL)  # the main process alone, as `kill -9 PID` does
+    build.wait()
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived the killed build"
+    started = time.monotonic()
+    again = run_pressroom("build", "month", cwd=tmp_path, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert time.monotonic() - started < 60
+    assert "another pressroom build" not in again.stderr
+    assert "lock was taken over from a build that did not finish (pid " in again.stderr
+    checked = run_pressroom("check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
