@@ -28,6 +28,7 @@ from .exporters import (
 )
 from .manifest import (
     PARTS_FOLDER,
+    BuildError,
     BuildLock,
     Manifest,
     OutputRecord,
@@ -107,6 +108,19 @@ class Session:
             self.unsaved = None
 
 
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents), or say why not: a file of that name in the
+    way (build/pdf a file), a read-only or full disk."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()),
+                        None)
+        why = f"{blocking} is a file, not a folder: move it away" if blocking is not None \
+            else exc.strerror or str(exc)
+        raise BuildError(f"cannot make the folder {folder}: {why}") from None
+
+
 def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
               options: BuildOptions, *, workers: int | None = None, force: bool = False,
               progress: Progress | None = None,
@@ -116,7 +130,7 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
     ``session``: what the last build in this process left (see Session)."""
     started = time.perf_counter()
     progress = progress or Silent()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     with BuildLock(state_folder(out_dir)) as lock:
         remove_leftovers(out_dir)
         try:
@@ -243,7 +257,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     def parts_of(task: Task, record: OutputRecord | None) -> list[PartTask]:
         exporter, job = task.exporter, task.job
         folder = state_folder(out_dir) / PARTS_FOLDER / exporter.name
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         earlier = record.parts if record is not None and not force else []
         parts = []
         for part in exporter.parts(job, options):  # type: ignore[attr-defined]
@@ -263,7 +277,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
     planned: Planned = []
     for name, exporter in exporters.items():
         folder = out_dir / name
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         for order, job in enumerate(exporter.plan(edition, options)):
             try:
                 target = safe_target(folder, job.name)

@@ -15,7 +15,7 @@ from .config import CONFIG_NAME, load_settings
 from .errors import PressroomError
 from .exporters import BuildOptions, UnknownFormat, available
 from .processes import stop_on_sigterm
-from .files import file_state
+from .files import file_state, system_said
 from .repeat import remember as remember_repeat
 from .results import BuildResult
 
@@ -171,6 +171,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         result = build_once(force)
     except PressroomError as exc:
         raise click.ClickException(str(exc)) from None
+    except OSError as exc:  # the build folder read-only, the disk full: said, not traced
+        raise click.ClickException(system_said(exc)) from None
     except KeyboardInterrupt:
         _interrupted()
     if not result.ok:
@@ -202,6 +204,8 @@ def _watch(build_once: Callable[[bool], BuildResult], force: bool, inputs: list[
             build_once(force and not rounds)  # --force: the first build only
         except PressroomError as exc:
             click.echo(f"pressroom: {exc}", err=True)
+        except OSError as exc:
+            click.echo(f"pressroom: {system_said(exc)}", err=True)
         finally:
             building, rounds = False, rounds + 1
         if session is not None:

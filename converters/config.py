@@ -45,8 +45,23 @@ class Settings:
         return f"{d.year}年{d.month}月{d.day}日"
 
     def validate(self) -> Settings:
-        """Raise ConfigError for settings that cannot make an edition."""
+        """Raise ConfigError for settings that cannot make an edition: a month that is
+        none, or two outputs given one file name (the second would overwrite the
+        first: districts given one slug, or a district the edition's)."""
+        from .gazetteer import default_gazetteer
+
         _ = self.edition_date  # computing the date is the check
+        gazetteer = default_gazetteer()
+        names: dict[str, str] = {self.slug: "the edition ([edition] slug)"}
+        slugs = {gazetteer.canonical(name) or name: slug for name, slug in self.slugs.items()}
+        for district in [*(d.name for d in gazetteer.districts),
+                         *(name for name in slugs if gazetteer.canonical(name) is None)]:
+            slug = slugs.get(district) or gazetteer.slug(district) or ""
+            if slug in names:
+                raise ConfigError(f"[districts.slugs]: {district} and {names[slug]} are both "
+                                  f"given the file name “{slug}”: one output would overwrite "
+                                  "the other")
+            names[slug] = district
         return self
 
     def with_options(self, **options: Any) -> Settings:
@@ -54,23 +69,24 @@ class Settings:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read ``path`` (or ./pressroom.toml when it exists); defaults otherwise."""
+    """Read ``path`` (or ./pressroom.toml when it exists); defaults otherwise. Every
+    problem is named with the file and the key, before anything is built."""
+    from .validation import problems, toml_text
+
     if path is None:
         path = Path(CONFIG_NAME)
         if not path.is_file():
             return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+        data = tomllib.loads(toml_text(path))
+    except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {getattr(exc, 'strerror', None) or exc}") from None
+    found = problems(data, "settings")
+    if found:
+        raise ConfigError(f"{path}: " + f"\n{path}: ".join(found))
     section = data.get("edition", {})
-    known = {"bulletin", "unit", "edition", "issue", "slug"}
-    unknown = set(section) - known
-    if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) in [edition]: {', '.join(sorted(unknown))}")
     districts = data.get("districts", {})
-    settings = Settings(**{k: v for k, v in section.items() if k in known},
-                        district_order=tuple(districts.get("order", ())),
+    settings = Settings(**section, district_order=tuple(districts.get("order", ())),
                         slugs=dict(districts.get("slugs", {})))
     try:
         return settings.validate()

@@ -62,6 +62,18 @@ def shown(name: object) -> str:
     return "".join(out)
 
 
+def system_said(exc: OSError) -> str:
+    """An operating-system error in a line: the file, what the system said, what to do."""
+    import errno
+
+    where = f"{shown(exc.filename)}: " if exc.filename else ""
+    hint = {errno.ENOSPC: " (the disk is full: free some space and build again)",
+            errno.EROFS: " (the disk is read-only)",
+            errno.EACCES: " (no permission: check the folder's owner and mode)",
+            errno.EDQUOT: " (over the disk quota)"}.get(exc.errno or 0, "")
+    return f"{where}{exc.strerror or exc}{hint}"
+
+
 def json_bytes(data: object, **options: object) -> bytes:
     """``data`` as UTF-8 JSON, file names that are not UTF-8 included (their stand-ins
     written as JSON escapes, read back as they were)."""

@@ -73,10 +73,17 @@ def load_layout(name: str, fmt: str, *, relative_to: Path | None = None,
     path = _find(name, fmt, relative_to).resolve()
     if path in _seen:
         raise LayoutError(f"layout {path.name} extends itself (through {', '.join(p.name for p in _seen)})")
+    from .validation import has_schema, problems, toml_text
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"{path}: {exc}") from None
+        data = tomllib.loads(toml_text(path))
+    except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise LayoutError(f"{path}: {getattr(exc, 'strerror', None) or exc}") from None
+    # each file on its own, so that a message names the file that holds the key
+    if has_schema(f"layout-{fmt}"):
+        found = problems(data, f"layout-{fmt}")
+        if found:
+            raise LayoutError(f"{path}: " + f"\n{path}: ".join(found))
     parent = data.pop("extends", None)
     sources = [str(path)]
     if parent:
@@ -87,6 +94,27 @@ def load_layout(name: str, fmt: str, *, relative_to: Path | None = None,
     data["_folder"] = str(path.parent)  # templates beside a layout come first
     data["_sources"] = sources          # the files merged, the layout's own first
     return data
+
+
+#: the fewest characters of body text a column must hold, and lines a page
+MIN_LINE_CHARACTERS = 10
+MIN_PAGE_LINES = 12
+
+
+def check_room(layout: dict[str, Any], width: float, height: float, size: float,
+               leading: float) -> None:
+    """Raise LayoutError naming the layout's file when its page leaves a column (``width``
+    points) or a page of text (``height``) too small for body text of ``size`` on
+    ``leading``: text would run off the page, or the typesetter fail obscurely."""
+    where = (layout.get("_sources") or [layout.get("name", "layout")])[0]
+    need_width, need_height = MIN_LINE_CHARACTERS * size, MIN_PAGE_LINES * leading
+    if width < need_width or height < need_height:
+        mm = 25.4 / 72
+        raise LayoutError(
+            f"{where}: the page leaves text {max(width, 0) * mm:.0f} mm wide and "
+            f"{max(height, 0) * mm:.0f} mm high, and body text needs at least {need_width * mm:.0f} × {need_height * mm:.0f} mm "
+            f"({MIN_LINE_CHARACTERS} characters a line, {MIN_PAGE_LINES} lines a page): "
+            "make the page larger or the margins, gutter or columns fewer")
 
 
 def points(value: Any, *, em: float | None = None) -> float:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .exporters import BuildOptions, Exporter, Job, Part, Report
-from .files import replace_file, write_atomically
+from .errors import PressroomError
+from .files import replace_file, system_said, write_atomically
 
 
 @dataclass
@@ -86,8 +87,18 @@ def write_part(task: PartTask) -> dict[str, Any] | str:
         data = {**data, "size": task.path.stat().st_size, "basis": task.basis}
         replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
     except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
-        return f"{type(exc).__name__}: {exc}"
+        return _failure(exc)
     return data
+
+
+def _failure(exc: Exception) -> str:
+    """What went wrong, in a line: a Pressroom error says it in words already; anything
+    else is named by its kind (an OSError by what the system said)."""
+    if isinstance(exc, PressroomError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return system_said(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 @dataclass
@@ -122,7 +133,7 @@ def _write_target(task: Task, write: Callable[[Path], Report]) -> Outcome:
         stat = task.target.stat()
     except Exception as exc:  # one output failing must not stop the others
         return Outcome(seconds=time.perf_counter() - started,
-                       error=f"{type(exc).__name__}: {exc}")
+                       error=_failure(exc))
     return Outcome(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest(), report.pages,
                    time.perf_counter() - started, list(report.warnings))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -235,3 +236,135 @@ def test_killing_the_main_process_leaves_no_worker_and_no_stuck_lock(tmp_path: P
     assert "lock was taken over from a build that did not finish (pid " in again.stderr
     checked = run_pressroom("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# -- settings and layouts: checked against their schema ---------------------------------------
+@pytest.mark.parametrize(("settings", "message"), [
+    ("[edition]\nedition = 202106", '[edition] edition = 202106 (a number): expected the month'),
+    ("[edition]\nedition = 2021-06-01", "a TOML date; put it in quotes"),
+    ('[districts]\norder = "管城回族区"', "[districts] order = \"管城回族区\": expected a list"),
+    ('[district]\norder = ["管城回族区"]', "unknown key district (known here: edition, districts)"),
+    ('[edition]\nissue = "six"', "[edition] issue = \"six\": expected a whole number from 1"),
+    ("[edition]\nissue = -1", "[edition] issue = -1 (a number): expected a whole number from 1"),
+    ('edition = "2021-06"', 'edition = "2021-06": expected a table: [edition]'),
+    ('[districts.slugs]\n"中原区" = "same"\n"二七区" = "same"', "given the file name “same”"),
+    ('[edition]\nslug = "zhongyuan"', "中原区 and the edition ([edition] slug)"),
+    ('[districts.slugs]\n"中原区" = "中原"', "expected a file name of lower-case letters"),
+])
+def test_bad_settings_name_the_file_the_key_and_what_was_expected(tmp_path: Path, settings: str,
+                                                                   message: str) -> None:
+    (tmp_path / "pressroom.toml").write_text(settings + "\n", encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(PAGE, encoding="utf-8")
+    result = run_pressroom("build", "pages", "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "pressroom.toml: " in result.stderr and message in result.stderr, result.stderr
+    assert not (tmp_path / "build" / "docx").exists()  # nothing built on bad settings
+
+
+def test_a_utf16_settings_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "pressroom.toml").write_bytes('[edition]\nbulletin = "测试汇编"\n'.encode("utf-16"))
+    from converters.config import load_settings
+
+    assert load_settings(tmp_path / "pressroom.toml").bulletin == "测试汇编"
+
+
+@pytest.mark.parametrize(("fmt", "layout", "message"), [
+    ("pdf", '[roles.body]\nsize = 0', "[roles.body] size = 0 (a number): expected a size above zero"),
+    ("pdf", '[page]\nmargin-top = "-10mm"', '[page] margin-top = "-10mm": expected a length'),
+    ("pdf", '[page]\ncolumns = "two"', '[page] columns = "two": expected 1, 2 or 3'),
+    ("pdf", '[roles.body]\nfont = 5', "[roles.body] font = 5 (a number): expected a font"),
+    ("pdf", '[roles.body]\nsizes = "五号"', "[roles.body]: unknown key sizes"),
+    ("pdf", '[page]\nsize = "60mm x 80mm"', "the page leaves text"),
+    ("pdf", '[page]\nmargin-inner = "100mm"\nmargin-outer = "100mm"', "the page leaves text 2 mm wide"),
+    ("docx", '[roles.body]\nalign = "middle"', 'expected left, center, right or justify'),
+    ("docx", '[page]\nmargin-left = "120mm"\nmargin-right = "100mm"', "the page leaves text 0 mm wide"),
+])
+def test_bad_layouts_name_the_file_the_key_and_what_was_expected(tmp_path: Path, fmt: str,
+                                                                 layout: str, message: str) -> None:
+    folder = tmp_path / "layouts" / fmt
+    folder.mkdir(parents=True)
+    base = "bulletin" if fmt == "pdf" else "official"
+    (folder / "mine.toml").write_text(f'extends = "{base}"\n{layout}\n', encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(PAGE, encoding="utf-8")
+    result = run_pressroom("build", "pages", "--format", fmt, "--layout", "mine", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mine.toml: " in result.stderr and message in result.stderr, result.stderr
+
+
+# -- folders in the way, full disks ----------------------------------------------------------
+def test_a_file_where_an_output_folder_goes_is_named(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "pdf").write_text("not a folder")
+    result = run_pressroom("build", "pages", "--format", "pdf", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "build/pdf is a file, not a folder: move it away" in result.stderr
+
+
+def _small_disk(path: Path, size: str) -> bool:
+    path.mkdir()
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                          capture_output=True).returncode == 0
+
+
+def test_a_full_disk_ends_every_build_with_a_clear_error(tmp_path: Path) -> None:
+    import time
+
+    disk = tmp_path / "disk"
+    if not _small_disk(disk, "400k"):
+        pytest.skip("cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)")
+    try:
+        for _ in range(20):
+            started = time.monotonic()
+            result = run_pressroom("build", ROOT / "input", "-o", disk / "build", cwd=tmp_path,
+                                   timeout=120)
+            assert time.monotonic() - started < 60
+            assert result.returncode == 1 and "Traceback" not in result.stderr
+            assert "No space left on device (the disk is full" in result.stderr
+            for leftover in (disk / "build").rglob("*.part"):
+                raise AssertionError(f"a half-written file was left: {leftover}")
+            subprocess.run(["sh", "-c", f"rm -rf {disk}/build"], check=True)
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+# -- nothing runs off the page ---------------------------------------------------------------
+LONG_RUNS = ("https://www.zynews.cn/news/2021/06/very-long-address-of-the-article-page-that-goes-on-"
+             "and-on-without-any-space-at-all.html", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 3)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_a_run_longer_than_a_line_is_broken_to_fit_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    page = PAGE.replace("会议要求", f"详情见 {LONG_RUNS[0]} 会议要求").replace(
+        "继续说明情况", f"编号{LONG_RUNS[1]}，继续说明情况")
+    (tmp_path / "pages" / "page.txt").write_text(page, encoding="utf-8")
+    built = run_pressroom("build", "pages", "--format", "pdf", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.count("is longer than a line of bulletin.pdf") == 2
+    checked = run_pressroom("check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # every character of both, on the page (word boxes: pdftotext's plain text drops a
+    # hyphen that ends a line, taking it for a word's)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "build" / "pdf" / "bulletin.pdf"),
+                            "-"], capture_output=True, text=True).stdout
+    words = "".join(re.findall(r"<word [^>]*>([^<]*)</word>", boxes))
+    assert all(run in words for run in LONG_RUNS)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
+def test_check_fails_on_text_beyond_the_page_edge(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from converters.exporters.pdf.verify import verify_pdf
+
+    path = tmp_path / "off.pdf"
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    drawing.drawString(100, 700, "inside the page")
+    drawing.drawString(560, 600, LONG_RUNS[0])
+    drawing.save()
+    assert any("text beyond the page's edge" in p for p in verify_pdf(path, []).problems)

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
 
-from ...layout import LayoutError, points
+from ...layout import LayoutError, check_room, points
 from . import ooxml
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -193,6 +193,10 @@ class ReportBuilder:
         section.page_width, section.page_height = Mm(210), Mm(297)
         top, bottom = points(page.get("margin-top", "37mm")), points(page.get("margin-bottom", "35mm"))
         left, right = points(page.get("margin-left", "28mm")), points(page.get("margin-right", "26mm"))
+        normal = self.roles.get("normal", {})
+        size = points(normal.get("size", "三号"))
+        check_room(self.layout, 210 * 72 / 25.4 - left - right, 297 * 72 / 25.4 - top - bottom,
+                   size, size * float(normal.get("line-spacing", 1.5)))
         section.top_margin, section.bottom_margin = Pt(top), Pt(bottom)
         section.left_margin, section.right_margin = Pt(left), Pt(right)
         section.header_distance = Mm(15)

@@ -157,6 +157,13 @@ class PdfExporter:
                 report.warnings.append(f"{entry.source}: “{entry.article.display_title}”: no "
                                        f"configured font has {listed}; it prints as an empty box "
                                        f"in {job.name}")
+            for number, runs in sorted(part.broken.items()):
+                entry = district.entries[number]
+                for run in runs:
+                    report.warnings.append(
+                        f"{entry.source}: “{entry.article.display_title}”: “{run[:40]}"
+                        f"{'…' if len(run) > 40 else ''}” is longer than a line of {job.name}: "
+                        "broken at its separators (or between characters) to fit")
         return report
 
     def write(self, job: Job, target: Path, options: BuildOptions) -> Report:

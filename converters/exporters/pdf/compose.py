@@ -61,7 +61,12 @@ class Run:
 
 @dataclass
 class MissingGlyphs:
+    """What typesetting an article met that its report must tell."""
+
+    #: characters no face of the role has (they print as empty boxes)
     characters: set[str] = field(default_factory=set)
+    #: runs of Latin letters or digits (a URL, a code) too long for a line, broken to fit
+    broken: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +181,10 @@ def make_atoms(runs: list[Run], default_face: Face, size: float,
         if missing is not None and lacking:
             for token in lacking.intersection(tokens):
                 missing.characters.update(cache[token].missing)
+    return _assembled(items, size)
+
+
+def _assembled(items: list[Atom], size: float) -> Atoms:
     pair_left: dict[int, float] = {}
     pair_right: dict[int, float] = {}
     marks = [i for i, atom in enumerate(items) if atom.mark]
@@ -259,8 +268,50 @@ class _Composition:
                     indent, justified)
 
 
-def compose(atoms: Atoms, measure: float, first_indent: float, size: float) -> list[Line]:
+#: where a run too long for a line breaks first: after a URL's separators
+_RUN_BREAK = re.compile(r"(?<=[/?&=#_.\-])")
+
+
+def _fitted(atoms: Atoms, measure: float, size: float, notes: MissingGlyphs | None) -> Atoms:
+    """``atoms``, with any run wider than ``measure`` (a URL, a long number) broken into
+    pieces that fit: after its separators (/ . - _ ? & = #) where it has them, else
+    between characters. Without it the run would run off the page."""
+    if all(atom.width <= measure for atom in atoms.items):
+        return atoms
+    items: list[Atom] = []
+    for atom in atoms.items:
+        if atom.width <= measure:
+            items.append(atom)
+            continue
+        if notes is not None:
+            notes.broken.add(atom.text)
+        segments = [s for s in _RUN_BREAK.split(atom.text) if s]
+        pieces: list[str] = []
+        for segment in segments:
+            for part in _character_pieces(segment, atom.face, size, measure):
+                joined = pieces[-1] + part if pieces else part
+                if pieces and _build(joined, atom.face, size).width <= measure:
+                    pieces[-1] = joined
+                else:
+                    pieces.append(part)
+        items.extend(_build(piece, atom.face, size) for piece in pieces)
+    return _assembled(items, size)
+
+
+def _character_pieces(text: str, face: Face, size: float, measure: float) -> list[str]:
+    """``text`` cut between characters into pieces no wider than ``measure``."""
+    pieces = [""]
+    for ch in text:
+        if pieces[-1] and _build(pieces[-1] + ch, face, size).width > measure:
+            pieces.append("")
+        pieces[-1] += ch
+    return pieces
+
+
+def compose(atoms: Atoms, measure: float, first_indent: float, size: float,
+            notes: MissingGlyphs | None = None) -> list[Line]:
     """Break a paragraph's atoms into lines: greedy fill, squeeze before push, justify."""
+    atoms = _fitted(atoms, measure - first_indent, size, notes)
     job = _Composition(atoms, size)
     items, advance = job.items, job.advance
     prefix = [0.0, *accumulate(advance)]

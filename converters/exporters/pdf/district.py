@@ -39,6 +39,9 @@ class TypesetDistrict:
     anchors: list[tuple[int, float]]
     #: article number in the district → characters no face has
     missing: dict[int, list[str]] = field(default_factory=dict)
+    #: article number in the district → runs of Latin letters or digits (a URL) too long
+    #: for a line, broken to fit
+    broken: dict[int, list[str]] = field(default_factory=dict)
     #: per page: font name → the characters shown in it there (the join embeds their glyphs)
     page_shown: list[dict[str, str]] = field(default_factory=list)
     #: per page: (flowable, lines of it set) at its top; None on a blank verso
@@ -55,13 +58,15 @@ class TypesetDistrict:
     def to_json(self) -> dict[str, Any]:
         # not asdict(): it deep-copies every page's characters
         return {"pages": self.pages, "anchors": self.anchors, "missing": self.missing,
+                "broken": self.broken,
                 "page_shown": self.page_shown, "starts": self.starts, "entries": self.entries,
                 "reused": self.reused}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TypesetDistrict:
         return cls(data["pages"], [tuple(a) for a in data["anchors"]],  # type: ignore[misc]
-                   {int(k): v for k, v in data["missing"].items()}, data["page_shown"],
+                   {int(k): v for k, v in data["missing"].items()},
+                   {int(k): v for k, v in data.get("broken", {}).items()}, data["page_shown"],
                    [tuple(s) if s else None for s in data["starts"]],  # type: ignore[misc]
                    [tuple(e) for e in data["entries"]], tuple(data["reused"]))  # type: ignore[arg-type, misc]
 
@@ -141,7 +146,7 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
     fresh = pages_of(Source.read(buffer.getvalue()))
     if reuse is None:
         return _write(target, layout, flow, fresh, document.page_shown, document.starts,
-                      _anchors(part, state, lambda j: None), _missing(part, state, lambda number: None))
+                      _anchors(part, state, lambda j: None), _noted(part, state, lambda n, k: None))
     old = reuse.old
     assert old_pages is not None
     back_from, back_page = reuse.resumed or (len(old_pages) + 1, 0)
@@ -157,11 +162,11 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
             return page + moved, top
         return None
 
-    def old_missing(number: int) -> list[str] | None:  # article ``number``: entry number + 1
+    def old_noted(number: int, kind: str) -> list[str] | None:  # article ``number``: entry + 1
         if number + 1 < reuse.prefix:
-            return old.missing.get(number, [])
+            return getattr(old, kind).get(number, [])
         if number + 1 >= changed_end:
-            return old.missing.get(number - added, [])
+            return getattr(old, kind).get(number - added, [])
         return None
 
     head = slice(0, start - 1)
@@ -170,7 +175,7 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
               *[(s[0] + reuse.shift, s[1]) if s else None for s in old.starts[back]]]
     typeset = _write(target, layout, flow, [*old_pages[head], *fresh, *old_pages[back]],
                      [*old.page_shown[head], *document.page_shown, *old.page_shown[back]], starts,
-                     _anchors(part, state, old_anchor), _missing(part, state, old_missing))
+                     _anchors(part, state, old_anchor), _noted(part, state, old_noted))
     typeset.reused = (start - 1, len(old_pages[back]))
     return typeset
 
@@ -212,23 +217,28 @@ def _anchors(part: DistrictPart, state: BuildState,
     return anchors
 
 
-def _missing(part: DistrictPart, state: BuildState,
-             earlier: Callable[[int], list[str] | None]) -> dict[int, list[str]]:
-    missing = {}
+def _noted(part: DistrictPart, state: BuildState, earlier: Callable[[int, str], list[str] | None]
+           ) -> dict[str, dict[int, list[str]]]:
+    """What typesetting met in each article (``missing`` characters, ``broken`` runs), from
+    this typesetting, or from the part reused where ``earlier`` knows it."""
+    noted: dict[str, dict[int, list[str]]] = {"missing": {}, "broken": {}}
     for number, entry in enumerate(part.entries):
-        found = earlier(number)
-        if found is None:
-            found = sorted(state.missing[entry.key].characters) if entry.key in state.missing else []
-        if found:
-            missing[number] = list(found)
-    return missing
+        met = state.missing.get(entry.key)
+        for kind, found in (("missing", met.characters if met else ()), ("broken", met.broken if met else ())):
+            kept = earlier(number, kind)
+            listed = sorted(found) if kept is None else kept
+            if listed:
+                noted[kind][number] = list(listed)
+    return noted
 
 
 def _write(target: Path, layout: PdfLayout, flow: DistrictFlow, pages: list[PageRef],
            page_shown: list[dict[str, str]], starts: list[Position | None],
-           anchors: list[tuple[int, float]], missing: dict[int, list[str]]) -> TypesetDistrict:
+           anchors: list[tuple[int, float]], noted: dict[str, dict[int, list[str]]]
+           ) -> TypesetDistrict:
     if not len(pages) == len(page_shown) == len(starts):
         raise RuntimeError(f"{len(pages)} pages but {len(page_shown)} recorded, {len(starts)} begun")
-    typeset = TypesetDistrict(len(pages), anchors, missing, page_shown, starts, flow.entries)
+    typeset = TypesetDistrict(len(pages), anchors, noted["missing"], noted["broken"], page_shown,
+                              starts, flow.entries)
     target.write_bytes(write_part(pages, {layout.initial_font, *typeset.shown}))
     return typeset

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from ...fonts import FontError, FontSource, PreparedFont, prepare, prepare_uncached
-from ...layout import LayoutError, points
+from ...layout import LayoutError, check_room, points
 from .cidfont import CIDFace
 from .typeset import Face, ParaStyle
 
@@ -158,5 +158,8 @@ def build_layout(data: dict[str, Any], characters: str, *, print_marks: bool = F
             first_indent=indent,
             space_before=points(spec.get("space-before", 0), em=size),
             space_after=points(spec.get("space-after", 0), em=size))
+    body_style = styles["body"]
+    check_room(data, geometry.column_width, geometry.text_height, body_style.size,
+               body_style.leading)
     return PdfLayout(str(data.get("name", "layout")), geometry, styles, faces,
                      dict(data.get("running", {})), parse_color(page.get("rule-color", "#b22222")))

@@ -85,7 +85,7 @@ class CJKParagraph(Flowable):
                                      or abs(self._laid_out_width - width) > 0.01):
             style = self.style
             atoms = make_atoms(self.runs, style.face, style.size, self.missing)
-            lines = compose(atoms, width, style.first_indent, style.size)
+            lines = compose(atoms, width, style.first_indent, style.size, self.missing)
             if style.align == "center" and len(lines) > 1:
                 lines = _balanced(atoms, width, style, len(lines))
             self._lines = lines

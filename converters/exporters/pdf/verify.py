@@ -2,7 +2,9 @@
 embedded, every article's text present."""
 from __future__ import annotations
 
+import html
 import logging
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -40,6 +42,35 @@ def _text(path: Path, reader, verdict: Verdict) -> str:  # type: ignore[no-untyp
     return "".join(page.extract_text() or "" for page in reader.pages)
 
 
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD = re.compile(r'<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">'
+                   r'([^<]*)</word>')
+#: how far (points) a glyph's box may pass the page's edge: rounding, not overflow
+_EDGE = 0.5
+
+
+def _off_the_page(path: Path, verdict: Verdict) -> None:
+    """Text set beyond the page's edge (a line too long for its column runs off it): a
+    problem, as nothing must be lost silently. Read from poppler's word boxes."""
+    if not shutil.which("pdftotext"):
+        verdict.notes.append("pdftotext (poppler-utils) not installed: text beyond the page "
+                             "edge not looked for")
+        return
+    run = subprocess.run(["pdftotext", "-q", "-bbox", str(path), "-"], capture_output=True)
+    found: list[str] = []
+    pages = _PAGE.split(run.stdout.decode("utf-8", "replace"))
+    # split gives: head, then per page its width, its height and its words
+    for number, start in enumerate(range(1, len(pages) - 2, 3), start=1):
+        width, height, words = float(pages[start]), float(pages[start + 1]), pages[start + 2]
+        for match in _WORD.finditer(words):
+            x0, y0, x1, y1 = map(float, match.groups()[:4])
+            if x0 < -_EDGE or y0 < -_EDGE or x1 > width + _EDGE or y1 > height + _EDGE:
+                found.append(f"page {number}: “{html.unescape(match.group(5))[:30]}”")
+    if found:
+        verdict.problems.append(f"text beyond the page's edge ({len(found)} word(s)): "
+                                + "; ".join(found[:5]) + (" …" if len(found) > 5 else ""))
+
+
 def verify_pdf(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
     from pypdf import PdfReader
 
@@ -60,4 +91,5 @@ def verify_pdf(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
         verdict.problems.append("no pages")
     verdict.problems += [f"font not embedded: {name}" for name in unembedded]
     verdict.problems += missing_characters(articles, _text(path, reader, verdict))
+    _off_the_page(path, verdict)
     return verdict
