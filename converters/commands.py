@@ -155,6 +155,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         if unknown:
             raise UnknownFormat(f"unknown format(s): {', '.join(unknown)} "
                                 f"(registered: {', '.join(available())})")
+        _check_layout_name(layout, names)
         result = run_build(sources, out_dir, names, settings,
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
                                         combined=combined, embed_fonts=embed_fonts),
@@ -177,6 +178,21 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         _interrupted()
     if not result.ok:
         sys.exit(1)
+
+
+def _check_layout_name(layout: str | None, formats: list[str]) -> None:
+    """A layout named for a build applies to the formats that have a layout of that
+    name; one that none of them has is a mistake (--layout newsletter --format pdf),
+    not a wish for the default layouts."""
+    from .layout import LayoutError, search_dirs
+
+    if layout is None or layout.endswith(".toml"):
+        return
+    having = {fmt: sorted({p.stem for d in search_dirs(fmt) if d.is_dir() for p in d.glob("*.toml")})
+              for fmt in formats}
+    if not any(layout in names for names in having.values()):
+        listed = "; ".join(f"{fmt}: {', '.join(names) or 'none'}" for fmt, names in having.items())
+        raise LayoutError(f"no layout named “{layout}” for {', '.join(formats)} ({listed})")
 
 
 def _interrupted() -> NoReturn:

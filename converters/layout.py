@@ -7,6 +7,7 @@ tables merge key by key.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib.util import find_spec
@@ -94,6 +95,17 @@ def load_layout(name: str, fmt: str, *, relative_to: Path | None = None,
     data["_folder"] = str(path.parent)  # templates beside a layout come first
     data["_sources"] = sources          # the files merged, the layout's own first
     return data
+
+
+_FIELD = re.compile(r"\{\{|\}\}|\{([a-z]+)\}")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """``template`` with its ``{name}`` fields filled from ``values`` (a running head, a
+    folio). Not str.format: a layout's text is data, and ``{bulletin.__class__}`` must
+    not reach into Python; the schema lets no other field in, and this fills no other."""
+    return _FIELD.sub(lambda m: "{" if m.group() == "{{" else "}" if m.group() == "}}"
+                      else values.get(m.group(1), m.group()), template)
 
 
 #: the fewest characters of body text a column must hold, and lines a page

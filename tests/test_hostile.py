@@ -277,6 +277,8 @@ def test_a_utf16_settings_file_is_read(tmp_path: Path) -> None:
     ("pdf", '[roles.body]\nsizes = "五号"', "[roles.body]: unknown key sizes"),
     ("pdf", '[page]\nsize = "60mm x 80mm"', "the page leaves text"),
     ("pdf", '[page]\nmargin-inner = "100mm"\nmargin-outer = "100mm"', "the page leaves text 2 mm wide"),
+    ("pdf", '[running]\nheader-left = "{bulletin.__class__.__mro__}"',
+     "expected text with {bulletin}, {edition}, {district} or {page}"),
     ("docx", '[roles.body]\nalign = "middle"', 'expected left, center, right or justify'),
     ("docx", '[page]\nmargin-left = "120mm"\nmargin-right = "100mm"', "the page leaves text 0 mm wide"),
 ])
@@ -368,3 +370,11 @@ def test_check_fails_on_text_beyond_the_page_edge(tmp_path: Path) -> None:
     drawing.drawString(560, 600, LONG_RUNS[0])
     drawing.save()
     assert any("text beyond the page's edge" in p for p in verify_pdf(path, []).problems)
+
+
+def test_a_layout_name_no_chosen_format_has_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(PAGE, encoding="utf-8")
+    result = run_pressroom("build", "pages", "--format", "pdf", "--layout", "newsletter", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no layout named “newsletter” for pdf (pdf: base, bulletin, report)" in result.stderr

@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from ... import __version__
 from ...edition import DistrictPart, Edition
+from ...layout import fill
 from .document import BuildState, Rule, banner_height, centred
 from .styles import PdfLayout
 from .typeset import CJKParagraph, ParaStyle, Run, compose, draw_line, make_atoms
@@ -48,7 +49,7 @@ def running_values(edition: Edition, page: int, district: str) -> dict[str, str]
 def draw_folio(canvas: Canvas, layout: PdfLayout, edition: Edition, page: int, district: str) -> None:
     g = layout.geometry
     left = g.offset + g.left_margin(page)
-    text = layout.running.get("footer", "— {page} —").format(**running_values(edition, page, district))
+    text = fill(layout.running.get("footer", "— {page} —"), running_values(edition, page, district))
     draw_single_line(canvas, text, layout.styles["footer"], left + g.text_width / 2,
                      g.offset + g.bottom - 9 * mm, "center")
 
@@ -138,8 +139,8 @@ class BulletinPages(BaseDocTemplate):
         right = left + g.text_width
         header_y = g.offset + g.trim[1] - g.top + 4 * mm
         header = self.layout.styles["header"]
-        left_text = running.get("header-left", "{bulletin}").format(**values)
-        right_text = running.get("header-right", "{district}").format(**values)
+        left_text = fill(running.get("header-left", "{bulletin}"), values)
+        right_text = fill(running.get("header-right", "{district}"), values)
         if page % 2 == 0:  # even pages: the district sits on the outer (left) side
             left_text, right_text = right_text, left_text
         draw_single_line(canvas, left_text, header, left, header_y)
