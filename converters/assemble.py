@@ -42,14 +42,14 @@ _TEXT = Block("paragraph", "")
 
 
 def _span(unit: Unit) -> SourceSpan:
-    return SourceSpan(unit.first_line, unit.last_line, tuple(unit.joins), tuple(unit.cuts))
+    return SourceSpan(unit.first_line, unit.last_line, unit.joins, unit.cuts)
 
 
 class Builder:
     """Units in page order → drafts of articles, the page title and section labels.
 
     With ``record`` it notes for every unit the role the rules gave it
-    (``roles``) — the units' ``hint`` is then ignored.
+    (``rule_role``) — the units' ``hint`` is then ignored.
     """
 
     def __init__(self, warnings: list[str], dropped: list[str], *, record: bool = False,
@@ -62,7 +62,6 @@ class Builder:
         self.elsewhere = elsewhere
         #: the lines of those that the page's headline index and navigation print
         self.indexed = indexed
-        self.roles: dict[int, str] = {}
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.section: str | None = None
@@ -72,7 +71,8 @@ class Builder:
         self.deck: list[Unit] = []
 
     def note(self, unit: Unit, role: str) -> None:
-        self.roles[id(unit)] = role
+        if self.record:
+            unit.rule_role = role
 
     def add(self, unit: Unit) -> None:
         # the functions, not bound methods kept on the builder: those would make it a
@@ -335,9 +335,10 @@ def record_rule_roles(units: list[Unit]) -> list[str]:
     """What the rule-based assembler makes of each unit: title, subhead, body, …"""
     builder = Builder([], [], record=True)
     for unit in units:
+        unit.rule_role = "chrome"  # what the assembler passes over is chrome to it
         builder.add(unit)
     builder.finish()
-    return [builder.roles.get(id(unit), "chrome") for unit in units]
+    return [unit.rule_role for unit in units]
 
 
 def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[Draft]:

@@ -405,7 +405,7 @@ def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
                     task.exporter.name, task.relative, task.stamp, task.layout, __version__,
                     task.inputs, task.articles, outcome.size, outcome.mtime_ns, outcome.sha256,
                     outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order,
-                    [part.path.name for part in task.parts or []])
+                    [part.path.name for part in task.parts or []], outcome.unprintable)
                 if time.perf_counter() - saved >= RECORD_EVERY:
                     save_manifest(out_dir, manifest)
                     saved = time.perf_counter()

@@ -1,10 +1,10 @@
 """The ``pressroom`` commands (click), run by cli.main when a repeat cannot be answered."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -59,15 +59,15 @@ def parse(paths: tuple[Path, ...], as_json: bool, explain: bool, output: Path | 
         _explain(list(paths), options, output)
         return
     collection = parse_paths(list(paths), options=options)
-    if as_json:
-        text = json.dumps(collection.to_json(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = render_outline(collection)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    with (output.open("w", encoding="utf-8") if output else nullcontext(sys.stdout)) as stream:
+        if as_json:
+            from .jsonstream import write_json
+
+            write_json(collection.to_json(lazy=True), stream.write)
+        else:
+            stream.write(render_outline(collection))
     for problem in collection.problems:
         click.echo(f"pressroom: {problem}", err=True)
     if collection.problems:

@@ -55,6 +55,8 @@ class OutputRecord:
     order: int = 0            # place in its format's plan, for listing
     #: files in ``.pressroom/parts/`` it was assembled from, kept for the next build
     parts: list[str] = field(default_factory=list)
+    #: characters no font of it has (the build warned; the check knows)
+    unprintable: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OutputRecord:

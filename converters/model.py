@@ -23,7 +23,7 @@ READABLE_SCHEMAS = (1, 2)
 BlockKind = Literal["paragraph", "subhead"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceSpan:
     """Where a block came from, so ``explain`` can say why lines were joined.
 
@@ -48,7 +48,7 @@ class SourceSpan:
                    tuple(data.get("joins", ())), tuple(data.get("cuts", ())))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind
     text: str
@@ -71,7 +71,7 @@ class Block:
 CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "author": "作者"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """A name in a byline that is not a reporter's or a correspondent's."""
 
@@ -126,7 +126,8 @@ class Article:
         """A heading for outputs even when the page lost its headline."""
         if self.title:
             return self.title
-        first = self.paragraphs[0].text if self.paragraphs else ""
+        # the first paragraph, not all of them: asked once per character by some checks
+        first = next((b.text for b in self.body if b.kind == "paragraph"), "")
         return (first[:18] + "…") if len(first) > 18 else first or "（无标题）"
 
     @cached_property
@@ -150,7 +151,9 @@ class Article:
                  *(b.text for b in self.body)]
         return "\n".join(p for p in parts if p)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lazy: bool = False) -> dict[str, Any]:
+        """The article's JSON form (``lazy``: its body as a generator, for jsonstream)."""
+        blocks = (b.to_json() for b in self.body)
         return {
             "kicker": self.kicker, "title": self.title, "subtitle": self.subtitle,
             "section": self.section, "subdistrict": self.subdistrict,
@@ -159,7 +162,7 @@ class Article:
             "credit": self.credit, "bylines": list(self.bylines),
             "other_bylines": [c.to_json() for c in self.other_bylines],
             "captions": list(self.captions), "truncated": self.truncated,
-            "body": [b.to_json() for b in self.body],
+            "body": blocks if lazy else list(blocks),
         }
 
     @classmethod
@@ -211,7 +214,9 @@ class Document:
             text for article in self.articles
             for text in (article.text_content(), *article.bylines)))))
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lazy: bool = False) -> dict[str, Any]:
+        """The page's JSON form (``lazy``: its articles as a generator, for jsonstream)."""
+        articles = (a.to_json(lazy) for a in self.articles)
         return {
             "source": self.source, "district": self.district,
             "page_title": self.page_title, "sections": list(self.sections),
@@ -219,7 +224,7 @@ class Document:
             "encoding": self.encoding, "digest": self.digest,
             "paper": self.paper, "page_number": self.page_number,
             "page_name": self.page_name, "published": self.published,
-            "articles": [a.to_json() for a in self.articles],
+            "articles": articles if lazy else list(articles),
         }
 
     @classmethod
@@ -255,10 +260,12 @@ class Collection:
     def articles(self) -> tuple[Article, ...]:
         return tuple(a for d in self.documents for a in d.articles)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lazy: bool = False) -> dict[str, Any]:
+        """The collection's JSON form (``lazy``: its pages as a generator, for jsonstream)."""
+        documents = (d.to_json(lazy) for d in self.documents)
         return {
             "schema": SCHEMA_VERSION,
-            "documents": [d.to_json() for d in self.documents],
+            "documents": documents if lazy else list(documents),
             "problems": [{"source": p.source, "reason": p.reason} for p in self.problems],
         }
 

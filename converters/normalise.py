@@ -201,7 +201,7 @@ def normalise_punctuation(text: str) -> str:
     return "".join(chars)
 
 
-def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
+def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list[PhysicalLine]:
     lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
@@ -212,7 +212,7 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
         text = text.translate(_FULLWIDTH_ALNUM)
     if dirty:
         parts = []
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(text.split("\n"), start=first_line):
             raw, removed = _INVISIBLES.subn("", raw)
             invisibles += removed
             raw, removed = _CONTROLS.subn("", raw)
@@ -223,7 +223,7 @@ def _clean_physical(text: str, warnings: list[str]) -> list[PhysicalLine]:
     # every kind of space becomes one space, for the whole text at once
     if _ODD_SPACES.search(text):
         text = _SPACES.sub(" ", text)
-    for number, spaced in enumerate(text.split("\n"), start=1):
+    for number, spaced in enumerate(text.split("\n"), start=first_line):
         cleaned = spaced.strip()
         lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
                                   bool(cleaned) and spaced.startswith(" ")))
@@ -271,10 +271,12 @@ def _strip_watermark(lines: list[Line], dropped: list[str], warnings: list[str])
     warnings.append(f"a watermark “{mark}” ended {cut} lines and was cut off them")
 
 
-def normalise(text: str, *, punctuation: bool = True) -> NormalisedPage:
+def normalise(text: str, *, punctuation: bool = True, first_line: int = 1) -> NormalisedPage:
+    """``text`` as clean numbered lines (numbered from ``first_line``: a piece of a huge
+    page keeps the page's line numbers)."""
     warnings: list[str] = []
     dropped: list[str] = []
-    lines = _unwrap(_clean_physical(text, warnings), dropped)
+    lines = _unwrap(_clean_physical(text, warnings, first_line), dropped)
     _strip_watermark(lines, dropped, warnings)
     lines = [line for line in lines if line.text]
     if punctuation and lines:

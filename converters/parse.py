@@ -13,6 +13,7 @@ from .assemble import Builder, record_rule_roles, tidy
 from .hanzi import simplified
 from .model import Collection, Credit, Document, Problem
 from .normalise import normalise
+from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
 from .files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
@@ -38,11 +39,11 @@ class ReadPage:
 
 
 def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
-               explain: bool = False) -> ReadPage:
+               explain: bool = False, first_line: int = 1) -> ReadPage:
     """Normalise and segment a page and give each unit its role."""
     if options.simplified:
         text = simplified(text)
-    page = normalise(text, punctuation=options.punctuation)
+    page = normalise(text, punctuation=options.punctuation, first_line=first_line)
     units = read(page.lines)
     rule_roles = record_rule_roles(units)
     labels, reasons = roles.read_page(units, rule_roles, explain=explain)
@@ -53,8 +54,14 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
 def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = ParseOptions(),
                places: Places | None = None, encoding: str = "utf-8",
                digest: str = "") -> Document:
-    return document_from(read_roles(text, options=options), source, places=places,
-                         encoding=encoding, digest=digest)
+    if len(text) <= 2 * PIECE_CHARS:
+        return document_from(read_roles(text, options=options), source, places=places,
+                             encoding=encoding, digest=digest)
+    # a huge page (a whole archive saved as one file, a line of 50 MB): read a piece at a
+    # time, so that what is kept per line while reading stays bounded
+    return joined([document_from(read_roles(piece, options=options, first_line=first), source,
+                                 places=places, encoding=encoding, digest=digest)
+                   for first, piece in pieces(text)])
 
 
 def document_from(read_page: ReadPage, source: str, *, places: Places | None = None,

@@ -11,7 +11,7 @@ so a line of chrome is never glued onto an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from . import bylines, chrome
 from .bylines import Byline
@@ -46,8 +46,10 @@ class Unit:
     scraped: bool = False
     dateline: str | None = None
     byline: Byline | None = None          # the byline unit's own, or one cut off a paragraph
-    joins: list[str] = field(default_factory=list)
-    cuts: list[str] = field(default_factory=list)
+    #: how the unit's lines were joined and what was cut off its text (tuples: most
+    #: units have none, and a page may have tens of thousands of units)
+    joins: tuple[str, ...] = ()
+    cuts: tuple[str, ...] = ()
     #: visible length of the last piece a page-break join added (truncation check)
     tail_length: int = 0
     #: the line folded to simplified characters, for every match
@@ -57,7 +59,7 @@ class Unit:
     #: the text as it was before a dateline or byline was cut off
     raw: str = ""
     #: what was cut off and is not article text (jump marks, editor codes): to dropped
-    removed: list[str] = field(default_factory=list)
+    removed: tuple[str, ...] = ()
     gap_after: int = 0
     #: the text has the shape of a headline (heading_shape), and its visible length:
     #: computed once when the units are read, used by every feature
@@ -72,6 +74,8 @@ class Unit:
     hint: str | None = None
     confidence: float = 1.0
     reason: str = ""
+    #: what the rule-based assembler made of it (a feature of the role model's)
+    rule_role: str = "chrome"
 
 
 @dataclass
@@ -79,6 +83,10 @@ class Segmented:
     units: list[Unit]
     dropped: list[str]
     warnings: list[str]
+
+
+_SCRAPED = ("scraped-line",)
+_HARD_WRAP = ("hard-wrap",)
 
 
 def _is_scraped_line(text: str) -> bool:
@@ -136,7 +144,7 @@ def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
         for part in parts[1:]:
             joined = joined + " " + part
         units.append(Unit(joined, number, number, gap if not units else 0, role,
-                          level, scraped=True, joins=["scraped-line"] if len(parts) > 1 else []))
+                          level, scraped=True, joins=_SCRAPED if len(parts) > 1 else ()))
 
     i = 0
     while i < len(tokens):
@@ -212,7 +220,7 @@ def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-unty
 def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     units: list[Unit] = []
     for line in lines:
-        joins = ["hard-wrap"] if line.wrapped else []
+        joins = _HARD_WRAP if line.wrapped else ()
         heading = MARKDOWN_HEADING.match(line.text)
         if _is_scraped_line(line.text):
             units.extend(_split_scraped(line.text, line.first_line, line.gap_before))
@@ -280,23 +288,23 @@ def _analyse(unit: Unit, traditional: bool) -> None:
                 inner_byline = replace(inner_byline, text=printed or inner_byline.text)
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
-            unit.cuts.append("dateline")
+            unit.cuts += ("dateline",)
         elif (lead := _LEADING_BYLINE.match(unit.text)) and \
                 (byline := bylines.parse_byline(lead.group(1))) is not None:
             # (记者 孙志刚 文 许大桥 图)锣鼓喧天…: a byline in brackets opening the text
             unit.byline = byline
             unit.text = unit.text[lead.end():].lstrip()
-            unit.cuts.append("byline")
+            unit.cuts += ("byline",)
         jump = JUMP_MARK.match(unit.text)
         if jump:
-            unit.removed.append(jump.group().strip())
+            unit.removed += (jump.group().strip(),)
             unit.text = unit.text[jump.end():].lstrip()
-            unit.cuts.append("jump")
+            unit.cuts += ("jump",)
         text, glued = bylines.split_glued(unit.text)
         if glued is not None:
             unit.text = text
             unit.byline = glued if unit.byline is None else unit.byline.merged(glued)
-            unit.cuts.append("byline")
+            unit.cuts += ("byline",)
         end = unit.text[-14:]  # a jump mark or an editor's code closes the text
         tail = (JUMP_MARK.search(end) or _EDITOR_CODE.search(end)) if end[-1:] in _TAIL_ENDS \
             or "\u2460" <= end[-1:] <= "\u2473" else None
@@ -304,12 +312,12 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             tail = (JUMP_MARK.search(unit.text, len(unit.text) - 14)
                     or _EDITOR_CODE.search(unit.text, len(unit.text) - 14))
         if tail and tail.end() == len(unit.text) and tail.start() > 0:
-            unit.removed.append(tail.group().strip())
+            unit.removed += (tail.group().strip(),)
             unit.text = unit.text[:tail.start()].rstrip()
-            unit.cuts.append("jump" if "转" in tail.group() else "editor-code")
+            unit.cuts += ("jump" if "转" in tail.group() else "editor-code",)
         if not unit.text and unit.removed and not unit.byline and not unit.dateline:
             # a line that was nothing but a jump mark: (上接第一版)
-            unit.role, unit.text, unit.removed = "drop", " ".join(unit.removed), []
+            unit.role, unit.text, unit.removed = "drop", " ".join(unit.removed), ()
     unit.folded = fold(unit.text) if unit.traditional else unit.text
 
 
@@ -360,9 +368,9 @@ def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]
                 last.text = join_fragments(last.text, unit.text)
                 last.last_line = unit.last_line
                 last.byline = unit.byline
-                last.cuts.extend(unit.cuts)
+                last.cuts += unit.cuts
                 kind = "page-break" if unit.gap_before else "line-break"
-                last.joins.extend([kind, *unit.joins])
+                last.joins += (kind, *unit.joins)
                 last.tail_length = visible_length(unit.text)
                 continue
             cut_off.add(id(last))

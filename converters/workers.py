@@ -110,6 +110,7 @@ class Outcome:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    unprintable: list[str] = field(default_factory=list)
 
 
 def write_output(task: Task) -> Outcome:
@@ -135,7 +136,8 @@ def _write_target(task: Task, write: Callable[[Path], Report]) -> Outcome:
         return Outcome(seconds=time.perf_counter() - started,
                        error=_failure(exc))
     return Outcome(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest(), report.pages,
-                   time.perf_counter() - started, list(report.warnings))
+                   time.perf_counter() - started, list(report.warnings),
+                   unprintable=sorted(report.unprintable))
 
 
 def _finished(task: Task, started: float) -> Outcome:

@@ -378,3 +378,59 @@ def test_a_layout_name_no_chosen_format_has_is_an_error(tmp_path: Path) -> None:
     result = run_pressroom("build", "pages", "--format", "pdf", "--layout", "newsletter", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "no layout named “newsletter” for pdf (pdf: base, bulletin, report)" in result.stderr
+
+
+# -- scale ---------------------------------------------------------------------------------------
+def test_a_huge_page_read_in_pieces_gives_the_articles_read_whole() -> None:
+    from converters.parse import document_from, read_roles
+    from converters.pieces import joined, pieces
+
+    articles = []
+    for n in range(60):
+        paragraphs = "\n\n".join(f"第{n}篇第{k}段：中原区今天召开会议，研究部署工作，会议要求各单位认真落实。"
+                                 for k in range(12))
+        articles.append(f"第{n}篇文章的标题\n\n本报讯 记者 张三 通讯员 李四\n\n{paragraphs}")
+    text = "\n\n".join(articles)
+    whole = document_from(read_roles(text), "page.txt")
+    cut = list(pieces(text, size=3_000))  # small pieces: cuts inside articles too
+    assert len(cut) >= 10
+    parts = joined([document_from(read_roles(piece, first_line=first), "page.txt")
+                    for first, piece in cut])
+    assert [a.title for a in parts.articles] == [a.title for a in whole.articles]
+    assert [[b.text for b in a.body] for a in parts.articles] == \
+        [[b.text for b in a.body] for a in whole.articles]
+    assert [[b.source.first_line for b in a.body] for a in parts.articles] == \
+        [[b.source.first_line for b in a.body] for a in whole.articles]  # the page's numbers
+    assert parts.district == whole.district == "中原区"
+
+
+def test_checking_thousands_of_paragraphs_is_not_quadratic() -> None:
+    import time
+
+    from converters.exporters.text import missing_pieces
+    from converters.model import Article, Block
+
+    def article(count: int) -> Article:
+        return Article(title=None, body=tuple(
+            Block("paragraph", f"第{n}段：中原区今天召开会议，研究部署第{n}项工作。") for n in range(count)))
+
+    timings = []
+    for count in (3_000, 30_000):
+        item = article(count)
+        printed = "".join(b.text for b in item.body)
+        started = time.process_time()
+        assert missing_pieces([("page.txt", item)], printed) == []
+        timings.append(time.process_time() - started)
+    assert timings[1] < 30 * max(timings[0], 0.005)  # 10× the text, far less than 100× the time
+
+
+def test_build_and_check_agree_on_a_character_no_font_has(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(PAGE.replace("会议要求", "会议𪚥要求"),
+                                                 encoding="utf-8")
+    built = run_pressroom("build", "pages", "--format", "pdf", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "no configured font has 𪚥 (U+2A6A5); it prints as an empty box" in built.stderr
+    checked = run_pressroom("check", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert "no configured font has 𪚥 (U+2A6A5): they print as empty boxes" in checked.stdout

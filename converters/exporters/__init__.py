@@ -72,6 +72,9 @@ class Part:
 class Report:
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
+    #: characters no font of the output has (they print as empty boxes): a warning the
+    #: build gives, and the check knows of (the two agree on what is a problem)
+    unprintable: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -34,24 +34,39 @@ def missing_pieces(articles: Iterable[tuple[str, Article]], printed: str) -> lis
     """Where an output's Han text lacks a piece: ``source: “title”: piece…``."""
     stream = han_only(printed)
     problems = []
+    # outputs print the pieces in order: each is looked for after the one before (a
+    # search of the whole text for each piece makes a long page's check quadratic),
+    # and only one that is not there is looked for everywhere (a contents page)
+    position = 0
     for where, article in articles:
         for piece in expected_pieces(article):
-            if piece not in stream:
+            found = stream.find(piece, position)
+            if found == -1 and len(problems) < MISSING_LOOKED_FOR:
+                found = stream.find(piece)
+            if found == -1:
                 problems.append(f"{where}: “{article.display_title}”: missing “{piece[:24]}"
                                 f"{'…' if len(piece) > 24 else ''}”")
+            elif found >= position:
+                position = found + len(piece)
     return problems
 
 
-def missing_characters(articles: Iterable[tuple[str, Article]], printed: str) -> list[str]:
+#: after this many pieces missing, the rest are looked for only ahead of the last found
+MISSING_LOOKED_FOR = 20
+
+
+def missing_characters(articles: Iterable[tuple[str, Article]], printed: str,
+                       unprintable: frozenset[str] = frozenset()) -> list[str]:
     """For page layouts, where furniture (running heads) interrupts paragraphs at page
     breaks: each Han character must appear at least as often as the articles use it."""
     wanted: Counter[str] = Counter()
     owners: dict[str, str] = {}
     for where, article in articles:
+        owner = f"{where}: “{article.display_title}”"
         for piece in expected_pieces(article):
             wanted.update(piece)
-            for ch in piece:
-                owners.setdefault(ch, f"{where}: “{article.display_title}”")
+            for ch in set(piece).difference(owners):
+                owners[ch] = owner
     found = Counter(han_only(printed))
-    short = sorted(ch for ch, count in wanted.items() if found[ch] < count)
+    short = sorted(ch for ch, count in wanted.items() if found[ch] < count and ch not in unprintable)
     return [f"{owners[ch]}: {ch} printed {found[ch]} of {wanted[ch]} times" for ch in short]

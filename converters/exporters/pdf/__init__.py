@@ -152,6 +152,7 @@ class PdfExporter:
         report = Report(pages=pages)
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):
+                report.unprintable.update(characters)
                 entry = district.entries[number]
                 listed = "、".join(f"{ch} (U+{ord(ch):04X})" for ch in characters)
                 report.warnings.append(f"{entry.source}: “{entry.article.display_title}”: no "
@@ -174,7 +175,8 @@ class PdfExporter:
                 parts.append((path, self.write_part(job, part, path, options)))
             return self.assemble(job, target, options, parts)
 
-    def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+    def verify(self, path: Path, articles: list[tuple[str, Article]],
+               unprintable: frozenset[str] = frozenset()) -> Verdict:
         from .verify import verify_pdf
 
-        return verify_pdf(path, articles)
+        return verify_pdf(path, articles, unprintable)

@@ -71,7 +71,11 @@ def _off_the_page(path: Path, verdict: Verdict) -> None:
                                 + "; ".join(found[:5]) + (" …" if len(found) > 5 else ""))
 
 
-def verify_pdf(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+def verify_pdf(path: Path, articles: list[tuple[str, Article]],
+               unprintable: frozenset[str] = frozenset()) -> Verdict:
+    """``unprintable``: the characters the build warned no configured font has; they are
+    not in the text (they print as boxes), and are a note here as they were a warning
+    there, not a problem."""
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # what it logs, we report as problems
@@ -90,6 +94,10 @@ def verify_pdf(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
     if count == 0:
         verdict.problems.append("no pages")
     verdict.problems += [f"font not embedded: {name}" for name in unembedded]
-    verdict.problems += missing_characters(articles, _text(path, reader, verdict))
+    verdict.problems += missing_characters(articles, _text(path, reader, verdict), unprintable)
+    if unprintable:
+        verdict.notes.append("no configured font has " + "、".join(
+            f"{ch} (U+{ord(ch):04X})" for ch in sorted(unprintable)) + ": they print as empty "
+            "boxes (the build said so)")
     _off_the_page(path, verdict)
     return verdict
