@@ -83,11 +83,35 @@ def json_bytes(data: object, **options: object) -> bytes:
         "utf-8", "backslashreplace")
 
 
+_usable_cache: dict[str, Path] = {}
+
+
 def cache_root() -> Path:
     """Pressroom's cache (prepared fonts, the exporter registry): ``$PRESSROOM_CACHE``,
-    else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``."""
-    return Path(os.environ.get("PRESSROOM_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom"))
+    else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``. One that cannot be
+    used (a file, read-only, no home) gives way to a temporary folder for this process:
+    a cache costs time when it is missing, never the build."""
+    wanted = os.environ.get("PRESSROOM_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom")
+    root = _usable_cache.get(wanted)
+    if root is None:
+        root = Path(wanted)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            usable = os.access(root, os.W_OK | os.X_OK)
+        except OSError:
+            usable = False
+        if not usable:
+            import atexit
+            import shutil
+            import tempfile
+
+            root = Path(tempfile.mkdtemp(prefix="pressroom-cache-"))
+            parent = os.getpid()
+            # removed when this process ends (not when a forked worker does)
+            atexit.register(lambda: os.getpid() == parent and shutil.rmtree(root, True))
+        _usable_cache[wanted] = root
+    return root
 
 
 def secret_path() -> Path:

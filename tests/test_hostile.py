@@ -434,3 +434,89 @@ def test_build_and_check_agree_on_a_character_no_font_has(tmp_path: Path) -> Non
     checked = run_pressroom("check", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
     assert "no configured font has 𪚥 (U+2A6A5): they print as empty boxes" in checked.stdout
+
+
+# -- build folders, caches and homes that are not what they should be -------------------------
+def _pages(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / "page.txt").write_text(PAGE, encoding="utf-8")
+    return pages
+
+
+@pytest.mark.parametrize("cache", ["a file", "a folder"])
+def test_a_cache_that_is_a_file_or_an_unwritable_folder_only_costs_time(tmp_path: Path,
+                                                                        cache: str) -> None:
+    where = tmp_path / "cache"
+    if cache == "a file":
+        where.write_text("not a folder")
+    else:
+        where.mkdir()
+        where.chmod(0o500)
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a read-only folder: nothing to test as root")
+    _pages(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "converters.cli", "build", "pages", "--format",
+                             "docx,pdf"], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            env={**os.environ, "PRESSROOM_CACHE": str(where)})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_no_home_at_all(tmp_path: Path) -> None:
+    _pages(tmp_path)
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "PRESSROOM_CACHE", "PRESSROOM_SECRET")}
+    result = subprocess.run([sys.executable, "-m", "converters.cli", "build", "pages", "--format",
+                             "docx"], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            env={**env, "HOME": "/nonexistent"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_lock_that_is_a_folder_and_a_damaged_manifest(tmp_path: Path) -> None:
+    _pages(tmp_path)
+    state = tmp_path / "build" / ".pressroom"
+    (state / "lock").mkdir(parents=True)
+    result = run_pressroom("build", "pages", "--format", "docx", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "lock is a folder, not a lock file: remove it" in result.stderr
+    (state / "lock").rmdir()
+    assert run_pressroom("build", "pages", "--format", "docx", cwd=tmp_path).returncode == 0
+    (state / "manifest.json").write_text('{"schema": 1, "outputs": {"x": {"format": 3}}}')
+    (state / "quick.json").write_text("garbage")
+    again = run_pressroom("build", "pages", "--format", "docx", cwd=tmp_path)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert run_pressroom("check", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes through any mode: "
+                    "an unreadable folder or a read-only build folder cannot be made as root")
+def test_unreadable_subfolders_and_read_only_build_folders_are_named(tmp_path: Path) -> None:
+    pages = _pages(tmp_path)
+    locked = pages / "locked"
+    locked.mkdir()
+    (locked / "page.txt").write_text(PAGE, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        parsed = run_pressroom("parse", "pages", cwd=tmp_path)
+        assert parsed.returncode == 1 and "unreadable folder: Permission denied" in parsed.stderr
+    finally:
+        locked.chmod(0o700)
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build").chmod(0o500)
+    built = run_pressroom("build", "pages", "--format", "docx", cwd=tmp_path)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert "Permission denied" in built.stderr
+
+
+def test_a_path_longer_than_the_system_allows(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(20):
+        deep = deep / ("长" * 80)
+        try:
+            deep.mkdir()
+        except OSError:
+            pytest.skip("this file system does not allow paths past PATH_MAX")
+    os.chdir(tmp_path)  # relative paths: mkdir made each level; the whole is too long
+    result = run_pressroom("parse", deep.relative_to(tmp_path) / "page.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "File name too long" in result.stderr or "missing" in result.stderr
