@@ -37,11 +37,11 @@ from corpus import ROOT, generate_month  # noqa: E402
 from markdown import edition_markdown, edition_typst  # noqa: E402
 
 import converters  # noqa: E402
-from converters.build import run_build  # noqa: E402
+from converters.build.run import run_build  # noqa: E402
 from converters.config import load_settings  # noqa: E402
 from converters.edition import build_edition  # noqa: E402
 from converters.exporters import BuildOptions, available  # noqa: E402
-from converters.parse import parse_paths  # noqa: E402
+from converters.parse.pipeline import parse_paths  # noqa: E402
 
 TARGETS = {"full": 0.5, "noop": 0.05, "one": 0.2, "rss_mb": 300}
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .exporters import UnknownFormat, load
-from .manifest import MANIFEST_NAME, load_manifest, state_folder
+from .build.manifest import MANIFEST_NAME, load_manifest, state_folder
 from .model import Article, Document
-from .reading import InputError, digest_of, page_bytes
+from .parse.reading import InputError, digest_of, page_bytes
 from .files import PART_SUFFIX
 
 
@@ -52,7 +52,7 @@ class _Pages:
         return self.parsed[key]
 
     def _parse(self, source: str, digest: str) -> Document | str:
-        from .parse import parse_page
+        from .parse.pipeline import parse_page
 
         path = self.sources.get(digest)
         if path is None:

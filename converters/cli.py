@@ -10,7 +10,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    from .repeat import answer
+    from .build.repeat import answer
 
     status = answer(argv)
     if status is not None:

@@ -14,13 +14,13 @@ from . import __version__
 from .config import CONFIG_NAME, load_settings
 from .errors import PressroomError
 from .exporters import BuildOptions, UnknownFormat, available
-from .processes import stop_on_sigterm
+from .build.processes import stop_on_sigterm
 from .files import file_state, system_said
-from .repeat import remember as remember_repeat
-from .results import BuildResult
+from .build.repeat import remember as remember_repeat
+from .build.results import BuildResult
 
 if TYPE_CHECKING:
-    from .build import Session
+    from .build.run import Session
 
 # The parser, the exporters and their libraries are imported where they are
 # used, so that a build with nothing to do answers in a blink.
@@ -52,7 +52,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, explain: bool, output: Path | 
     --explain, shows how each page was read, line by line.
     """
     from .outline import render_outline
-    from .parse import ParseOptions, parse_paths
+    from .parse.pipeline import ParseOptions, parse_paths
 
     options = ParseOptions(punctuation=not keep_punctuation, simplified=simplified)
     if explain:
@@ -76,7 +76,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, explain: bool, output: Path | 
 
 def _explain(paths: list[Path], options: object, output: Path | None) -> None:
     from .explain import explain_file
-    from .reading import InputError, expand_paths
+    from .parse.reading import InputError, expand_paths
 
     texts, failed = [], False
     for path in expand_paths(paths):
@@ -130,8 +130,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
     """
     import time
 
-    from .build import Session, run_build
-    from .summary import progress_for, report
+    from .build.run import Session, run_build
+    from .build.summary import progress_for, report
 
     stop_on_sigterm()
     settings_file = str(config or CONFIG_NAME)
@@ -208,7 +208,7 @@ def _watch(build_once: Callable[[bool], BuildResult], force: bool, inputs: list[
     interrupts the build as usual (130)."""
     import time
 
-    from .watch import keep_watching, sources_of
+    from .build.watch import keep_watching, sources_of
 
     building = False
     rounds = 0

@@ -48,7 +48,7 @@ class Settings:
         """Raise ConfigError for settings that cannot make an edition: a month that is
         none, or two outputs given one file name (the second would overwrite the
         first: districts given one slug, or a district the edition's)."""
-        from .gazetteer import default_gazetteer
+        from .parse.gazetteer import default_gazetteer
 
         _ = self.edition_date  # computing the date is the check
         gazetteer = default_gazetteer()

@@ -13,7 +13,7 @@ from functools import cached_property
 from datetime import date
 
 from .config import Settings
-from .gazetteer import Gazetteer, default_gazetteer
+from .parse.gazetteer import Gazetteer, default_gazetteer
 from .model import Article, Collection
 
 DISTRICT_LEVEL = "区级要闻"

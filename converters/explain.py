@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from .model import Document
-from .normalise import display_width
-from .parse import ParseOptions, ReadPage, document_from, read_roles
-from .reading import decode_page, page_bytes
+from .parse.normalise import display_width
+from .parse.pipeline import ParseOptions, ReadPage, document_from, read_roles
+from .parse.reading import decode_page, page_bytes
 
 ROLE_NAMES = {
     "chrome": "页面杂项", "index": "版面导航", "page-title": "版面标题", "section": "栏目/街道",

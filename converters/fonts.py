@@ -232,7 +232,7 @@ def _wanted(characters: str, exact: bool) -> str:
 def prepare_uncached(sources: list[FontSource], characters: str) -> None:
     """Prepare (see :func:`prepare`) the sources not in the cache yet at once, a process
     each, as many at a time as there are cores: a CJK face takes seconds."""
-    from .processes import default_workers, in_processes
+    from .build.processes import default_workers, in_processes
 
     missing: dict[Path, FontSource] = {}  # one source per subset (faux bold shares one)
     for source in sources:

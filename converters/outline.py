@@ -1,7 +1,7 @@
 """The readable outline ``pressroom parse`` prints for a person to check before printing."""
 from __future__ import annotations
 
-from .gazetteer import Gazetteer, default_gazetteer
+from .parse.gazetteer import Gazetteer, default_gazetteer
 from .model import Article, Collection
 
 NO_DISTRICT = "（区县未识别）"

@@ -92,7 +92,7 @@ def _say(error) -> str:  # type: ignore[no-untyped-def]
 def toml_text(path: Path) -> str:
     """A settings or layout file's text: UTF-8, or UTF-16 with its byte-order mark (as
     Windows Notepad saves it), named in the error if neither."""
-    from .reading import InputError, decode
+    from .parse.reading import InputError, decode
 
     try:
         text, _ = decode(path.read_bytes())

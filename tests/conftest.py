@@ -44,7 +44,7 @@ def gold_file(gold: dict, name: str) -> dict:
 
 def printed_han(article) -> str:  # type: ignore[no-untyped-def]
     """The Han characters an output prints for an article, in reading order."""
-    from converters.chars import han_only
+    from converters.parse.chars import han_only
     return han_only("".join([article.kicker or "", article.title or "原文无标题",
                              article.subtitle or "", *article.bylines,
                              article.dateline or "", *(b.text for b in article.body)]))

@@ -11,8 +11,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from converters.build import safe_target
-from converters.chars import han_only
+from converters.build.run import safe_target
+from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition, slugify
 from converters.exporters import BuildOptions, available, load

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from converters.build import run_build
+from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions, load
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 from conftest import INPUT, ROOT
 

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfdoc
 
-from converters.build import run_build
+from converters.build.run import run_build
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.cidfont import CIDFace, embed, subset_program
 from converters.fonts import FontError, FontSource, prepare, prepare_uncached

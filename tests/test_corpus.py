@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse import parse_file, parse_paths
-from converters.training import train
+from converters.parse.pipeline import parse_file, parse_paths
+from converters.parse.training import train
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REAL = CORPUS / "real"
@@ -69,7 +69,7 @@ def test_frozen_split_is_drawn_from_the_collected_pages_and_never_trained_on() -
     key, test = _key()
     collected = {page["id"] for page in key if page.get("source") == "collected"}
     assert len(test) >= 20 and test <= collected
-    from converters.training import sequences
+    from converters.parse.training import sequences
     trained = {name for name, _, _ in sequences(CORPUS)}
     assert not trained & test
 
@@ -88,7 +88,7 @@ def test_the_issue_pages(tmp_path: Path) -> None:
 def test_training_pages_cross_validated(tmp_path: Path) -> None:
     """What the model does on pages it did not learn from: five models, each trained
     without a fifth of the pages, parse that fifth."""
-    from converters.training import cross_validate
+    from converters.parse.training import cross_validate
 
     key, test = _key()
     parsed = json.loads(cross_validate(CORPUS, 5, tmp_path / "cv.json").read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def test_training_pages_cross_validated(tmp_path: Path) -> None:
 @pytest.fixture
 def model_without(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Parse with a model trained without some pages: what it does on pages it never saw."""
-    from converters import roles
+    from converters.parse import roles
 
     def use(*pages: str) -> None:
         path = tmp_path / "without.crfsuite"
@@ -136,10 +136,10 @@ def test_retraining_is_deterministic_and_the_shipped_model_is_current(tmp_path: 
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     train(CORPUS, first)
     train(CORPUS, second)
-    shipped = Path(__file__).resolve().parent.parent / "converters" / "data" / "roles.crfsuite"
+    shipped = Path(__file__).resolve().parent.parent / "converters" / "parse" / "data" / "roles.crfsuite"
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() == shipped.read_bytes(), \
-        "the shipped model is stale: python3 -m converters.training"
+        "the shipped model is stale: python3 -m converters.parse.training"
 
 
 def test_parsing_makes_no_reference_cycles() -> None:
@@ -161,9 +161,9 @@ def test_parsing_makes_no_reference_cycles() -> None:
 def test_the_fold_table_is_opencc_s_t2s(tmp_path: Path) -> None:
     if importlib.util.find_spec("opencc") is None:
         pytest.skip("opencc is not installed")
-    from converters.hanzi import regenerate
+    from converters.parse.hanzi import regenerate
 
     fresh = tmp_path / "t2s.txt"
     regenerate(fresh)
-    shipped = Path(__file__).resolve().parent.parent / "converters" / "data" / "t2s.txt"
+    shipped = Path(__file__).resolve().parent.parent / "converters" / "parse" / "data" / "t2s.txt"
     assert fresh.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")

@@ -13,14 +13,14 @@ import pdfplumber
 import pytest
 from lxml import etree
 
-from converters.build import run_build
-from converters.chars import han_only
+from converters.build.run import run_build
+from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions, Job
 from converters.exporters.docx import DocxExporter
 from converters.model import Article, Block, Collection, Document
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 from conftest import INPUT
 
@@ -177,7 +177,7 @@ def test_a_kept_template_gives_the_report_a_fresh_one_gives_and_spares_python_do
     assert [o.path.read_bytes() for o in kept.outputs] == [o.path.read_bytes() for o in fresh.outputs]
     probe = ("import sys\n"
              "from pathlib import Path\n"
-             "from converters.build import run_build\n"
+             "from converters.build.run import run_build\n"
              "from converters.config import Settings\n"
              "from converters.exporters import BuildOptions\n"
              f"result = run_build([Path({str(INPUT)!r})], Path({str(tmp_path / 'probe')!r}), ['docx'],"

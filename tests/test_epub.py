@@ -13,13 +13,13 @@ from ebooklib import ITEM_DOCUMENT, epub
 from fontTools.ttLib import TTFont
 from lxml import etree
 
-from converters.build import run_build
-from converters.chars import han_only
+from converters.build.run import run_build
+from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions
 from converters.model import Article, Block, Collection, Document
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 from conftest import INPUT, printed_han, ROOT
 

@@ -14,7 +14,7 @@ from converters.edition import Edition, build_edition
 from converters.exporters import BuildOptions, Job
 from converters.exporters.epub import EpubExporter, book
 from converters.model import Collection
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")

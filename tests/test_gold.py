@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 
 from converters.model import Collection, Document
-from converters.parse import parse_file
+from converters.parse.pipeline import parse_file
 
 from conftest import GOLD, INPUT, ROOT, scorer
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse import parse_file, parse_text
-from converters.reading import InputError, decode
+from converters.parse.pipeline import parse_file, parse_text
+from converters.parse.reading import InputError, decode
 
 from conftest import ROOT
 
@@ -382,8 +382,8 @@ def test_a_layout_name_no_chosen_format_has_is_an_error(tmp_path: Path) -> None:
 
 # -- scale ---------------------------------------------------------------------------------------
 def test_a_huge_page_read_in_pieces_gives_the_articles_read_whole() -> None:
-    from converters.parse import document_from, read_roles
-    from converters.pieces import joined, pieces
+    from converters.parse.pipeline import document_from, read_roles
+    from converters.parse.pieces import joined, pieces
 
     articles = []
     for n in range(60):

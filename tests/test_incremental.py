@@ -16,10 +16,10 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from converters.build import run_build
+from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions
-from converters.manifest import load_manifest
+from converters.build.manifest import load_manifest
 
 from conftest import INPUT, ROOT
 
@@ -281,8 +281,8 @@ def test_an_interrupted_build_leaves_the_old_outputs(how: signal.Signals, tmp_pa
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
-    from converters.manifest import state_folder
-    from converters.manifest import BuildLock
+    from converters.build.manifest import state_folder
+    from converters.build.manifest import BuildLock
 
     out = tmp_path / "build"
     with BuildLock(state_folder(out)):
@@ -293,7 +293,7 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
 
 def test_an_article_added_to_one_district_leaves_the_others_reports(pages: Path,
                                                                     tmp_path: Path) -> None:
-    from converters.parse import parse_file
+    from converters.parse.pipeline import parse_file
 
     out = tmp_path / "build"
     build(pages, out)

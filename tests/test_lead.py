@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from converters.gazetteer import default_gazetteer
-from converters.lead import read_lead
-from converters.parse import parse_text
+from converters.parse.gazetteer import default_gazetteer
+from converters.parse.lead import read_lead
+from converters.parse.pipeline import parse_text
 
 
 @pytest.mark.parametrize(("lead", "date", "subdistrict", "district"), [

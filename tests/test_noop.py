@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from converters import stamps
-from converters.build import run_build
+from converters.build import stamps
+from converters.build.run import run_build
 from converters.config import Settings
 from converters.entrypoints import entry_points_of
 from converters.exporters import GROUP, BuildOptions
@@ -129,7 +129,7 @@ def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_
 
 def test_a_no_op_build_reads_the_quick_summary_and_touching_keeps_the_manifest_whole(
         pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from converters import manifest
+    from converters.build import manifest
 
     out = tmp_path / "build"
     epub_build(pages, out)
@@ -193,8 +193,8 @@ def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path
                                    "PYTHONPATH": str(ROOT), "PRESSROOM_RUN": run}).stdout.split()
 
     first, again = build("first"), build("again")
-    assert {"converters.parse", "importlib.metadata"} <= set(first)  # the probe sees imports
-    heavy = {"importlib.metadata", "converters.model", "converters.parse", "converters.edition",
+    assert {"converters.parse.pipeline", "importlib.metadata"} <= set(first)  # the probe sees imports
+    heavy = {"importlib.metadata", "converters.model", "converters.parse.pipeline", "converters.edition",
              "pickle", "reportlab", "docx", "jinja2", "PIL", "multiprocessing",
              "concurrent.futures"}
-    assert "converters.build" in again and heavy.isdisjoint(again), sorted(heavy & set(again))
+    assert "converters.build.run" in again and heavy.isdisjoint(again), sorted(heavy & set(again))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from converters.bylines import parse_byline, split_glued
-from converters.normalise import normalise, normalise_punctuation
+from converters.parse.bylines import parse_byline, split_glued
+from converters.parse.normalise import normalise, normalise_punctuation
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

@@ -11,13 +11,13 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from converters.build import run_build
-from converters.chars import han_only
+from converters.build.run import run_build
+from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.typeset import CANNOT_END, CANNOT_START, CLOSING, PAUSE
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 from conftest import INPUT, printed_han
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 
-from converters.processes import ChildDied, in_processes
+from converters.build.processes import ChildDied, in_processes
 
 
 def _square_or_die(number: int) -> int:

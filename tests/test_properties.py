@@ -6,10 +6,10 @@ from collections import Counter
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from converters.chars import is_han
+from converters.parse.chars import is_han
 from converters.model import Document
-from converters.parse import ParseOptions, parse_text
-from converters.reading import InputError, decode
+from converters.parse.pipeline import ParseOptions, parse_text
+from converters.parse.reading import InputError, decode
 
 # Pieces real pages are made of, so random pages hit the parser's real paths.
 FRAGMENTS = [

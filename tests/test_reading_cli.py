@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from converters.reading import InputError, decode, read_page
+from converters.parse.reading import InputError, decode, read_page
 
 from conftest import INPUT, ROOT
 

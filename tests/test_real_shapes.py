@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from converters.bylines import parse_byline, split_glued
-from converters.chrome import kinds_of, page_facts
-from converters.parse import ParseOptions, parse_file, parse_text, read_roles
-from converters.places import default_places
+from converters.parse.bylines import parse_byline, split_glued
+from converters.parse.chrome import kinds_of, page_facts
+from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
+from converters.parse.places import default_places
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).resolve().parent / "corpus" / "real" / "pages"

@@ -179,7 +179,7 @@ def test_a_code_change_goes_the_whole_way(tmp_path: Path) -> None:
     folder.run(*BUILD)
     _, _, loaded = folder.run(*BUILD)
     assert not loaded
-    module = folder.code / "converters" / "summary.py"
+    module = folder.code / "converters" / "build" / "summary.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _, _, loaded = folder.run(*BUILD)
     assert loaded

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from converters.build import run_build
+from converters.build.run import run_build
 from converters.config import Settings
 from converters.edition import Edition, build_edition
 from converters.exporters import BuildOptions
 from converters.exporters.pdf import PdfExporter
 from converters.exporters.pdf.district import TypesetDistrict, typeset_district
-from converters.manifest import PARTS_FOLDER, state_folder
+from converters.build.manifest import PARTS_FOLDER, state_folder
 from converters.model import Article
-from converters.parse import parse_paths
+from converters.parse.pipeline import parse_paths
 
 from conftest import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse import parse_file
+from converters.parse.pipeline import parse_file
 
 from conftest import INPUT, gold_file, scorer
 

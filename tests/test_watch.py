@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from converters.watch import sources_of, states_of, wait_for_change
+from converters.build.watch import sources_of, states_of, wait_for_change
 
 from conftest import INPUT, ROOT
 

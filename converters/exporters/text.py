@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..chars import han_only
+from ..parse.chars import han_only
 from ..model import Article
 
 #: XML 1.0 cannot hold these (C0 controls but tab/newline/return, U+FFFE/FFFF, surrogates)

@@ -24,7 +24,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ...files import cache_root, kept
-from ...stamps import code_stamp
+from ...build.stamps import code_stamp
 from ..archive import Member, member
 
 #: changed whenever what _prepare makes changes, so kept templates are made again

@@ -36,7 +36,7 @@ def signature(*made_from: object) -> str:
 def book_basis(templates: list[tuple[str, str]], layout: dict[str, Any]) -> str:
     """What every file is made with: every template (name, source), the layout,
     the code, zlib."""
-    from ...stamps import code_stamp
+    from ...build.stamps import code_stamp
 
     return signature(code_stamp(), zlib.ZLIB_RUNTIME_VERSION, templates,
                      json.dumps(layout, sort_keys=True, ensure_ascii=False, default=str))

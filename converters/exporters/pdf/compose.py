@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from reportlab.pdfbase import pdfmetrics
 
-from ...chars import CANNOT_END, CANNOT_START
+from ...parse.chars import CANNOT_END, CANNOT_START
 
 OPENING = frozenset("“‘（《「『【〔〖［｛〈")
 CLOSING = frozenset("”’）》」』】〕〗］｝〉")

@@ -11,11 +11,11 @@ from . import roles
 from .articles import build_document, ends_open
 from .assemble import Builder, record_rule_roles, tidy
 from .hanzi import simplified
-from .model import Collection, Credit, Document, Problem
+from ..model import Collection, Credit, Document, Problem
 from .normalise import normalise
 from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
-from .files import shown
+from ..files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
 from .segment import Unit, join_broken_paragraphs, merge_byline_units, read
 
@@ -143,7 +143,7 @@ def _parse_batch(batch: list[Page]) -> list[Document | str]:
     # in a worker process what a build asks of each page is made here, in parallel, and
     # sent with it; in this process the build's first question makes it (``pressroom
     # parse`` never asks)
-    from .processes import in_worker
+    from ..build.processes import in_worker
 
     worker = in_worker()
     with _without_cycle_collection():
@@ -189,7 +189,7 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
     build has already read them) spares reading the pages the cache has.
     ``meanwhile`` is called while worker processes parse, if they do.
     """
-    from .processes import ChildDied, in_processes
+    from ..build.processes import ChildDied, in_processes
 
     files = expand_paths(paths)
     found: dict[int, Document | Problem] = {}

@@ -11,7 +11,7 @@ from .assemble import Draft
 from .chars import ends_sentence
 from .hanzi import fold
 from .lead import Lead, read_lead
-from .model import Article, Credit, Document
+from ..model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
 from .towns import default_towns
 

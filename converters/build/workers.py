@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exporters import BuildOptions, Exporter, Job, Part, Report
-from .errors import PressroomError
-from .files import replace_file, system_said, write_atomically
+from ..exporters import BuildOptions, Exporter, Job, Part, Report
+from ..errors import PressroomError
+from ..files import replace_file, system_said, write_atomically
 
 
 @dataclass

@@ -8,7 +8,7 @@ the original characters are what the model keeps (``潢川縣``, ``記者 張三
 ``t2s`` instead.
 
 The fold table is OpenCC's t2s applied to each character alone, shipped as
-``data/t2s.txt`` (regenerate with ``python3 -m converters.hanzi --regenerate``)
+``data/t2s.txt`` (regenerate with ``python3 -m converters.parse.hanzi --regenerate``)
 so that parsing needs no OpenCC and no start-up conversion.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 @cache
 def _table() -> tuple[dict[int, str], re.Pattern[str]]:
-    text = resources.files("converters.data").joinpath("t2s.txt").read_text(encoding="utf-8")
+    text = resources.files("converters.parse.data").joinpath("t2s.txt").read_text(encoding="utf-8")
     pairs = [pair for line in text.splitlines() if not line.startswith("#")
              for pair in line.split()]
     table = {ord(pair[0]): pair[1] for pair in pairs}
@@ -58,7 +58,7 @@ def regenerate(path: Path) -> int:
     converted = _converter().convert("\n".join(chars)).split("\n")
     pairs = [a + b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1]
     lines = ["# Traditional character → simplified character, one pair a line: made by",
-             "# `python3 -m converters.hanzi --regenerate` from OpenCC's t2s conversion (each",
+             "# `python3 -m converters.parse.hanzi --regenerate` from OpenCC's t2s conversion (each",
              "# character alone), so that matching can fold a page character by character."]
     lines += [" ".join(pairs[i:i + 40]) for i in range(0, len(pairs), 40)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -67,6 +67,6 @@ def regenerate(path: Path) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
-        sys.exit("usage: python3 -m converters.hanzi --regenerate")
+        sys.exit("usage: python3 -m converters.parse.hanzi --regenerate")
     target = Path(__file__).parent / "data" / "t2s.txt"
     print(f"{regenerate(target)} pairs written to {target}")

@@ -305,7 +305,7 @@ def _short_city(name: str) -> str | None:
 
 @cache
 def default_places() -> Places:
-    text = resources.files("converters.data").joinpath("divisions.tsv").read_text(encoding="utf-8")
+    text = resources.files("converters.parse.data").joinpath("divisions.tsv").read_text(encoding="utf-8")
     divisions = []
     for line in text.splitlines():
         if line and not line.startswith("#"):

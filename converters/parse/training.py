@@ -1,6 +1,6 @@
 """Training the line-role model from labelled pages.
 
-    python3 -m converters.training [--corpus tests/corpus] [--out converters/data/roles.crfsuite]
+    python3 -m converters.parse.training [--corpus tests/corpus] [--out converters/parse/data/roles.crfsuite]
 
 What it learns from (all from a clone of the repository):
 
@@ -29,7 +29,7 @@ from .normalise import normalise
 from .roles import ROLES, asked_about, unit_features
 from .segment import Unit, read
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: L-BFGS with both penalties: L1 keeps the model small (features that do not
 #: help are dropped), L2 keeps rare features from dominating
 PARAMS = {"c1": 0.2, "c2": 0.3, "max_iterations": 400, "feature.possible_transitions": True}
@@ -137,7 +137,7 @@ def cross_validate(corpus: Path, folds: int, out: Path) -> Path:
     import pycrfsuite
 
     from . import roles
-    from .parse import parse_file
+    from .pipeline import parse_file
 
     pages = list(sequences(corpus))
     real = [p for p in pages if "#" not in p[0]]

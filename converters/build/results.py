@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from .model import Collection
+    from ..model import Collection
 
 BUILT, UP_TO_DATE, FAILED = "built", "up to date", "failed"
 

@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .files import cache_root, exclusive, file_state, json_bytes, replace_file
+from ..files import cache_root, exclusive, file_state, json_bytes, replace_file
 
 if TYPE_CHECKING:
     from .results import BuildResult
@@ -67,7 +67,7 @@ def answer(argv: list[str]) -> int | None:
             return None
         if any(file_state(path) != state for path, state in note["paths"]):
             return None
-        from .entrypoints import installed_listing
+        from ..entrypoints import installed_listing
 
         if installed_listing() != note["installed"]:
             return None
@@ -111,7 +111,7 @@ def remember(argv: list[str], result: BuildResult, *, inputs: list[Path], build_
 def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_folder: Path,
           settings_file: tuple[str, list[int]], started_ns: int, quiet: bool,
           as_json: bool) -> dict[str, Any] | None:
-    from .entrypoints import installed_listing
+    from ..entrypoints import installed_listing
     from .manifest import LOCK_NAME, QUICK_NAME, load_manifest, state_folder
     from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_unchanged
     from .watch import sources_of

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .files import file_state
+from ..files import file_state
 
 #: seconds between looks
 INTERVAL = 0.025
@@ -39,7 +39,7 @@ def sources_of(inputs: list[Path], settings_file: str, build_folder: Path,
     listed to find them, the settings file, and every file and folder the layouts
     of its last build were made from (``layouts``: its manifest's, if at hand)."""
     from .manifest import load_manifest
-    from .reading import expand_paths
+    from ..parse.reading import expand_paths
     from .stamps import layouts_listed
 
     listed: list[str] = []

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import shown
+from ..files import shown
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 

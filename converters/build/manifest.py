@@ -20,11 +20,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .errors import PressroomError
-from .files import PART_SUFFIX, exclusive, json_bytes, replace_file, seal, unseal
+from ..errors import PressroomError
+from ..files import PART_SUFFIX, exclusive, json_bytes, replace_file, seal, unseal
 
 if TYPE_CHECKING:
-    from .model import Document
+    from ..model import Document
 
 STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .model import Article, Document
+from ..model import Article, Document
 
 #: the size of a piece, in characters
 PIECE_CHARS = 1_000_000

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .bylines import Byline
-from .model import Block, Credit, SourceSpan
+from ..model import Block, Credit, SourceSpan
 from .segment import Unit
 
 

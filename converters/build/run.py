@@ -15,9 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from . import __version__
-from .config import Settings
-from .exporters import (
+from .. import __version__
+from ..config import Settings
+from ..exporters import (
     BuildOptions,
     Exporter,
     cost_of,
@@ -43,8 +43,8 @@ from .results import BUILT, FAILED, UP_TO_DATE, BuildResult, Output
 from .stamps import build_stamp, code_stamp, format_stamp, layout_stamp, stamp_pages
 
 if TYPE_CHECKING:
-    from .edition import Edition
-    from .model import Collection, Document
+    from ..edition import Edition
+    from ..model import Collection, Document
     from .workers import Outcome, Task
 
     Planned = list[tuple[str, Path, Task | None]]
@@ -198,7 +198,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     # (40–80 ms each, one or two per correction), here and in the forked workers
     gc.freeze()
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
-    from .edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
+    from ..edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
 
     edition = build_edition(collection, settings)
     if not edition.entries:
@@ -326,7 +326,7 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
     called while the outputs are written: pickling a month's pages takes 25 ms; with
     a ``session``, kept there and left for it to save)."""
     from .manifest import load_parsed, save_parsed
-    from .parse import parse_paths  # the parser is only needed when something changed
+    from ..parse.pipeline import parse_paths  # the parser is only needed when something changed
 
     if session is not None and session.parsed is not None:
         cache = dict(session.parsed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from . import __version__
+from .. import __version__
 from .results import BuildResult, Output
 
 

@@ -9,7 +9,7 @@ and gives every unit one role. It learned from labelled pages
 the rules are right and where page chrome, headline indexes and navigation
 copies of the headline fool them.
 
-Retrain with ``python3 -m converters.training`` (deterministic: the same
+Retrain with ``python3 -m converters.parse.training`` (deterministic: the same
 corpus gives the same model file, ``data/roles.crfsuite``).
 """
 from __future__ import annotations
@@ -288,7 +288,7 @@ def _tagger():  # type: ignore[no-untyped-def]
     if _model_path is not None:
         tagger.open(_model_path)
         return tagger
-    with resources.as_file(resources.files("converters.data").joinpath("roles.crfsuite")) as path:
+    with resources.as_file(resources.files("converters.parse.data").joinpath("roles.crfsuite")) as path:
         tagger.open(str(path))
     return tagger
 

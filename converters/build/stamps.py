@@ -18,9 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .config import Settings
-from .exporters import (
+from .. import __version__
+from ..config import Settings
+from ..exporters import (
     BuildOptions,
     Exporter,
     Job,
@@ -29,16 +29,16 @@ from .exporters import (
     depends_on_character_set,
     layout_name,
 )
-from .files import file_state
-from .layout import load_layout, search_dirs
-from .reading import InputError, digest_of, expand_paths, page_bytes
+from ..files import file_state
+from ..layout import load_layout, search_dirs
+from ..parse.reading import InputError, digest_of, expand_paths, page_bytes
 
 if TYPE_CHECKING:
-    from .edition import Edition
+    from ..edition import Edition
     from .manifest import Manifest
-    from .model import Collection
+    from ..model import Collection
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the converters package
 
 
 def _hash(*parts: object) -> str:

@@ -20,7 +20,7 @@ from importlib import resources
 
 from .chars import is_han
 from .hanzi import fold
-from .model import Credit
+from ..model import Credit
 
 #: a reporter role: 记者 after an outlet's name and a title, if any (本报记者, 晚报记者,
 #: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者); never 据记者, 对记者
@@ -65,7 +65,7 @@ _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,3
 
 @cache
 def surnames() -> frozenset[str]:
-    text = resources.files("converters.data").joinpath("surnames.txt").read_text(encoding="utf-8")
+    text = resources.files("converters.parse.data").joinpath("surnames.txt").read_text(encoding="utf-8")
     return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
 
 

@@ -72,7 +72,7 @@ def _stem(name: str) -> str:
 
 @cache
 def default_towns() -> Towns:
-    text = resources.files("converters.data").joinpath("towns.tsv").read_text(encoding="utf-8")
+    text = resources.files("converters.parse.data").joinpath("towns.tsv").read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if line and not line.startswith("#"):

@@ -57,7 +57,7 @@ class Gazetteer:
 
 @cache
 def default_gazetteer() -> Gazetteer:
-    data = tomllib.loads(resources.files("converters.data").joinpath("gazetteer.toml")
+    data = tomllib.loads(resources.files("converters.parse.data").joinpath("gazetteer.toml")
                          .read_text(encoding="utf-8"))
     return Gazetteer([District(d["name"], d["slug"], tuple(d.get("aliases", ())),
                                tuple(d.get("short", ()))) for d in data["district"]])

@@ -1,0 +1,8 @@
+"""The parser: page files → the article model, in one direction.
+
+read (``reading``) → normalise (``normalise``) → segment (``segment``: lines into
+units, what the rules can say of each) → roles (``roles``: the trained line-role
+model) → assemble (``assemble``, ``articles``: units into articles and documents).
+``pipeline`` runs the stages for a page, a file or a batch. Beside them: bylines,
+places and the gazetteer, the chrome a digital edition prints, and ``data/``.
+"""
