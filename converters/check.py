@@ -102,14 +102,8 @@ def check_build(out_dir: Path) -> CheckResult:
             check.notes.append(f"no exporter “{record.format}” installed: only the file's "
                                "presence and checksum were checked")
             continue
-        verify = getattr(exporter, "verify", None)
-        if verify is None:
-            check.notes.append(f"the {record.format} exporter cannot verify its outputs: "
-                               "only the file's presence and checksum were checked")
-            continue
         # what the build warned no font has, the check knows of: both warn, neither fails
-        verdict = verify(check.path, articles, unprintable=frozenset(record.unprintable)) \
-            if record.unprintable else verify(check.path, articles)
+        verdict = exporter.verify(check.path, articles, frozenset(record.unprintable))
         check.problems += verdict.problems
         check.notes += verdict.notes
     return result

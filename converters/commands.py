@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .config import CONFIG_NAME, load_settings
 from .errors import PressroomError
-from .exporters import BuildOptions, UnknownFormat, available
+from .exporters import BuildOptions, UnknownFormat, available, load
 from .build.processes import stop_on_sigterm
 from .files import file_state, system_said
 from .build.repeat import remember as remember_repeat
@@ -289,6 +289,8 @@ def check(folder: Path) -> None:
 @commands.command()
 def formats() -> None:
     """List the registered exporters."""
-    for name, point in available().items():
-        exporter = point.load()
-        click.echo(f"{name:8} {exporter.description}")
+    for name in available():
+        try:
+            click.echo(f"{name:8} {load(name).description}")
+        except UnknownFormat as exc:
+            click.echo(f"{name:8} (unusable) {exc}")

@@ -20,11 +20,7 @@ from ..config import Settings
 from ..exporters import (
     BuildOptions,
     Exporter,
-    cost_of,
-    has_parts,
     load,
-    load_libraries,
-    load_writing_libraries,
 )
 from .manifest import (
     PARTS_FOLDER,
@@ -186,9 +182,9 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     def load_them() -> None:
         for name, exporter in loading.items():
             if session is None:
-                load_libraries(exporter)
+                exporter.load_libraries()
             else:  # once, for the workers of every build to come
-                load_writing_libraries(exporter)
+                exporter.load_writing_libraries()
                 session.loaded.add(name)
 
     collection, keep_parsed = _parse(inputs, out_dir, stamped, progress, workers,
@@ -252,7 +248,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             if key not in lengths:
                 lengths[key] = len(entry.article.text_content())
             total += lengths[key]
-        return cost_of(exporter) * total
+        return exporter.cost * total
 
     def parts_of(task: Task, record: OutputRecord | None) -> list[PartTask]:
         exporter, job = task.exporter, task.job
@@ -260,7 +256,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
         make_folder(folder)
         earlier = record.parts if record is not None and not force else []
         parts = []
-        for part in exporter.parts(job, options):  # type: ignore[attr-defined]
+        for part in exporter.parts(job, options):
             base = format_stamps[exporter.name]
             key = part_stamp(base, exporter, job, part, options, identities)
             # named by the part's key too, so the next build finds the part it replaces
@@ -268,7 +264,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             basis = part_basis(base, exporter, part, options)
             task_part = PartTask(task, part, path, cost(exporter, part.edition) * part.weight,
                                  None if force else read_part(path), basis)
-            if task_part.kept is None and getattr(exporter, "reuses_parts", False):
+            if task_part.kept is None and exporter.reuses_parts:
                 task_part.previous = _replaced_part(folder, earlier, part.key, basis)
             parts.append(task_part)
         return parts
@@ -298,7 +294,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
                         cost=cost(exporter, job.edition),
                         order=order, inputs={source: digest for source, digest, _ in articles},
                         articles=articles)
-            if has_parts(exporter):
+            if exporter.in_parts:
                 task.parts = parts_of(task, record)
             tasks.append(task)
             planned.append((relative, target, task))

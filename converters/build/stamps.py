@@ -25,8 +25,6 @@ from ..exporters import (
     Exporter,
     Job,
     Part,
-    character_set_key,
-    depends_on_character_set,
     layout_name,
 )
 from ..files import file_state
@@ -81,6 +79,8 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
     listing of their folders, has changed.
     """
     name, folders = layout_name(exporter, options), search_dirs(exporter.name)
+    if name is None:  # a format without layouts
+        return _hash(exporter.name, "no layout")
     key = json.dumps([exporter.name, name, [str(f) for f in folders]], ensure_ascii=False)
     known = (remembered or {}).get(key)
     if known is not None and _still_stands(known):
@@ -174,9 +174,8 @@ def job_stamp(base: str, exporter: Exporter, job: Job, options: BuildOptions,
 
 def _characters(exporter: Exporter, options: BuildOptions, edition: Edition) -> list[object]:
     """What of the edition's characters an output's bytes depend on (font subsets)."""
-    if not depends_on_character_set(exporter, options):
-        return []
-    return ["characters", character_set_key(exporter, edition.characters())]
+    key = exporter.character_set_key(edition.characters(), options)
+    return [] if key is None else ["characters", key]
 
 
 def part_stamp(base: str, exporter: Exporter, job: Job, part: Part, options: BuildOptions,

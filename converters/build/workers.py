@@ -81,9 +81,8 @@ def write_part(task: PartTask) -> dict[str, Any] | str:
     """The part's data, or what went wrong."""
     try:
         owner = task.owner
-        extra = {} if task.previous is None else {"previous": task.previous}
-        data = write_atomically(task.path, lambda path: owner.exporter.write_part(  # type: ignore[attr-defined]
-            owner.job, task.part, path, owner.options, **extra))
+        data = write_atomically(task.path, lambda path: owner.exporter.write_part(
+            owner.job, task.part, path, owner.options, task.previous))
         data = {**data, "size": task.path.stat().st_size, "basis": task.basis}
         replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
     except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
@@ -114,13 +113,13 @@ class Outcome:
 
 
 def write_output(task: Task) -> Outcome:
-    extra = {"replacing": task.target} if getattr(task.exporter, "reuses_output", False) else {}
+    replacing = task.target if task.exporter.reuses_output else None
     return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options,
-                                                                **extra))
+                                                                replacing))
 
 
 def _assemble(task: Task, parts: list[tuple[Path, dict[str, Any]]], waited: float) -> Outcome:
-    outcome = _write_target(task, lambda path: task.exporter.assemble(  # type: ignore[attr-defined]
+    outcome = _write_target(task, lambda path: task.exporter.assemble(
         task.job, path, task.options, parts))
     outcome.seconds += waited  # for its parts
     return outcome
@@ -195,8 +194,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
 
     for task in tasks:
         alone = task.parts is not None and any(p.last for p in task.parts)
-        if (task.parts is not None and hasattr(task.exporter, "prepare")
-                and (libraries_loaded or not alone)):
+        if task.parts is not None and (libraries_loaded or not alone):
             task.exporter.prepare(task.job, task.options)
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and all(p.kept is not None for p in task.parts):

@@ -5,16 +5,16 @@ Like Sphinx builders: a separate package adds a format by declaring
     [project.entry-points."pressroom.exporters"]
     myformat = "mypackage.module:MyExporter"
 
-An exporter plans its outputs for an edition (``plan``) and writes one
-(``write``); the build command does the rest (paths, temporary files,
-reporting).
+An exporter is a subclass of :class:`Exporter`: it plans its outputs for an
+edition (``plan``) and writes one (``write``); the build does the rest (what is
+out of date, paths, temporary files, workers, reporting).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..entrypoints import EntryPoint, entry_points_of
 from ..errors import PressroomError
@@ -22,6 +22,7 @@ from ..layout import search_dirs
 
 if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
     from ..edition import Edition
+    from ..model import Article
 
 GROUP = "pressroom.exporters"
 
@@ -93,85 +94,92 @@ def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> 
     return jobs
 
 
-class Exporter(Protocol):
-    name: str
-    description: str
-    #: the layout used when ``--layout`` names none this format has
-    default_layout: str
+class Exporter:
+    """What every format is: subclass it, set the attributes, write ``plan`` and
+    ``write``; everything else has a default that is right for a new format.
 
-    def plan(self, edition: Edition, options: BuildOptions) -> list[Job]: ...
+    An exporter only renders. Whether an output is rebuilt, where its file goes and
+    what is kept for the next build are the build's business: it asks the exporter
+    what an output depends on (``character_set_key``) and hands it what an earlier
+    build made (``previous``, ``replacing``) when the exporter says it can use it.
+    """
 
-    def write(self, job: Job, target: Path, options: BuildOptions) -> Report: ...
+    #: the format's name: ``--format NAME`` and the output folder ``build/NAME/``
+    name: ClassVar[str] = ""
+    #: one line for ``pressroom formats``
+    description: ClassVar[str] = ""
+    #: the layout used when ``--layout`` names none this format has; None for a
+    #: format that has no layouts (its look is its code's)
+    default_layout: ClassVar[str | None] = None
+    #: the kind of file it writes: its extension and media type
+    extension: ClassVar[str] = ""
+    media_type: ClassVar[str] = "application/octet-stream"
+    #: work per character relative to the other formats (the longest outputs start first)
+    cost: ClassVar[float] = 1.0
+    #: an output is typeset in parts (``parts``, ``write_part``, ``assemble``) that the
+    #: build makes in parallel and keeps while they are unchanged
+    in_parts: ClassVar[bool] = False
+    #: ``write_part`` can use the part it replaces (``previous``: an earlier build's,
+    #: made with the same settings, layout and fonts) to reuse pieces of it
+    reuses_parts: ClassVar[bool] = False
+    #: ``write`` can use the file it replaces (``replacing``: an earlier build's, made
+    #: however) to reuse pieces it can prove unchanged
+    reuses_output: ClassVar[bool] = False
 
-    # Optional, for the build's scheduler and its incremental check:
-    #   cost: float — work per character relative to the others (default 1),
-    #     so the longest outputs start first;
-    #   depends_on_character_set(options) -> bool — True (the default) when an
-    #     output's bytes depend on every character of the edition (a font subset
-    #     shared by a district's output and the whole edition's);
-    #   character_set_key(characters) -> str — the part of the character set
-    #     that matters, when not all of it does;
-    #   verify(path, articles) -> Verdict — for `pressroom check`: does the file
-    #     open with an independent reader, and does it hold every article's text?
-    #     ``articles`` are (page file name, Article) pairs.
-    #   parts(job, options) -> list[Part], write_part(job, part, target, options)
-    #     -> dict (JSON: what assembling needs to know), and assemble(job, target,
-    #     options, [(part file, that dict)]) -> Report — an output made in parts.
-    #     The build writes the parts in its worker processes, keeps them in the
-    #     build folder and assembles the output as soon as its parts are there;
-    #     ``write`` must still make the whole output on its own. With parts,
-    #     prepare(job, options) is called in the main process before the workers
-    #     start: what it loads (fonts), the assembling and the workers share.
-    #   reuses_parts = True — write_part also takes ``previous=(part file, its
-    #     dict)``: the part of the same key it replaces (an earlier build's, made
-    #     with the same settings, layout and fonts), so it may reuse pieces of it.
-    #   reuses_output = True — write also takes ``replacing=path``: where the output
-    #     goes once written. A file there is an earlier build's (made however), and
-    #     the exporter may reuse pieces of it that it can prove unchanged.
-    #   load_libraries() — import what the main process needs anyway (ReportLab,
-    #     to assemble the bulletin); called while workers parse the pages, and
-    #     the workers forked to write inherit it. (Libraries only workers need
-    #     are better imported by each worker, in parallel: measured.)
-    #   load_writing_libraries() — import everything writing needs: a process
-    #     that stays (build --watch) calls it once, so that the workers it forks
-    #     for every later build have them.
+    def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
+        raise NotImplementedError(f"the {self.name} exporter plans no outputs")
+
+    def write(self, job: Job, target: Path, options: BuildOptions,
+              replacing: Path | None = None) -> Report:
+        raise NotImplementedError(f"the {self.name} exporter writes nothing")
+
+    def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
+        """What of the edition's characters an output's bytes depend on besides its
+        own articles' (a font subset shared by every district's output), or None.
+        The default, all of them, is safe: a format that needs less says so."""
+        return characters
+
+    def verify(self, path: Path, articles: list[tuple[str, Article]],
+               unprintable: frozenset[str] = frozenset()) -> Verdict:
+        """For ``pressroom check``: does the file open with a reader that is not our
+        writer, and does it hold every article's text? ``articles`` are (page file
+        name, Article) pairs; ``unprintable`` the characters the build warned no
+        font has."""
+        return Verdict(notes=[f"the {self.name} exporter cannot verify its outputs: only "
+                              "the file's presence and checksum were checked"])
+
+    # --- an output made in parts (in_parts = True) ---
+    def parts(self, job: Job, options: BuildOptions) -> list[Part]:
+        raise NotImplementedError(f"the {self.name} exporter is not made in parts")
+
+    def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions,
+                   previous: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Write one part; return what assembling needs to know of it (JSON)."""
+        raise NotImplementedError(f"the {self.name} exporter is not made in parts")
+
+    def assemble(self, job: Job, target: Path, options: BuildOptions,
+                 parts: list[tuple[Path, dict[str, Any]]]) -> Report:
+        raise NotImplementedError(f"the {self.name} exporter is not made in parts")
+
+    def prepare(self, job: Job, options: BuildOptions) -> None:
+        """Called in the build's main process before the workers that write the parts
+        start: what it loads (fonts), the assembling and the workers share."""
+
+    # --- libraries loaded ahead of need ---
+    def load_libraries(self) -> None:
+        """Import what the build's main process needs anyway (ReportLab, to assemble
+        the bulletin), while workers parse the pages; the workers forked to write
+        inherit it. Libraries only the workers need are better imported by each."""
+
+    def load_writing_libraries(self) -> None:
+        """Import everything writing needs: a process that stays (``build --watch``)
+        calls it once, so the workers it forks for every later build have them."""
+        self.load_libraries()
 
 
-def load_libraries(exporter: Exporter) -> None:
-    load = getattr(exporter, "load_libraries", None)
-    if load is not None:
-        load()
-
-
-def load_writing_libraries(exporter: Exporter) -> None:
-    load_libraries(exporter)
-    load = getattr(exporter, "load_writing_libraries", None)
-    if load is not None:
-        load()
-
-
-def has_parts(exporter: Exporter) -> bool:
-    return all(hasattr(exporter, name) for name in ("parts", "write_part", "assemble"))
-
-
-def layout_name(exporter: Exporter, options: BuildOptions) -> str:
+def layout_name(exporter: Exporter, options: BuildOptions) -> str | None:
+    """The layout an output of ``exporter`` is made with (None: the format has none)."""
     return options.layout_for(exporter.name) or exporter.default_layout
-
-
-def cost_of(exporter: Exporter) -> float:
-    return float(getattr(exporter, "cost", 1.0))
-
-
-def depends_on_character_set(exporter: Exporter, options: BuildOptions) -> bool:
-    check = getattr(exporter, "depends_on_character_set", None)
-    return True if check is None else bool(check(options))
-
-
-def character_set_key(exporter: Exporter, characters: str) -> str:
-    """What of the edition's characters its outputs depend on (all, unless the
-    exporter says less: its fonts' subsets always cover the common ones)."""
-    key = getattr(exporter, "character_set_key", None)
-    return characters if key is None else str(key(characters))
 
 
 class UnknownFormat(PressroomError):
@@ -194,4 +202,14 @@ def load(name: str) -> Exporter:
     points = available()
     if name not in points:
         raise UnknownFormat(f"no exporter named “{name}” (registered: {', '.join(points) or 'none'})")
-    return points[name].load()()
+    point = points[name]
+    try:
+        found = point.load()
+    except Exception as exc:  # noqa: BLE001 - a third party's package: any error is theirs
+        raise UnknownFormat(f"the exporter registered as “{name}” ({point.value}) cannot be "
+                            f"loaded: {type(exc).__name__}: {exc}") from None
+    exporter = found() if isinstance(found, type) and issubclass(found, Exporter) else None
+    if not isinstance(exporter, Exporter):
+        raise UnknownFormat(f"the exporter registered as “{name}” ({points[name].value}) is not "
+                            "a converters.exporters.Exporter: subclass it")
+    return exporter

@@ -5,17 +5,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report, Verdict, layout_name
+from .. import BuildOptions, Exporter, Job, Report, Verdict, layout_name
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
     from ...model import Article
 
 
-class DocxExporter:
+class DocxExporter(Exporter):
     name = "docx"
     description = "Word reports, one per district (GB/T 9704 layout; --combined for all)"
     default_layout = "official"
+    extension = "docx"
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         jobs = [Job(f"{part.slug}.docx", edition.only(part)) for part in edition.districts]
@@ -23,13 +25,14 @@ class DocxExporter:
             jobs.append(Job(f"{edition.slug}.docx", edition))
         return jobs
 
-    def depends_on_character_set(self, options: BuildOptions) -> bool:
-        return False  # no fonts embedded: a report holds its own district's text only
+    def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
+        return None  # no fonts embedded: a report holds its own district's text only
 
     def load_writing_libraries(self) -> None:
         from . import body  # noqa: F401  (python-docx, lxml)
 
-    def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
+    def write(self, job: Job, target: Path, options: BuildOptions,
+              replacing: Path | None = None) -> Report:
         from .body import build_report
 
         edition = job.edition
@@ -41,7 +44,8 @@ class DocxExporter:
                                 reference=Path(reference) if reference else None)
         return Report(warnings=warnings)
 
-    def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+    def verify(self, path: Path, articles: list[tuple[str, Article]],
+               unprintable: frozenset[str] = frozenset()) -> Verdict:
         from .verify import verify_docx
 
         return verify_docx(path, articles)

@@ -5,24 +5,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...layout import load_layout
-from .. import BuildOptions, Job, Report, Verdict, layout_name, whole_and_split
+from .. import BuildOptions, Exporter, Job, Report, Verdict, layout_name, whole_and_split
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
     from ...model import Article
 
 
-class EpubExporter:
+class EpubExporter(Exporter):
     name = "epub"
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
     default_layout = "default"
+    extension = "epub"
+    media_type = "application/epub+zip"
     reuses_output = True
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")
 
-    def depends_on_character_set(self, options: BuildOptions) -> bool:
-        return options.embed_fonts  # only an embedded font is subset to the edition
+    def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
+        # only an embedded font is subset to the edition
+        return characters if options.embed_fonts else None
 
     def load_writing_libraries(self) -> None:
         from . import book  # noqa: F401  (Jinja2, Pillow)
@@ -37,7 +40,8 @@ class EpubExporter:
                    warnings=report.warnings, replacing=replacing)
         return report
 
-    def verify(self, path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+    def verify(self, path: Path, articles: list[tuple[str, Article]],
+               unprintable: frozenset[str] = frozenset()) -> Verdict:
         from .verify import verify_epub
 
         return verify_epub(path, articles)

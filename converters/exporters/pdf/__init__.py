@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...files import cache_root
 from ...layout import load_layout
-from .. import BuildOptions, Job, Part, Report, Verdict, layout_name, whole_and_split
+from .. import BuildOptions, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
@@ -49,15 +49,20 @@ def _font_states(layout: dict[str, Any]) -> tuple[object, ...]:
     return tuple(states)
 
 
-class PdfExporter:
+class PdfExporter(Exporter):
     name = "pdf"
     description = "print-ready PDF bulletin (ReportLab; cover, contents, bookmarks)"
     default_layout = "bulletin"
+    extension = "pdf"
+    media_type = "application/pdf"
     cost = 4.0  # typesetting every line costs more than writing markup
-    # depends_on_character_set: the default, True — a district's PDF embeds font
-    # subsets of the whole edition's characters
+    in_parts = True
+    #: write_part takes ``previous``: the part it replaces, whose unchanged pages it reuses
+    reuses_parts = True
 
-    def character_set_key(self, characters: str) -> str:
+    def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
+        # a district's PDF embeds font subsets of the whole edition's characters; the
+        # subsets always cover the common ones, so only the rest counts
         from ...fonts import subset_key
 
         return subset_key(characters)
@@ -114,9 +119,6 @@ class PdfExporter:
         self.load_libraries()
         self._layout(job.edition, options)
 
-    #: write_part takes ``previous``: the part it replaces, whose unchanged pages it reuses
-    reuses_parts = True
-
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions,
                    previous: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
         from .district import TypesetDistrict, typeset_district
@@ -167,7 +169,8 @@ class PdfExporter:
                         "broken at its separators (or between characters) to fit")
         return report
 
-    def write(self, job: Job, target: Path, options: BuildOptions) -> Report:
+    def write(self, job: Job, target: Path, options: BuildOptions,
+              replacing: Path | None = None) -> Report:
         with tempfile.TemporaryDirectory(prefix="pressroom-pdf-") as scratch:
             parts = []
             for part in self.parts(job, options):
