@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .files import MISSING, cache_root, file_state, replace_file
+from .files import MISSING, file_state, replace_file
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 _CACHE_NAME = "entry-points.json"
@@ -72,7 +72,9 @@ def _stat_key(path: str) -> str:
 def entry_points_of(group: str, cache: Path | None = None) -> tuple[EntryPoint, ...]:
     """The group's entry points, sorted by name, the first found of each name winning
     as with ``importlib.metadata``."""
-    path = cache or cache_root() / _CACHE_NAME
+    from .store import user_store
+
+    path = cache or user_store().folder("registry") / _CACHE_NAME
     state = installed_state()
     try:
         states = json.loads(path.read_text(encoding="utf-8"))

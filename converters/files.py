@@ -83,37 +83,6 @@ def json_bytes(data: object, **options: object) -> bytes:
         "utf-8", "backslashreplace")
 
 
-_usable_cache: dict[str, Path] = {}
-
-
-def cache_root() -> Path:
-    """Pressroom's cache (prepared fonts, the exporter registry): ``$PRESSROOM_CACHE``,
-    else ``$XDG_CACHE_HOME/pressroom``, else ``~/.cache/pressroom``. One that cannot be
-    used (a file, read-only, no home) gives way to a temporary folder for this process:
-    a cache costs time when it is missing, never the build."""
-    wanted = os.environ.get("PRESSROOM_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pressroom")
-    root = _usable_cache.get(wanted)
-    if root is None:
-        root = Path(wanted)
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-            usable = os.access(root, os.W_OK | os.X_OK)
-        except OSError:
-            usable = False
-        if not usable:
-            import atexit
-            import shutil
-            import tempfile
-
-            root = Path(tempfile.mkdtemp(prefix="pressroom-cache-"))
-            parent = os.getpid()
-            # removed when this process ends (not when a forked worker does)
-            atexit.register(lambda: os.getpid() == parent and shutil.rmtree(root, True))
-        _usable_cache[wanted] = root
-    return root
-
-
 def secret_path() -> Path:
     """Where this user's sealing secret is kept: ``$PRESSROOM_SECRET``, else
     ``$XDG_CONFIG_HOME/pressroom/secret``, else ``~/.config/pressroom/secret`` — never
@@ -183,27 +152,6 @@ def unseal(blob: bytes) -> bytes | None:
     mac, data = blob[len(_SEALED):len(_SEALED) + 32], blob[len(_SEALED) + 32:]
     expected = hmac.new(_user_secret(), data, hashlib.sha256).digest()
     return data if hmac.compare_digest(mac, expected) else None
-
-
-def kept(path: Path, make: Callable[[], bytes], key: str = "") -> bytes:
-    """What ``make`` returns, kept (sealed) at ``path`` for next time under ``key``: a
-    cache, so a missing, other-keyed, unsealed or unwritable file only costs making it
-    again."""
-    import hashlib  # lazily: a repeated build's answer (see repeat) needs only cache_root
-
-    tag = hashlib.sha256(key.encode("utf-8")).hexdigest().encode() + b"\n"
-    try:
-        data = unseal(path.read_bytes())
-        if data is not None and data.startswith(tag):
-            return data[len(tag):]
-    except OSError:
-        pass
-    data = make()
-    try:
-        replace_file(path, seal(tag + data))
-    except OSError:
-        pass
-    return data
 
 
 def replace_file(path: Path, data: bytes) -> None:

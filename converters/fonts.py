@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import PressroomError
-from .files import cache_root, exclusive, replace_file, write_atomically
+from .files import exclusive, replace_file, write_atomically
+from .store import touch, user_store
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -74,9 +75,7 @@ class PreparedFont:
 
 
 def cache_dir() -> Path:
-    path = cache_root() / "fonts"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return user_store().folder("fonts")
 
 
 def _face_number(path: Path, source: FontSource) -> int:
@@ -202,14 +201,23 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     """
     path, wanted, target = _cache_entry(source, characters, exact)
     covered_file = target.with_suffix(".covered")
-    if not target.is_file():
+    try:
+        covered = covered_file.read_text(encoding="utf-8")
+        family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
+        found = target.is_file()
+    except OSError:
+        found = False
+    if found:
+        touch(target)  # the store prunes the least recently used first
+    else:
         # Parallel builds want the same faces at once (the PDF's and the EPUB
         # cover's): one prepares, the others wait for it instead of repeating it.
+        # (The font is written last: where it is, its notes are.)
         with exclusive(target.with_suffix(".lock")):
-            if not target.is_file():
+            if not target.is_file() or not covered_file.is_file():
                 _make_subset(source, path, wanted, target)
-    covered = covered_file.read_text(encoding="utf-8")
-    family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
+        covered = covered_file.read_text(encoding="utf-8")
+        family = covered_file.with_suffix(".family").read_text(encoding="utf-8")
     return PreparedFont(target, family, frozenset(covered), source.embolden)
 
 

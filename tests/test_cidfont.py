@@ -19,6 +19,7 @@ from reportlab.pdfbase import pdfdoc
 from converters.build.run import run_build
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.cidfont import CIDFace, embed, subset_program
+from converters.store import Store
 from converters.fonts import FontError, FontSource, prepare, prepare_uncached
 
 from conftest import INPUT
@@ -123,7 +124,7 @@ def test_faces_not_in_the_cache_are_prepared_together_and_a_bad_one_left_to_say_
         sources.append(FontSource(str(path)))
     absent = FontSource(str(tmp_path / "absent.ttf"))
     prepare_uncached([*sources, absent], "ABCD")  # the absent face is not its business
-    cached = set((tmp_path / "cache" / "fonts").glob("*.ttf"))
+    cached = set(Store(tmp_path / "cache").folder("fonts").glob("*.ttf"))
     assert len(cached) == 2
     assert {prepare(source, "ABCD").path for source in sources} == cached
     with pytest.raises(FontError, match="not found"):

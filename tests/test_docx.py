@@ -169,10 +169,10 @@ def test_a_kept_template_gives_the_report_a_fresh_one_gives_and_spares_python_do
     it imports neither python-docx nor lxml."""
     import sys
 
-    from converters.files import cache_root
+    from converters.store import user_store
 
     kept = run_build([INPUT], tmp_path / "kept", ["docx"], SETTINGS, BuildOptions())
-    shutil.rmtree(cache_root() / "docx", ignore_errors=True)
+    shutil.rmtree(user_store().folder("docx"), ignore_errors=True)
     fresh = run_build([INPUT], tmp_path / "fresh", ["docx"], SETTINGS, BuildOptions())
     assert [o.path.read_bytes() for o in kept.outputs] == [o.path.read_bytes() for o in fresh.outputs]
     probe = ("import sys\n"

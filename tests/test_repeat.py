@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import INPUT, ROOT
 
+from converters.store import Store
+
 HOUR_NS = 3600 * 10**9
 PROBE = """import runpy, sys
 sys.argv = ['pressroom', *sys.argv[1:]]
@@ -71,7 +73,7 @@ class Folder:
         return done.stdout, stderr, loaded == "True"
 
     def notes(self) -> list[Path]:
-        return sorted((self.cache / "repeats").glob("*.json"))
+        return sorted(Store(self.cache).folder("repeats").glob("*.json"))
 
 
 BUILD = ("build", "-f", "docx", "pages", "-o", "out")

@@ -163,16 +163,16 @@ def test_kept_data_round_trips_through_json(typeset) -> None:  # type: ignore[no
 def test_kept_folios_and_font_programs_give_the_same_bulletin(tmp_path: Path) -> None:
     """What assembling keeps between builds (the folios and page numbers drawn, each
     face's embedded program) changes nothing: a build without them is identical."""
-    from converters.files import cache_root
+    from converters.store import user_store
 
     warm, cold = tmp_path / "warm", tmp_path / "cold"
     assert run_build([ROOT / "input"], warm, ["pdf"], SETTINGS, BuildOptions()).ok
     assert run_build([ROOT / "input"], warm, ["pdf"], SETTINGS, BuildOptions(), force=True).ok
-    shutil.rmtree(cache_root() / "overlays", ignore_errors=True)
-    for kept in (cache_root() / "fonts").glob("*.embedded"):
+    shutil.rmtree(user_store().folder("overlays"), ignore_errors=True)
+    for kept in user_store().folder("fonts").glob("*.embedded"):
         kept.unlink()
     assert run_build([ROOT / "input"], cold, ["pdf"], SETTINGS, BuildOptions()).ok
-    assert list((cache_root() / "fonts").glob("*.embedded")), "nothing kept"
+    assert list(user_store().folder("fonts").glob("*.embedded")), "nothing kept"
     assert (warm / "pdf" / "bulletin-2021-06.pdf").read_bytes() == \
         (cold / "pdf" / "bulletin-2021-06.pdf").read_bytes()
 

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PressroomError
+from ..store import VERSION as STORE_VERSION
 from ..files import PART_SUFFIX, exclusive, json_bytes, replace_file, seal, unseal
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ QUICK_NAME = "quick.json"
 PARSED_NAME = "parsed.pickle"
 PARTS_FOLDER = "parts"
 LOCK_NAME = "lock"
-MANIFEST_SCHEMA = 1
+#: the build folder's state has the shape of the store's (one version for both)
+MANIFEST_SCHEMA = STORE_VERSION
 
 
 @dataclass

@@ -26,7 +26,8 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import cache_root, exclusive, file_state, json_bytes, replace_file
+from ..files import exclusive, file_state, json_bytes, replace_file
+from ..store import user_store
 
 if TYPE_CHECKING:
     from .results import BuildResult
@@ -43,7 +44,7 @@ def _identity(argv: list[str]) -> list[Any]:
 
 def _note_path(identity: list[Any]) -> Path:
     key = zlib.crc32(json.dumps(identity, ensure_ascii=False).encode("utf-8", "surrogateescape"))
-    return cache_root() / NOTES_FOLDER / f"{key:08x}.json"
+    return user_store().folder(NOTES_FOLDER) / f"{key:08x}.json"
 
 
 def _checksum(path: str) -> int | None:

@@ -227,6 +227,10 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         # a failed output is retried next time; otherwise an unchanged rebuild is a no-op
         manifest.build_stamp, manifest.problems = stamp, list(result.problems)
     save_manifest(out_dir, manifest)
+    if tasks:  # something was made: the store may have grown past its bound
+        from ..store import limit_from_environment, user_store
+
+        user_store().prune(limit_from_environment())
     return result
 
 

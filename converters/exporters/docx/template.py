@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ...files import cache_root, kept
 from ...build.stamps import code_stamp
+from ...store import kept, user_store
 from ..archive import Member, member
 
 #: changed whenever what _prepare makes changes, so kept templates are made again
@@ -67,7 +67,8 @@ def prepared_template(layout: dict[str, Any], reference: Path | None) -> Templat
          layout, _file_stamp(reference)],
         sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:32]
     ids, head, tail, core, members = marshal.loads(kept(
-        cache_root() / "docx" / f"{key}.marshal", lambda: _packed(_prepare(layout, reference))))
+        user_store().folder("docx") / f"{key}.marshal",
+        lambda: _packed(_prepare(layout, reference))))
     return Template(ids, head, tail, core, [Member(*m) for m in members])
 
 

@@ -23,7 +23,7 @@ from ...model import Article, replace
 from ..archive import Member, member, write_package
 from ..text import xml_safe
 from ...fonts import FontSource, prepare
-from ...files import cache_root
+from ...store import user_store
 from ...layout import packaged_layouts
 from .cover import cover_image
 from .earlier import EarlierBook, book_basis, signature
@@ -74,9 +74,7 @@ def template_environment(layout: dict[str, Any]) -> Environment:
 
 
 def _bytecode_folder() -> Path:
-    folder = cache_root() / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return user_store().folder("templates")
 
 
 def _font_source(spec: dict[str, Any]) -> FontSource:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import PIL
 
-from ...files import cache_root, kept
+from ...store import kept, user_store
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -42,7 +42,7 @@ def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular:
              edition.settings.date_text, settings, str(bold), str(regular)]
     key = hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True,
                                     default=str).encode("utf-8")).hexdigest()[:32]
-    return kept(cache_root() / "covers" / f"{key}.png",
+    return kept(user_store().folder("covers") / f"{key}.png",
                 lambda: render_cover(edition, settings, bold, regular))
 
 

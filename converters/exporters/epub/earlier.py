@@ -20,7 +20,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from ...files import cache_root, replace_file
+from ...files import replace_file
+from ...store import user_store
 from ..archive import Member, read_members
 
 NOTES_FOLDER = "books"
@@ -53,7 +54,7 @@ class EarlierBook:
         self.note: Path | None = None
         if path is None:
             return
-        self.note = cache_root() / NOTES_FOLDER / f"{signature(str(path.resolve()))}.json"
+        self.note = user_store().folder(NOTES_FOLDER) / f"{signature(str(path.resolve()))}.json"
         try:
             noted = json.loads(self.note.read_bytes())
             package = path.read_bytes()

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ...files import cache_root
+from ...store import user_store
 from ...layout import load_layout
 from .. import BuildOptions, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
 
@@ -146,7 +146,7 @@ class PdfExporter(Exporter):
         # what the build says the front matter part was made with (the layout,
         # settings and fonts) and its name (a stamp of the titles)
         basis = front_data.get("basis")
-        overlays = (cache_root() / "overlays" / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
+        overlays = (user_store().folder("overlays") / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
                 ".marshal", f"{basis} {front_path.name}") if basis else None
         pages = typeset_bulletin(job.edition, self._layout(job.edition, options),
                                  (front_path.read_bytes(), TypesetFront.from_json(front_data)),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc
 
-from ...files import kept
+from ...store import kept
 
 #: a part's stand-in font object is named so; the join replaces it
 STAND_IN_PREFIX = "Pressroom.Face."

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from ...edition import Edition
-from ...files import kept
+from ...store import kept
 from .cidfont import embed, merge_shown, shown_characters
 from .district import TypesetDistrict
 from .document import BuildState, contents_flowables, district_key
