@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .errors import PressroomError
 from .files import exclusive, replace_file, write_atomically
+from .presentation import LITERALS
 from .store import touch, user_store
 
 if TYPE_CHECKING:
@@ -27,9 +28,10 @@ if TYPE_CHECKING:
 
 #: bump when the preparation changes, so old cache entries are not reused
 PREPARE_VERSION = "4"
-#: characters every build may set outside article text (folios, headers, cover)
-ALWAYS = ("".join(chr(c) for c in range(0x20, 0x7F))
-          + "—…·、，。：；！？“”‘’（）《》〔〕【】　■●◆第期年月日页目录共篇本报讯原文无标题区级要闻")
+#: characters every build may set outside article text: what presentation prints
+#: around an article, and the folios, running heads and cover's words
+ALWAYS = ("".join(chr(c) for c in range(0x20, 0x7F)) + LITERALS
+          + "—…·、，。：；！？“”‘’（）《》〔〕【】　■●◆第期年月日页目录共篇本报讯区级要闻")
 _WEIGHT_NAMES = {100: "Thin", 200: "ExtraLight", 300: "Light", 400: "Regular", 500: "Medium",
                  600: "SemiBold", 700: "Bold", 800: "ExtraBold", 900: "Black"}
 _DROP_TABLES = ("CFF ", "CFF2", "VORG", "fvar", "gvar", "avar", "HVAR", "MVAR", "VVAR", "STAT",

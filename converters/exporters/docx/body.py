@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
 from ..archive import write_package
+from ...presentation import shown
 from ..text import xml_safe
 from .template import prepared_template
 
@@ -79,24 +80,23 @@ class BodyWriter:
     def article(self, entry: Entry) -> None:
         article = entry.article
         where = f"{entry.source}: “{article.display_title}”"
-        if article.kicker:
-            self.paragraph("kicker", article.kicker, where)
-        self.heading("heading3", article.title or "（原文无标题）", f"_Toc_{entry.key}", where)
-        if article.subtitle:
-            self.paragraph("subtitle", "——" + article.subtitle, where)
-        if article.bylines:
-            self.paragraph("byline", "　".join(article.bylines), where)
-        first = True
-        for block in article.body:
+        deck = shown(article)
+        if deck.kicker:
+            self.paragraph("kicker", deck.kicker, where)
+        self.heading("heading3", deck.heading, f"_Toc_{entry.key}", where)
+        if deck.subtitle:
+            self.paragraph("subtitle", deck.subtitle, where)
+        if deck.byline_line:
+            self.paragraph("byline", deck.byline_line, where)
+        for block in deck.blocks:
             if block.kind == "subhead":
                 self.paragraph("subhead", block.text, where)
                 continue
             runs: list[tuple[str, str | None]] = []
-            if first and article.dateline:
-                runs.append((article.dateline + "　", "dateline"))
+            if block.lead:
+                runs.append((block.lead, "dateline"))
             runs.append((xml_safe(block.text, where, self.warnings), None))
             self.append("body", runs)
-            first = False
 
     def closing(self, unit: str, date_text: str) -> None:
         self.append("body", [])

@@ -23,6 +23,7 @@ from ...model import Article, replace
 from ..archive import Member, member, write_package
 from ..text import xml_safe
 from ...fonts import FontSource, prepare
+from ...presentation import shown
 from ...store import user_store
 from ...layout import packaged_layouts
 from .cover import cover_image
@@ -183,7 +184,7 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                     before = len(warnings)
                     article = _safe_article(entry.article, where, warnings)
                     page("article.xhtml.j2", entry.key, file, title=article.display_title,
-                         body_type="bodymatter", article=article, blocks=_blocks(article),
+                         body_type="bodymatter", article=article, shown=shown(article),
                          section=section["name"] or None)
                     noted[f"OEBPS/text/{file}"] = [made_from, warnings[before:]]
                     shown_title = article.display_title
@@ -205,8 +206,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                     lambda: env.get_template("nav.xhtml.j2").render(parts=parts))
     if embed_fonts:
         # exactly the characters the pages show, template words (篇, 目录) included
-        shown = "".join(_visible_text(_page_text(member)) for _, member in [*pages, ("", nav)])
-        serif = prepare(_font_source(layout["fonts"]["serif"]), shown, exact=True)
+        visible = "".join(_visible_text(_page_text(member)) for _, member in [*pages, ("", nav)])
+        serif = prepare(_font_source(layout["fonts"]["serif"]), visible, exact=True)
         fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif",
                       "path": serif.path})
         body_fonts.insert(0, "Pressroom Serif")
@@ -257,11 +258,3 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     return len(pages)
 
 
-def _blocks(article: Article) -> list[dict[str, Any]]:
-    blocks, first = [], True
-    for block in article.body:
-        dateline = block.kind == "paragraph" and first and article.dateline
-        if block.kind == "paragraph":
-            first = False
-        blocks.append({"kind": block.kind, "text": block.text, "dateline": dateline})
-    return blocks

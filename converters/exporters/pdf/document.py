@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition, Entry
 from ...model import Article
+from ...presentation import shown
 from .styles import PdfLayout
 from .typeset import CJKParagraph, Line, MissingGlyphs, ParaStyle, Run
 
@@ -166,28 +167,27 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     styles = layout.styles
     missing = state.missing.setdefault(entry.key, MissingGlyphs())
     deck: list[Flowable] = [Marker(state, entry.key)]
-    if article.kicker:
-        deck.append(CJKParagraph([Run(article.kicker)], centred(styles["kicker"]), missing=missing))
+    printed = shown(article)
+    if printed.kicker:
+        deck.append(CJKParagraph([Run(printed.kicker)], centred(styles["kicker"]), missing=missing))
     title_style = centred(styles["title"])
-    if article.kicker:
+    if printed.kicker:
         title_style = replace(title_style, space_before=0.0)
-    deck.append(CJKParagraph([Run(article.title or "（原文无标题）")], title_style, missing=missing))
-    if article.subtitle:
-        deck.append(CJKParagraph([Run("——" + article.subtitle)], centred(styles["subtitle"]),
+    deck.append(CJKParagraph([Run(printed.heading)], title_style, missing=missing))
+    if printed.subtitle:
+        deck.append(CJKParagraph([Run(printed.subtitle)], centred(styles["subtitle"]),
                                  missing=missing))
-    if article.bylines:
-        deck.append(CJKParagraph([Run("　".join(article.bylines))], centred(styles["byline"]),
+    if printed.byline_line:
+        deck.append(CJKParagraph([Run(printed.byline_line)], centred(styles["byline"]),
                                  missing=missing))
     body: list[Flowable] = []
-    first_paragraph = True
-    for block in article.body:
+    for block in printed.blocks:
         if block.kind == "subhead":
             body.append(CJKParagraph([Run(block.text)], styles["subhead"], missing=missing))
             continue
         runs = [Run(block.text)]
-        if first_paragraph and article.dateline:
-            runs.insert(0, Run(article.dateline + " ", styles["dateline"].face))
-        first_paragraph = False
+        if block.lead:
+            runs.insert(0, Run(block.lead, styles["dateline"].face))
         body.append(CJKParagraph(runs, styles["body"], missing=missing))
     keep = NeedSpace(deck[1:], 2 * styles["body"].leading + 2, frame_height)
     return [keep, *deck, *body, Rule(layout.rule_color, 0.4, 3 * mm, 0.3)]
