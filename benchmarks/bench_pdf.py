@@ -36,6 +36,7 @@ from converters.exporters.pdf import PdfExporter  # noqa: E402
 from converters.exporters.pdf.styles import build_layout  # noqa: E402
 from converters.layout import load_layout  # noqa: E402
 from converters.parse.pipeline import parse_paths  # noqa: E402
+from converters.store import user_store  # noqa: E402
 
 TARGET = 1.3
 
@@ -84,7 +85,7 @@ def main() -> int:
         cold = time.perf_counter()
         report = exporter.write(job, folder / "month.pdf", options)  # prepares or loads the fonts
         cold = time.perf_counter() - cold
-        ours_font = build_layout(load_layout("bulletin", "pdf"), edition.characters()).styles["body"].face.names[0]
+        ours_font = build_layout(load_layout("bulletin", "pdf"), edition.characters(), store=user_store()).styles["body"].face.names[0]
         # the floor: ReportLab's own TrueType embedding of the same prepared face
         font = "floor-serif"
         pdfmetrics.registerFont(TTFont(font, str(pdfmetrics.getFont(ours_font).path)))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .errors import PressroomError
 from .files import exclusive, replace_file, write_atomically
 from .presentation import LITERALS
-from .store import touch, user_store
+from .store import Store, touch
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -76,8 +76,6 @@ class PreparedFont:
     embolden: float
 
 
-def cache_dir() -> Path:
-    return user_store().folder("fonts")
 
 
 def _face_number(path: Path, source: FontSource) -> int:
@@ -193,7 +191,7 @@ def _always_covered() -> frozenset[str]:
     return frozenset(ALWAYS + common_han())
 
 
-def prepare(source: FontSource, characters: str, *, exact: bool = False) -> PreparedFont:
+def prepare(source: FontSource, characters: str, *, store: Store, exact: bool = False) -> PreparedFont:
     """A cached static TrueType subset of ``source`` covering ``characters`` where it can.
 
     Unless ``exact``, the subset also covers ASCII, common marks (folios,
@@ -201,7 +199,7 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     a new subset (preparing one takes seconds; the PDF embeds only the glyphs
     it uses either way). An embedded EPUB font wants exactly the text's characters.
     """
-    path, wanted, target = _cache_entry(source, characters, exact)
+    path, wanted, target = _cache_entry(source, characters, exact, store)
     covered_file = target.with_suffix(".covered")
     try:
         covered = covered_file.read_text(encoding="utf-8")
@@ -223,7 +221,8 @@ def prepare(source: FontSource, characters: str, *, exact: bool = False) -> Prep
     return PreparedFont(target, family, frozenset(covered), source.embolden)
 
 
-def _cache_entry(source: FontSource, characters: str, exact: bool) -> tuple[Path, str, Path]:
+def _cache_entry(source: FontSource, characters: str, exact: bool, store: Store
+                 ) -> tuple[Path, str, Path]:
     """The face's file, the characters its subset covers, and where the subset is kept."""
     path = source.resolve()
     wanted = _wanted(characters, exact)
@@ -231,7 +230,7 @@ def _cache_entry(source: FontSource, characters: str, exact: bool) -> tuple[Path
     key = hashlib.sha256("\x00".join([
         PREPARE_VERSION, str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
         str(source.index), str(source.face), str(source.weight), wanted]).encode()).hexdigest()[:32]
-    return path, wanted, cache_dir() / f"{key}.ttf"
+    return path, wanted, store.folder("fonts") / f"{key}.ttf"
 
 
 @lru_cache(maxsize=4)
@@ -239,7 +238,7 @@ def _wanted(characters: str, exact: bool) -> str:
     return "".join(sorted(set(characters if exact else characters + ALWAYS + common_han())))
 
 
-def prepare_uncached(sources: list[FontSource], characters: str) -> None:
+def prepare_uncached(sources: list[FontSource], characters: str, store: Store) -> None:
     """Prepare (see :func:`prepare`) the sources not in the cache yet at once, a process
     each, as many at a time as there are cores: a CJK face takes seconds."""
     from .build.processes import default_workers, in_processes
@@ -247,21 +246,21 @@ def prepare_uncached(sources: list[FontSource], characters: str) -> None:
     missing: dict[Path, FontSource] = {}  # one source per subset (faux bold shares one)
     for source in sources:
         try:
-            target = _cache_entry(source, characters, False)[2]
+            target = _cache_entry(source, characters, False, store)[2]
         except FontError:
             continue  # prepare() says what is wrong where it is called
         if not target.is_file():
             missing.setdefault(target, source)
     if len(missing) > 1:
-        for _ in in_processes(partial(_prepare_quietly, characters=characters),
+        for _ in in_processes(partial(_prepare_quietly, characters=characters, store=store),
                               list(missing.values()), default_workers()):
             pass
 
 
-def _prepare_quietly(source: FontSource, characters: str) -> str | None:
+def _prepare_quietly(source: FontSource, characters: str, store: Store) -> str | None:
     """In a worker: what goes wrong is said again by prepare() where it is called."""
     try:
-        prepare(source, characters)
+        prepare(source, characters, store=store)
     except Exception as exc:  # noqa: BLE001 - prepare() raises it again where it is reported
         return str(exc)
     return None

@@ -123,9 +123,10 @@ def test_faces_not_in_the_cache_are_prepared_together_and_a_bad_one_left_to_say_
         path.write_bytes(_font_with_a_composite())
         sources.append(FontSource(str(path)))
     absent = FontSource(str(tmp_path / "absent.ttf"))
-    prepare_uncached([*sources, absent], "ABCD")  # the absent face is not its business
-    cached = set(Store(tmp_path / "cache").folder("fonts").glob("*.ttf"))
+    store = Store(tmp_path / "cache")
+    prepare_uncached([*sources, absent], "ABCD", store)  # the absent face is not its business
+    cached = set(store.folder("fonts").glob("*.ttf"))
     assert len(cached) == 2
-    assert {prepare(source, "ABCD").path for source in sources} == cached
+    assert {prepare(source, "ABCD", store=store).path for source in sources} == cached
     with pytest.raises(FontError, match="not found"):
-        prepare(absent, "ABCD")
+        prepare(absent, "ABCD", store=store)

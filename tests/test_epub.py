@@ -85,8 +85,9 @@ def test_every_article_is_in_the_book_in_order(books, edition) -> None:  # type:
 
 def test_nav_lists_every_article_under_its_district(books, edition) -> None:  # type: ignore[no-untyped-def]
     with zipfile.ZipFile(books["bulletin"]) as package:
-        nav = etree.fromstring(package.read("OEBPS/nav.xhtml"))
-    toc = nav.find(f".//{XHTML}nav[@id='toc']")
+        nav = etree.fromstring(package.read("EPUB/nav.xhtml"))
+    kinds = {n.get("{http://www.idpf.org/2007/ops}type"): n for n in nav.iter(f"{XHTML}nav")}
+    toc = kinds["toc"]
     districts = toc.findall(f"{XHTML}ol/{XHTML}li")
     assert [d.find(f"{XHTML}a").text for d in districts] == [p.name for p in edition.districts]
     for li, part in zip(districts, edition.districts):
@@ -96,14 +97,15 @@ def test_nav_lists_every_article_under_its_district(books, edition) -> None:  # 
         for section in part.sections:
             if len(part.sections) > 1:
                 assert section.name in titles
-    landmarks = nav.find(f".//{XHTML}nav[@id='landmarks']")
-    labels = [a.text for a in landmarks.iter(f"{XHTML}a")]
-    assert "目录" in labels and "封面" in labels
+    labels = {a.get("{http://www.idpf.org/2007/ops}type"): a.text
+              for a in kinds["landmarks"].iter(f"{XHTML}a")}
+    assert labels == {"cover": "封面", "toc": "目录", "bodymatter": "正文"}
+    assert nav.findtext(f".//{XHTML}title") == "目录"
 
 
 def test_language_metadata_and_cover(books, edition) -> None:  # type: ignore[no-untyped-def]
     with zipfile.ZipFile(books["bulletin"]) as package:
-        opf = etree.fromstring(package.read("OEBPS/content.opf"))
+        opf = etree.fromstring(package.read("EPUB/content.opf"))
         pages = [n for n in package.namelist() if n.endswith(".xhtml")]
         for name in pages:
             root = etree.fromstring(package.read(name))
@@ -132,7 +134,7 @@ def test_identifier_names_the_publication(books, tmp_path: Path) -> None:  # typ
     another set of districts is another publication."""
     def identifier(path: Path) -> str:
         with zipfile.ZipFile(path) as package:
-            return etree.fromstring(package.read("OEBPS/content.opf")).findtext(f".//{DC}identifier")
+            return etree.fromstring(package.read("EPUB/content.opf")).findtext(f".//{DC}identifier")
     again = run_build([INPUT], tmp_path / "a", ["epub"], SETTINGS, BuildOptions())
     fewer = run_build([INPUT / "000_ff23bc1d83eded92.txt"], tmp_path / "b", ["epub"], SETTINGS,
                       BuildOptions())
@@ -159,7 +161,7 @@ def test_article_text_cannot_break_the_markup(tmp_path: Path) -> None:
     report = EpubExporter().write(Job("t.epub", edition), target, BuildOptions())
     assert any("U+000B" in w for w in report.warnings)
     with zipfile.ZipFile(target) as package:
-        page = etree.fromstring(package.read("OEBPS/text/a0001.xhtml"))
+        page = etree.fromstring(package.read("EPUB/text/a0001.xhtml"))
     text = page.xpath("string(//*[local-name()='body'])")
     assert "<b>标题</b> & “引号”" in text and "A<B & C>D，]]>结束。" in text and "<script>x</script>" in text
     assert not page.findall(f".//{XHTML}script") and not page.findall(f".//{XHTML}b")
@@ -169,8 +171,8 @@ def test_embedded_font_is_subset_to_exactly_the_characters_shown(tmp_path: Path)
     result = run_build([INPUT / "004_71a2d933984926d5.txt"], tmp_path, ["epub"], SETTINGS,
                        BuildOptions(embed_fonts=True))
     with zipfile.ZipFile(result.outputs[0].path) as package:
-        font = TTFont(io.BytesIO(package.read("OEBPS/fonts/serif.ttf")))
-        css = package.read("OEBPS/styles/book.css").decode()
+        font = TTFont(io.BytesIO(package.read("EPUB/fonts/serif.ttf")))
+        css = package.read("EPUB/styles/book.css").decode()
         shown = set()
         for name in package.namelist():
             if name.endswith(".xhtml"):

@@ -34,7 +34,7 @@ class PlainExporter(Exporter):
     def plan(self, edition, options):
         return whole_and_split(edition, options, self.extension)
 
-    def write(self, job, target, options, replacing=None):
+    def write(self, job, target, options, context=None):
         lines = []
         for district in job.edition.districts:
             lines.append(district.name)

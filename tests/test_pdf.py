@@ -306,9 +306,11 @@ def test_missing_glyph_is_reported_with_file_article_and_character(tmp_path: Pat
 def test_a_users_layout_file_extends_a_shipped_one(tmp_path: Path, bulletin: Path) -> None:
     """A3, three columns and a plain TrueType file named by path, in a copied layout."""
     from converters.fonts import FontSource, prepare
+    from converters.store import user_store
     ttf = tmp_path / "MySerif.ttf"
     shutil.copy(prepare(FontSource("pkg:pylopdf_fonts_zh_cn/NotoSerifSC-Regular.otf"),
-                        "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400))).path, ttf)
+                        "".join(chr(c) for c in range(0x4E00, 0x4E00 + 400)),
+                        store=user_store()).path, ttf)
     layout = tmp_path / "mine.toml"
     layout.write_text(f'''extends = "bulletin"
 [page]

@@ -15,7 +15,9 @@ from converters.build.run import run_build
 from converters.config import Settings
 from converters.edition import Edition, build_edition
 from converters.exporters import BuildOptions
-from converters.exporters.pdf import PdfExporter
+from converters.exporters.pdf.styles import build_layout
+from converters.layout import load_layout
+from converters.store import user_store
 from converters.exporters.pdf.district import TypesetDistrict, typeset_district
 from converters.build.manifest import PARTS_FOLDER, state_folder
 from converters.model import Article
@@ -46,7 +48,7 @@ def district(week: Path) -> Edition:
 
 @pytest.fixture(scope="module")
 def typeset(district: Edition, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    layout = PdfExporter()._layout(district, BuildOptions())
+    layout = build_layout(load_layout("bulletin", "pdf"), district.characters(), store=user_store())
     folder = tmp_path_factory.mktemp("parts")
     old = typeset_district(district, layout, folder / "old.pdf")
     assert old.pages >= 20, "the district should span many pages"
@@ -163,7 +165,6 @@ def test_kept_data_round_trips_through_json(typeset) -> None:  # type: ignore[no
 def test_kept_folios_and_font_programs_give_the_same_bulletin(tmp_path: Path) -> None:
     """What assembling keeps between builds (the folios and page numbers drawn, each
     face's embedded program) changes nothing: a build without them is identical."""
-    from converters.store import user_store
 
     warm, cold = tmp_path / "warm", tmp_path / "cold"
     assert run_build([ROOT / "input"], warm, ["pdf"], SETTINGS, BuildOptions()).ok

@@ -6,6 +6,7 @@ import pytest
 from converters.exporters.pdf.styles import build_layout
 from converters.exporters.pdf.typeset import (CANNOT_END, CANNOT_START, Run, compose, make_atoms)
 from converters.layout import load_layout
+from converters.store import user_store
 
 SIZE = 10.5
 TEXT = ("为迎接中国共产党成立100周年，深入推进全区党史学习教育，中原区系统部署、精心组织，"
@@ -15,7 +16,7 @@ TEXT = ("为迎接中国共产党成立100周年，深入推进全区党史学�
 
 @pytest.fixture(scope="module")
 def face():  # type: ignore[no-untyped-def]
-    layout = build_layout(load_layout("bulletin", "pdf"), TEXT)
+    layout = build_layout(load_layout("bulletin", "pdf"), TEXT, store=user_store())
     return layout.styles["body"].face
 
 
@@ -78,8 +79,8 @@ def test_a_new_common_character_needs_no_new_font_subset() -> None:
     from converters.fonts import FontSource, common_han, prepare
 
     source = FontSource("pkg:pylopdf_fonts_zh_cn/NotoSerifSC-Regular.otf")
-    before = prepare(source, "区县新闻")
+    before = prepare(source, "区县新闻", store=user_store())
     assert "赞" in common_han() and len(common_han()) == 3755
-    assert prepare(source, "区县新闻赞").path == before.path  # a corrected page: same subset
-    assert prepare(source, "区县新闻鑫").path != before.path  # a rare character: a new one
-    assert "鑫" in prepare(source, "区县新闻鑫").covered
+    assert prepare(source, "区县新闻赞", store=user_store()).path == before.path  # a corrected page: same subset
+    assert prepare(source, "区县新闻鑫", store=user_store()).path != before.path  # a rare character: a new one
+    assert "鑫" in prepare(source, "区县新闻鑫", store=user_store()).covered

@@ -295,7 +295,7 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
             entries = job.edition.entries
             articles = [identities[id(e.article)] for e in entries]
             task = Task(exporter, job, options, target, relative, job_key, layouts[name],
-                        cost=cost(exporter, job.edition),
+                        basis=format_stamps[name], cost=cost(exporter, job.edition),
                         order=order, inputs={source: digest for source, digest, _ in articles},
                         articles=articles)
             if exporter.in_parts:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..exporters import BuildOptions, Exporter, Job, Part, Report
+from ..exporters import BuildOptions, Context, Exporter, Job, Part, Report
 from ..errors import PressroomError
 from ..files import replace_file, system_said, write_atomically
+from ..store import user_store
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Task:
     relative: str
     stamp: str
     layout: str
+    #: what every output of its format is made with (stamps.format_stamp)
+    basis: str = ""
     cost: float = 1.0
     order: int = 0
     inputs: dict[str, str] = field(default_factory=dict)
@@ -81,8 +84,9 @@ def write_part(task: PartTask) -> dict[str, Any] | str:
     """The part's data, or what went wrong."""
     try:
         owner = task.owner
+        context = Context(user_store(), earlier_part=task.previous, basis=task.basis)
         data = write_atomically(task.path, lambda path: owner.exporter.write_part(
-            owner.job, task.part, path, owner.options, task.previous))
+            owner.job, task.part, path, owner.options, context))
         data = {**data, "size": task.path.stat().st_size, "basis": task.basis}
         replace_file(part_data_path(task.path), json.dumps(data, ensure_ascii=False).encode())
     except Exception as exc:  # noqa: BLE001 - reported against the output it belongs to
@@ -113,14 +117,15 @@ class Outcome:
 
 
 def write_output(task: Task) -> Outcome:
-    replacing = task.target if task.exporter.reuses_output else None
+    context = Context(user_store(), basis=task.basis,
+                      earlier_output=task.target if task.exporter.reuses_output else None)
     return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options,
-                                                                replacing))
+                                                                context))
 
 
 def _assemble(task: Task, parts: list[tuple[Path, dict[str, Any]]], waited: float) -> Outcome:
     outcome = _write_target(task, lambda path: task.exporter.assemble(
-        task.job, path, task.options, parts))
+        task.job, path, task.options, parts, Context(user_store(), basis=task.basis)))
     outcome.seconds += waited  # for its parts
     return outcome
 
@@ -195,7 +200,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     for task in tasks:
         alone = task.parts is not None and any(p.last for p in task.parts)
         if task.parts is not None and (libraries_loaded or not alone):
-            task.exporter.prepare(task.job, task.options)
+            task.exporter.prepare(task.job, task.options, Context(user_store(), basis=task.basis))
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and all(p.kept is not None for p in task.parts):
             yield task, finished(task)

@@ -23,6 +23,7 @@ from ..layout import search_dirs
 if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
     from ..edition import Edition
     from ..model import Article
+    from ..store import Store
 
 GROUP = "pressroom.exporters"
 
@@ -69,6 +70,30 @@ class Part:
     weight: float = 1.0
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the build lends an exporter for one output (or part): the store, for the
+    pieces it keeps between builds (prepared fonts, templates, covers); what an
+    earlier build made that this one replaces, where the exporter declared it can
+    reuse pieces of it; and ``basis``, what the build says the output is made with
+    (Pressroom, the settings, the layout), to key what it keeps."""
+
+    store: Store
+    #: the file this output replaces (``reuses_output``): an earlier build's, made however
+    earlier_output: Path | None = None
+    #: the part this one replaces (``reuses_parts``) with what assembling knew of it,
+    #: made with the same settings, layout and fonts
+    earlier_part: tuple[Path, dict[str, Any]] | None = None
+    basis: str = ""
+
+    @classmethod
+    def outside_a_build(cls) -> Context:
+        """For an exporter called on its own: the user's store, nothing earlier."""
+        from ..store import user_store
+
+        return cls(user_store())
+
+
 @dataclass
 class Report:
     warnings: list[str] = field(default_factory=list)
@@ -100,8 +125,11 @@ class Exporter:
 
     An exporter only renders. Whether an output is rebuilt, where its file goes and
     what is kept for the next build are the build's business: it asks the exporter
-    what an output depends on (``character_set_key``) and hands it what an earlier
-    build made (``previous``, ``replacing``) when the exporter says it can use it.
+    what an output depends on (``character_set_key``), and lends it a
+    :class:`Context`: the store for what it keeps, and what an earlier build made
+    when the exporter says it can use it (``reuses_parts``, ``reuses_output``).
+    Called on its own (no context), an exporter gets the user's store and nothing
+    earlier.
     """
 
     #: the format's name: ``--format NAME`` and the output folder ``build/NAME/``
@@ -119,18 +147,18 @@ class Exporter:
     #: an output is typeset in parts (``parts``, ``write_part``, ``assemble``) that the
     #: build makes in parallel and keeps while they are unchanged
     in_parts: ClassVar[bool] = False
-    #: ``write_part`` can use the part it replaces (``previous``: an earlier build's,
-    #: made with the same settings, layout and fonts) to reuse pieces of it
+    #: ``write_part`` can use the part it replaces (``context.earlier_part``) to reuse
+    #: pieces of it
     reuses_parts: ClassVar[bool] = False
-    #: ``write`` can use the file it replaces (``replacing``: an earlier build's, made
-    #: however) to reuse pieces it can prove unchanged
+    #: ``write`` can use the file it replaces (``context.earlier_output``) to reuse
+    #: pieces it can prove unchanged
     reuses_output: ClassVar[bool] = False
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         raise NotImplementedError(f"the {self.name} exporter plans no outputs")
 
     def write(self, job: Job, target: Path, options: BuildOptions,
-              replacing: Path | None = None) -> Report:
+              context: Context | None = None) -> Report:
         raise NotImplementedError(f"the {self.name} exporter writes nothing")
 
     def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
@@ -153,15 +181,15 @@ class Exporter:
         raise NotImplementedError(f"the {self.name} exporter is not made in parts")
 
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions,
-                   previous: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+                   context: Context | None = None) -> dict[str, Any]:
         """Write one part; return what assembling needs to know of it (JSON)."""
         raise NotImplementedError(f"the {self.name} exporter is not made in parts")
 
     def assemble(self, job: Job, target: Path, options: BuildOptions,
-                 parts: list[tuple[Path, dict[str, Any]]]) -> Report:
+                 parts: list[tuple[Path, dict[str, Any]]], context: Context | None = None) -> Report:
         raise NotImplementedError(f"the {self.name} exporter is not made in parts")
 
-    def prepare(self, job: Job, options: BuildOptions) -> None:
+    def prepare(self, job: Job, options: BuildOptions, context: Context | None = None) -> None:
         """Called in the build's main process before the workers that write the parts
         start: what it loads (fonts), the assembling and the workers share."""
 

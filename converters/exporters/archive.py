@@ -11,8 +11,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Member:
-    """One file of a zip package, compressed once: a kept template's files are
-    not compressed again for every package made from it."""
+    """One file of a zip package, compressed."""
 
     name: str
     crc: int
@@ -53,27 +52,12 @@ def write_package(target: Path, members: list[Member], when: date) -> bytes:
     return package
 
 
-def read_members(package: bytes) -> dict[str, Member]:
-    """The files of a zip as written by write_package, still compressed, by name: an
-    earlier package's unchanged files go into the next without compressing them again.
-    Raises ValueError when ``package`` is not such a zip."""
-    end = len(package) - 22
-    signature, _, _, _, count, size, offset, _ = struct.unpack_from("<4s4H2LH", package, end)
-    if signature != b"PK\x05\x06" or offset + size != end:
-        raise ValueError("not a package Pressroom wrote")
-    members, at = {}, offset
-    for _ in range(count):
-        (signature, _, _, _, method, _, _, crc, packed, unpacked, name_length, extra_length,
-         comment_length, _, _, _, local) = struct.unpack_from("<4s6H3L5H2L", package, at)
-        if signature != b"PK\x01\x02" or method not in (0, 8) or extra_length or comment_length:
-            raise ValueError("not a package Pressroom wrote")
-        name = package[at + 46:at + 46 + name_length].decode("utf-8")
-        at += 46 + name_length
-        start = local + 30 + name_length
-        if package[local:local + 4] != b"PK\x03\x04" or start + packed > offset:
-            raise ValueError("not a package Pressroom wrote")
-        members[name] = Member(name, crc, unpacked, package[start:start + packed], method == 0)
-    return members
+def read_zip(package: bytes) -> list[tuple[str, bytes]]:
+    """Every file of any zip, in its order, uncompressed."""
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
 
 
 def checksum_problem(package: zipfile.ZipFile) -> str | None:

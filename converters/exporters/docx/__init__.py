@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...layout import load_layout
-from .. import BuildOptions, Exporter, Job, Report, Verdict, layout_name
+from .. import BuildOptions, Context, Exporter, Job, Report, Verdict, layout_name
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
@@ -32,7 +32,7 @@ class DocxExporter(Exporter):
         from . import body  # noqa: F401  (python-docx, lxml)
 
     def write(self, job: Job, target: Path, options: BuildOptions,
-              replacing: Path | None = None) -> Report:
+              context: Context | None = None) -> Report:
         from .body import build_report
 
         edition = job.edition
@@ -41,7 +41,8 @@ class DocxExporter(Exporter):
         single = len(edition.districts) == 1
         title = edition.districts[0].name if single else edition.title
         warnings = build_report(edition, layout, target, title=title,
-                                reference=Path(reference) if reference else None)
+                                reference=Path(reference) if reference else None,
+                                store=(context or Context.outside_a_build()).store)
         return Report(warnings=warnings)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],

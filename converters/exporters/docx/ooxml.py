@@ -129,6 +129,25 @@ def declare_font(font_table, name: str, fallback: str | None) -> None:  # type: 
     font_table.append(font)
 
 
+def bookmark(paragraph, name: str, number: int) -> None:  # type: ignore[no-untyped-def]
+    """A bookmark around the paragraph's content (what the contents links to)."""
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0,
+                        element("w:bookmarkStart", id=str(number), name=name))
+    paragraph._p.append(element("w:bookmarkEnd", id=str(number)))
+
+
+def link_to_bookmark(paragraph, anchor: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A link to a bookmark in the document, shown as ``text``."""
+    link = element("w:hyperlink", anchor=anchor, history="1")
+    run = element("w:r")
+    shown = element("w:t")
+    shown.set(qn("xml:space"), "preserve")
+    shown.text = text
+    run.append(shown)
+    link.append(run)
+    paragraph._p.append(link)
+
+
 def _append_run(paragraph, child) -> None:  # type: ignore[no-untyped-def]
     run = element("w:r")
     run.append(child)

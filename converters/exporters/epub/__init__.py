@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...layout import load_layout
-from .. import BuildOptions, Exporter, Job, Report, Verdict, layout_name, whole_and_split
+from .. import BuildOptions, Context, Exporter, Job, Report, Verdict, layout_name, whole_and_split
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
@@ -18,7 +18,6 @@ class EpubExporter(Exporter):
     default_layout = "default"
     extension = "epub"
     media_type = "application/epub+zip"
-    reuses_output = True
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")
@@ -31,13 +30,13 @@ class EpubExporter(Exporter):
         from . import book  # noqa: F401  (Jinja2, Pillow)
 
     def write(self, job: Job, target: Path, options: BuildOptions,
-              replacing: Path | None = None) -> Report:
+              context: Context | None = None) -> Report:
         from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
 
         layout = load_layout(layout_name(self, options), "epub")
         report = Report()
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
-                   warnings=report.warnings, replacing=replacing)
+                   warnings=report.warnings, context=context or Context.outside_a_build())
         return report
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],

@@ -1,66 +1,51 @@
-"""An EPUB 3 book (with an EPUB 2 NCX) of an edition, from Jinja2 templates.
+"""An EPUB 3 book (with an EPUB 2 NCX) of an edition: the pages from the layout's
+Jinja2 templates, the package — manifest, spine, metadata, navigation document
+and NCX with Chinese labels — by ebooklib.
 
-The package is written here rather than by ebooklib: its navigation and
-landmarks come out in English, its identifier is random and its zip
-timestamps local. Templates give every label, id and byte directly.
+ebooklib dates what it writes by the clock (each zip entry, ``dcterms:modified``
+unless told): the book is dated by the edition, and its zip entries are written
+again in ebooklib's order with the edition's date, so a rebuild gives the same bytes.
 """
 from __future__ import annotations
 
 import html
+import io
 import re
 import uuid
-import zlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ebooklib import epub
 from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
                     StrictUndefined)
 
 from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
-from ...model import Article, replace
-from ..archive import Member, member, write_package
-from ..text import xml_safe
 from ...fonts import FontSource, prepare
-from ...presentation import shown
-from ...store import user_store
 from ...layout import packaged_layouts
+from ...model import Article, replace
+from ...presentation import shown
+from ...store import Store
+from .. import Context
+from ..archive import member, read_zip, write_package
+from ..text import xml_safe
 from .cover import cover_image
-from .earlier import EarlierBook, book_basis, signature
 
-CONTAINER = """<?xml version="1.0" encoding="utf-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-<rootfiles>
-<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-</rootfiles>
-</container>
-"""
-
-
-@dataclass
-class NavPoint:
-    id: str
-    label: str
-    src: str
-    order: int = 0
-    children: list[NavPoint] = field(default_factory=list)
+XHTML = "application/xhtml+xml"
+ACCESSIBILITY = [
+    ("schema:accessMode", "textual"), ("schema:accessMode", "visual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "alternativeText"),
+    ("schema:accessibilityHazard", "none"),
+    ("schema:accessibilitySummary",
+     "全书为可重排文字，按区县、办事处（街道）分部，目录可逐篇跳转；封面图片附有文字说明。"),
+]
 
 
-def _number_play_order(points: list[NavPoint]) -> None:
-    """NCX playOrder follows reading order; points with one target share one number."""
-    orders: dict[str, int] = {}
-
-    def visit(point: NavPoint) -> None:
-        point.order = orders.setdefault(point.src, len(orders) + 1)
-        for child in point.children:
-            visit(child)
-
-    for point in points:
-        visit(point)
-
-
-def template_environment(layout: dict[str, Any]) -> Environment:
+def template_environment(layout: dict[str, Any], store: Store) -> Environment:
     folders = [Path(layout["_folder"])] if layout.get("_folder") else []
     folders += [Path.cwd() / "layouts" / "epub", packaged_layouts() / "epub"]
     return Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
@@ -71,11 +56,7 @@ def template_environment(layout: dict[str, Any]) -> Environment:
                        # again on every page ({% extends %} looks its parent up per
                        # render), and templates compiled once, not once per process
                        auto_reload=False,
-                       bytecode_cache=FileSystemBytecodeCache(str(_bytecode_folder())))
-
-
-def _bytecode_folder() -> Path:
-    return user_store().folder("templates")
+                       bytecode_cache=FileSystemBytecodeCache(str(store.folder("templates"))))
 
 
 def _font_source(spec: dict[str, Any]) -> FontSource:
@@ -115,101 +96,80 @@ def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
                    body=tuple(body))
 
 
-def _compressed(name: str, data: bytes | str, stored: bool = False) -> Member:
-    return member(name, data.encode("utf-8") if isinstance(data, str) else data, stored=stored,
-                  level=zlib.Z_DEFAULT_COMPRESSION)
-
-
-def _page_text(page: Member) -> str:
-    return (page.data if page.stored else zlib.decompress(page.data, -15)).decode("utf-8")
-
-
 def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                embed_fonts: bool = False, warnings: list[str] | None = None,
-               replacing: Path | None = None) -> int:
-    """Write the book; returns the number of XHTML pages. ``replacing``: where the
-    book goes once written; the unchanged article pages of a book noted there
-    are reused (see earlier)."""
+               context: Context) -> int:
+    """Write the book; returns the number of XHTML pages."""
     warnings = [] if warnings is None else warnings
-    env = template_environment(layout)
+    store = context.store
+    env = template_environment(layout, store)
     title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
-    pages: list[tuple[str, Member]] = []   # (id, the page's file in the package)
-    earlier = EarlierBook(replacing, book_basis(
-        [(name, env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
-         for name in env.list_templates(extensions=["j2"])], layout))
-    noted: dict[str, list[Any]] = {}  # file → [signature, its warnings], for the next book
-    #: the book's structure: each district and section, each article page's signature
-    contents: list[object] = []
+    book = epub.EpubBook()
+    book.set_identifier(book_identifier(edition, title))
+    book.set_title(title)
+    book.set_language("zh-Hans")
+    book.add_author(edition.settings.unit)
+    book.add_metadata("DC", "publisher", edition.settings.unit)
+    book.add_metadata("DC", "date", edition.date.isoformat())
+    for district in edition.districts:
+        book.add_metadata("DC", "subject", district.name)
+    book.add_metadata("DC", "description",
+                      f"{edition.title}（{edition.label}），共{len(edition.entries)}篇。")
+    book.add_prefix("schema", "http://schema.org/")
+    for name, value in ACCESSIBILITY:
+        book.add_metadata(None, "meta", value, {"property": name})
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+    pages: list[epub.EpubItem] = []
+    texts: list[str] = []  # what each page shows, for an embedded font's subset
 
-    def reused_or(name: str, made_from: str, render: Callable[[], str]) -> Member:
-        """The earlier book's file ``name`` if made from the same, else ``render()``."""
-        reused = earlier.page(name, made_from)
-        noted[name] = [made_from, []]
-        return reused[0] if reused is not None else _compressed(name, render())
-
-    def page(template: str, page_id: str, file: str, **values: Any) -> None:
-        pages.append((page_id, _compressed(f"OEBPS/text/{file}",
-                                           env.get_template(template).render(**values))))
+    def page(template: str, page_id: str, file: str, **values: Any) -> epub.EpubItem:
+        rendered = env.get_template(template).render(**values)
+        texts.append(rendered)
+        item = epub.EpubItem(uid=page_id, file_name=f"text/{file}", media_type=XHTML,
+                             content=rendered.encode("utf-8"))
+        pages.append(item)
+        return item
 
     alt = f"封面：{edition.title}，{edition.label}，收录{'、'.join(d.name for d in edition.districts)}"
-    page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover", alt=alt)
-    parts = []
-    order = 0
-    points: list[NavPoint] = []
+    cover_page = page("cover.xhtml.j2", "cover", "cover.xhtml", title="封面", body_type="cover",
+                      alt=alt)
+    toc: list[Any] = []
+    first_part: epub.EpubItem | None = None
     for part in edition.districts:
         part_file = f"d-{part.slug}.xhtml"
         sections = _sections(part)
-        page("part.xhtml.j2", f"d-{part.slug}", part_file, title=part.name, body_type="",
-             part=part, sections=sections)
-        parts.append({"name": part.name, "file": part_file, "sections": sections})
-        contents.append((part.name, part.slug))
-        order += 1
-        district_point = NavPoint(f"n-d-{part.slug}", part.name, f"text/{part_file}", order)
-        points.append(district_point)
+        part_page = page("part.xhtml.j2", f"d-{part.slug}", part_file, title=part.name,
+                         body_type="", part=part, sections=sections)
+        first_part = first_part or part_page
+        district_links: list[Any] = []
         for number, section in enumerate(sections):
-            contents.append(section["name"])
-            holder = district_point
+            links = district_links
             if section["name"]:
-                order += 1
-                holder = NavPoint(f"n-s-{part.slug}-{number}", section["name"],
-                                  f"text/{section['entries'][0].key}.xhtml", order)
-                district_point.children.append(holder)
+                links = []
+                district_links.append((epub.Link(f"text/{section['entries'][0].key}.xhtml",
+                                                 section["name"], f"s-{part.slug}-{number}"), links))
             for entry in section["entries"]:
-                file = f"{entry.key}.xhtml"
                 where = f"{entry.source}: “{entry.article.display_title}”"
-                made_from = signature(section["name"], entry.key, entry.article.fingerprint)
-                contents.append(made_from)
-                reused = earlier.page(f"OEBPS/text/{file}", made_from)
-                if reused is None:
-                    before = len(warnings)
-                    article = _safe_article(entry.article, where, warnings)
-                    page("article.xhtml.j2", entry.key, file, title=article.display_title,
-                         body_type="bodymatter", article=article, shown=shown(article),
-                         section=section["name"] or None)
-                    noted[f"OEBPS/text/{file}"] = [made_from, warnings[before:]]
-                    shown_title = article.display_title
-                else:
-                    pages.append((entry.key, reused[0]))
-                    warnings += reused[1]
-                    noted[f"OEBPS/text/{file}"] = [made_from, reused[1]]
-                    shown_title = xml_safe(entry.article.display_title, where, [])
-                order += 1
-                holder.children.append(NavPoint(f"n-{entry.key}", shown_title, f"text/{file}", order))
-    _number_play_order(points)
-    identifier = book_identifier(edition, title)
-    fonts = []
+                article = _safe_article(entry.article, where, warnings)
+                page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml",
+                     title=article.display_title, body_type="bodymatter", article=article,
+                     shown=shown(article), section=section["name"] or None)
+                links.append(epub.Link(f"text/{entry.key}.xhtml", article.display_title, entry.key))
+        toc.append((epub.Link(f"text/{part_file}", part.name, f"d-{part.slug}"), district_links))
+    book.toc = toc
     text_layout = layout.get("text", {})
     body_fonts = list(text_layout.get("font-family", ["serif"]))
     heading_fonts = list(text_layout.get("heading-font-family", ["sans-serif"]))
-    # the contents' template is given the articles: made from every page's signature
-    nav = reused_or("OEBPS/nav.xhtml", signature("nav.xhtml.j2", contents),
-                    lambda: env.get_template("nav.xhtml.j2").render(parts=parts))
+    fonts = []
     if embed_fonts:
-        # exactly the characters the pages show, template words (篇, 目录) included
-        visible = "".join(_visible_text(_page_text(member)) for _, member in [*pages, ("", nav)])
-        serif = prepare(_font_source(layout["fonts"]["serif"]), visible, exact=True)
-        fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif",
-                      "path": serif.path})
+        # exactly the characters the pages show, template words (篇) and the
+        # navigation's labels included
+        visible = "".join(map(_visible_text, texts)) + "目录导航封面正文" + "".join(
+            link.title for link in _links(toc))
+        serif = prepare(_font_source(layout["fonts"]["serif"]), visible, exact=True, store=store)
+        fonts.append({"id": "font-serif", "href": "fonts/serif.ttf", "family": "Pressroom Serif"})
+        book.add_item(epub.EpubItem(uid="font-serif", file_name="fonts/serif.ttf",
+                                    media_type="font/ttf", content=serif.path.read_bytes()))
         body_fonts.insert(0, "Pressroom Serif")
         # a reader without a CJK sans face sets headings in the embedded serif, not boxes
         heading_fonts.insert(len([f for f in heading_fonts if f != "sans-serif"]), "Pressroom Serif")
@@ -217,44 +177,44 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
         n if n in ("serif", "sans-serif") else '"' + n.replace("\\", "\\\\").replace('"', '\\"') + '"'
         for n in names)
     css = env.get_template("book.css.j2").render(
-        fonts=fonts, body_fonts=quote(body_fonts),
-        heading_fonts=quote(heading_fonts),
+        fonts=fonts, body_fonts=quote(body_fonts), heading_fonts=quote(heading_fonts),
         line_height=text_layout.get("line-height", 1.75), accent=text_layout.get("accent", "#b22222"))
-    # each made from exactly what its template is given: a correction inside an
-    # article changes neither
-    ncx_values = dict(identifier=identifier, title=title, creator=edition.settings.unit,
-                      points=points,
-                      depth=3 if any(p.children and p.children[0].children for p in points) else 2)
-    ncx = reused_or("OEBPS/toc.ncx", signature("toc.ncx.j2", ncx_values),
-                    lambda: env.get_template("toc.ncx.j2").render(**ncx_values))
-    day = edition.date.isoformat()
-    opf_values = dict(
-        identifier=identifier, title=title, creator=edition.settings.unit, date=day,
-        modified=f"{day}T00:00:00Z", subjects=[d.name for d in edition.districts],
-        description=f"{edition.title}（{edition.label}），共{len(edition.entries)}篇。",
-        summary="全书为可重排文字，按区县、办事处（街道）分部，目录可逐篇跳转；封面图片附有文字说明。",
-        fonts=fonts,
-        pages=[{"id": page_id, "file": member.name.removeprefix("OEBPS/text/")}
-               for page_id, member in pages])
-    opf = reused_or("OEBPS/content.opf", signature("content.opf.j2", opf_values),
-                    lambda: env.get_template("content.opf.j2").render(**opf_values))
+    book.add_item(epub.EpubItem(uid="css", file_name="styles/book.css", media_type="text/css",
+                                content=css.encode("utf-8")))
     cover_fonts = layout.get("fonts", {})
     characters = edition.characters()
     cover = cover_image(edition, layout.get("cover", {}),
-                         prepare(_font_source(cover_fonts["bold"]), characters).path,
-                         prepare(_font_source(cover_fonts["sans"]), characters).path)
-    add = _compressed
-    package = write_package(target, [
-        add("mimetype", b"application/epub+zip", stored=True),  # first and uncompressed
-        add("META-INF/container.xml", CONTAINER),
-        opf,
-        nav,
-        ncx,
-        add("OEBPS/styles/book.css", css),
-        add("OEBPS/images/cover.png", cover, stored=True),
-        *(add(f"OEBPS/{font['href']}", font["path"].read_bytes()) for font in fonts),
-        *(member for _, member in pages)], edition.date)
-    earlier.remember(package, noted)
+                        prepare(_font_source(cover_fonts["bold"]), characters, store=store).path,
+                        prepare(_font_source(cover_fonts["sans"]), characters, store=store).path,
+                        store)
+    cover_item = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
+    cover_item.content = cover
+    book.add_item(cover_item)
+    nav = epub.EpubNav(title="目录")
+    nav.add_link(href="styles/book.css", rel="stylesheet", type="text/css")
+    book.add_item(nav)
+    book.add_item(epub.EpubNcx())
+    for item in pages:
+        book.add_item(item)
+    book.spine = [cover_page, "nav", *pages[1:]]
+    book.guide = [{"type": "cover", "href": "text/cover.xhtml", "title": "封面"},
+                  {"type": "toc", "href": "nav.xhtml", "title": "目录"},
+                  {"type": "text", "href": first_part.file_name if first_part else "nav.xhtml",
+                   "title": "正文"}]
+    buffer = io.BytesIO()
+    day = edition.date
+    epub.write_epub(buffer, book, {"landmark_title": "导航", "epub3_pages": False,
+                                   "mtime": datetime(day.year, day.month, day.day)})
+    # every entry again, in ebooklib's order (mimetype first, stored), dated by the edition
+    write_package(target, [member(name, data, stored=name == "mimetype")
+                           for name, data in read_zip(buffer.getvalue())], edition.date)
     return len(pages)
 
 
+def _links(toc: list[Any]) -> list[epub.Link]:
+    found = []
+    for item in toc:
+        link, children = item if isinstance(item, tuple) else (item, [])
+        found.append(link)
+        found += _links(children)
+    return found

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import PIL
 
-from ...store import kept, user_store
+from ...store import Store
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -35,15 +35,16 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wi
     return [*lines, current] if current else lines
 
 
-def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:
+def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path,
+                store: Store) -> bytes:
     """The cover as PNG bytes, from the cache when this cover was drawn before."""
     shown = [COVER_VERSION, PIL.__version__, edition.title, edition.label,
              [d.name for d in edition.districts], len(edition.entries), edition.settings.unit,
              edition.settings.date_text, settings, str(bold), str(regular)]
     key = hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True,
                                     default=str).encode("utf-8")).hexdigest()[:32]
-    return kept(user_store().folder("covers") / f"{key}.png",
-                lambda: render_cover(edition, settings, bold, regular))
+    return store.kept("covers", f"{key}.png",
+                      lambda: render_cover(edition, settings, bold, regular))
 
 
 def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:

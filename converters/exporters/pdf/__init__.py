@@ -12,9 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ...store import user_store
 from ...layout import load_layout
-from .. import BuildOptions, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
+from .. import BuildOptions, Context, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
@@ -57,7 +56,7 @@ class PdfExporter(Exporter):
     media_type = "application/pdf"
     cost = 4.0  # typesetting every line costs more than writing markup
     in_parts = True
-    #: write_part takes ``previous``: the part it replaces, whose unchanged pages it reuses
+    #: write_part reuses the unchanged pages of the part it replaces (context.earlier_part)
     reuses_parts = True
 
     def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
@@ -95,7 +94,8 @@ class PdfExporter(Exporter):
         #: the layout read
         self._read: dict[tuple[str, str, bool], tuple[tuple[object, ...], dict[str, Any]]] = {}
 
-    def _layout(self, edition: Edition, options: BuildOptions):  # type: ignore[no-untyped-def]
+    def _layout(self, edition: Edition, options: BuildOptions,  # type: ignore[no-untyped-def]
+                context: Context | None):
         from .styles import build_layout  # ReportLab loads slowly; a no-op build needs none
 
         name = layout_name(self, options)
@@ -105,26 +105,29 @@ class PdfExporter(Exporter):
             data = load_layout(name, "pdf")
             self._read[wanted] = ((json.dumps(data, sort_keys=True, default=str),
                                    _font_states(data), *wanted[1:]), data)
+        store = (context or Context.outside_a_build()).store
         key, data = self._read[wanted]
+        key = (*key, str(store.root))
         if key not in self._layouts:
             while len(self._layouts) >= 2:
                 del self._layouts[next(iter(self._layouts))]
-            self._layouts[key] = build_layout(data, edition.characters(),
+            self._layouts[key] = build_layout(data, edition.characters(), store=store,
                                               print_marks=options.print_marks)
         return self._layouts[key]
 
-    def prepare(self, job: Job, options: BuildOptions) -> None:
+    def prepare(self, job: Job, options: BuildOptions, context: Context | None = None) -> None:
         """Load ReportLab and the fonts once in the build's main process, which
         assembles the bulletin: the workers forked after it share them."""
         self.load_libraries()
-        self._layout(job.edition, options)
+        self._layout(job.edition, options, context)
 
     def write_part(self, job: Job, part: Part, target: Path, options: BuildOptions,
-                   previous: tuple[Path, dict[str, Any]] | None = None) -> dict[str, Any]:
+                   context: Context | None = None) -> dict[str, Any]:
         from .district import TypesetDistrict, typeset_district
         from .parts import typeset_front
 
-        layout = self._layout(part.edition, options)
+        layout = self._layout(part.edition, options, context)
+        previous = context.earlier_part if context else None
         if part.key == FRONT:
             return typeset_front(part.edition, layout, target).to_json()
         earlier = None
@@ -136,7 +139,7 @@ class PdfExporter(Exporter):
         return typeset_district(part.edition, layout, target, earlier).to_json()
 
     def assemble(self, job: Job, target: Path, options: BuildOptions,
-                 parts: list[tuple[Path, dict[str, Any]]]) -> Report:
+                 parts: list[tuple[Path, dict[str, Any]]], context: Context | None = None) -> Report:
         from .district import TypesetDistrict
         from .parts import TypesetFront, typeset_bulletin
 
@@ -146,9 +149,10 @@ class PdfExporter(Exporter):
         # what the build says the front matter part was made with (the layout,
         # settings and fonts) and its name (a stamp of the titles)
         basis = front_data.get("basis")
-        overlays = (user_store().folder("overlays") / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
-                ".marshal", f"{basis} {front_path.name}") if basis else None
-        pages = typeset_bulletin(job.edition, self._layout(job.edition, options),
+        context = context or Context.outside_a_build()
+        overlays = (context.store.folder("overlays") / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
+                    ".marshal", f"{basis} {front_path.name}") if basis else None
+        pages = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
                                  (front_path.read_bytes(), TypesetFront.from_json(front_data)),
                                  typeset, target, overlays)
         report = Report(pages=pages)
@@ -170,13 +174,14 @@ class PdfExporter(Exporter):
         return report
 
     def write(self, job: Job, target: Path, options: BuildOptions,
-              replacing: Path | None = None) -> Report:
+              context: Context | None = None) -> Report:
+        context = Context(context.store) if context else Context.outside_a_build()
         with tempfile.TemporaryDirectory(prefix="pressroom-pdf-") as scratch:
             parts = []
             for part in self.parts(job, options):
                 path = Path(scratch) / f"{part.key}.pdf"
-                parts.append((path, self.write_part(job, part, path, options)))
-            return self.assemble(job, target, options, parts)
+                parts.append((path, self.write_part(job, part, path, options, context)))
+            return self.assemble(job, target, options, parts, context)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],
                unprintable: frozenset[str] = frozenset()) -> Verdict:

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from ...fonts import FontError, FontSource, PreparedFont, prepare, prepare_uncached
+from ...store import Store
 from ...layout import LayoutError, check_room, points
 from .cidfont import CIDFace
 from .typeset import Face, ParaStyle
@@ -104,7 +105,8 @@ def _register(prepared: PreparedFont) -> str:
     return name
 
 
-def build_layout(data: dict[str, Any], characters: str, *, print_marks: bool = False) -> PdfLayout:
+def build_layout(data: dict[str, Any], characters: str, *, store: Store,
+                 print_marks: bool = False) -> PdfLayout:
     """Prepare the layout's fonts for ``characters`` and make its styles."""
     page = data.get("page", {})
     columns = int(page.get("columns", 1))
@@ -122,11 +124,11 @@ def build_layout(data: dict[str, Any], characters: str, *, print_marks: bool = F
             raise LayoutError(f"fonts.{font_name} needs a file")
         sources[font_name] = FontSource(spec["file"], spec.get("index"), spec.get("face"),
                                         spec.get("weight"), float(spec.get("embolden", 0.0)))
-    prepare_uncached(list(sources.values()), characters)
+    prepare_uncached(list(sources.values()), characters, store)
     prepared: dict[str, tuple[str, PreparedFont]] = {}
     for font_name, source in sources.items():
         try:
-            font = prepare(source, characters)
+            font = prepare(source, characters, store=store)
         except FontError as exc:
             raise LayoutError(f"fonts.{font_name}: {exc}") from None
         prepared[font_name] = (_register(font), font)
