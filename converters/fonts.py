@@ -270,9 +270,9 @@ def _make_subset(source: FontSource, path: Path, wanted: str, target: Path) -> N
     covered_file = target.with_suffix(".covered")
     try:
         font = _open(path, _face_number(path, source))
-    except FontError:
-        raise
     except Exception as exc:  # fontTools raises many types for a broken file
+        if isinstance(exc, FontError):  # already says what is wrong
+            raise
         raise FontError(f"cannot read font {path.name}: {exc}") from exc
     cmap = font.getBestCmap() or {}
     covered = "".join(ch for ch in wanted if ord(ch) in cmap)

@@ -280,10 +280,6 @@ class Collection:
         )
 
 
-def field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
 __all__ = ["SCHEMA_VERSION", "READABLE_SCHEMAS", "CREDIT_ROLES", "Credit", "SourceSpan", "Block",
            "Article", "Document", "Problem",
-           "Collection", "field_names", "replace"]
+           "Collection", "replace"]

@@ -32,9 +32,6 @@ class Gazetteer:
         district = self._by_spelling.get(spelling)
         return district.name if district else None
 
-    def by_name(self, name: str) -> District | None:
-        return self._by_spelling.get(name)
-
     def slug(self, name: str) -> str | None:
         district = self._by_spelling.get(name)
         return district.slug if district else None

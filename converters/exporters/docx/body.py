@@ -4,6 +4,7 @@ contents field, bookmarks and links to them."""
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
 from ...presentation import shown
@@ -30,24 +32,33 @@ class ReportWriter:
         self.document = document
         self.style_ids = style_ids
         self.paragraphs: list[Any] = []
+        self.prototypes: dict[str | None, Any] = {}
         self.bookmarks = 0
         self.warnings: list[str] = []
 
     def new(self, role: str | None) -> Paragraph:
-        """An empty paragraph of ``role``'s style (None: the template's default). (Styles go in by id through the
-        oxml layer: python-docx's ``Paragraph.style`` looks for the default style
-        through every style of the template on every call, and
-        ``Document.add_paragraph`` looks for the section properties through every
-        paragraph before it; a month's reports took seconds instead of a tenth.)"""
-        element = OxmlElement("w:p")
-        if role is not None:
-            element.style = self.style_ids[role]
+        """An empty paragraph of ``role``'s style (None: the template's default).
+
+        Each role's first paragraph is made with its style set by id through the
+        oxml layer, and the rest are copies of it: python-docx's
+        ``Paragraph.style`` looks for the default style through every style of
+        the template on every call, and ``Document.add_paragraph`` looks for the
+        section properties through every paragraph before it (a month's reports
+        took seconds instead of a tenth). The paragraphs go into the document at
+        the end (``finish``)."""
+        prototype = self.prototypes.get(role)
+        if prototype is None:
+            prototype = OxmlElement("w:p")
+            if role is not None:
+                prototype.style = self.style_ids[role]
+            self.prototypes[role] = prototype
+        element = deepcopy(prototype)
         self.paragraphs.append(element)
         return Paragraph(element, self.document._body)
 
     def paragraph(self, role: str, text: str, where: str) -> Paragraph:
         paragraph = self.new(role)
-        paragraph.add_run(xml_safe(text, where, self.warnings))
+        _text_run(paragraph, xml_safe(text, where, self.warnings))
         return paragraph
 
     def heading(self, role: str, text: str, anchor: str, where: str) -> None:
@@ -91,13 +102,22 @@ class ReportWriter:
                 continue
             paragraph = self.new("body")
             if block.lead:
-                paragraph.add_run(block.lead)._r.style = self.style_ids["dateline"]
-            paragraph.add_run(xml_safe(block.text, where, self.warnings))
+                _text_run(paragraph, block.lead)._r.style = self.style_ids["dateline"]
+            _text_run(paragraph, xml_safe(block.text, where, self.warnings))
 
     def closing(self, unit: str, date_text: str) -> None:
         self.new("body")
         self.paragraph("closing", unit, "closing")
         self.paragraph("closing", date_text, "closing")
+
+
+def _text_run(paragraph: Paragraph, text: str) -> Run:
+    """A run of ``text``. (``Run.text`` reads the text a character at a time for
+    tabs and line breaks, half of writing a report; a normalised line holds none,
+    so its ``w:t`` goes in whole.)"""
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
 
 
 def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, title: str,

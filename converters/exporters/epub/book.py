@@ -203,7 +203,9 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                    "title": "正文"}]
     buffer = io.BytesIO()
     day = edition.date
+    # stored (level 0): every entry is compressed once, below, not twice
     epub.write_epub(buffer, book, {"landmark_title": "导航", "epub3_pages": False,
+                                   "compresslevel": 0,
                                    "mtime": datetime(day.year, day.month, day.day)})
     # every entry again, in ebooklib's order (mimetype first, stored), dated by the edition
     write_package(target, [member(name, data, stored=name == "mimetype")

@@ -16,8 +16,8 @@ from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
 from converters.parse.places import default_places
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = Path(__file__).resolve().parent / "corpus" / "real" / "pages"
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
 
 
 # -- bylines ------------------------------------------------------------------

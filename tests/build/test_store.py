@@ -10,7 +10,7 @@ from pathlib import Path
 
 from converters.store import VERSION, Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _entry(folder: Path, name: str, size: int, used: int) -> list[Path]:

@@ -13,7 +13,7 @@ from converters.parse.pipeline import parse_file
 from conftest import INPUT, gold_file, scorer
 
 SEEDS = sorted(INPUT.glob("*.txt"))
-GOLD = __import__("json").loads((Path(__file__).parent / "seeds.json").read_text(encoding="utf-8"))
+GOLD = __import__("json").loads((Path(__file__).parents[1] / "seeds.json").read_text(encoding="utf-8"))
 
 
 def _score(path: Path, name: str, *, lite: bool = False) -> tuple[float, float, list]:

@@ -21,7 +21,7 @@ import pytest
 from converters.parse.pipeline import parse_file, parse_paths
 from converters.parse.training import train
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 REAL = CORPUS / "real"
 
 
@@ -136,7 +136,7 @@ def test_retraining_is_deterministic_and_the_shipped_model_is_current(tmp_path: 
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     train(CORPUS, first)
     train(CORPUS, second)
-    shipped = Path(__file__).resolve().parent.parent / "converters" / "parse" / "data" / "roles.crfsuite"
+    shipped = Path(__file__).resolve().parents[2] / "converters" / "parse" / "data" / "roles.crfsuite"
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() == shipped.read_bytes(), \
         "the shipped model is stale: python3 -m converters.parse.training"
@@ -145,7 +145,7 @@ def test_retraining_is_deterministic_and_the_shipped_model_is_current(tmp_path: 
 def test_parsing_makes_no_reference_cycles() -> None:
     """Parsing pauses the cycle collector (it found nothing and cost a fifth of the time);
     that is only sound while parsing makes no cycles."""
-    paths = [REAL / "pages", Path(__file__).resolve().parent.parent / "input"]
+    paths = [REAL / "pages", Path(__file__).resolve().parents[2] / "input"]
     parse_paths(paths)  # what importing makes (classes, functions) is not parsing's
     gc.collect()
     enabled = gc.isenabled()
@@ -165,5 +165,5 @@ def test_the_fold_table_is_opencc_s_t2s(tmp_path: Path) -> None:
 
     fresh = tmp_path / "t2s.txt"
     regenerate(fresh)
-    shipped = Path(__file__).resolve().parent.parent / "converters" / "parse" / "data" / "t2s.txt"
+    shipped = Path(__file__).resolve().parents[2] / "converters" / "parse" / "data" / "t2s.txt"
     assert fresh.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")

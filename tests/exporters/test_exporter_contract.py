@@ -17,7 +17,7 @@ from converters.edition import build_edition
 from converters.exporters import BuildOptions, Exporter, Job, UnknownFormat, load
 from converters.parse.pipeline import parse_paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PLAIN = '''
 from pathlib import Path
