@@ -59,6 +59,9 @@ class OutputRecord:
     parts: list[str] = field(default_factory=list)
     #: characters no font of it has (the build warned; the check knows)
     unprintable: list[str] = field(default_factory=list)
+    #: what every output of its format was made with (stamps.format_stamp): an output
+    #: made with the same may reuse pieces of this one
+    basis: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OutputRecord:

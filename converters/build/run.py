@@ -300,6 +300,10 @@ def _plan(edition: Edition, collection: Collection, exporters: dict[str, Exporte
                         articles=articles)
             if exporter.in_parts:
                 task.parts = parts_of(task, record)
+            if (exporter.reuses_output and record is not None and _untouched(out_dir, record)
+                    and record.basis == task.basis):
+                # the build's own file, as the manifest says, made the same way
+                task.earlier = target
             tasks.append(task)
             planned.append((relative, target, task))
     return tasks, planned
@@ -405,7 +409,8 @@ def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
                     task.exporter.name, task.relative, task.stamp, task.layout, __version__,
                     task.inputs, task.articles, outcome.size, outcome.mtime_ns, outcome.sha256,
                     outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order,
-                    [part.path.name for part in task.parts or []], outcome.unprintable)
+                    [part.path.name for part in task.parts or []], outcome.unprintable,
+                    task.basis)
                 if time.perf_counter() - saved >= RECORD_EVERY:
                     save_manifest(out_dir, manifest)
                     saved = time.perf_counter()

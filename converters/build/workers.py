@@ -36,6 +36,9 @@ class Task:
     layout: str
     #: what every output of its format is made with (stamps.format_stamp)
     basis: str = ""
+    #: the file it replaces, when the manifest vouches that it is the one an earlier
+    #: build wrote (and the exporter can reuse pieces of it)
+    earlier: Path | None = None
     cost: float = 1.0
     order: int = 0
     inputs: dict[str, str] = field(default_factory=dict)
@@ -117,8 +120,7 @@ class Outcome:
 
 
 def write_output(task: Task) -> Outcome:
-    context = Context(user_store(), basis=task.basis,
-                      earlier_output=task.target if task.exporter.reuses_output else None)
+    context = Context(user_store(), basis=task.basis, earlier_output=task.earlier)
     return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options,
                                                                 context))
 

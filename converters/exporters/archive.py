@@ -11,20 +11,24 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Member:
-    """One file of a zip package, compressed."""
+    """One file of a zip package, compressed, with what it was made from (its zip
+    comment: a reader never shows it; a later package may reuse the file as it is)."""
 
     name: str
     crc: int
     size: int
     data: bytes           # raw deflate, or the bytes themselves when stored
     stored: bool = False
+    comment: bytes = b""
 
 
-def member(name: str, data: bytes, *, stored: bool = False, level: int = 9) -> Member:
+def member(name: str, data: bytes, *, stored: bool = False, level: int = 9,
+           comment: bytes = b"") -> Member:
     if stored:
-        return Member(name, zlib.crc32(data), len(data), data, True)
+        return Member(name, zlib.crc32(data), len(data), data, True, comment)
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    return Member(name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush())
+    return Member(name, zlib.crc32(data), len(data), packer.compress(data) + packer.flush(),
+                  comment=comment)
 
 
 def write_package(target: Path, members: list[Member], when: date) -> bytes:
@@ -41,7 +45,8 @@ def write_package(target: Path, members: list[Member], when: date) -> bytes:
                              item.crc, len(item.data), item.size, len(name), 0)
         directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, flags, method,
                                      0, dos_date, item.crc, len(item.data), item.size, len(name),
-                                     0, 0, 0, 0, 0o644 << 16, offset) + name)
+                                     0, len(item.comment), 0, 0, 0o644 << 16, offset)
+                         + name + item.comment)
         chunks += [header, name, item.data]
         offset += len(header) + len(name) + len(item.data)
     central = b"".join(directory)
@@ -58,6 +63,30 @@ def read_zip(package: bytes) -> list[tuple[str, bytes]]:
 
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+def read_members(package: bytes) -> dict[str, Member]:
+    """The files of a zip as write_package wrote it, still compressed, by name, with
+    their comments. Raises ValueError when ``package`` is not such a zip."""
+    end = len(package) - 22
+    signature, _, _, _, count, size, offset, _ = struct.unpack_from("<4s4H2LH", package, end)
+    if signature != b"PK\x05\x06" or offset + size != end:
+        raise ValueError("not a package Pressroom wrote")
+    members, at = {}, offset
+    for _ in range(count):
+        (signature, _, _, _, method, _, _, crc, packed, unpacked, name_length, extra_length,
+         comment_length, _, _, _, local) = struct.unpack_from("<4s6H3L5H2L", package, at)
+        if signature != b"PK\x01\x02" or method not in (0, 8) or extra_length:
+            raise ValueError("not a package Pressroom wrote")
+        name = package[at + 46:at + 46 + name_length].decode("utf-8")
+        comment = package[at + 46 + name_length:at + 46 + name_length + comment_length]
+        at += 46 + name_length + comment_length
+        start = local + 30 + name_length
+        if package[local:local + 4] != b"PK\x03\x04" or start + packed > offset:
+            raise ValueError("not a package Pressroom wrote")
+        members[name] = Member(name, crc, unpacked, package[start:start + packed], method == 0,
+                               comment)
+    return members
 
 
 def checksum_problem(package: zipfile.ZipFile) -> str | None:

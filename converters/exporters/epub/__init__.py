@@ -18,6 +18,8 @@ class EpubExporter(Exporter):
     default_layout = "default"
     extension = "epub"
     media_type = "application/epub+zip"
+    #: a corrected book takes the unchanged pages of the book it replaces as they are
+    reuses_output = True
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
         return whole_and_split(edition, options, "epub")

@@ -5,9 +5,17 @@ and NCX with Chinese labels — by ebooklib.
 ebooklib dates what it writes by the clock (each zip entry, ``dcterms:modified``
 unless told): the book is dated by the edition, and its zip entries are written
 again in ebooklib's order with the edition's date, so a rebuild gives the same bytes.
+
+Each article page's zip entry carries, as its comment, a signature of what it
+shows (its section and its article). A book written over one the build vouches
+for (``context.earlier_output``: the build's own file, made with the same
+Pressroom, settings, layout and templates) takes the earlier book's compressed
+page wherever the signature is the same: a correction renders and compresses
+one page, not six hundred.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -15,6 +23,8 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from struct import error as struct_error
 
 from ebooklib import epub
 from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
@@ -27,7 +37,7 @@ from ...model import Article, replace
 from ...presentation import shown
 from ...store import Store
 from .. import Context
-from ..archive import member, read_zip, write_package
+from ..archive import Member, member, read_members, read_zip, write_package
 from ..text import xml_safe
 from .cover import cover_image
 
@@ -121,12 +131,25 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
     pages: list[epub.EpubItem] = []
     texts: list[str] = []  # what each page shows, for an embedded font's subset
+    earlier = _earlier_pages(context) if not embed_fonts else {}
+    made_from: dict[str, bytes] = {}  # entry → its signature
+    reused: dict[str, Member] = {}
 
-    def page(template: str, page_id: str, file: str, **values: Any) -> epub.EpubItem:
-        rendered = env.get_template(template).render(**values)
-        texts.append(rendered)
+    def page(template: str, page_id: str, file: str, signature: bytes = b"",
+             **values: Any) -> epub.EpubItem:
+        name = f"{book.FOLDER_NAME}/text/{file}"
+        kept = earlier.get(name)
+        if signature and kept is not None and kept.comment == signature:
+            reused[name] = kept  # its bytes go in below; ebooklib needs only the item
+            content = b""
+        else:
+            rendered = env.get_template(template).render(**values)
+            texts.append(rendered)
+            content = rendered.encode("utf-8")
+        if signature:
+            made_from[name] = signature
         item = epub.EpubItem(uid=page_id, file_name=f"text/{file}", media_type=XHTML,
-                             content=rendered.encode("utf-8"))
+                             content=content)
         pages.append(item)
         return item
 
@@ -152,6 +175,7 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                 where = f"{entry.source}: “{entry.article.display_title}”"
                 article = _safe_article(entry.article, where, warnings)
                 page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml",
+                     _signature(section["name"], entry.key, article),
                      title=article.display_title, body_type="bodymatter", article=article,
                      shown=shown(article), section=section["name"] or None)
                 links.append(epub.Link(f"text/{entry.key}.xhtml", article.display_title, entry.key))
@@ -208,9 +232,26 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                                    "compresslevel": 0,
                                    "mtime": datetime(day.year, day.month, day.day)})
     # every entry again, in ebooklib's order (mimetype first, stored), dated by the edition
-    write_package(target, [member(name, data, stored=name == "mimetype")
+    write_package(target, [reused.get(name) or member(name, data, stored=name == "mimetype",
+                                                      comment=made_from.get(name, b""))
                            for name, data in read_zip(buffer.getvalue())], edition.date)
     return len(pages)
+
+
+def _signature(section: str, key: str, article: Article) -> bytes:
+    """What an article page shows (its templates and layout: the build vouches)."""
+    made_from = "\x00".join((section, key, article.fingerprint))
+    return hashlib.sha256(made_from.encode("utf-8")).hexdigest()[:32].encode()
+
+
+def _earlier_pages(context: Context) -> dict[str, Member]:
+    """The pages of the book this one replaces, if the build vouches for it."""
+    if context.earlier_output is None:
+        return {}
+    try:
+        return read_members(context.earlier_output.read_bytes())
+    except (OSError, ValueError, struct_error):
+        return {}
 
 
 def _links(toc: list[Any]) -> list[epub.Link]:
