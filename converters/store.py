@@ -39,6 +39,7 @@ KINDS = {
     "overlays": "the PDF bulletin's folios and page numbers",
     "repeats": "answers to a build repeated with nothing changed",
     "registry": "the installed exporters",
+    "verdicts": "settings and layouts found valid (a file each, named by what was checked)",
 }
 
 #: folders of Pressroom's before the store had a version

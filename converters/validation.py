@@ -40,9 +40,28 @@ def has_schema(name: str) -> bool:
 
 def problems(data: dict[str, Any], schema: str) -> list[str]:
     """What is wrong with ``data`` as a ``schema`` ("settings", "layout-pdf" …): one
-    line each, "key: what was found; expected what"."""
+    line each, "key: what was found; expected what".
+
+    A pure function of the data and the schema, so a verdict of "nothing wrong" is
+    kept in the store: importing jsonschema is a tenth of a correction's rebuild,
+    and the settings rarely change between builds."""
+    import hashlib
+
+    from .store import user_store
+
+    key = hashlib.sha256(json.dumps([_document(), schema, data], sort_keys=True, default=repr,
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    verdict = user_store().folder("verdicts") / key
+    if verdict.is_file():
+        return []
     errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path)))
-    return [_say(error) for error in errors]
+    found = [_say(error) for error in errors]
+    if not found:
+        try:
+            verdict.touch()
+        except OSError:  # a read-only store only costs the check next time
+            pass
+    return found
 
 
 def _where(path: list[Any]) -> str:

@@ -41,3 +41,23 @@ def test_settings_file_errors_name_the_file(tmp_path: Path) -> None:
 def test_the_shipped_settings_load() -> None:
     settings = load_settings(ROOT / "pressroom.toml")
     assert settings.edition == "2021-06" and settings.district_order[0] == "航空港区"
+
+
+def test_a_valid_verdict_is_kept_and_a_wrong_file_is_never_taken_for_valid(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings found valid are not checked again while they are the same (the
+    store keeps the verdict); the same file made wrong is checked and refused."""
+    monkeypatch.setenv("PRESSROOM_CACHE", str(tmp_path / "cache"))
+    from converters.store import user_store
+
+    settings = tmp_path / "pressroom.toml"
+    settings.write_text('[edition]\nbulletin = "区县新闻"\nissue = 6\n', encoding="utf-8")
+    assert load_settings(settings).issue == 6
+    verdicts = list(user_store().folder("verdicts").iterdir())
+    assert len(verdicts) == 1
+    assert load_settings(settings).issue == 6
+    assert list(user_store().folder("verdicts").iterdir()) == verdicts
+    settings.write_text('[edition]\nbulletin = "区县新闻"\nissue = "six"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="issue"):
+        load_settings(settings)
+    assert list(user_store().folder("verdicts").iterdir()) == verdicts
