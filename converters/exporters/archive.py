@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -57,12 +58,14 @@ def write_package(target: Path, members: list[Member], when: date) -> bytes:
     return package
 
 
-def read_zip(package: bytes) -> list[tuple[str, bytes]]:
-    """Every file of any zip, in its order, uncompressed."""
+def read_zip(package: bytes) -> Iterator[tuple[str, bytes]]:
+    """Every file of any zip, in its order, uncompressed (one at a time: a year's
+    book is tens of megabytes)."""
     import io
 
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
-        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+        for info in archive.infolist():
+            yield info.filename, archive.read(info)
 
 
 def read_members(package: bytes) -> dict[str, Member]:

@@ -144,7 +144,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
             content = b""
         else:
             rendered = env.get_template(template).render(**values)
-            texts.append(rendered)
+            if embed_fonts:
+                texts.append(rendered)
             content = rendered.encode("utf-8")
         if signature:
             made_from[name] = signature
@@ -232,10 +233,12 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                                    "compresslevel": 0,
                                    "mtime": datetime(day.year, day.month, day.day)})
     # every entry again, in ebooklib's order (mimetype first, stored), dated by the edition
+    count = len(pages)
+    del book, pages  # the pages' text, once in the package: a year's book is large
     write_package(target, [reused.get(name) or member(name, data, stored=name == "mimetype",
                                                       comment=made_from.get(name, b""))
-                           for name, data in read_zip(buffer.getvalue())], edition.date)
-    return len(pages)
+                           for name, data in read_zip(buffer.getbuffer())], edition.date)
+    return count
 
 
 def _signature(section: str, key: str, article: Article) -> bytes:
