@@ -5,9 +5,9 @@ its lock.
 was made from, the pages it holds (name → SHA-256), the layout, the Pressroom
 version, and what was written (size, time stamp, SHA-256, pages, warnings).
 ``quick.json`` beside it holds only what a build with nothing to do reads.
-``build/.pressroom/parsed.pickle`` keeps the parsed pages so an unchanged
-page is not parsed again. Both are written whole and renamed into place; a
-missing or unreadable one only means a full build. ``build/.pressroom/lock``
+``build/.pressroom/parsed/`` keeps the parsed pages, a sealed pickle each, so
+an unchanged page is not parsed again. Every file is written whole and renamed
+into place; a missing or unreadable one only means more parsing. ``build/.pressroom/lock``
 lets one build at a time write to the folder.
 """
 from __future__ import annotations
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 STATE_FOLDER = ".pressroom"
 MANIFEST_NAME = "manifest.json"
 QUICK_NAME = "quick.json"
-PARSED_NAME = "parsed.pickle"
+PARSED_FOLDER = "parsed"
+LEGACY_PARSED_NAME = "parsed.pickle"  # before a file a page
 PARTS_FOLDER = "parts"
 LOCK_NAME = "lock"
 #: the build folder's state has the shape of the store's (one version for both)
@@ -166,30 +167,60 @@ def save_quick(build_folder: Path, manifest: Manifest) -> None:
                  json_bytes(quick, separators=(",", ":")) + b"\n")
 
 
+def _parsed_name(code: str, key: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{code}\x00{key}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
 def load_parsed(build_folder: Path, code: str) -> dict[str, Document]:
-    """The parsed pages of the last build, if the same Pressroom parsed them."""
+    """The parsed pages of the last build, if the same Pressroom parsed them: a
+    file a page (``parsed/``), so a correction writes one page again, not all."""
     import pickle  # only a build with something to do reads them
 
+    folder = state_folder(build_folder) / PARSED_FOLDER
     try:
-        data = unseal((state_folder(build_folder) / PARSED_NAME).read_bytes())
-        # only what this user's Pressroom sealed is unpickled: a build folder may be
-        # shared, and a planted pickle would run code as whoever builds next
-        if data is None:
-            return {}
-        stored = pickle.loads(data)
-    except Exception:  # absent, truncated or from another Python: parse again
+        names = os.listdir(folder)
+    except OSError:
         return {}
-    if not isinstance(stored, dict) or stored.get("code") != code:
-        return {}
-    documents = stored.get("documents")
-    return documents if isinstance(documents, dict) else {}
+    documents = {}
+    for name in names:
+        try:
+            data = unseal((folder / name).read_bytes())
+            # only what this user's Pressroom sealed is unpickled: a build folder may
+            # be shared, and a planted pickle would run code as whoever builds next
+            if data is None:
+                continue
+            stored_code, key, document = pickle.loads(data)
+        except Exception:  # absent, truncated or from another Python: parse again
+            continue
+        if stored_code == code and name == f"{_parsed_name(code, key)}.pickle":
+            documents[key] = document
+    return documents
 
 
 def save_parsed(build_folder: Path, code: str, documents: dict[str, Document]) -> None:
+    """Keep ``documents`` (and no other page) for the next build: only the pages not
+    kept yet are written."""
     import pickle
 
-    data = pickle.dumps({"code": code, "documents": documents}, protocol=pickle.HIGHEST_PROTOCOL)
-    replace_file(state_folder(build_folder) / PARSED_NAME, seal(data))
+    folder = state_folder(build_folder) / PARSED_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {f"{_parsed_name(code, key)}.pickle": key for key in documents}
+    present = set(os.listdir(folder))
+    for name, key in wanted.items():
+        if name not in present:
+            data = pickle.dumps((code, key, documents[key]), protocol=pickle.HIGHEST_PROTOCOL)
+            replace_file(folder / name, seal(data))
+    for name in present - set(wanted):
+        try:
+            (folder / name).unlink()  # a page gone or changed, or another Pressroom's
+        except OSError:
+            pass
+    try:
+        (state_folder(build_folder) / LEGACY_PARSED_NAME).unlink()
+    except OSError:
+        pass
 
 
 class BuildError(PressroomError):
