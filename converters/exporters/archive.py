@@ -23,8 +23,8 @@ class Member:
     comment: bytes = b""
 
 
-def member(name: str, data: bytes, *, stored: bool = False, level: int = 9,
-           comment: bytes = b"") -> Member:
+def member(name: str, data: bytes, *, stored: bool = False,
+           level: int = zlib.Z_DEFAULT_COMPRESSION, comment: bytes = b"") -> Member:
     if stored:
         return Member(name, zlib.crc32(data), len(data), data, True, comment)
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)

@@ -50,7 +50,7 @@ def _plant(book: Path, name: str) -> str:
     start = info.header_offset + 30 + len(name.encode())
     for old, new in itertools.product("的了在是和", "地啦再事合"):
         planted = text.replace(old, new, 1)
-        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
         packed = packer.compress(planted.encode("utf-8")) + packer.flush()
         if planted != text and len(packed) == info.compress_size:
             break
