@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from converters.build import stamps
 from converters.build.run import run_build
 from converters.config import Settings
 from converters.entrypoints import entry_points_of
@@ -76,23 +75,39 @@ def test_registry_sees_a_package_installed_changed_and_removed(tmp_path: Path,
 
 # --- pages: a stat where a stat is enough -------------------------------------------
 
-def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def _swap_unseen(page: Path) -> None:
+    """Other bytes in ``page``, same size and time stamp: only a build that reads the
+    page can tell."""
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    assert "管城" in text
+    page.write_text(text.replace("管城", "城管", 1) if "管城" in text else text, encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size
+
+
+def _swap_back(page: Path) -> None:
+    before = page.stat()
+    page.write_text(page.read_text(encoding="utf-8").replace("城管", "管城", 1), encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_old_unchanged_pages_are_not_read_again(pages: Path, tmp_path: Path) -> None:
+    """A page old enough, of the size and time stamp recorded, is taken as read: a
+    change hidden behind both goes unseen by a build with nothing else to do (which is
+    what not reading means); a change of size is built."""
     age(pages, HOUR_NS)
-    epub_build(pages, tmp_path / "build")
-    read: list[Path] = []
-    real = stamps.page_bytes
-    monkeypatch.setattr(stamps, "page_bytes", lambda p: read.append(p) or real(p))
-    again = epub_build(pages, tmp_path / "build")
-    assert not again.built and read == []
-    page = sorted(pages.iterdir())[0]
+    out = tmp_path / "build"
+    epub_build(pages, out)
+    page = pages / "003_e3e9c234e3938044.txt"
+    _swap_unseen(page)
+    assert not epub_build(pages, out).built
     page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    changed = epub_build(pages, tmp_path / "build")
-    assert read == [page] and changed.built
+    assert epub_build(pages, out).built
 
 
 def test_pages_young_at_the_last_build_are_trusted_once_a_no_op_saw_them_unchanged(
-        pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "build"
     epub_build(pages, out)
     # as if the build had recorded the pages a second after they were saved: too
@@ -100,14 +115,15 @@ def test_pages_young_at_the_last_build_are_trusted_once_a_no_op_saw_them_unchang
     quick = out / ".pressroom" / "quick.json"
     youngest = max(page.stat().st_mtime_ns for page in pages.iterdir())
     os.utime(quick, ns=(quick.stat().st_atime_ns, youngest + 10**9))
-    read: list[Path] = []
-    real = stamps.page_bytes
-    monkeypatch.setattr(stamps, "page_bytes", lambda p: read.append(p) or real(p))
-    assert not epub_build(pages, out).built
-    assert len(read) == 5  # read again, and found unchanged
-    read.clear()
-    assert not epub_build(pages, out).built
-    assert read == []  # …so the next build with nothing to do trusts them
+    page = pages / "003_e3e9c234e3938044.txt"
+    assert not epub_build(pages, out).built  # read again, and found unchanged…
+    _swap_unseen(page)
+    assert not epub_build(pages, out).built  # …so the next one trusts them unread
+    _swap_back(page)
+    youngest = max(p.stat().st_mtime_ns for p in pages.iterdir())
+    os.utime(quick, ns=(quick.stat().st_atime_ns, youngest + 10**9))
+    _swap_unseen(page)
+    assert epub_build(pages, out).built  # young again: read, and the change is seen
 
 
 def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_path: Path) -> None:
@@ -128,7 +144,7 @@ def test_a_page_changed_within_its_time_stamp_is_still_noticed(pages: Path, tmp_
 
 
 def test_a_no_op_build_reads_the_quick_summary_and_touching_keeps_the_manifest_whole(
-        pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        pages: Path, tmp_path: Path) -> None:
     from converters.build import manifest
 
     out = tmp_path / "build"
@@ -141,12 +157,10 @@ def test_a_no_op_build_reads_the_quick_summary_and_touching_keeps_the_manifest_w
     assert after.outputs == whole.outputs  # what each output holds survived the no-op's save
     assert after.page_stats != whole.page_stats
 
-    def refuse(data: dict) -> manifest.Manifest:
-        raise AssertionError("the whole manifest was read for a build with nothing to do")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(manifest.Manifest, "from_json", classmethod(lambda cls, data: refuse(data)))
-        assert not epub_build(pages, out).built
+    # the whole manifest made unreadable: a build that read it would rebuild everything
+    whole_file = out / ".pressroom" / "manifest.json"
+    whole_file.write_bytes(b"{ not json")
+    assert not epub_build(pages, out).built
 
 
 # --- layouts: parsed only when a file they come from changed ------------------------
@@ -160,12 +174,13 @@ def test_layout_files_are_not_parsed_while_unchanged_and_an_edit_rebuilds(
     out = tmp_path / "build"
     epub_build(pages, out, layout="mine")
 
-    def refuse(*args: object, **kwargs: object) -> dict:
-        raise AssertionError("layout parsed although none of its files changed")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(stamps, "load_layout", refuse)
-        assert not epub_build(pages, out, layout="mine").built
+    # the layout made unreadable behind its size and time stamp: a build that parsed
+    # it would fail; one that trusts the unchanged file does not look
+    before = mine.stat()
+    text = mine.read_text(encoding="utf-8")
+    mine.write_text("[" * len(text.encode("utf-8")), encoding="utf-8")
+    os.utime(mine, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert not epub_build(pages, out, layout="mine").built
     mine.write_text('extends = "default"\n[text]\nline-height = 1.9\n', encoding="utf-8")
     rebuilt = epub_build(pages, out, layout="mine")
     assert rebuilt.built
