@@ -38,7 +38,6 @@ KINDS = {
     "docx": "Word report templates (styles, page, footers)",
     "overlays": "the PDF bulletin's folios and page numbers",
     "repeats": "answers to a build repeated with nothing changed",
-    "registry": "the installed exporters",
     "verdicts": "settings and layouts found valid (a file each, named by what was checked)",
 }
 
@@ -140,13 +139,20 @@ class Store:
         return Usage(sum(u.files for u in usage.values()), sum(u.size for u in usage.values()))
 
     def _older(self) -> list[Path]:
+        """What earlier versions kept: other version folders, the folders of before
+        versions, and kinds this version no longer keeps."""
         try:
             names = os.listdir(self.root)
         except OSError:
             return []
+        try:
+            kinds = os.listdir(self.current)
+        except OSError:
+            kinds = []
         return [self.root / name for name in sorted(names)
                 if name in _UNVERSIONED or (name.startswith("v") and name[1:].isdigit()
-                                            and name != self.current.name)]
+                                            and name != self.current.name)] + [
+            self.current / kind for kind in sorted(kinds) if kind not in KINDS]
 
 
 def user_store() -> Store:

@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..files import exclusive, file_state, json_bytes, replace_file
+from ..files import MISSING, exclusive, file_state, json_bytes, replace_file
 from ..store import user_store
 
 if TYPE_CHECKING:
@@ -68,8 +68,6 @@ def answer(argv: list[str]) -> int | None:
             return None
         if any(file_state(path) != state for path, state in note["paths"]):
             return None
-        from ..entrypoints import installed_listing
-
         if installed_listing() != note["installed"]:
             return None
         if _checksum(note["summary"]) != note["summary_checksum"]:
@@ -112,7 +110,6 @@ def remember(argv: list[str], result: BuildResult, *, inputs: list[Path], build_
 def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_folder: Path,
           settings_file: tuple[str, list[int]], started_ns: int, quiet: bool,
           as_json: bool) -> dict[str, Any] | None:
-    from ..entrypoints import installed_listing
     from .manifest import LOCK_NAME, QUICK_NAME, load_manifest, state_folder
     from .stamps import PACKAGE, TRUST_AFTER_NS, layouts_unchanged
     from .watch import sources_of
@@ -160,3 +157,36 @@ def _note(identity: list[Any], result: BuildResult, inputs: list[Path], build_fo
             "summary_checksum": summary_checksum,
             "lock": str((state_folder(build_folder) / LOCK_NAME).absolute()),
             "outputs": outputs, "quiet": quiet, "json": as_json}
+
+
+#: what an install leaves on sys.path
+_METADATA_SUFFIXES = (".dist-info", ".egg-info")
+
+
+def installed_listing() -> list[str]:
+    """Each ``sys.path`` entry with its distributions' names and the size and time
+    stamp of their ``entry_points.txt``: an install, an upgrade, an uninstall or an
+    editable package's rewritten entry points all change it (a listing and a stat
+    each, about a millisecond)."""
+    seen: list[str] = [sys.version]
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as listing:
+                names = sorted(e.name for e in listing if e.name.endswith(_METADATA_SUFFIXES))
+        except OSError:  # a zip file or a path that does not exist
+            seen.append(f"{entry}\x00{_stat_key(entry)}")
+            continue
+        seen.append(entry)
+        for name in names:
+            seen.append(f"{name}\x00{_stat_key(os.path.join(entry or '.', name, 'entry_points.txt'))}")
+    return seen
+
+
+def _stat_key(path: str) -> str:
+    state = file_state(path)
+    return "-" if state == MISSING else f"{state[0]}:{state[1]}"
+
+
+def _stat_key(path: str) -> str:
+    state = file_state(path)
+    return "-" if state == MISSING else f"{state[0]}:{state[1]}"

@@ -16,11 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..entrypoints import EntryPoint, entry_points_of
 from ..errors import PressroomError
 from ..layout import search_dirs
 
 if TYPE_CHECKING:  # the grouping is not needed to find or stamp an exporter
+    from importlib.metadata import EntryPoint
+
     from ..edition import Edition
     from ..model import Article
     from ..store import Store
@@ -223,7 +224,12 @@ def available() -> dict[str, EntryPoint]:
 def _registered() -> tuple[tuple[str, EntryPoint], ...]:
     # One command asks several times (the format list, each format's
     # exporter); what is installed does not change while it runs.
-    return tuple((point.name, point) for point in entry_points_of(GROUP))
+    from importlib.metadata import entry_points
+
+    found: dict[str, EntryPoint] = {}
+    for point in entry_points(group=GROUP):  # the first of a name wins, as importlib's
+        found.setdefault(point.name, point)
+    return tuple(sorted(found.items()))
 
 
 def load(name: str) -> Exporter:
