@@ -2,7 +2,7 @@
 
 An editor reading why a line was taken for chrome or a title should see
 "a navigation line", not ``ch.navigation``; this module is the one place
-that knows how the feature names of ``roles.unit_features`` read aloud.
+that knows how the feature names of ``features.unit_features`` read aloud.
 """
 from __future__ import annotations
 

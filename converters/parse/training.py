@@ -26,7 +26,8 @@ from pathlib import Path
 
 from .assemble import record_rule_roles
 from .normalise import normalise
-from .roles import ROLES, asked_about, unit_features
+from .features import ROLES, unit_features
+from .roles import asked_about
 from .segment import Unit, read
 
 ROOT = Path(__file__).resolve().parents[2]

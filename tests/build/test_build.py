@@ -11,7 +11,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from converters.build.run import safe_target
+from converters.build.plan import safe_target
 from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition, slugify
