@@ -36,7 +36,9 @@ class Section:
 
 
 @dataclass(frozen=True)
-class DistrictPart:
+class DistrictGroup:
+    """A district's articles in an edition, grouped by 办事处/街道."""
+
     name: str
     slug: str
     sections: tuple[Section, ...]
@@ -49,9 +51,9 @@ class DistrictPart:
 @dataclass(frozen=True)
 class Edition:
     settings: Settings
-    districts: tuple[DistrictPart, ...]
+    districts: tuple[DistrictGroup, ...]
     sources: tuple[str, ...]
-    #: a part of an edition keeps the whole edition's characters, so every
+    #: a district's edition (only) keeps the whole edition's characters, so every
     #: output of a build shares one prepared (cached) font subset
     whole_characters: str | None = None
 
@@ -90,7 +92,7 @@ class Edition:
         return _characters_of(self, [entry.article.text_content() for entry in self.entries]
                               + [byline for entry in self.entries for byline in entry.article.bylines])
 
-    def only(self, district: DistrictPart) -> Edition:
+    def only(self, district: DistrictGroup) -> Edition:
         """One district as an edition of its own. Its articles are numbered afresh
         (a0001…), so a district's outputs do not change when another district
         gains or loses an article — an incremental build leaves them alone."""
@@ -143,14 +145,14 @@ def build_edition(collection: Collection, settings: Settings,
             return (0, settings.district_order.index(name))
         return (1, gazetteer.order(name))
 
-    parts = []
+    districts = []
     for number, name in enumerate(sorted(grouped, key=district_rank), start=1):
         sections = grouped[name]
         ordered = sorted(sections, key=lambda s: (s != DISTRICT_LEVEL,))
         slug = settings.slugs.get(name) or gazetteer.slug(name) or slugify(name, f"district-{number}")
-        parts.append(DistrictPart(name, slugify(slug, f"district-{number}"),
-                                  tuple(Section(s, tuple(sections[s])) for s in ordered)))
-    edition = Edition(settings, tuple(parts), tuple(d.source for d in collection.documents))
+        districts.append(DistrictGroup(name, slugify(slug, f"district-{number}"),
+                                       tuple(Section(s, tuple(sections[s])) for s in ordered)))
+    edition = Edition(settings, tuple(districts), tuple(d.source for d in collection.documents))
     # every article of every page is in the edition: the pages' characters are its own
     return replace(edition, whole_characters=_characters_of(
         edition, [document.characters for document in collection.documents]))

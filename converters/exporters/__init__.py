@@ -116,7 +116,8 @@ def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> 
     """The edition as one file, and with ``--split district`` one file per district."""
     jobs = [Job(f"{edition.slug}.{extension}", edition)]
     if options.split == "district":
-        jobs += [Job(f"{part.slug}.{extension}", edition.only(part)) for part in edition.districts]
+        jobs += [Job(f"{district.slug}.{extension}", edition.only(district))
+                 for district in edition.districts]
     return jobs
 
 

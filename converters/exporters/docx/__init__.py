@@ -20,7 +20,7 @@ class DocxExporter(Exporter):
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     def plan(self, edition: Edition, options: BuildOptions) -> list[Job]:
-        jobs = [Job(f"{part.slug}.docx", edition.only(part)) for part in edition.districts]
+        jobs = [Job(f"{district.slug}.docx", edition.only(district)) for district in edition.districts]
         if options.combined:
             jobs.append(Job(f"{edition.slug}.docx", edition))
         return jobs

@@ -130,20 +130,20 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     writer.paragraph("title", title, "title")
     writer.paragraph("edition", f"{edition.title}（{edition.label}）", "title")
     toc: list[tuple[int, str, str]] = []
-    for part in edition.districts:
-        toc.append((1, part.name, f"_Toc_d_{part.slug}"))
-        for section in part.sections:
-            if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
-                toc.append((2, section.name, f"_Toc_s_{part.slug}_{len(toc)}"))
+    for district in edition.districts:
+        toc.append((1, district.name, f"_Toc_d_{district.slug}"))
+        for section in district.sections:
+            if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
+                toc.append((2, section.name, f"_Toc_s_{district.slug}_{len(toc)}"))
             toc.extend((3, e.article.display_title, f"_Toc_{e.key}") for e in section.entries)
     if options.get("toc", True):
         writer.contents(toc)
     anchors = iter(anchor for level, _, anchor in toc if level < 3)
-    for part in edition.districts:
-        writer.heading("heading1", part.name, next(anchors), part.name)
-        for section in part.sections:
-            if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
-                writer.heading("heading2", section.name, next(anchors), part.name)
+    for district in edition.districts:
+        writer.heading("heading1", district.name, next(anchors), district.name)
+        for section in district.sections:
+            if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
+                writer.heading("heading2", section.name, next(anchors), district.name)
             for entry in section.entries:
                 writer.article(entry)
     if options.get("closing", True):

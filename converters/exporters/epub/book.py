@@ -30,7 +30,7 @@ from ebooklib import epub
 from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
                     StrictUndefined)
 
-from ...edition import DISTRICT_LEVEL, DistrictPart, Edition
+from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition
 from ...fonts import FontSource, prepare
 from ...layout import packaged_layouts
 from ...model import Article, replace
@@ -90,9 +90,9 @@ def _visible_text(xhtml: str) -> str:
         html.unescape(alt) for alt in re.findall(r'alt="([^"]*)"', body))
 
 
-def _sections(part: DistrictPart) -> list[dict[str, Any]]:
-    single = len(part.sections) == 1 and part.sections[0].name == DISTRICT_LEVEL
-    return [{"name": "" if single else s.name, "entries": s.entries} for s in part.sections]
+def _sections(district: DistrictGroup) -> list[dict[str, Any]]:
+    single = len(district.sections) == 1 and district.sections[0].name == DISTRICT_LEVEL
+    return [{"name": "" if single else s.name, "entries": s.entries} for s in district.sections]
 
 
 def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:
@@ -159,11 +159,12 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                       alt=alt)
     toc: list[Any] = []
     first_part: epub.EpubItem | None = None
-    for part in edition.districts:
-        part_file = f"d-{part.slug}.xhtml"
-        sections = _sections(part)
-        part_page = page("part.xhtml.j2", f"d-{part.slug}", part_file, title=part.name,
-                         body_type="", part=part, sections=sections)
+    for district in edition.districts:
+        part_file = f"d-{district.slug}.xhtml"
+        sections = _sections(district)
+        # an EPUB "part" page (epub:type="part") opens each district
+        part_page = page("part.xhtml.j2", f"d-{district.slug}", part_file,
+                         title=district.name, body_type="", part=district, sections=sections)
         first_part = first_part or part_page
         district_links: list[Any] = []
         for number, section in enumerate(sections):
@@ -171,7 +172,7 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
             if section["name"]:
                 links = []
                 district_links.append((epub.Link(f"text/{section['entries'][0].key}.xhtml",
-                                                 section["name"], f"s-{part.slug}-{number}"), links))
+                                                 section["name"], f"s-{district.slug}-{number}"), links))
             for entry in section["entries"]:
                 where = f"{entry.source}: “{entry.article.display_title}”"
                 article = _safe_article(entry.article, where, warnings)
@@ -180,7 +181,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                      title=article.display_title, body_type="bodymatter", article=article,
                      shown=shown(article), section=section["name"] or None)
                 links.append(epub.Link(f"text/{entry.key}.xhtml", article.display_title, entry.key))
-        toc.append((epub.Link(f"text/{part_file}", part.name, f"d-{part.slug}"), district_links))
+        toc.append((epub.Link(f"text/{part_file}", district.name, f"d-{district.slug}"),
+                    district_links))
     book.toc = toc
     text_layout = layout.get("text", {})
     body_fonts = list(text_layout.get("font-family", ["serif"]))

@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ...edition import DistrictPart, Edition
+from ...edition import DistrictGroup, Edition
 from .cidfont import merge_shown
 from .document import BuildState, DistrictFlow, district_flowables, district_key
 from .join import JoinError, Source
@@ -130,23 +130,23 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
                      previous: tuple[Path, TypesetDistrict] | None = None) -> TypesetDistrict:
     """``edition`` holds one district (Edition.only); ``previous``, the part it replaces
     (typeset with the same layout and fonts), whose unchanged pages it reuses."""
-    (part,) = edition.districts
+    (district,) = edition.districts
     state = BuildState()
-    flow = district_flowables(part, layout, state, layout.geometry.text_height)
+    flow = district_flowables(district, layout, state, layout.geometry.text_height)
     for index, flowable in enumerate(flow.flowables):
         flowable.position = (index, 0)
     old_pages = _readable(previous) if previous else None
     reuse = _Reuse.plan(previous[1], flow) if previous and old_pages else None
     start = reuse.start if reuse else 1
     buffer = io.BytesIO()
-    document = DistrictPages(buffer, edition, part, layout, state, start=start,
+    document = DistrictPages(buffer, edition, district, layout, state, start=start,
                              resumes=reuse.resumes if reuse else None)
     document.build(_from_page(flow.flowables, reuse.old.starts[start - 1] if reuse else (0, 0),
                               layout.geometry.column_width))
     fresh = pages_of(Source.read(buffer.getvalue()))
     if reuse is None:
         return _write(target, layout, flow, fresh, document.page_shown, document.starts,
-                      _anchors(part, state, lambda j: None), _noted(part, state, lambda n, k: None))
+                      _anchors(district, state, lambda j: None), _noted(district, state, lambda n, k: None))
     old = reuse.old
     assert old_pages is not None
     back_from, back_page = reuse.resumed or (len(old_pages) + 1, 0)
@@ -175,7 +175,7 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
               *[(s[0] + reuse.shift, s[1]) if s else None for s in old.starts[back]]]
     typeset = _write(target, layout, flow, [*old_pages[head], *fresh, *old_pages[back]],
                      [*old.page_shown[head], *document.page_shown, *old.page_shown[back]], starts,
-                     _anchors(part, state, old_anchor), _noted(part, state, old_noted))
+                     _anchors(district, state, old_anchor), _noted(district, state, old_noted))
     typeset.reused = (start - 1, len(old_pages[back]))
     return typeset
 
@@ -205,24 +205,24 @@ def _from_page(flowables: list[Flowable], position: Position, width: float) -> l
     return rest
 
 
-def _anchors(part: DistrictPart, state: BuildState,
+def _anchors(district: DistrictGroup, state: BuildState,
              earlier: Callable[[int], tuple[int, float] | None]) -> list[tuple[int, float]]:
-    keys = [district_key(part), *(entry.key for entry in part.entries)]
+    keys = [district_key(district), *(entry.key for entry in district.entries)]
     anchors = []
     for j, key in enumerate(keys):
         anchor = (state.pages[key], state.tops[key]) if key in state.pages else earlier(j)
         if anchor is None:
-            raise RuntimeError(f"{part.name}: no page for “{key}” after typesetting again")
+            raise RuntimeError(f"{district.name}: no page for “{key}” after typesetting again")
         anchors.append(anchor)
     return anchors
 
 
-def _noted(part: DistrictPart, state: BuildState, earlier: Callable[[int, str], list[str] | None]
+def _noted(district: DistrictGroup, state: BuildState, earlier: Callable[[int, str], list[str] | None]
            ) -> dict[str, dict[int, list[str]]]:
     """What typesetting met in each article (``missing`` characters, ``broken`` runs), from
     this typesetting, or from the part reused where ``earlier`` knows it."""
     noted: dict[str, dict[int, list[str]]] = {"missing": {}, "broken": {}}
-    for number, entry in enumerate(part.entries):
+    for number, entry in enumerate(district.entries):
         met = state.missing.get(entry.key)
         for kind, found in (("missing", met.characters if met else ()), ("broken", met.broken if met else ())):
             kept = earlier(number, kind)

@@ -16,7 +16,7 @@ from functools import cache
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate
 
-from ...edition import DISTRICT_LEVEL, DistrictPart, Edition, Entry
+from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition, Entry
 from ...model import Article
 from ...presentation import shown
 from .styles import PdfLayout
@@ -152,8 +152,8 @@ class TocEntry(CJKParagraph):
         self.state.links.append((canvas.getPageNumber(), (x0, y0, x1, y1), self.key))
 
 
-def district_key(part: DistrictPart) -> str:
-    return f"d-{part.slug}"
+def district_key(district: DistrictGroup) -> str:
+    return f"d-{district.slug}"
 
 
 @cache  # asked for each article's deck
@@ -193,25 +193,25 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     return [keep, *deck, *body, Rule(layout.rule_color, 0.4, 3 * mm, 0.3)]
 
 
-def district_banner(part: DistrictPart, layout: PdfLayout, state: BuildState) -> list[Flowable]:
+def district_banner(district: DistrictGroup, layout: PdfLayout, state: BuildState) -> list[Flowable]:
     styles = layout.styles
-    return [Marker(state, district_key(part), district=part.name),
-            CJKParagraph([Run(part.name)], styles["district"]),
+    return [Marker(state, district_key(district), district=district.name),
+            CJKParagraph([Run(district.name)], styles["district"]),
             Rule(layout.rule_color, 1.2, 1.5 * mm, double=True),
-            CJKParagraph([Run(district_meta(part))], styles["district-meta"])]
+            CJKParagraph([Run(district_meta(district))], styles["district-meta"])]
 
 
-def district_meta(part: DistrictPart) -> str:
-    sections = [s.name for s in part.sections if s.name != DISTRICT_LEVEL]
-    meta = f"本期 {len(part.entries)} 篇"
+def district_meta(district: DistrictGroup) -> str:
+    sections = [s.name for s in district.sections if s.name != DISTRICT_LEVEL]
+    meta = f"本期 {len(district.entries)} 篇"
     if sections:
         meta += "：" + "、".join(sections)
     return meta
 
 
-def banner_height(part: DistrictPart, layout: PdfLayout) -> float:
+def banner_height(district: DistrictGroup, layout: PdfLayout) -> float:
     total = 2 * mm
-    for flowable in district_banner(part, layout, BuildState()):
+    for flowable in district_banner(district, layout, BuildState()):
         _, height = flowable.wrap(layout.geometry.text_width, layout.geometry.text_height)
         total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
@@ -235,16 +235,16 @@ def _article_signature(article: Article, heading: str | None) -> str:
     return _signature(heading, article.fingerprint)
 
 
-def district_flowables(part: DistrictPart, layout: PdfLayout, state: BuildState,
+def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildState,
                         frame_height: float) -> DistrictFlow:
     styles = layout.styles
     flowables: list[Flowable] = [
-        NextPageTemplate("body"), *district_banner(part, layout, state), FrameBreak(),
+        NextPageTemplate("body"), *district_banner(district, layout, state), FrameBreak(),
     ]
-    entries = [(_signature("opener", part.name, district_meta(part)), 0)]
-    for section in part.sections:
+    entries = [(_signature("opener", district.name, district_meta(district)), 0)]
+    for section in district.sections:
         heading: list[Flowable] = []
-        if section.name != DISTRICT_LEVEL or len(part.sections) > 1:
+        if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
             heading = [CJKParagraph([Run(f"■ {section.name}")], styles["section"]),
                        Rule(layout.rule_color, 0.5, 1 * mm)]
         for number, entry in enumerate(section.entries):
@@ -266,9 +266,9 @@ def contents_flowables(edition: Edition, layout: PdfLayout, state: BuildState) -
         CJKParagraph([Run("目　录")], centred(styles["toc-title"])),
         Rule(layout.rule_color, 1.0, 3 * mm, double=True),
     ]
-    for part in edition.districts:
-        flowables.append(TocEntry(part.name, styles["toc-district"], district_key(part), 0, state))
-        for entry in part.entries:
+    for district in edition.districts:
+        flowables.append(TocEntry(district.name, styles["toc-district"], district_key(district), 0, state))
+        for entry in district.entries:
             flowables.append(TocEntry(entry.article.display_title, styles["toc-entry"],
                                       entry.key, 2 * styles["toc-entry"].size, state))
     return flowables

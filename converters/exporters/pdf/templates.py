@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from ... import __version__
-from ...edition import DistrictPart, Edition
+from ...edition import DistrictGroup, Edition
 from ...layout import fill
 from .document import BuildState, Rule, banner_height, centred
 from .styles import PdfLayout
@@ -177,20 +177,20 @@ class DistrictPages(BulletinPages):
     are those of an earlier typesetting, which the caller takes instead.
     """
 
-    def __init__(self, target: BinaryIO, edition: Edition, part: DistrictPart, layout: PdfLayout,
+    def __init__(self, target: BinaryIO, edition: Edition, district: DistrictGroup, layout: PdfLayout,
                  state: BuildState, *, start: int = 1,
                  resumes: Callable[[int, Position], bool] | None = None) -> None:
-        self.part = part
+        self.district = district
         self.start, self.resumes = start, resumes
         #: per page: the position of the first flowable set on it
         self.starts: list[Position | None] = []
         self.resumed = False
-        state.current_district = part.name
+        state.current_district = district.name
         super().__init__(target, edition, layout, state)
 
     def _templates(self) -> list[PageTemplate]:
         g = self.layout.geometry
-        band = banner_height(self.part, self.layout)
+        band = banner_height(self.district, self.layout)
         return [
             MirroredTemplate("opener", [
                 self._full_width("banner", band, g.offset + g.bottom + g.text_height - band),
