@@ -43,8 +43,8 @@ def problems(data: dict[str, Any], schema: str) -> list[str]:
     line each, "key: what was found; expected what".
 
     A pure function of the data and the schema, so a verdict of "nothing wrong" is
-    kept in the store: importing jsonschema is a tenth of a correction's rebuild,
-    and the settings rarely change between builds."""
+    kept in the store: importing jsonschema is a large share of a correction's
+    rebuild, and the settings rarely change between builds."""
     import hashlib
 
     from .store import user_store

@@ -2,7 +2,7 @@
 
 A build with nothing to do costs a stat per page (see stamps.stamp_pages),
 but before it can look, a process imports click, the exporters, the settings
-and the stamps: 40–50 ms, more than the looking. So a build that leaves
+and the stamps, which costs more than the looking. So a build that leaves
 everything up to date writes a note in the cache, keyed by its command line
 (arguments, working folder, interpreter, ``PRESSROOM_*`` variables): the size
 and time stamp of every file and folder its answer was drawn from — the

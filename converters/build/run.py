@@ -158,7 +158,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
                                      meanwhile=load_them if loading else None, session=session)
     # the parsed pages, the manifest and the libraries live as long as the build:
     # kept out of the collector's full passes, which otherwise walk them all again
-    # (40–80 ms each, one or two per correction), here and in the forked workers
+    # (one or two per correction), here and in the forked workers
     gc.freeze()
     result = BuildResult(collection, problems=[str(p) for p in collection.problems])
     from ..edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
@@ -205,7 +205,7 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
            progress: Progress, workers: int, meanwhile: Callable[[], object] | None,
            session: Session | None = None) -> tuple[Collection, Callable[[], None] | None]:
     """The parsed pages, and what keeps them for the next build if they changed (to be
-    called while the outputs are written: pickling a month's pages takes 25 ms; with
+    called while the outputs are written, only the pages not kept yet; with
     a ``session``, kept there and left for it to save)."""
     from .manifest import load_parsed, save_parsed
     from ..parse.pipeline import parse_paths  # the parser is only needed when something changed

@@ -2,7 +2,7 @@
 settings or a layout changes, in the same process.
 
 A correction built by a new process first pays for starting Python and
-loading ReportLab (0.2 s on a small machine) before it typesets a line, and
+loading ReportLab before it typesets a line, and
 reads back the parsed pages; a process that stays has them all. The watcher
 looks for changes by the size and time stamp of every file and folder a
 build reads from (as repeat's notes do) forty times a second — a stat each,

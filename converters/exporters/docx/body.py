@@ -43,8 +43,8 @@ class ReportWriter:
         oxml layer, and the rest are copies of it: python-docx's
         ``Paragraph.style`` looks for the default style through every style of
         the template on every call, and ``Document.add_paragraph`` looks for the
-        section properties through every paragraph before it (a month's reports
-        took seconds instead of a tenth). The paragraphs go into the document at
+        section properties through every paragraph before it: both make a report
+        quadratic in its length. The paragraphs go into the document at
         the end (``finish``)."""
         prototype = self.prototypes.get(role)
         if prototype is None:

@@ -1,8 +1,8 @@
 """The generated cover image: bulletin, edition, districts, compiling unit.
 
-Drawing and compressing the image takes a tenth of a second, a quarter of
-writing a month's book, and a correction inside an article does not change
-it: covers are kept in Pressroom's cache under a hash of all they show.
+Drawing and compressing the image is a large share of writing a book, and a
+correction inside an article does not change it: covers are kept in the store
+under a hash of all they show.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular:
 
 
 def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular: Path) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont  # 40 ms of imports a kept cover does not need
+    from PIL import Image, ImageDraw, ImageFont  # imports a kept cover does not need
 
     width, height = int(settings.get("width", 1600)), int(settings.get("height", 2400))
     accent, ink = settings.get("accent", "#b22222"), settings.get("ink", "#1a1a1a")

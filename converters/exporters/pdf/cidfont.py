@@ -53,7 +53,7 @@ class FaceMetrics:
 
 def load_metrics(path: Path) -> FaceMetrics:
     """The face's metrics, read once per prepared file and kept beside it
-    (fontTools takes 0.1 s a face; the kept copy loads in a millisecond)."""
+    (fontTools reads the whole face for them; the kept copy is a few numbers)."""
     fields = marshal.loads(kept(path.with_name(path.name + ".metrics"),
                                 lambda: marshal.dumps(astuple(_read_metrics(path))),
                                 key=f"metrics {_METRICS_VERSION}"))
@@ -86,7 +86,7 @@ def _read_metrics(path: Path) -> FaceMetrics:
 def _face_tables(path: Path, metrics: FaceMetrics
                  ) -> tuple[dict[str, float], dict[int, int], list[int], dict[int, str]]:
     """What setting text in the face looks up, kept beside it as its metrics are
-    (making them takes 10 ms a face, on every build's way to its first page)."""
+    (made once per face, not on every build's way to its first page)."""
     return marshal.loads(kept(path.with_name(path.name + ".tables"),  # type: ignore[no-any-return]
                               lambda: marshal.dumps(_make_face_tables(metrics)),
                               key=f"tables {_METRICS_VERSION}"))

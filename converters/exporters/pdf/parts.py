@@ -109,7 +109,7 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
 
     ``kept_overlays``: where the last folios and page numbers drawn are kept, and
     a stamp of the layout and settings they were drawn with (the front matter
-    part's); a correction seldom moves a page, and drawing them takes 0.1 s."""
+    part's); a correction seldom moves a page, and drawing them is most of assembling."""
     front_data, typeset_front_matter = front
     toc_page, toc_top = typeset_front_matter.toc
     state = BuildState(pages={"toc": toc_page}, tops={"toc": toc_top})
