@@ -46,11 +46,11 @@ def score(key: list[dict], parsed: dict, verbose: bool) -> str:
 
 
 def parse(split: str, folds: int) -> tuple[list[dict], dict]:
-    from converters.parse import parse_file
+    from converters.parse.pipeline import parse_file
 
     key = pages_of(split)
     if folds:
-        from converters.training import cross_validate
+        from converters.parse.training import cross_validate
 
         with tempfile.TemporaryDirectory() as tmp:
             out = cross_validate(HERE, folds, Path(tmp) / "cv.json")

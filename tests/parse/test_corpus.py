@@ -85,6 +85,15 @@ def test_the_issue_pages(tmp_path: Path) -> None:
     assert scores["leaks"] == 0 and scores["han_lost"] == 0, scores
 
 
+def test_the_evaluation_script_runs_as_the_readme_says() -> None:
+    """``tests/corpus/evaluate.py`` is how every milestone is measured: it must keep
+    running as a script (a package move once broke its imports unnoticed)."""
+    run = subprocess.run([sys.executable, str(CORPUS / "evaluate.py"), "--split", "issue"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "title exact        15/15" in run.stdout, run.stdout
+
+
 def test_training_pages_cross_validated(tmp_path: Path) -> None:
     """What the model does on pages it did not learn from: five models, each trained
     without a fifth of the pages, parse that fifth."""
