@@ -19,7 +19,10 @@ BOILERPLATE = re.compile(
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
 BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"
-                                  r"上一记录\s*下一记录|官方微博参与互动|即可订阅《")
+                                  r"上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
+                                  # a site footer's 未经授权，请勿转载或建立镜像 (no article
+                                  # says it builds a mirror)
+                                  r"建立镜像")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -39,6 +42,7 @@ DATELINE = re.compile(
     # a news site's: 中原网讯, 人民网郑州3月1日讯 (not 互联网通讯: a place and date or nothing)
     r"|[\u4e00-\u9fff]{1,4}网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
+    r"|【本报(?:消息|讯)】"  # Hong Kong and Macau papers print 【本報消息】
     r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
     r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
     # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
