@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from ..model import Block, Credit, SourceSpan
-from .segment import Unit
+from .units import Unit
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .chars import ends_sentence
-from .segment import Unit
+from .units import Unit
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
          "byline", "caption", "body", "editor")

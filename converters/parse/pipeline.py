@@ -17,7 +17,8 @@ from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
 from ..files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
-from .segment import Unit, join_broken_paragraphs, merge_byline_units, read
+from .segment import join_broken_paragraphs, merge_byline_units, read
+from .units import Unit
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from importlib import resources
 
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .reasons import in_words
-from .segment import Unit, marked_up
+from .segment import marked_up
+from .units import Unit
 
 #: a model file to use instead of the shipped one (cross-validation, trying a retrain)
 _model_path: str | None = None

@@ -11,210 +11,25 @@ so a line of chrome is never glued onto an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import bylines, chrome
-from .bylines import Byline
-from .chars import (CANNOT_START, PAUSES, brackets_balanced, ends_sentence, is_han,
+from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
 from .normalise import Line
 from .patterns import DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate
+from .scraped import heading_shape, is_scraped_line, split_scraped
+from .units import Unit
 
-#: a headline does not end on a function word; a page-broken sentence often does
-NO_HEADLINE_END = frozenset("的了着把被将和及或而并且就都又还让给跟之该这那每各")
-#: scraped one-line pages: a role word glued to a sentence end starts a byline
-_GLUED_ROLE = re.compile(r"(?<=[。！？!?”」』）)])(?=(?:记者|通讯员|实习生)\s)")
 #: an editor's code closing a paragraph (①6, ②22): the page's, not the article's
 _EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*(?:[①-⑳]\s?\d{0,3}|[◇◆□■]|[（(]完[）)])$")
 _LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)")
 _TAIL_ENDS = frozenset("）)◇◆□■0123456789")
-SCRAPED_MIN_LENGTH = 300
-HEADLINE_MAX = 60
-SCRAPED_HEADING_TOKEN_MAX = 18
 SHORT_FRAGMENT = 16
 
 
-@dataclass(slots=True)
-class Unit:
-    text: str
-    first_line: int
-    last_line: int
-    gap_before: int = 0
-    role: str = "body"  # body | heading | byline | section | drop (what the rules say)
-    level: int = 0      # markdown heading level; 0 = plain
-    scraped: bool = False
-    dateline: str | None = None
-    byline: Byline | None = None          # the byline unit's own, or one cut off a paragraph
-    #: how the unit's lines were joined and what was cut off its text (tuples: most
-    #: units have none, and a page may have tens of thousands of units)
-    joins: tuple[str, ...] = ()
-    cuts: tuple[str, ...] = ()
-    #: visible length of the last piece a page-break join added (truncation check)
-    tail_length: int = 0
-    #: the line folded to simplified characters, for every match
-    folded: str = ""
-    #: chrome kinds the line shows (chrome.KINDS)
-    kinds: tuple[str, ...] = ()
-    #: the text as it was before a dateline or byline was cut off
-    raw: str = ""
-    #: what was cut off and is not article text (jump marks, editor codes): to dropped
-    removed: tuple[str, ...] = ()
-    gap_after: int = 0
-    #: the text has the shape of a headline (heading_shape), and its visible length:
-    #: computed once when the units are read, used by every feature
-    shaped: bool = False
-    length: int = 0
-    #: the line has traditional characters (its fold differs from it)
-    traditional: bool = False
-    #: long, mostly Han, no chrome: a paragraph of prose for sure
-    prose: bool = False
-    #: what the role model decided (roles.ROLES), how sure it is (the marginal
-    #: probability of that role) and its main reason
-    hint: str | None = None
-    confidence: float = 1.0
-    reason: str = ""
-    #: what the rule-based assembler made of it (a feature of the role model's)
-    rule_role: str = "chrome"
-
-
-@dataclass
-class Segmented:
-    units: list[Unit]
-    dropped: list[str]
-    warnings: list[str]
-
-
-_SCRAPED = ("scraped-line",)
 _HARD_WRAP = ("hard-wrap",)
-
-
-def _is_scraped_line(text: str) -> bool:
-    return (len(text) >= SCRAPED_MIN_LENGTH
-            and len(re.findall(r"[。！？!?”]\s+\S", text)) >= 3)
-
-
-_RUN_IN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
-_SENTENCE_INSIDE = re.compile("[。；、;]")
-_COLON = re.compile("[：:]")
-_PLACE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
-_COMMA = re.compile("[，,]")
-_BRACKET = re.compile("[“”‘’「」『』（）《》【】〔〕()]")
-
-
-def heading_shape(text: str, *, scraped: bool = False) -> bool:
-    """Could this text be a headline on its own line? (A run-in label alone on its line,
-    市民反映：, counts: it heads what follows.)"""
-    if len(text) > 2 * HEADLINE_MAX:
-        return False  # most lines: a paragraph
-    if _RUN_IN_LABEL.match(text):
-        return True
-    length = visible_length(text)
-    if not 2 <= length <= (SCRAPED_HEADING_TOKEN_MAX if scraped else HEADLINE_MAX):
-        return False
-    last = text.rstrip()[-1]
-    if ends_sentence(text) or last in PAUSES or text[0] in CANNOT_START:
-        return False
-    if text.startswith("本报讯") or _SENTENCE_INSIDE.search(text):
-        return False
-    colon = _COLON.search(text)
-    if colon and not _PLACE_COLON.match(text):
-        return False  # 黄石港区:城区不看海 is a headline; 地址:… is not
-    if scraped:
-        return True
-    if last in NO_HEADLINE_END or (_BRACKET.search(text) and not brackets_balanced(text)):
-        return False
-    comma = _COMMA.search(text)
-    if comma and _COMMA.search(text, comma.end()):
-        return False
-    if comma:  # only parallel phrases: 深入镇区，美化村容村貌
-        left, right = text[:comma.start()], text[comma.end():]
-        if not (2 <= visible_length(left) <= 10 and 4 <= visible_length(right) <= 10):
-            return False
-    return True
-
-
-def _split_scraped(text: str, number: int, gap: int) -> list[Unit]:
-    """One web-scraped line → units, using spaces as the only separators."""
-    tokens = _GLUED_ROLE.sub(" ", text).split()
-    units: list[Unit] = []
-
-    def add(parts: list[str], role: str, level: int = 0) -> None:
-        joined = parts[0]
-        for part in parts[1:]:
-            joined = joined + " " + part
-        units.append(Unit(joined, number, number, gap if not units else 0, role,
-                          level, scraped=True, joins=_SCRAPED if len(parts) > 1 else ()))
-
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if re.fullmatch(r"#{1,6}", token):
-            level, i = len(token), i + 1
-            start = i
-            while i < len(tokens) and not re.fullmatch(r"#{1,6}", tokens[i]) \
-                    and heading_shape(tokens[i], scraped=True) \
-                    and not SECTION_LABEL.match(tokens[i]) and not tokens[i].startswith("本报讯"):
-                i += 1
-            if i > start:
-                add(tokens[start:i], "heading", level)
-            continue
-        taken = bylines.consume_tokens(tokens, i)
-        if taken:
-            add(tokens[i:i + taken], "body")
-            i += taken
-            continue
-        if SECTION_LABEL.match(token) or is_boilerplate(token):
-            add([token], "body")
-            i += 1
-            continue
-        if heading_shape(token, scraped=True) and not token.startswith("本报讯"):
-            start = i
-            while i < len(tokens) and heading_shape(tokens[i], scraped=True) \
-                    and not SECTION_LABEL.match(tokens[i]) and not bylines.consume_tokens(tokens, i):
-                i += 1
-            if i < len(tokens) and i - start >= 1 and not _continues_heading(tokens, i):
-                _add_heading_groups(tokens[start:i], add)
-                continue
-            i = start
-        if units and units[-1].role == "heading" and heading_shape(token) \
-                and i + 1 < len(tokens) and not tokens[i + 1].startswith("本报讯"):
-            add([token], "heading")  # the subtitle under a headline
-            i += 1
-            continue
-        start = i
-        i += 1
-        while not ends_sentence(tokens[i - 1]) and i < len(tokens) \
-                and not tokens[i].startswith("本报讯") and not re.fullmatch(r"#{1,6}", tokens[i]) \
-                and not bylines.consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]):
-            i += 1
-        run = tokens[start:i]
-        if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
-                and heading_shape(" ".join(run)):
-            _add_heading_groups(run, add)  # a headline too long to look like one on its own
-        else:
-            add(run, "body")
-    return units
-
-
-def _continues_heading(tokens: list[str], index: int) -> bool:
-    """A run of short tokens followed by a token that cannot start a paragraph."""
-    return tokens[index][0] in CANNOT_START
-
-
-def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-untyped-def]
-    """Short phrase pairs stay one headline; a long token is a deck line of its own."""
-    group: list[str] = []
-    for token in tokens:
-        if visible_length(token) >= SCRAPED_HEADING_TOKEN_MAX:
-            if group:
-                add(group, "heading")
-                group = []
-            add([token], "heading")
-        else:
-            group.append(token)
-    if group:
-        add(group, "heading")
 
 
 def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
@@ -222,8 +37,8 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     for line in lines:
         joins = _HARD_WRAP if line.wrapped else ()
         heading = MARKDOWN_HEADING.match(line.text)
-        if _is_scraped_line(line.text):
-            units.extend(_split_scraped(line.text, line.first_line, line.gap_before))
+        if is_scraped_line(line.text):
+            units.extend(split_scraped(line.text, line.first_line, line.gap_before))
         elif heading:
             if heading.group(2):
                 units.append(Unit(heading.group(2), line.first_line, line.last_line,

@@ -28,7 +28,8 @@ from .assemble import record_rule_roles
 from .normalise import normalise
 from .features import ROLES, unit_features
 from .roles import asked_about
-from .segment import Unit, read
+from .segment import read
+from .units import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 #: L-BFGS with both penalties: L1 keeps the model small (features that do not
