@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import roles
 from .articles import build_document, ends_open
-from .assemble import Builder, record_rule_roles, tidy
+from .assemble import Builder, record_rule_roles
+from .tidy import tidy
 from .hanzi import simplified
 from ..model import Collection, Credit, Document, Problem
 from .normalise import normalise
