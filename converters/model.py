@@ -132,11 +132,10 @@ class Article:
 
     @cached_property
     def fingerprint(self) -> str:
-        """A digest of all an output can show of the article: every field, each
-        block's kind and text (not where in the file it was: a line added above
-        moves that, not the article). Pieces of outputs are kept under it; made
-        once (the article is immutable) and kept with the parsed page, so a
-        build compares 600 digests, not 600 articles."""
+        """A digest of the article's content — every field, each block's kind and
+        text, not where in the page file it was (a line added above moves that,
+        not the article) — equal for equal articles: what an ETag is to a web
+        page. Made once (the article is immutable) and kept with the parsed page."""
         import hashlib
         import pickle
 
