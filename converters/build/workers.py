@@ -87,7 +87,7 @@ def write_part(task: PartTask) -> dict[str, Any] | str:
     """The part's data, or what went wrong."""
     try:
         owner = task.owner
-        context = Context(user_store(), earlier_part=task.previous, basis=task.basis)
+        context = Context(user_store(), earlier_part=task.previous)
         data = write_atomically(task.path, lambda path: owner.exporter.write_part(
             owner.job, task.part, path, owner.options, context))
         data = {**data, "size": task.path.stat().st_size, "basis": task.basis}
@@ -120,14 +120,14 @@ class Outcome:
 
 
 def write_output(task: Task) -> Outcome:
-    context = Context(user_store(), basis=task.basis, earlier_output=task.earlier)
+    context = Context(user_store(), earlier_output=task.earlier)
     return _write_target(task, lambda path: task.exporter.write(task.job, path, task.options,
                                                                 context))
 
 
 def _assemble(task: Task, parts: list[tuple[Path, dict[str, Any]]], waited: float) -> Outcome:
     outcome = _write_target(task, lambda path: task.exporter.assemble(
-        task.job, path, task.options, parts, Context(user_store(), basis=task.basis)))
+        task.job, path, task.options, parts, Context(user_store())))
     outcome.seconds += waited  # for its parts
     return outcome
 
@@ -202,7 +202,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     for task in tasks:
         alone = task.parts is not None and any(p.last for p in task.parts)
         if task.parts is not None and (libraries_loaded or not alone):
-            task.exporter.prepare(task.job, task.options, Context(user_store(), basis=task.basis))
+            task.exporter.prepare(task.job, task.options, Context(user_store()))
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and all(p.kept is not None for p in task.parts):
             yield task, finished(task)

@@ -74,10 +74,9 @@ class Part:
 @dataclass(frozen=True)
 class Context:
     """What the build lends an exporter for one output (or part): the store, for the
-    pieces it keeps between builds (prepared fonts, templates, covers); what an
+    pieces it keeps between builds (prepared fonts, templates, covers), and what an
     earlier build made that this one replaces, where the exporter declared it can
-    reuse pieces of it; and ``basis``, what the build says the output is made with
-    (Pressroom, the settings, the layout), to key what it keeps."""
+    reuse pieces of it."""
 
     store: Store
     #: the file this output replaces (``reuses_output``): an earlier build's, made however
@@ -85,11 +84,13 @@ class Context:
     #: the part this one replaces (``reuses_parts``) with what assembling knew of it,
     #: made with the same settings, layout and fonts
     earlier_part: tuple[Path, dict[str, Any]] | None = None
-    basis: str = ""
 
     @classmethod
-    def outside_a_build(cls) -> Context:
-        """For an exporter called on its own: the user's store, nothing earlier."""
+    def of(cls, context: Context | None) -> Context:
+        """``context``, or for an exporter called on its own (no build): the user's
+        store, nothing earlier."""
+        if context is not None:
+            return context
         from ..store import user_store
 
         return cls(user_store())

@@ -110,29 +110,31 @@ class Builder:
             return
         self.deck.append(unit)
 
-    def on_byline(self, unit: Unit) -> None:
+    def _joined_by(self, unit: Unit) -> Draft:
+        """The draft a byline or caption belongs to: the deck above it opened as an
+        article, else the current one, else a new one."""
         if self.deck:
             self.open_deck(next_unit=unit)
         if self.current is None:
             self.start(Draft(section=self.section))
         assert self.current is not None
+        return self.current
+
+    def on_byline(self, unit: Unit) -> None:
+        draft = self._joined_by(unit)
         if unit.byline is not None:
-            self.current.bylines.append(unit.byline)
-        self.current.units.append(unit)
+            draft.bylines.append(unit.byline)
+        draft.units.append(unit)
         self.note(unit, "byline")
 
     def on_caption(self, unit: Unit) -> None:
-        if self.deck:
-            self.open_deck(next_unit=unit)
-        if self.current is None:
-            self.start(Draft(section=self.section))
-        assert self.current is not None
-        self.current.captions.append(unit.raw or unit.text)
+        draft = self._joined_by(unit)
+        draft.captions.append(unit.raw or unit.text)
         if unit.byline is not None:
-            self.current.others.extend(unit.byline.others)
-            self.current.others.extend(Credit("photographer", n) for n in
-                                       (*unit.byline.reporters, *unit.byline.correspondents))
-        self.current.units.append(unit)
+            draft.others.extend(unit.byline.others)
+            draft.others.extend(Credit("photographer", n) for n in
+                                (*unit.byline.reporters, *unit.byline.correspondents))
+        draft.units.append(unit)
 
     def on_body(self, unit: Unit) -> None:
         if self.deck:

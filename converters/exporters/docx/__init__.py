@@ -42,7 +42,7 @@ class DocxExporter(Exporter):
         title = edition.districts[0].name if single else edition.title
         warnings = build_report(edition, layout, target, title=title,
                                 reference=Path(reference) if reference else None,
-                                store=(context or Context.outside_a_build()).store)
+                                store=Context.of(context).store)
         return Report(warnings=warnings)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],

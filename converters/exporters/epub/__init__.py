@@ -38,7 +38,7 @@ class EpubExporter(Exporter):
         layout = load_layout(layout_name(self, options), "epub")
         report = Report()
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
-                   warnings=report.warnings, context=context or Context.outside_a_build())
+                   warnings=report.warnings, context=Context.of(context))
         return report
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],

@@ -105,7 +105,7 @@ class PdfExporter(Exporter):
             data = load_layout(name, "pdf")
             self._read[wanted] = ((json.dumps(data, sort_keys=True, default=str),
                                    _font_states(data), *wanted[1:]), data)
-        store = (context or Context.outside_a_build()).store
+        store = Context.of(context).store
         key, data = self._read[wanted]
         key = (*key, str(store.root))
         if key not in self._layouts:
@@ -149,7 +149,7 @@ class PdfExporter(Exporter):
         # what the build says the front matter part was made with (the layout,
         # settings and fonts) and its name (a stamp of the titles)
         basis = front_data.get("basis")
-        context = context or Context.outside_a_build()
+        context = Context.of(context)
         overlays = (context.store.folder("overlays") / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
                     ".marshal", f"{basis} {front_path.name}") if basis else None
         pages = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
@@ -175,7 +175,8 @@ class PdfExporter(Exporter):
 
     def write(self, job: Job, target: Path, options: BuildOptions,
               context: Context | None = None) -> Report:
-        context = Context(context.store) if context else Context.outside_a_build()
+        # its own parts, made here: nothing of an earlier build's part is theirs
+        context = Context(Context.of(context).store)
         with tempfile.TemporaryDirectory(prefix="pressroom-pdf-") as scratch:
             parts = []
             for part in self.parts(job, options):
