@@ -27,6 +27,14 @@ def _document() -> dict[str, Any]:
 
 
 @cache
+def _schema_digest() -> str:
+    """The schema's digest, once: a verdict holds for the schema it was reached under."""
+    import hashlib
+
+    return hashlib.sha256(json.dumps(_document(), sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@cache
 def _validator(name: str):  # type: ignore[no-untyped-def]
     from jsonschema import Draft202012Validator  # loaded when settings are read, not before
 
@@ -49,8 +57,8 @@ def problems(data: dict[str, Any], schema: str) -> list[str]:
 
     from .store import user_store
 
-    key = hashlib.sha256(json.dumps([_document(), schema, data], sort_keys=True, default=repr,
-                                    ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(json.dumps([_schema_digest(), schema, data], sort_keys=True,
+                                    default=repr, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
     verdict = user_store().folder("verdicts") / key
     if verdict.is_file():
         return []
