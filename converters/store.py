@@ -34,7 +34,6 @@ KINDS = {
     "fonts": "fonts prepared for embedding (subset, instanced, TrueType) and their metrics",
     "covers": "EPUB cover images",
     "templates": "compiled EPUB page templates",
-    "books": "notes on the EPUB books written, for reusing their unchanged pages",
     "docx": "Word report templates (styles, page, footers)",
     "overlays": "the PDF bulletin's folios and page numbers",
     "repeats": "answers to a build repeated with nothing changed",
