@@ -21,6 +21,7 @@ from .build.results import BuildResult
 
 if TYPE_CHECKING:
     from .build.run import Session
+    from .editions import EditionSource
 
 # The parser, the exporters and their libraries are imported where they are
 # used, so that a build with nothing to do answers in a blink.
@@ -110,7 +111,8 @@ def _explain(paths: list[Path], options: object, output: Path | None) -> None:
 @click.option("--embed-fonts", is_flag=True, help="EPUB: embed the serif face, subset to the text.")
 @click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
               help="Settings file (default: ./pressroom.toml when present).")
-@click.option("--edition", help="The month the edition covers, YYYY-MM.")
+@click.option("--edition", help="Build only this month's edition, YYYY-MM (pages outside month "
+                                "folders are taken to be it).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Outputs written at once (default: the machine's cores).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
@@ -125,38 +127,52 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
           as_json: bool, watch: bool) -> None:
     """Build publication outputs from page files (default: input/).
 
-    Only outputs whose pages, settings, layout or Pressroom changed since the
-    last build into the same folder are written again (see --force).
+    Pages in month folders (input/2021-07/) make an edition each, built into
+    its own folder (build/2021-07/); pages outside them make one edition,
+    built into the output folder itself. Only outputs whose pages, settings,
+    layout or Pressroom changed since the last build into the same folder
+    are written again (see --force).
     """
     import time
 
     from .build.run import Session, run_build
     from .build.summary import progress_for, report
+    from .editions import find_editions
 
     stop_on_sigterm()
     settings_file = str(config or CONFIG_NAME)
     argv = click.get_current_context().obj
     sources = list(inputs) or [Path("input")]
     session = Session() if watch else None
+    try:
+        editions = find_editions(sources, out_dir, only=edition)
+    except (PressroomError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if watch and len(editions) > 1:
+        raise click.UsageError("--watch follows one edition: choose it with --edition "
+                               f"({', '.join(e.month or 'the flat one' for e in editions)})")
 
-    def build_once(force: bool) -> BuildResult:
+    def build_once(force: bool, source: EditionSource, alone: bool) -> BuildResult:
         started_ns = time.time_ns()
         settings_state = file_state(settings_file)  # before reading it: see repeat.remember
+        edition_inputs, edition_out = list(source.inputs), source.out_dir
 
         def remember(result: BuildResult) -> None:
-            if isinstance(argv, list) and not force and not watch:
-                remember_repeat(argv, result, inputs=sources, build_folder=out_dir,
+            # a build of several editions is not answered from a note: each is quick
+            if isinstance(argv, list) and not force and not watch and alone:
+                remember_repeat(argv, result, inputs=edition_inputs, build_folder=edition_out,
                                 started_ns=started_ns, settings_file=(settings_file, settings_state),
                                 quiet=quiet, as_json=as_json)
 
-        settings = load_settings(config).with_options(edition=edition).validate()
+        settings = load_settings(config)
+        settings = (settings.for_month(source.month) if source.month else settings).validate()
         names = [f.strip() for f in formats.split(",") if f.strip()] if formats else list(available())
         unknown = [n for n in names if n not in available()]
         if unknown:
             raise UnknownFormat(f"unknown format(s): {', '.join(unknown)} "
                                 f"(registered: {', '.join(available())})")
         _check_layout_name(layout, names)
-        result = run_build(sources, out_dir, names, settings,
+        result = run_build(edition_inputs, edition_out, names, settings,
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
                                         combined=combined, embed_fonts=embed_fonts),
                            workers=jobs, force=force, progress=progress_for(sys.stderr, quiet),
@@ -165,18 +181,26 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         return result
 
     if watch:
-        _watch(build_once, force, sources, settings_file, out_dir, session, argv, quiet=quiet,
-               as_json=as_json)
+        _watch(lambda force: build_once(force, editions[0], True), force,
+               list(editions[0].inputs), settings_file, editions[0].out_dir, session, argv,
+               quiet=quiet, as_json=as_json)
         return
-    try:
-        result = build_once(force)
-    except PressroomError as exc:
-        raise click.ClickException(str(exc)) from None
-    except OSError as exc:  # the build folder read-only, the disk full: said, not traced
-        raise click.ClickException(system_said(exc)) from None
-    except KeyboardInterrupt:
-        _interrupted()
-    if not result.ok:
+    failed = False
+    for source in editions:
+        if len(editions) > 1 and not (quiet or as_json):
+            click.echo(f"── {source.month or 'pages outside month folders'} → {source.out_dir}")
+        try:
+            failed |= not build_once(force, source, len(editions) == 1).ok
+        except PressroomError as exc:  # this edition's settings: the others still build
+            if len(editions) == 1:
+                raise click.ClickException(str(exc)) from None
+            click.echo(f"Error: {source.month or source.out_dir}: {exc}", err=True)
+            failed = True
+        except OSError as exc:  # the build folder read-only, the disk full: said, not traced
+            raise click.ClickException(system_said(exc)) from None
+        except KeyboardInterrupt:
+            _interrupted()
+    if failed:
         sys.exit(1)
 
 
@@ -377,3 +401,4 @@ def cache_clear(out_dir: Path | None) -> None:
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"build state: cleared {state}")
+

@@ -1,6 +1,7 @@
 """Edition settings: ``pressroom.toml`` in the working directory, overridden by options."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,16 +21,24 @@ class ConfigError(PressroomError):
 class Settings:
     bulletin: str = "区县新闻汇编"
     unit: str = "区县新闻编辑部"
-    #: the month the edition covers; its last day dates the documents
-    edition: str = "2021-06"
+    #: the month the edition covers; its last day dates the documents. None: the
+    #: month of the pages' folder (input/2021-07/), else of their dates (see for_month)
+    edition: str | None = None
     issue: int | None = None
     district_order: tuple[str, ...] = ()
     slugs: dict[str, str] = field(default_factory=dict)
     slug: str = "bulletin"
+    #: a month and its issue number, from which every other month's is counted
+    #: (without them: ``edition`` and ``issue``, when both are set)
+    first_month: str | None = None
+    first_issue: int | None = None
 
     @property
     def edition_date(self) -> date:
         """The last day of the edition's month (2021-06 → 2021-06-30)."""
+        if self.edition is None:
+            raise ConfigError("no month for the edition: put the pages in a folder named "
+                              "for it (input/2021-07/), or set [edition] edition = \"YYYY-MM\"")
         try:
             year, month = (int(part) for part in self.edition.split("-"))
             first = date(year, month, 1)
@@ -44,13 +53,26 @@ class Settings:
         d = self.edition_date
         return f"{d.year}年{d.month}月{d.day}日"
 
+    def for_month(self, month: str) -> Settings:
+        """These settings for the edition of ``month`` (YYYY-MM): its issue number
+        counted from the first month's, its outputs named for it (bulletin-2021-07)."""
+        anchor = ((self.first_month, self.first_issue) if self.first_month and self.first_issue
+                  else (self.edition, self.issue))
+        issue = None
+        if anchor[0] is not None and anchor[1] is not None:
+            issue = anchor[1] + _months(month) - _months(anchor[0])
+        base = re.sub(r"-[0-9]{4}-[0-9]{2}$", "", self.slug)
+        return replace(self, edition=month, issue=issue if issue and issue > 0 else None,
+                       slug=f"{base}-{month}")
+
     def validate(self) -> Settings:
         """Raise ConfigError for settings that cannot make an edition: a month that is
         none, or two outputs given one file name (the second would overwrite the
         first: districts given one slug, or a district the edition's)."""
         from .parse.gazetteer import default_gazetteer
 
-        _ = self.edition_date  # computing the date is the check
+        if self.edition is not None:
+            _ = self.edition_date  # computing the date is the check
         gazetteer = default_gazetteer()
         names: dict[str, str] = {self.slug: "the edition ([edition] slug)"}
         slugs = {gazetteer.canonical(name) or name: slug for name, slug in self.slugs.items()}
@@ -92,3 +114,9 @@ def load_settings(path: Path | None = None) -> Settings:
         return settings.validate()
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def _months(month: str) -> int:
+    """YYYY-MM as a count of months, to subtract one from another."""
+    year, number = (int(part) for part in month.split("-"))
+    return year * 12 + number - 1

@@ -7,12 +7,13 @@ articles first), articles in page order — so the grouping lives here once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import count
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date
 
-from .config import Settings
+from .config import ConfigError, Settings
 from .parse.gazetteer import Gazetteer, default_gazetteer
 from .model import Article, Collection
 
@@ -127,9 +128,27 @@ def slugify(text: str, fallback: str) -> str:
     return slug[:60] or fallback
 
 
+def pages_month(collection: Collection) -> str:
+    """The month most of the articles are dated in (YYYY-MM; a tie: the later): the
+    edition's, when neither the settings nor the pages' folder say it."""
+    # a page's own date (its digital edition's chrome) counts for each of its
+    # articles; an article's dateline only with its year (6月9日 says no month of which year)
+    months = Counter(date[:7] for document in collection.documents
+                     for article in document.articles
+                     for date in [document.published or article.date or ""]
+                     if re.match(r"[0-9]{4}-(0[1-9]|1[0-2])", date))
+    if not months:
+        raise ConfigError("no month for the edition: the pages carry no dated chrome; put them in a "
+                          "folder named for the month (input/2021-07/), or set [edition] "
+                          "edition = \"YYYY-MM\" in pressroom.toml")
+    return max(months, key=lambda month: (months[month], month))
+
+
 def build_edition(collection: Collection, settings: Settings,
                   gazetteer: Gazetteer | None = None) -> Edition:
     gazetteer = gazetteer or default_gazetteer()
+    if settings.edition is None:
+        settings = settings.for_month(pages_month(collection))
     grouped: dict[str, dict[str, list[Entry]]] = {}
     counter = 0
     for document in collection.documents:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..exporters import BuildOptions, Exporter
+from ..exporters import BuildOptions, Exporter, Job
 from .manifest import PARTS_FOLDER, BuildError, Manifest, OutputRecord, state_folder
 
 if TYPE_CHECKING:
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from ..model import Collection
     from .workers import Task
 
-Planned = list[tuple[str, Path, "Task | None"]]
+#: each output: its path in the build folder, the file, its job, and its task (None: up to date)
+Planned = list[tuple[str, Path, Job, "Task | None"]]
 
 
 def make_folder(folder: Path) -> None:
@@ -102,7 +103,7 @@ def plan(edition: Edition, collection: Collection, exporters: dict[str, Exporter
             if (not force and record is not None and record.stamp == job_key
                     and untouched(out_dir, record)):
                 record.order = order
-                planned.append((relative, target, None))
+                planned.append((relative, target, job, None))
                 continue
             entries = job.edition.entries
             articles = [identities[id(e.article)] for e in entries]
@@ -117,7 +118,7 @@ def plan(edition: Edition, collection: Collection, exporters: dict[str, Exporter
                 # the build's own file, as the manifest says, made the same way
                 task.earlier = target
             tasks.append(task)
-            planned.append((relative, target, task))
+            planned.append((relative, target, job, task))
     return tasks, planned
 
 

@@ -170,7 +170,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
 
     tasks, planned = plan(edition, collection, exporters, format_stamps, layouts, out_dir,
                            options, manifest, force, result.problems)
-    result.removed = remove_unplanned(out_dir, manifest, exporters, {p for p, _, _ in planned})
+    result.removed = remove_unplanned(out_dir, manifest, exporters, {p for p, _, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     manifest.page_stats = page_stats
     outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=keep_parsed,
@@ -178,7 +178,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
                         for digest in record.inputs.values() if digest in manifest.sources}
     result.workers = min(workers, max(len(tasks), 1))
-    for relative, target, task in planned:
+    for relative, target, _, task in planned:
         if task is None:
             result.outputs.append(_from_record(out_dir, manifest.outputs[relative]))
             continue
@@ -194,6 +194,11 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         # a failed output is retried next time; otherwise an unchanged rebuild is a no-op
         manifest.build_stamp, manifest.problems = stamp, list(result.problems)
     save_manifest(out_dir, manifest)
+    from ..editions import write_record
+
+    write_record(out_dir, edition, [(exporters[manifest.outputs[relative].format], job, relative)
+                                    for relative, _, job, _ in planned
+                                    if relative in manifest.outputs], manifest)
     if tasks:  # something was made: the store may have grown past its bound
         from ..store import limit_from_environment, user_store
 

@@ -20,7 +20,7 @@ from converters.model import Article, Block, Collection, Document
 
 from conftest import INPUT, ROOT
 
-SETTINGS = Settings(slug="bulletin")
+SETTINGS = Settings(slug="bulletin", edition="2021-06")
 
 
 def every_element() -> Collection:

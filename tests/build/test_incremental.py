@@ -23,7 +23,7 @@ from converters.build.manifest import load_manifest
 
 from conftest import INPUT, ROOT
 
-SETTINGS = Settings(slug="bulletin-2021-06", district_order=("航空港区", "中原区", "管城回族区", "新郑市"))
+SETTINGS = Settings(edition="2021-06", slug="bulletin-2021-06", district_order=("航空港区", "中原区", "管城回族区", "新郑市"))
 FORMATS = ["docx", "epub", "pdf"]
 GUANCHENG_PAGE = "003_e3e9c234e3938044.txt"  # the only page of 管城回族区
 

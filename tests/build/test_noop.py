@@ -16,7 +16,7 @@ from converters.exporters import BuildOptions
 
 from conftest import INPUT, ROOT
 
-SETTINGS = Settings(slug="bulletin-2021-06")
+SETTINGS = Settings(edition="2021-06", slug="bulletin-2021-06")
 HOUR_NS = 3600 * 10**9
 
 

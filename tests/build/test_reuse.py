@@ -25,7 +25,7 @@ from converters.parse.pipeline import parse_paths
 
 from conftest import ROOT
 
-SETTINGS = Settings(slug="bulletin-2021-06", district_order=("航空港区", "中原区", "管城回族区", "新郑市"))
+SETTINGS = Settings(edition="2021-06", slug="bulletin-2021-06", district_order=("航空港区", "中原区", "管城回族区", "新郑市"))
 LONG = "这是一段很长的更正说明，补充了原文遗漏的情况。" * 30
 
 

@@ -112,7 +112,7 @@ def test_an_epub_without_an_article_page_fails(copy: Path, articles: list) -> No
 
 
 def test_a_pdf_without_some_articles_fails_the_text_check(tmp_path: Path, articles: list) -> None:
-    run_build([INPUT], tmp_path, ["pdf"], Settings(), BuildOptions(split="district"))
+    run_build([INPUT], tmp_path, ["pdf"], Settings(edition="2021-06"), BuildOptions(split="district"))
     district_only = tmp_path / "pdf/xinzheng.pdf"
     assert not load("pdf").verify(district_only, [(s, a) for s, a in articles
                                                   if a.district == "新郑市"]).problems

@@ -18,6 +18,13 @@ from converters.parse.reading import InputError, decode
 
 from conftest import ROOT
 
+@pytest.fixture(autouse=True)
+def settings_of_an_edition(tmp_path: Path) -> None:
+    """The pages here carry no dates: their month is named, as a user's settings do
+    (a test of bad settings writes its own file over this one)."""
+    (tmp_path / "pressroom.toml").write_text('[edition]\nedition = "2021-06"\n', encoding="utf-8")
+
+
 #: a small page: a headline, a lead with 本报讯 and a second paragraph
 PAGE = ("中原区新闻标题\n\n本报讯 中原区今天召开会议，研究部署工作。会议要求各单位认真落实。\n\n"
         "第二段内容在这里，继续说明情况。\n")

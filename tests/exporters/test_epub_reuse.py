@@ -16,7 +16,7 @@ from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions
 
-SETTINGS = Settings(slug="bulletin")
+SETTINGS = Settings(slug="bulletin", edition="2021-06")
 PAGE = "002_3dce0f6fb7e53ae1.txt"
 
 

@@ -59,6 +59,12 @@ def _install(site: Path, value: str = "plain_exporter:PlainExporter") -> dict[st
     return env
 
 
+@pytest.fixture(autouse=True)
+def settings_of_an_edition(tmp_path: Path) -> None:
+    """The sample pages carry no dates: their month is named, as a user's settings do."""
+    (tmp_path / "pressroom.toml").write_text('[edition]\nedition = "2021-06"\n', encoding="utf-8")
+
+
 def _pressroom(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "converters.cli", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
@@ -117,7 +123,7 @@ def test_the_defaults_are_safe_for_a_new_format() -> None:
     assert not bare.in_parts and not bare.reuses_parts and not bare.reuses_output
     verdict = bare.verify(Path("x"), [])
     assert not verdict.problems and "cannot verify" in verdict.notes[0]
-    edition = build_edition(parse_paths([ROOT / "input"]), Settings())
+    edition = build_edition(parse_paths([ROOT / "input"]), Settings(edition="2021-06"))
     assert [job.name for job in bare.plan(edition, BuildOptions())] == ["bare.txt"]
     with pytest.raises(NotImplementedError):
         bare.write(Job("bare.txt", edition), Path("bare.txt"), BuildOptions())
