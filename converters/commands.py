@@ -402,3 +402,8 @@ def cache_clear(out_dir: Path | None) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"build state: cleared {state}")
 
+
+# defined beside the delivery it drives
+from .delivery.commands import mail  # noqa: E402
+
+commands.add_command(mail)

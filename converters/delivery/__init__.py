@@ -1,0 +1,1 @@
+"""Delivering built editions: the e-reader catalog, the web server, mail."""
