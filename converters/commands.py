@@ -200,8 +200,24 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
             raise click.ClickException(system_said(exc)) from None
         except KeyboardInterrupt:
             _interrupted()
+    _write_catalog(out_dir, quiet)
     if failed:
         sys.exit(1)
+
+
+def _write_catalog(root: Path, quiet: bool) -> None:
+    """The e-reader catalog of every edition built under ``root`` (opds/catalog.xml):
+    what it leaves out is said, and does not fail the build."""
+    from .delivery.opds import CatalogIncomplete, NoEditions, write_catalog
+
+    try:
+        write_catalog(root)
+    except NoEditions:  # nothing built (every edition failed): no catalog to write
+        pass
+    except CatalogIncomplete as exc:
+        click.echo(f"warning: {exc}", err=True)
+    except OSError as exc:
+        click.echo(f"warning: the e-reader catalog was not written: {system_said(exc)}", err=True)
 
 
 def _check_layout_name(layout: str | None, formats: list[str]) -> None:
@@ -403,7 +419,9 @@ def cache_clear(out_dir: Path | None) -> None:
     click.echo(f"build state: cleared {state}")
 
 
-# defined beside the delivery it drives
+# defined beside the delivery they drive
 from .delivery.commands import mail  # noqa: E402
+from .delivery.serve import serve  # noqa: E402
 
 commands.add_command(mail)
+commands.add_command(serve)
