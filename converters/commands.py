@@ -181,16 +181,22 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         return result
 
     if watch:
-        _watch(lambda force: build_once(force, editions[0], True), force,
+        def build_and_catalog(force: bool) -> BuildResult:
+            result = build_once(force, editions[0], True)
+            _write_catalog(out_dir, changed=bool(result.built or result.removed))
+            return result
+
+        _watch(build_and_catalog, force,
                list(editions[0].inputs), settings_file, editions[0].out_dir, session, argv,
                quiet=quiet, as_json=as_json)
         return
-    failed = False
+    failed = changed = False
     for source in editions:
         if len(editions) > 1 and not (quiet or as_json):
             click.echo(f"── {source.month or 'pages outside month folders'} → {source.out_dir}")
         try:
-            failed |= not build_once(force, source, len(editions) == 1).ok
+            result = build_once(force, source, len(editions) == 1)
+            failed, changed = failed or not result.ok, changed or bool(result.built or result.removed)
         except PressroomError as exc:  # this edition's settings: the others still build
             if len(editions) == 1:
                 raise click.ClickException(str(exc)) from None
@@ -200,14 +206,19 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
             raise click.ClickException(system_said(exc)) from None
         except KeyboardInterrupt:
             _interrupted()
-    _write_catalog(out_dir, quiet)
+    _write_catalog(out_dir, changed)
     if failed:
         sys.exit(1)
 
 
-def _write_catalog(root: Path, quiet: bool) -> None:
-    """The e-reader catalog of every edition built under ``root`` (opds/catalog.xml):
-    what it leaves out is said, and does not fail the build."""
+def _write_catalog(root: Path, changed: bool) -> None:
+    """The e-reader catalog of every edition built under ``root`` (opds/catalog.xml),
+    when a build ``changed`` an output or there is none yet: what it leaves out is
+    said, and does not fail the build."""
+    from .delivery.library import CATALOG_FOLDER, CATALOG_NAME
+
+    if not changed and (root / CATALOG_FOLDER / CATALOG_NAME).is_file():
+        return
     from .delivery.opds import CatalogIncomplete, NoEditions, write_catalog
 
     try:

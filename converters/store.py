@@ -32,7 +32,7 @@ VERSION = 1
 #: what the store keeps, by folder, in words for ``pressroom cache info``
 KINDS = {
     "fonts": "fonts prepared for embedding (subset, instanced, TrueType) and their metrics",
-    "covers": "EPUB cover images",
+    "covers": "EPUB cover images, and the e-reader catalog's thumbnails of them",
     "templates": "compiled EPUB page templates",
     "docx": "Word report templates (styles, page, footers)",
     "overlays": "the PDF bulletin's folios and page numbers",

@@ -15,6 +15,7 @@ address the folder is served from.
 """
 from __future__ import annotations
 
+import hashlib
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -23,6 +24,7 @@ from urllib.parse import quote
 
 from ..errors import PressroomError
 from ..files import replace_file, shown
+from ..store import user_store
 from .covers import EXTENSIONS, THUMBNAIL_WIDTH, CoverError, epub_cover, thumbnail
 from .library import (
     CATALOG_FOLDER,
@@ -209,16 +211,14 @@ def _cover_files(root: Path, edition: Edition, epub: Output,
     # the width in the name: thumbnails made to another width are not taken as these
     small = f"{stem}-{THUMBNAIL_WIDTH}w.{EXTENSIONS[media_type]}"
     files[cover] = image
-    folder = root / CATALOG_FOLDER
-    if _read(folder / cover) == image and (folder / small).is_file():
-        # decoding the cover takes longer than all the rest together: the thumbnail
-        # made from these same bytes before is the one it would make again
-        files[small] = (folder / small).read_bytes()
-    else:
-        made = thumbnail(image, media_type)
-        if made is None:  # narrow enough already: the cover is its own thumbnail
-            return (quote(cover), media_type), (quote(cover), media_type)
-        files[small] = made
+    # decoding the cover takes longer than all the rest of the catalog together: the
+    # thumbnail of these bytes is kept in the store (b"": the cover is its own)
+    digest = hashlib.sha256(image).hexdigest()
+    made = user_store().kept("covers", f"thumbnail-{digest[:32]}-{THUMBNAIL_WIDTH}w",
+                             lambda: thumbnail(image, media_type) or b"", key=digest)
+    if not made:  # narrow enough already
+        return (quote(cover), media_type), (quote(cover), media_type)
+    files[small] = made
     return (quote(cover), media_type), (quote(small), media_type)
 
 
