@@ -129,6 +129,27 @@ def test_language_metadata_and_cover(books, edition) -> None:  # type: ignore[no
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", metadata.findtext(f"{DC}identifier"))
 
 
+def test_a_monthly_book_is_named_for_its_month_and_shelved_in_its_series(books) -> None:  # type: ignore[no-untyped-def]
+    """Twelve monthly books are twelve names in a library, one series in issue order,
+    and calibre finds the cover through the EPUB 2 guide (not shown twice)."""
+    titles = {}
+    for name in ("bulletin", "zhongyuan"):
+        with zipfile.ZipFile(books[name]) as package:
+            opf = etree.fromstring(package.read("EPUB/content.opf"))
+            css = package.read("EPUB/styles/book.css").decode("utf-8")
+        titles[name] = opf.findtext(f"{OPF}metadata/{DC}title")
+        metas = opf.findall(f"{OPF}metadata/{OPF}meta")
+        series = next(m for m in metas if m.get("property") == "belongs-to-collection")
+        assert series.text == "区县新闻汇编"
+        refined = {m.get("property"): m.text for m in metas
+                   if m.get("refines") == f"#{series.get('id')}"}
+        assert refined == {"collection-type": "series", "group-position": "6"}
+        guide = {r.get("type"): r.get("href") for r in opf.findall(f"{OPF}guide/{OPF}reference")}
+        assert guide["cover"] == "text/cover.xhtml" and "toc" in guide
+        assert re.search(r"nav a \{[^}]*text-decoration: none", css)
+    assert titles == {"bulletin": "区县新闻汇编 2021年6月", "zhongyuan": "区县新闻汇编·中原区 2021年6月"}
+
+
 def test_identifier_names_the_publication(books, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Kept by a rebuild and by a correction (EPUB: a revision keeps its identifier);
     another set of districts is another publication."""

@@ -113,10 +113,21 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
     warnings = [] if warnings is None else warnings
     store = context.store
     env = template_environment(layout, store)
-    title = edition.title if len(edition.districts) > 1 else f"{edition.title}·{edition.districts[0].name}"
+    # the month in the title: a library of twelve monthly books shows twelve names
+    month = f"{edition.date.year}年{edition.date.month}月"
+    title = (f"{edition.title} {month}" if len(edition.districts) > 1
+             else f"{edition.title}·{edition.districts[0].name} {month}")
     book = epub.EpubBook()
     book.set_identifier(book_identifier(edition, title))
     book.set_title(title)
+    # the monthly books as one series, in issue order (EPUB 3 collections)
+    book.add_metadata(None, "meta", edition.title, {"property": "belongs-to-collection",
+                                                    "id": "series"})
+    book.add_metadata(None, "meta", "series", {"refines": "#series",
+                                               "property": "collection-type"})
+    if edition.settings.issue:
+        book.add_metadata(None, "meta", str(edition.settings.issue),
+                          {"refines": "#series", "property": "group-position"})
     book.set_language("zh-Hans")
     book.add_author(edition.settings.unit)
     book.add_metadata("DC", "publisher", edition.settings.unit)
