@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -154,6 +155,49 @@ def test_small_and_without_embedded_fonts(reports) -> None:  # type: ignore[no-u
             assert not [n for n in package.namelist() if n.startswith("word/fonts/")]
         if name != "bulletin":
             assert path.stat().st_size < 100_000, (name, path.stat().st_size)
+
+
+def test_contents_title_districts_and_the_combined_report_read_as_a_report(reports, edition) -> None:  # type: ignore[no-untyped-def]
+    """目录 is not a contents entry of its own after an update (body outline level);
+    a district's heading is not dressed as an in-article subhead; the combined
+    report names itself once on page 1 and starts each district on a new page."""
+    combined = docx.Document(str(reports["bulletin"]))
+    styles = xml(reports["bulletin"], "word/styles.xml")
+    ns = {"w": W[1:-1]}
+
+    def style(name: str) -> etree._Element:  # Word keeps built-in names in lower case
+        return next(e for e in styles.iterfind(f"{W}style")
+                    if e.find(f"{W}name").get(f"{W}val").lower() == name.lower())
+
+    assert style("TOC Heading").xpath("string(w:pPr/w:outlineLvl/@w:val)", namespaces=ns) == "9"
+    heading, subhead = style("Heading 1"), style("小标题")
+    assert heading.xpath("string(w:pPr/w:jc/@w:val)", namespaces=ns) == "center"
+    assert heading.xpath("string(w:rPr/w:sz/@w:val)", namespaces=ns) != \
+        subhead.xpath("string(w:rPr/w:sz/@w:val)", namespaces=ns)
+    assert not style("Subtitle").xpath("w:pPr/w:numPr", namespaces=ns)
+    texts = [p.text for p in combined.paragraphs]
+    assert texts[:2] == ["区县新闻汇编", "2021年6月 · 第6期"]
+    district_headings = [p for p in combined.paragraphs if p.style.name == "Heading 1"]
+    assert [p.text for p in district_headings] == [d.name for d in edition.districts]
+    assert [p.paragraph_format.page_break_before for p in district_headings] == \
+        [None, True, True, True]
+    single = docx.Document(str(reports["zhongyuan"]))
+    assert [p.text for p in single.paragraphs][:2] == ["中原区", "区县新闻汇编（2021年6月 · 第6期）"]
+
+
+def test_nothing_left_from_python_docx_default_document(reports) -> None:  # type: ignore[no-untyped-def]
+    """No blank thumbnail, no claim that Microsoft Macintosh Word wrote it, no
+    Japanese faces in the font table; the folio's indent in twips for LibreOffice."""
+    with zipfile.ZipFile(reports["zhongyuan"]) as package:
+        names = package.namelist()
+        app = package.read("docProps/app.xml").decode("utf-8")
+        fonts = package.read("word/fontTable.xml").decode("utf-8")
+        footers = [package.read(n).decode("utf-8") for n in names if n.startswith("word/footer")]
+        rels = package.read("_rels/.rels").decode("utf-8")
+    assert not any("thumbnail" in n for n in names) and "thumbnail" not in rels
+    assert "Macintosh" not in app and "<Application>Pressroom</Application>" in app
+    assert "ＭＳ" not in fonts
+    assert footers and all(re.search(r'w:(left|right)="[1-9][0-9]*"', f) for f in footers)
 
 
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:

@@ -61,11 +61,12 @@ class ReportWriter:
         _text_run(paragraph, xml_safe(text, where, self.warnings))
         return paragraph
 
-    def heading(self, role: str, text: str, anchor: str, where: str) -> None:
+    def heading(self, role: str, text: str, anchor: str, where: str) -> Paragraph:
         """A heading the contents links to (a bookmark around its text)."""
         paragraph = self.paragraph(role, text, where)
         self.bookmarks += 1
         ooxml.bookmark(paragraph, anchor, self.bookmarks)
+        return paragraph
 
     def contents(self, entries: list[tuple[int, str, str]]) -> None:
         """A TOC field whose cached entries Word, WPS and LibreOffice show without an update."""
@@ -128,7 +129,10 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     writer = ReportWriter(document, template.style_ids)
     options = layout.get("document", {})
     writer.paragraph("title", title, "title")
-    writer.paragraph("edition", f"{edition.title}（{edition.label}）", "title")
+    # under a district's name, the bulletin's; under the bulletin's own (a combined
+    # report), only the month and issue: the name once on the page
+    writer.paragraph("edition", edition.label if title == edition.title
+                     else f"{edition.title}（{edition.label}）", "title")
     toc: list[tuple[int, str, str]] = []
     for district in edition.districts:
         toc.append((1, district.name, f"_Toc_d_{district.slug}"))
@@ -139,8 +143,10 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     if options.get("toc", True):
         writer.contents(toc)
     anchors = iter(anchor for level, _, anchor in toc if level < 3)
-    for district in edition.districts:
-        writer.heading("heading1", district.name, next(anchors), district.name)
+    for number, district in enumerate(edition.districts):
+        heading = writer.heading("heading1", district.name, next(anchors), district.name)
+        if number:  # a combined report: each district from a new page
+            heading.paragraph_format.page_break_before = True
         for section in district.sections:
             if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
                 writer.heading("heading2", section.name, next(anchors), district.name)

@@ -34,7 +34,9 @@ class StyleSpec:
 STYLES: dict[str, StyleSpec] = {
     "title": StyleSpec(("Title", "标题")),
     "edition": StyleSpec(("Subtitle", "副标题")),
-    "toc-heading": StyleSpec(("TOC Heading", "目录标题")),
+    # body level: the stock TOC Heading is based on Heading 1, and a contents update
+    # would list 目录 as its own first entry
+    "toc-heading": StyleSpec(("TOC Heading", "目录标题"), outline=9),
     "heading1": StyleSpec(("Heading 1", "标题 1"), outline=0, keep_with_next=True),
     "heading2": StyleSpec(("Heading 2", "标题 2"), outline=1, keep_with_next=True),
     "heading3": StyleSpec(("Heading 3", "标题 3"), outline=2, keep_with_next=True),
@@ -97,7 +99,8 @@ class ReportBuilder:
         fmt.keep_with_next = spec.keep_with_next
         size = points(values.get("size", "三号"))
         ppr = style.element.get_or_add_pPr()
-        for tag in ("w:pBdr", "w:contextualSpacing"):  # the stock Title's rule and spacing
+        # the stock Title's rule and spacing, and the stock Subtitle's list numbering
+        for tag in ("w:pBdr", "w:contextualSpacing", "w:numPr"):
             for old in ppr.findall(qn(tag)):
                 ppr.remove(old)
         indent = ppr.find(qn("w:ind"))
@@ -177,6 +180,11 @@ class ReportBuilder:
         if font_table is None:
             return
         root = parse_xml(font_table.blob)
+        # python-docx's default template declares Japanese faces (ＭＳ 明朝, ＭＳ ゴシック)
+        # no report uses: a font table lists only what a Chinese report may ask for
+        for font in root.findall(qn("w:font")):
+            if any(ord(ch) > 0xFF00 for ch in font.get(qn("w:name"), "")):
+                root.remove(font)
         for name, fallback in self.layout.get("fonts", {}).items():
             ooxml.declare_font(root, name, fallback)
         font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
@@ -236,7 +244,10 @@ class ReportBuilder:
             paragraph.style = self.styles["page-number"]
             paragraph.alignment = align
             ppr = paragraph._p.get_or_add_pPr()
-            ppr.append(ooxml.element("w:ind", **{f"{side}Chars": str(int(edge * 100))}))
+            # characters for Word and WPS, twips for LibreOffice, which reads only those
+            size = points(role.get("size", self.roles["normal"].get("size", "三号")))
+            ppr.append(ooxml.element("w:ind", **{f"{side}Chars": str(int(edge * 100)),
+                                                 side: str(int(edge * size * 20))}))
             paragraph.add_run(before)
             ooxml.field(paragraph, "PAGE", "1")
             paragraph.add_run(after)

@@ -21,7 +21,7 @@ from typing import Any
 from ...store import Store
 
 #: changed whenever what _prepare makes changes, so kept templates are made again
-TEMPLATE_VERSION = "2"
+TEMPLATE_VERSION = "3"
 #: the modules that make a template: a change to them makes templates again
 _MAKERS = ("template.py", "report.py", "ooxml.py")
 
@@ -68,6 +68,27 @@ def _prepare(layout: dict[str, Any], reference: Path | None) -> Template:
     properties.revision = 1
     properties.comments = "Pressroom"
     properties.created = properties.modified = properties.last_printed = datetime(1901, 1, 1)
+    _without_default_leftovers(builder.document)
     buffer = io.BytesIO()
     builder.document.save(buffer)
     return Template(dict(builder.style_ids), buffer.getvalue())
+
+
+#: what python-docx's default document says of itself in docProps/app.xml
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>Pressroom</Application><DocSecurity>0'
+            '</DocSecurity></Properties>')
+
+
+def _without_default_leftovers(document: Any) -> None:
+    """Drop what python-docx's default document brings that is not this report's: its
+    blank thumbnail (a file manager would show it as the report's preview) and
+    application properties claiming Microsoft Macintosh Word wrote it."""
+    package = document.part.package
+    for key, relationship in list(package.rels.items()):
+        if relationship.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(key)  # its part goes with it: parts are saved by relationship
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = _APP_XML.encode("utf-8")  # noqa: SLF001 - a plain Part's bytes
