@@ -32,6 +32,8 @@ class Settings:
     #: (without them: ``edition`` and ``issue``, when both are set)
     first_month: str | None = None
     first_issue: int | None = None
+    #: an article dated in another month: "keep" it (and say so), or "leave out"
+    outside_month: str = "keep"
 
     @property
     def edition_date(self) -> date:

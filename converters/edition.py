@@ -50,6 +50,15 @@ class DistrictGroup:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """An article dated in another month than the edition's."""
+
+    source: str
+    title: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Edition:
     settings: Settings
     districts: tuple[DistrictGroup, ...]
@@ -57,6 +66,9 @@ class Edition:
     #: a district's edition (only) keeps the whole edition's characters, so every
     #: output of a build shares one prepared (cached) font subset
     whole_characters: str | None = None
+    #: the articles dated in another month: in the edition, or left out of it
+    #: (settings.outside_month)
+    outside: tuple[Outside, ...] = ()
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -144,6 +156,23 @@ def pages_month(collection: Collection) -> str:
     return max(months, key=lambda month: (months[month], month))
 
 
+def _month_of(date: str | None, settings: Settings) -> str | None:
+    """The month (YYYY-MM) an article's date names: 2021-06-09, or 6月9日 (a dateline
+    names no year: the edition's, or for a December article in a January edition
+    the year before). None: no date."""
+    if not date:
+        return None
+    found = re.match(r"([0-9]{4})-([0-9]{2})", date)
+    if found:
+        return f"{found[1]}-{found[2]}"
+    found = re.match(r"([0-9]{1,2})月", date)
+    if not found or not 1 <= int(found[1]) <= 12 or settings.edition is None:
+        return None
+    year, month = int(settings.edition[:4]), int(settings.edition[5:7])
+    number = int(found[1])
+    return f"{year - 1 if number == 12 and month == 1 else year}-{number:02d}"
+
+
 def build_edition(collection: Collection, settings: Settings,
                   gazetteer: Gazetteer | None = None) -> Edition:
     gazetteer = gazetteer or default_gazetteer()
@@ -151,8 +180,14 @@ def build_edition(collection: Collection, settings: Settings,
         settings = settings.for_month(pages_month(collection))
     grouped: dict[str, dict[str, list[Entry]]] = {}
     counter = 0
+    outside = []
     for document in collection.documents:
         for article in document.articles:
+            month = _month_of(article.date, settings)
+            if month is not None and month != settings.edition:
+                outside.append(Outside(document.source, article.display_title, article.date or ""))
+                if settings.outside_month == "leave out":
+                    continue
             counter += 1
             district = article.district or document.district or UNKNOWN_DISTRICT
             section = article.subdistrict or DISTRICT_LEVEL
@@ -171,7 +206,8 @@ def build_edition(collection: Collection, settings: Settings,
         slug = settings.slugs.get(name) or gazetteer.slug(name) or slugify(name, f"district-{number}")
         districts.append(DistrictGroup(name, slugify(slug, f"district-{number}"),
                                        tuple(Section(s, tuple(sections[s])) for s in ordered)))
-    edition = Edition(settings, tuple(districts), tuple(d.source for d in collection.documents))
+    edition = Edition(settings, tuple(districts), tuple(d.source for d in collection.documents),
+                      outside=tuple(outside))
     # every article of every page is in the edition: the pages' characters are its own
     return replace(edition, whole_characters=_characters_of(
         edition, [document.characters for document in collection.documents]))

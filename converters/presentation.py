@@ -9,6 +9,7 @@ The characters these choices print beyond the article's own text are
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,23 @@ class Shown:
     blocks: tuple[ShownBlock, ...]
 
 
+#: a role word glued to the name before it (记者 王军方通讯员 李艳帅): the second role
+#: is set off by a space, as the first is
+_GLUED_ROLE = re.compile(r"((?:记者|通讯员|实习生|编辑)\s*[\u4e00-\u9fff·]{2,4}?)"
+                         r"(?=(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生))")
+
+
+def byline_as_printed(byline: str) -> str:
+    """A byline with each role set off from the name before it."""
+    return _GLUED_ROLE.sub(r"\1 ", byline)
+
+
+def listed(article: Article) -> str:
+    """The article's name in contents, bookmarks and navigation: the heading it is
+    printed under, so an untitled article is one title everywhere."""
+    return article.title or PLACEHOLDER_TITLE
+
+
 def shown(article: Article) -> Shown:
     """``article`` as every format prints it."""
     blocks, lead = [], article.dateline
@@ -55,10 +73,11 @@ def shown(article: Article) -> Shown:
             lead = None
         else:
             blocks.append(ShownBlock(block.kind, block.text))
+    bylines = tuple(map(byline_as_printed, article.bylines))
     return Shown(kicker=article.kicker or None,
                  heading=article.title or PLACEHOLDER_TITLE,
-                 listed=article.display_title,
+                 listed=listed(article),
                  subtitle=SUBTITLE_DASH + article.subtitle if article.subtitle else None,
-                 bylines=article.bylines,
-                 byline_line=BYLINE_GAP.join(article.bylines) if article.bylines else None,
+                 bylines=bylines,
+                 byline_line=BYLINE_GAP.join(bylines) if bylines else None,
                  blocks=tuple(blocks))

@@ -36,6 +36,8 @@ class BuildResult:
         self.removed: list[Path] = []
         #: what the build noticed and dealt with (a lock taken over from a killed build)
         self.notes: list[str] = []
+        #: what an editor should look at in the edition (an article of another month)
+        self.warnings: list[str] = []
         self.seconds = 0.0
         self.workers = 1
 

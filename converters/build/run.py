@@ -164,6 +164,12 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     from ..edition import build_edition  # the grouping needs the gazetteer; a no-op build does not
 
     edition = build_edition(collection, settings)
+    label = f"{edition.date.year}年{edition.date.month}月"
+    for article in edition.outside:
+        kept = "kept" if settings.outside_month == "keep" else "left out"
+        result.warnings.append(f"{article.source}: “{article.title}” is dated {article.date}, "
+                            f"outside the edition's month ({label}): {kept} "
+                            "([edition] outside_month = \"keep\" or \"leave out\")")
     if not edition.entries:
         result.problems.append("no articles to build from " + ", ".join(map(str, inputs)))
         return result

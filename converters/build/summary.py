@@ -88,6 +88,7 @@ def summary_json(result: BuildResult) -> dict[str, Any]:
             "workers": result.workers,
             "outputs": [_output_json(o) for o in result.outputs],
             "removed": [str(p) for p in result.removed], "notes": result.notes,
+            "warnings": result.warnings,
             "problems": result.problems}
 
 
@@ -97,6 +98,8 @@ def report_warnings(result: BuildResult, stream: TextIO = sys.stderr) -> None:
             stream.write(f"warning: {output.path.name}: {warning}\n")
     for path in result.removed:
         stream.write(f"removed {path}: this build no longer makes it\n")
+    for warning in result.warnings:
+        stream.write(f"warning: {warning}\n")
     for note in result.notes:
         stream.write(f"note: {note}\n")
 

@@ -119,3 +119,30 @@ def test_the_flat_input_with_its_settings_builds_as_before(tmp_path: Path,
     assert (tmp_path / "build" / "epub" / "bulletin-2021-06.epub").is_file()
     assert (record(tmp_path / "build")["edition"], record(tmp_path / "build")["issue"]) == \
         ("2021-06", 6)
+
+
+def test_an_article_of_another_month_is_said_and_kept_or_left_out(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """The June sample holds three March articles and one of July: each is named in
+    a warning; ``outside_month = "leave out"`` leaves them out of every output."""
+    monkeypatch.chdir(tmp_path)
+    settings = tmp_path / "pressroom.toml"
+    settings.write_text('[edition]\nedition = "2021-06"\n', encoding="utf-8")
+    kept = CliRunner().invoke(commands, ["build", str(ROOT / "input"), "-o", "kept", "-f", "docx",
+                                         "--json"], catch_exceptions=False)
+    summary = json.loads(kept.stdout)
+    outside = [w for w in summary["warnings"] if "outside the edition's month" in w]
+    assert len(outside) == 4 and any("3月15日" in w and "中原区春季干部培训班开班" in w for w in outside)
+    assert all(": kept" in w for w in outside)
+    report = "\n".join(p.text for p in Document(str(tmp_path / "kept" / "docx" / "zhongyuan.docx")).paragraphs)
+    assert "中原区春季干部培训班开班" in report
+
+    settings.write_text('[edition]\nedition = "2021-06"\noutside_month = "leave out"\n',
+                        encoding="utf-8")
+    left = CliRunner().invoke(commands, ["build", str(ROOT / "input"), "-o", "left", "-f", "docx",
+                                         "--json"], catch_exceptions=False)
+    assert all(": left out" in w for w in json.loads(left.stdout)["warnings"])
+    report = "\n".join(p.text for p in Document(str(tmp_path / "left" / "docx" / "zhongyuan.docx")).paragraphs)
+    assert "中原区春季干部培训班开班" not in report
+    assert "中原区真学笃行" in report  # its undated article stays

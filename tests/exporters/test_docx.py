@@ -22,6 +22,7 @@ from converters.exporters import BuildOptions, Job
 from converters.exporters.docx import DocxExporter
 from converters.model import Article, Block, Collection, Document
 from converters.parse.pipeline import parse_paths
+from converters.presentation import listed
 
 from conftest import INPUT
 
@@ -132,7 +133,7 @@ def test_contents_are_prefilled_and_still_a_field(reports, edition) -> None:  # 
     instructions = "".join(t.text for t in body.iter(f"{W}instrText"))
     assert 'TOC \\o "1-3" \\h' in instructions
     toc = [p for p in document.paragraphs if p.style.name.lower().startswith("toc ")]
-    titles = [e.article.display_title for e in edition.entries]
+    titles = [listed(e.article) for e in edition.entries]
     shown = "".join(etree.tostring(p._p, method="text", encoding="unicode") for p in toc)
     assert all(title in shown for title in titles)
     anchors = {h.get(f"{W}anchor") for p in toc for h in p._p.iter(f"{W}hyperlink")}
@@ -183,6 +184,15 @@ def test_contents_title_districts_and_the_combined_report_read_as_a_report(repor
         [None, True, True, True]
     single = docx.Document(str(reports["zhongyuan"]))
     assert [p.text for p in single.paragraphs][:2] == ["中原区", "区县新闻汇编（2021年6月 · 第6期）"]
+
+
+def test_a_byline_glued_on_the_page_prints_its_roles_apart(reports, edition) -> None:  # type: ignore[no-untyped-def]
+    """A sample page's byline reads 记者 王军方通讯员 李艳帅 once its two lines are
+    joined: the report sets 通讯员 off."""
+    assert any("王军方通讯员" in b for e in edition.entries for b in e.article.bylines)
+    text = "\n".join(p.text for p in docx.Document(str(reports["hangkonggang"])).paragraphs
+                     if p.style.name == "署名")
+    assert "记者 王军方 通讯员 李艳帅" in text and "王军方通讯员" not in text
 
 
 def test_nothing_left_from_python_docx_default_document(reports) -> None:  # type: ignore[no-untyped-def]

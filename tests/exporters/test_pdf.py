@@ -14,10 +14,11 @@ from pypdf import PdfReader
 from converters.build.run import run_build
 from converters.parse.chars import han_only
 from converters.config import Settings
-from converters.edition import build_edition
+from converters.edition import DISTRICT_LEVEL, build_edition
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.typeset import CANNOT_END, CANNOT_START, CLOSING, PAUSE
 from converters.parse.pipeline import parse_paths
+from converters.presentation import listed
 
 from conftest import INPUT, printed_han
 
@@ -215,13 +216,35 @@ def test_pdffonts_reports_every_font_embedded(bulletin: Path) -> None:
         assert (emb, sub) == ("yes", "yes"), row
 
 
-def test_outline_is_district_then_article(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]
-    outline = PdfReader(bulletin).outline
+def test_outline_is_district_then_office_then_article(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]
+    """As the contents read: district → 办事处/街道 → article; the file opens with the
+    bookmarks shown."""
+    reader = PdfReader(bulletin)
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    outline = reader.outline
     titles = [item.title for item in outline if not isinstance(item, list)]
     assert titles == ["封面", "目录", *(d.name for d in edition.districts)]
     children = [item for item in outline if isinstance(item, list)]
-    assert [[c.title for c in group] for group in children] == \
-        [[e.article.display_title for e in d.entries] for d in edition.districts]
+
+    def tree(items: list) -> list:  # type: ignore[type-arg]
+        out: list = []  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                out[-1] = (out[-1], tree(item))
+            else:
+                out.append(item.title)
+        return out
+
+    expected = []
+    for district in edition.districts:
+        if len(district.sections) == 1 and district.sections[0].name == DISTRICT_LEVEL:
+            expected.append([listed(e.article) for e in district.entries])
+        else:
+            expected.append([(s.name, [listed(e.article) for e in s.entries])
+                             for s in district.sections])
+    assert [tree(group) for group in children] == expected
+    assert any(isinstance(node, tuple) for group in expected for node in group), \
+        "the sample has 办事处 to group under"
 
 
 def test_contents_page_numbers_and_links(bulletin: Path, edition) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
-from ...presentation import shown
+from ...presentation import listed, shown
 from ...store import Store
 from ..archive import member, read_zip, write_package
 from ..text import xml_safe
@@ -139,7 +139,7 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
         for section in district.sections:
             if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
                 toc.append((2, section.name, f"_Toc_s_{district.slug}_{len(toc)}"))
-            toc.extend((3, e.article.display_title, f"_Toc_{e.key}") for e in section.entries)
+            toc.extend((3, listed(e.article), f"_Toc_{e.key}") for e in section.entries)
     if options.get("toc", True):
         writer.contents(toc)
     anchors = iter(anchor for level, _, anchor in toc if level < 3)

@@ -34,7 +34,7 @@ from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition
 from ...fonts import FontSource, prepare
 from ...layout import packaged_layouts
 from ...model import Article, replace
-from ...presentation import shown
+from ...presentation import listed, shown
 from ...store import Store
 from .. import Context
 from ..archive import Member, member, read_members, read_zip, write_package
@@ -189,9 +189,9 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                 article = _safe_article(entry.article, where, warnings)
                 page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml",
                      _signature(section["name"], entry.key, article),
-                     title=article.display_title, body_type="bodymatter", article=article,
+                     title=listed(article), body_type="bodymatter", article=article,
                      shown=shown(article), section=section["name"] or None)
-                links.append(epub.Link(f"text/{entry.key}.xhtml", article.display_title, entry.key))
+                links.append(epub.Link(f"text/{entry.key}.xhtml", listed(article), entry.key))
         toc.append((epub.Link(f"text/{part_file}", district.name, f"d-{district.slug}"),
                     district_links))
     book.toc = toc

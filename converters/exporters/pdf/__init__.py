@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...layout import load_layout
+from ...presentation import listed
 from .. import BuildOptions, Context, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
@@ -28,7 +29,7 @@ def front_fingerprint(edition: Edition) -> str:
     """All the front matter shows: the cover's lines and the contents' titles."""
     settings = edition.settings
     return json.dumps([edition.title, edition.label, settings.unit, settings.date_text,
-                       [(district.name, district.slug, [(entry.key, entry.article.display_title)
+                       [(district.name, district.slug, [(entry.key, listed(entry.article))
                                                         for entry in district.entries])
                         for district in edition.districts]], ensure_ascii=False)
 

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate
 
 from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition, Entry
 from ...model import Article
-from ...presentation import shown
+from ...presentation import listed, shown
 from .styles import PdfLayout
 from .typeset import CJKParagraph, Line, MissingGlyphs, ParaStyle, Run
 
@@ -269,7 +269,7 @@ def contents_flowables(edition: Edition, layout: PdfLayout, state: BuildState) -
     for district in edition.districts:
         flowables.append(TocEntry(district.name, styles["toc-district"], district_key(district), 0, state))
         for entry in district.entries:
-            flowables.append(TocEntry(entry.article.display_title, styles["toc-entry"],
+            flowables.append(TocEntry(listed(entry.article), styles["toc-entry"],
                                       entry.key, 2 * styles["toc-entry"].size, state))
     return flowables
 

@@ -223,8 +223,10 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
     front_source = sources[0]
     catalog = _renumber(front_source.objects[front_source.root], bases[0], replaced[0])
     catalog = PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
-    if outline_root:
-        catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R" % outline_root, 1)
+    if outline_root:  # and the file opens with the bookmarks shown (ReportLab's says none)
+        catalog = re.sub(rb"\s*/PageMode /[A-Za-z]+", b"", catalog)
+        catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R /PageMode /UseOutlines"
+                                  % outline_root, 1)
     root = out.add(catalog)
     info = bases[0] + front_source.info if front_source.info else None
     return write_file([*body, *out.chunks], out.numbers, root, info)

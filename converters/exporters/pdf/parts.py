@@ -22,7 +22,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from ...edition import Edition
+from ...edition import DISTRICT_LEVEL, Edition
+from ...presentation import listed
 from ...store import kept
 from .cidfont import embed, merge_shown, shown_characters
 from .district import TypesetDistrict
@@ -140,9 +141,16 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
     outline = [OutlineItem("封面", 1, None), OutlineItem("目录", state.pages["toc"], state.tops["toc"])]
     for district in edition.districts:
         key = district_key(district)
-        outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], [
-            OutlineItem(entry.article.display_title, state.pages[entry.key], state.tops[entry.key])
-            for entry in district.entries]))
+        sections = []
+        for section in district.sections:
+            articles = [OutlineItem(listed(entry.article), state.pages[entry.key],
+                                    state.tops[entry.key]) for entry in section.entries]
+            if section.name == DISTRICT_LEVEL and len(district.sections) == 1:
+                sections += articles  # no 办事处 to group them under
+            else:  # district → 办事处/街道 → article, as the contents read
+                sections.append(OutlineItem(section.name, articles[0].page, articles[0].top,
+                                            articles))
+        outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], sections))
     target.write_bytes(join(front_data, [data for data, _ in districts],
                             Overlay(streams, overlay_fonts, layout.geometry.media), links, outline, fonts))
     return page
