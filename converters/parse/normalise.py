@@ -163,15 +163,23 @@ def _matching_close(text: str, index: int) -> int | None:
     return None
 
 
+#: an ASCII tilde for a range between numbers or dates (3月~5月, 60~80年代): GB/T
+#: 15834 writes the range with the wave dash ～
+_TILDE_RANGE = re.compile(r"(?<=[0-9\u4e00-\u9fff])~(?=[0-9\u4e00-\u9fff])")
+
+
 def _touching_han_to_fullwidth(text: str) -> str:
     for pattern, full in _TOUCHING_HAN:
         text = pattern.sub(full, text)
+    if "~" in text:
+        text = _TILDE_RANGE.sub("～", text)
     return text
 
 
 def normalise_punctuation(text: str) -> str:
-    """ASCII ``,;:?!()`` in Chinese context → full-width; ``1,000`` and ``10:30`` stay."""
-    if _ASCII_MARKS.search(text) is None and ")" not in text:
+    """ASCII ``,;:?!()`` in Chinese context → full-width, a range's ``~`` → ``～``;
+    ``1,000`` and ``10:30`` stay."""
+    if _ASCII_MARKS.search(text) is None and ")" not in text and "~" not in text:
         return text
     # Marks touching a Han character are the common case and need no context.
     text = _touching_han_to_fullwidth(text)
@@ -283,7 +291,7 @@ def normalise(text: str, *, punctuation: bool = True, first_line: int = 1) -> No
         # marks touching a Han character, the common case, for the whole page at once;
         # what is left needs each line's context
         joined = "\n".join(line.text for line in lines)
-        if _ASCII_MARKS.search(joined) is not None or ")" in joined:
+        if _ASCII_MARKS.search(joined) is not None or ")" in joined or "~" in joined:
             joined = _touching_han_to_fullwidth(joined)
             for line, text in zip(lines, joined.split("\n"), strict=True):
                 line.text = normalise_punctuation(text)

@@ -84,3 +84,16 @@ def test_a_new_common_character_needs_no_new_font_subset() -> None:
     assert prepare(source, "区县新闻赞", store=user_store()).path == before.path  # a corrected page: same subset
     assert prepare(source, "区县新闻鑫", store=user_store()).path != before.path  # a rare character: a new one
     assert "鑫" in prepare(source, "区县新闻鑫", store=user_store()).covered
+
+
+def test_a_line_with_room_keeps_its_marks_whole(face) -> None:  # type: ignore[no-untyped-def]
+    """Marks squeezed to take in a character are given back when the break moves
+    and the line has room again (a last line given company): no half-width comma
+    in a line that is spaced out."""
+    for text in ("一二、三四、五六七八，九十", "一二、三四、五六七八，九", "近日，航空港区八岗办事处组织开展“看红色电影”活动。"):
+        for chars in range(6, 14):
+            for line in lines_of(face, text, chars * SIZE):
+                if line.extra > 1e-6:
+                    squeezed = [a for i, a in enumerate(line.atoms)
+                                if line.advance[line.start + i] < a.width - 1e-6]
+                    assert not squeezed, (text, chars, line.text)

@@ -20,6 +20,9 @@ from converters.parse.normalise import normalise, normalise_punctuation
     ("Hello, world; (yes)", "Hello, world; (yes)"),
     ("访问 www.example.com:8080 查看", "访问 www.example.com:8080 查看"),
     ("“五星”,", "“五星”，"),
+    ("3月~5月，银河办事处", "3月～5月，银河办事处"),  # GB/T 15834: a range takes ～
+    ("20世纪60~80年代", "20世纪60～80年代"),
+    ("~/.config and a~b", "~/.config and a~b"),
 ])
 def test_punctuation(raw: str, expected: str) -> None:
     assert normalise_punctuation(raw) == expected

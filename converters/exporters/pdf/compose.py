@@ -245,6 +245,22 @@ class _Composition:
             self.advance[i] -= take
             amount -= take
 
+    def give_back(self, start: int, stop: int, amount: float) -> float:
+        """Undo up to ``amount`` of the squeezing in items[start:stop]; what is left of
+        ``amount``. (A line whose break moved after its marks were squeezed to fit
+        — a last line given company — has room again: its marks are whole first.)"""
+        for side in (self.left, self.right):
+            for i in [i for i in side if start <= i < stop]:
+                if amount <= EPSILON:
+                    return amount
+                give = min(side[i], amount)
+                side[i] -= give
+                self.advance[i] += give
+                amount -= give
+                if side[i] <= EPSILON:
+                    del side[i]
+        return amount
+
     def squeeze_or_push(self, start: int, end: int, available: float) -> int:
         items = self.items
         count = len(items)
@@ -369,5 +385,8 @@ def _justify(job: _Composition, line: Line, measure: float) -> None:
     free = measure - line.indent - line.width()
     if free < -EPSILON:
         job.squeeze(line.start, line.stop, -free)
+        free = measure - line.indent - line.width()
+    elif free > EPSILON:  # a mark squeezed while the line is not tight: whole again
+        free = job.give_back(line.start, line.stop, free)
         free = measure - line.indent - line.width()
     line.extra = free / gaps
