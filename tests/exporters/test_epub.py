@@ -206,3 +206,16 @@ def test_embedded_font_is_subset_to_exactly_the_characters_shown(tmp_path: Path)
     assert visible - covered == set()
     assert covered - visible - {" "} == set()
     assert '@font-face' in css and 'src: url("../fonts/serif.ttf")' in css
+
+
+def test_a_dash_pair_is_drawn_as_one_rule(books) -> None:  # type: ignore[no-untyped-def]
+    """破折号 in a span the stylesheet draws as a 2-em rule; the dashes stay in the text."""
+    with zipfile.ZipFile(books["bulletin"]) as package:
+        css = package.read("EPUB/styles/book.css").decode("utf-8")
+        pages = [package.read(n).decode("utf-8") for n in package.namelist()
+                 if n.startswith("EPUB/text/")]
+    spans = [p for p in pages if '<span class="dash"><span>——</span></span>' in p]
+    assert len(spans) >= 3
+    assert not any(re.search(r"(?<!<span>)——(?!</span>)", p) for p in pages)
+    rule = re.search(r"\.dash \{([^}]*)\}", css)
+    assert rule and "width: 2em" in rule[1] and "border-top" in rule[1]

@@ -380,3 +380,24 @@ def test_body_text_is_pure_k_black(bulletin: Path) -> None:
     body_runs = re.findall(r"BT .*?ET", content, re.S)
     assert body_runs and all(" 0 0 0 1 k" in run or " k" not in run for run in body_runs)
     assert sum(" 0 0 0 1 k" in run for run in body_runs) > 5
+
+
+def test_a_dash_pair_is_one_unbroken_rule(bulletin: Path) -> None:
+    """破折号: the two em dashes of Noto Serif SC leave a gap between them; each pair
+    is drawn as one 2-em rule at the em box's middle, and stays —— in the text."""
+    with pdfplumber.open(bulletin) as pdf:
+        found = 0
+        for page in pdf.pages:
+            chars = page.chars
+            pairs = [(c, chars[i + 1]) for i, c in enumerate(chars[:-1])
+                     if c["text"] == chars[i + 1]["text"] == "—"]  # not a folio's — 2 —
+            for first, second in pairs:
+                size = first["size"]
+                rules = [r for r in page.rects
+                         if abs(r["x0"] - first["x0"]) < 0.5 and r["height"] < 0.1 * size
+                         and abs(r["width"] - 2 * size) < 0.05 and r["x1"] >= second["x1"]
+                         and first["top"] < r["top"] < first["bottom"]]
+                assert len(rules) == 1, (page.page_number, first["x0"])
+                found += 1
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert found >= 4 and text.count("——") >= 4

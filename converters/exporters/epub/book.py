@@ -29,6 +29,7 @@ from struct import error as struct_error
 from ebooklib import epub
 from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader,
                     StrictUndefined)
+from markupsafe import Markup, escape
 
 from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition
 from ...fonts import FontSource, prepare
@@ -58,7 +59,7 @@ ACCESSIBILITY = [
 def template_environment(layout: dict[str, Any], store: Store) -> Environment:
     folders = [Path(layout["_folder"])] if layout.get("_folder") else []
     folders += [Path.cwd() / "layouts" / "epub", packaged_layouts() / "epub"]
-    return Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
+    environment = Environment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
                        # markup is escaped; the stylesheet quotes its values itself
                        autoescape=lambda name: not (name or "").endswith(".css.j2"),
                        undefined=StrictUndefined, keep_trailing_newline=True,
@@ -67,6 +68,21 @@ def template_environment(layout: dict[str, Any], store: Store) -> Environment:
                        # render), and templates compiled once, not once per process
                        auto_reload=False,
                        bytecode_cache=FileSystemBytecodeCache(str(store.folder("templates"))))
+    environment.filters["dashes"] = dashes
+    return environment
+
+
+#: a 破折号 (or a longer run of em dashes)
+_DASH = re.compile("(—{2,})")
+
+
+def dashes(text: str) -> Markup:
+    """``text`` escaped, each 破折号 in a ``span.dash`` the stylesheet draws as one
+    unbroken 2-em rule (two em dashes print with a gap in most faces); the dashes
+    stay in the text, for search and for reading aloud."""
+    return Markup("").join(Markup('<span class="dash"><span>{}</span></span>').format(part)
+                           if _DASH.fullmatch(part) else escape(part)
+                           for part in _DASH.split(text))
 
 
 def _font_source(spec: dict[str, Any]) -> FontSource:

@@ -157,6 +157,8 @@ def _build(token: str, face: Face, size: float) -> Atom:
         else:
             pieces.append((index, ch))
     first = token[0]
+    if token == "——":  # a 破折号 takes two ems (drawn as one rule: typeset.draw_rules),
+        width = 2 * size  # whatever the face's em dash advances (Noto Serif SC: 0.89 em)
     return Atom(token, tuple(pieces), face, width, space=first == " ",
                 latin=len(token) > 1 and first.isascii() and first.isalnum(),
                 mark=len(token) == 1 and token in COMPRESSIBLE and width >= 0.9 * size,

@@ -130,6 +130,7 @@ class CJKParagraph(Flowable):
         for number, line in enumerate(self._lines or []):
             draw_line(canvas, line, self._line_start(line), self.baseline(number), self.style, text)
         canvas.drawText(text)
+        draw_rules(canvas, text, self.style)
 
     def _line_start(self, line: Line) -> float:
         natural = line.natural_width()
@@ -197,8 +198,20 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             spacing = extra if len(atom.text) == 1 else 0.0  # no letter-spacing inside words
             piece_x = x - left.get(first, 0.0)
             face = atom.face
+            # 破折号: Noto's em dash does not reach the edges of its advance, so two print
+            # as two dashes with a gap; drawn as one rule after the text (draw_rules)
+            dash = atom.text == "——"
+            if dash:  # the glyphs stay as text, invisible
+                state.setdefault("rules", []).append((piece_x, y, atom.width, size))
             for index, piece in atom.pieces:
-                set_state(face.names[index], face.embolden[index], spacing)
+                # the dashes spread over the rule (copied text keeps them; find
+                # highlights span it)
+                set_state(face.names[index], face.embolden[index],
+                          (atom.width - sum(char_width(face.names[index], ch) for ch in piece)
+                           * size) / len(piece) if dash else spacing)
+                if dash:
+                    text.setTextRenderMode(3)  # invisible: found and copied, not seen
+                    state["embolden"] = None  # the next run sets its mode again
                 text.setTextOrigin(piece_x, y)
                 code.append(state["face"].show(document, piece))
                 piece_x += (atom.width if len(atom.pieces) == 1 else
@@ -213,5 +226,24 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
         canvas.drawText(text)
+        draw_rules(canvas, text, style)
+
+
+#: the rule's middle above the baseline (the em box's middle: Noto CJK's ascent is
+#: 0.88 em) and its thickness, in ems
+DASH_MIDDLE, DASH_STROKE = 0.38, 0.055
+
+
+def draw_rules(canvas, text, style: ParaStyle) -> None:  # type: ignore[no-untyped-def]
+    """The dashes the lines set into ``text`` recorded, each drawn as one rule."""
+    rules = text._pressroom_state.pop("rules", None)
+    if not rules:
+        return
+    canvas.saveState()
+    canvas.setFillColor(style.color)
+    for x, y, width, size in rules:
+        canvas.rect(x, y + (DASH_MIDDLE - DASH_STROKE / 2) * size, width, DASH_STROKE * size,
+                    stroke=0, fill=1)
+    canvas.restoreState()
 
 
