@@ -267,10 +267,13 @@ def test_contents_page_numbers_and_links(bulletin: Path, edition) -> None:  # ty
 
 
 def test_running_header_and_folio_on_every_page_but_the_cover(bulletin: Path) -> None:
+    """…and but the blank versos (see the test of those)."""
     with pdfplumber.open(bulletin) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             header = page.crop((0, 0, page.width, 22 * 72 / 25.4)).extract_text() or ""
             footer = page.crop((0, page.height - 20 * 72 / 25.4, page.width, page.height)).extract_text() or ""
+            if number > 2 and not page.chars:
+                continue
             if number == 1:
                 assert "区县新闻汇编" not in header and f"— {number} —" not in footer
             else:
@@ -401,3 +404,21 @@ def test_a_dash_pair_is_one_unbroken_rule(bulletin: Path) -> None:
                 found += 1
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert found >= 4 and text.count("——") >= 4
+
+
+def test_a_blank_page_is_blank_and_a_district_file_ends_on_its_text(sample_build, bulletin: Path
+                                                                     ) -> None:
+    """The versos that let each district open on a recto carry no running head and no
+    folio; a district's own file (--split) does not end on one."""
+    with pdfplumber.open(bulletin) as pdf:
+        blank = [page for page in pdf.pages[2:] if not page.chars
+                 or not (page.crop((0, 30 * 72 / 25.4, page.width, page.height - 30 * 72 / 25.4))
+                         .extract_text() or "").strip()]
+        assert blank, "the sample's districts leave versos to fill"
+        for page in blank:
+            assert not page.chars and not page.lines and not page.rects, page.page_number
+    for output in sample_build.outputs:
+        if output.path.name != "bulletin.pdf":
+            with pdfplumber.open(output.path) as pdf:
+                assert (pdf.pages[-1].extract_text() or "").strip(), output.path.name
+                assert len(pdf.pages) == output.pages

@@ -153,9 +153,12 @@ class PdfExporter(Exporter):
         context = Context.of(context)
         overlays = (context.store.folder("overlays") / f"{hashlib.sha256(job.name.encode()).hexdigest()[:16]}"
                     ".marshal", f"{basis} {front_path.name}") if basis else None
+        # the bulletin keeps its even page count for the print shop's booklet; a
+        # district's own file (--split) ends on its last text page
+        whole = job.name == f"{job.edition.slug}.{self.extension}"
         pages = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
                                  (front_path.read_bytes(), TypesetFront.from_json(front_data)),
-                                 typeset, target, overlays)
+                                 typeset, target, overlays, ends_blank=whole)
         report = Report(pages=pages)
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):

@@ -147,9 +147,11 @@ def _dest(page_ref: int, top: float | None) -> bytes:
 
 
 def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
-         outline: list[OutlineItem], fonts: Mapping[str, FontWriter]) -> bytes:
+         outline: list[OutlineItem], fonts: Mapping[str, FontWriter],
+         without_last_page: bool = False) -> bytes:
     """One PDF: every page of ``front``, then every page of each part, with the
-    overlay drawn over its pages.
+    overlay drawn over its pages (``without_last_page``: but the last, a blank verso
+    a file that is not printed as a booklet does not end on).
 
     ``fonts``: per font name, what writes the font the parts' stand-ins are
     replaced by (each once). The document information and the catalog's other
@@ -166,6 +168,8 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
         skip.append({source.root, int(PAGES.search(source.objects[source.root]).group(1))})  # type: ignore[union-attr]
         out.numbers += max(source.objects)
     page_refs = [base + n for base, source in zip(bases, sources) for n in source.pages]
+    if without_last_page:
+        skip[-1].add(page_refs.pop() - bases[-1])
     if max(overlay.streams, default=0) > len(page_refs):
         raise JoinError(f"an overlay for page {max(overlay.streams)} of {len(page_refs)}")
 

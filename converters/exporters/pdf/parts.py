@@ -104,13 +104,16 @@ def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetF
 
 def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, TypesetFront],
                      districts: list[tuple[bytes, TypesetDistrict]], target: Path,
-                     kept_overlays: tuple[Path, str] | None = None) -> int:
+                     kept_overlays: tuple[Path, str] | None = None,
+                     ends_blank: bool = True) -> int:
     """The typeset front matter and districts (in edition order), joined into ``target``,
     with each page's folio and the contents' page numbers. Returns the page count.
 
     ``kept_overlays``: where the last folios and page numbers drawn are kept, and
     a stamp of the layout and settings they were drawn with (the front matter
-    part's); a correction seldom moves a page, and drawing them is most of assembling."""
+    part's); a correction seldom moves a page, and drawing them is most of assembling.
+    ``ends_blank``: keep the blank verso the last district may end on (a bulletin
+    printed as a booklet has an even count); without it, a file ends on its text."""
     front_data, typeset_front_matter = front
     toc_page, toc_top = typeset_front_matter.toc
     state = BuildState(pages={"toc": toc_page}, tops={"toc": toc_top})
@@ -120,7 +123,8 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
         keys = [district_key(district), *(entry.key for entry in district.entries)]
         for key, (local, top) in zip(keys, typeset.anchors):
             state.pages[key], state.tops[key] = page + local, top
-        starts.append((district.name, page, typeset.pages))
+        blank = [local + 1 for local, start in enumerate(typeset.starts) if start is None]
+        starts.append((district.name, page, typeset.pages, blank))
         page += typeset.pages
     numbers = [(number, right, baseline, state.pages[key])
                for number, right, baseline, key in typeset_front_matter.numbers]
@@ -151,20 +155,25 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
                 sections.append(OutlineItem(section.name, articles[0].page, articles[0].top,
                                             articles))
         outline.append(OutlineItem(district.name, state.pages[key], state.tops[key], sections))
+    drop = not ends_blank and bool(starts) and starts[-1][3][-1:] == [starts[-1][2]]
     target.write_bytes(join(front_data, [data for data, _ in districts],
-                            Overlay(streams, overlay_fonts, layout.geometry.media), links, outline, fonts))
-    return page
+                            Overlay(streams, overlay_fonts, layout.geometry.media), links, outline,
+                            fonts, without_last_page=drop))
+    return page - drop
 
 
 #: the overlay: page → its content, resource name → font name, font name → characters shown
 OverlayContent = tuple[dict[int, bytes], dict[str, str], dict[str, str]]
 
 
-def _draw_overlay(edition: Edition, layout: PdfLayout, starts: list[tuple[str, int, int]],
+def _draw_overlay(edition: Edition, layout: PdfLayout,
+                  starts: list[tuple[str, int, int, list[int]]],
                   numbers: list[tuple[int, float, float, int]]) -> OverlayContent:
     overlays = Overlays(layout)
-    for name, before, count in starts:
+    for name, before, count, blank in starts:
         for number in range(before + 1, before + count + 1):
+            if number - before in blank:  # a blank page is blank: no folio
+                continue
             overlays.draw(number, partial(draw_folio, layout=layout, edition=edition, page=number,
                                           district=name))
     style = layout.styles["toc-entry"]

@@ -131,6 +131,8 @@ class BulletinPages(BaseDocTemplate):
         return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
 
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if getattr(self, "padding", False):  # the blank verso _endBuild adds: no running head
+            return
         g = self.layout.geometry
         page = self.page
         values = running_values(self.edition, page, self.state.current_district or "目录")
@@ -155,6 +157,7 @@ class BulletinPages(BaseDocTemplate):
         if self.page % 2:  # end on a verso, so whatever follows opens on a recto
             if not (self._hanging and self._hanging[-1] is PageBegin):
                 self.handle_pageBreak()
+            self.padding = True
             self.clean_hanging()  # begins the blank page; ReportLab ends it below
         super()._endBuild()
 
