@@ -97,3 +97,24 @@ def test_a_line_with_room_keeps_its_marks_whole(face) -> None:  # type: ignore[n
                     squeezed = [a for i, a in enumerate(line.atoms)
                                 if line.advance[line.start + i] < a.width - 1e-6]
                     assert not squeezed, (text, chars, line.text)
+
+
+@pytest.mark.parametrize(("headline", "chars", "expected"), [
+    # the sample's headlines that broke inside a quoted phrase or a word
+    ("开展“温誓词 悟初心”主题党日活动", 12, ["开展“温誓词 悟初心”", "主题党日活动"]),
+    ("党工委书记讲“草地党支部”的故事", 12, ["党工委书记讲", "“草地党支部”的故事"]),
+    ("组织党员干部 观摩学习先进党群工作经验", 10, ["组织党员干部 观摩", "学习先进党群工作经验"]),
+    ("明港办事处召开党史学习教育推进会", 9, ["明港办事处召开", "党史学习教育推进会"]),
+    ("中原区人大常委会视察 退役军人事务工作开展情况", 13,
+     ["中原区人大常委会视察", "退役军人事务工作开展情况"]),
+])
+def test_a_headline_breaks_where_a_reader_would(face, headline: str, chars: int,  # type: ignore[no-untyped-def]
+                                                expected: list[str]) -> None:
+    """At a space or a mark first, never inside a quoted phrase or 办事处 if it can
+    be helped, between words (two characters from a space, as most are) else."""
+    from reportlab.lib.colors import black
+
+    from converters.exporters.pdf.typeset import CJKParagraph, ParaStyle
+
+    paragraph = CJKParagraph([Run(headline)], ParaStyle(face, 16.0, 22.0, black, align="center"))
+    assert [line.text.strip() for line in paragraph.lines(chars * 16.0)] == expected

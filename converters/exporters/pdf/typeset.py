@@ -15,7 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from .compose import (CANNOT_END, CANNOT_START, CLOSING, EPSILON, OPENING, PAUSE, Atoms,
-                      Face, Line, MissingGlyphs, Run, char_width, compose, make_atoms)
+                      Face, Line, MissingGlyphs, Run, break_allowed, char_width, compose,
+                      make_atoms)
 
 __all__ = ["CANNOT_END", "CANNOT_START", "CLOSING", "OPENING", "PAUSE", "CJKParagraph", "Face",
            "Line", "MissingGlyphs", "ParaStyle", "Run", "compose", "draw_line", "make_atoms"]
@@ -33,22 +34,86 @@ class ParaStyle:
     space_after: float = 0.0
 
 
+#: words a headline is not broken inside (明港办 / 事处 reads as two words)
+KEEP_WHOLE = ("办事处", "街道办", "党支部", "党工委", "委员会", "管委会", "社区", "党史",
+              "党员", "干部", "群众")
+#: what a headline line may end after (a pause, a closing mark) and start before
+_AFTER = set("，、；：。！？”’》）」』") | {"……"}
+_BEFORE = set("“‘《（「『")
+
+
+def _break_cost(items: list, index: int, quoted: list[int], text: str,  # type: ignore[type-arg]
+                offsets: list[int]) -> float:
+    """What breaking a headline before items[index] costs, in characters of
+    imbalance it is worth: a space or a mark nothing (its own break), between two
+    words a little, inside a quoted phrase or a word much."""
+    before, after = items[index - 1], items[index]
+    if before.space or after.space:
+        cost = 0.0
+    elif before.text in _AFTER or after.text in _BEFORE:
+        cost = 0.5
+    else:
+        cost = 3.0
+        position = offsets[index]
+        # a headline's words are mostly two characters: a break an odd number of
+        # characters after a space or a mark is likely inside one (观摩学 / 习)
+        boundary = max((offsets[i] + len(items[i].text) for i in range(index)
+                        if items[i].space or items[i].text in _AFTER or items[i].text in _BEFORE),
+                       default=0)
+        if (position - boundary) % 2:
+            cost += 2.0
+        for word in KEEP_WHOLE:
+            at = text.find(word, max(0, position - len(word) + 1))
+            while at != -1 and at < position:
+                if at + len(word) > position:
+                    cost += 8.0
+                at = text.find(word, at + 1)
+    if quoted[index]:  # inside “…” or 《…》: the phrase is read as one
+        cost += 12.0
+    return cost
+
+
 def _balanced(atoms: Atoms, width: float, style: ParaStyle, count: int) -> list[Line]:
-    """Centred headlines: the narrowest measure that needs no more lines, so the
-    lines come out even instead of a long one and a stub. A two-line headline
-    with a space (视察 退役军人…) breaks at the space nearest its middle."""
+    """Centred headlines: two lines break where a reader would — at a space or a
+    mark, else between words, never inside a quoted phrase if it can be helped —
+    with the lines as even as that allows; more lines take the narrowest measure
+    that needs no more of them, so they come out even instead of a long one and a
+    stub."""
     items = atoms.items
-    spaces = [i for i, a in enumerate(items) if a.space]
-    if count == 2 and spaces:
+    if count == 2:
         single = compose(atoms, 1e9, 0.0, style.size)[0]
-        advance, total = single.advance, single.width()
-        for index in sorted(spaces, key=lambda i: abs(sum(advance[:i]) - total / 2)):
-            head, tail = sum(advance[:index]), sum(advance[index + 1:])
-            if 0 < index < len(items) - 1 and head <= width + EPSILON and tail <= width + EPSILON:
-                return [Line(items, 0, index, advance, single.left, single.right, atoms,
-                             justified=False),
-                        Line(items, index + 1, len(items), advance, single.left, single.right,
-                             atoms, justified=False)]
+        advance = single.advance
+        total = sum(advance[:len(items)])
+        offsets, quoted, depth, position = [], [], 0, 0
+        for atom in items:
+            offsets.append(position)
+            quoted.append(depth > 0)
+            position += len(atom.text)
+            depth += sum(atom.text.count(c) for c in "“《‘「") - \
+                sum(atom.text.count(c) for c in "”》’」")
+        text = "".join(atom.text for atom in items)
+        best: tuple[float, int] | None = None
+        head = 0.0
+        for index in range(1, len(items)):
+            head += advance[index - 1]
+            stop = index - 1 if items[index - 1].space else index
+            start = index + 1 if items[index].space else index
+            first, second = sum(advance[:stop]), sum(advance[start:len(items)])
+            if first > width + EPSILON or second > width + EPSILON or stop <= 0 \
+                    or start >= len(items) or not break_allowed(items, index):
+                continue
+            cost = _break_cost(items, index, quoted, text, offsets) + \
+                abs(first - second) / style.size
+            if best is None or cost < best[0]:
+                best = (cost, index)
+        if best is not None:
+            index = best[1]
+            stop = index - 1 if items[index - 1].space else index
+            start = index + 1 if items[index].space else index
+            return [Line(items, 0, stop, advance, single.left, single.right, atoms,
+                         justified=False),
+                    Line(items, start, len(items), advance, single.left, single.right, atoms,
+                         justified=False)]
     low, high = width * 0.4, width
     for _ in range(12):
         middle = (low + high) / 2
@@ -91,6 +156,10 @@ class CJKParagraph(Flowable):
             self._lines = lines
             self._laid_out_width = width
         return self._lines
+
+    def lines(self, width: float) -> list[Line]:
+        """The paragraph's lines in a measure ``width`` wide."""
+        return self._layout(width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
