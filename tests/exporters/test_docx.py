@@ -195,6 +195,11 @@ def test_a_byline_glued_on_the_page_prints_its_roles_apart(reports, edition) -> 
     assert "记者 王军方 通讯员 李艳帅" in text and "王军方通讯员" not in text
 
 
+def test_word_fills_in_the_contents_page_numbers_on_opening(reports) -> None:  # type: ignore[no-untyped-def]
+    settings = xml(reports["zhongyuan"], "word/settings.xml")
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
 def test_nothing_left_from_python_docx_default_document(reports) -> None:  # type: ignore[no-untyped-def]
     """No blank thumbnail, no claim that Microsoft Macintosh Word wrote it, no
     Japanese faces in the font table; the folio's indent in twips for LibreOffice."""

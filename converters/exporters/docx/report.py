@@ -170,6 +170,10 @@ class ReportBuilder:
             self.style_ids[role] = style.style_id
         self._declare_fonts()
         ooxml.chinese_line_breaking(document.settings)
+        if self.layout.get("document", {}).get("toc", True):
+            # the contents' page numbers are known only to a layout engine: Word and
+            # WPS fill them in when the report is opened (asking first)
+            ooxml.set_setting(document.settings, "updateFields", val="true")
 
     def _declare_fonts(self) -> None:
         part = self.document.part

@@ -21,7 +21,7 @@ from typing import Any
 from ...store import Store
 
 #: changed whenever what _prepare makes changes, so kept templates are made again
-TEMPLATE_VERSION = "3"
+TEMPLATE_VERSION = "4"
 #: the modules that make a template: a change to them makes templates again
 _MAKERS = ("template.py", "report.py", "ooxml.py")
 
