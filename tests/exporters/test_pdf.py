@@ -308,6 +308,38 @@ def test_print_mode_has_bleed_trim_and_marks_without_scaling(tmp_path: Path) -> 
     assert b" cm" not in content.split(b"BT")[0] or b"1 0 0 1" in content  # only translations
 
 
+def test_the_print_file_is_four_colour_with_its_output_intent(tmp_path: Path) -> None:
+    """--print: every colour the four process inks (the red rules and names a CMYK
+    red, the greys tints of black), black text overprinting, and the file saying it
+    is PDF/X-1a:2003 for FOGRA39 with a trim and bleed box on every page."""
+    result = run_build([INPUT], tmp_path, ["pdf"], SETTINGS, BuildOptions(print_marks=True))
+    reader = PdfReader(result.outputs[0].path)
+    [intent] = [i.get_object() for i in reader.trailer["/Root"]["/OutputIntents"]]
+    assert (intent["/S"], intent["/OutputConditionIdentifier"]) == ("/GTS_PDFX", "FOGRA39")
+    assert reader.metadata["/GTS_PDFXVersion"] == "PDF/X-1a:2003"
+    assert reader.metadata["/Trapped"] == "/False" and reader.metadata.title
+    colours: set[bytes] = set()
+    overprints = 0
+    for page in reader.pages:
+        assert "/TrimBox" in page and "/BleedBox" in page
+        contents = page["/Contents"]  # the streams as written, not pypdf's reassembly
+        streams = [c.get_object().get_data() for c in
+                   (contents if isinstance(contents, list) else [contents])]
+        resources = page["/Resources"]
+        streams += [x.get_object().get_data() for x in resources.get("/XObject", {}).values()]
+        states = resources.get("/ExtGState", {})
+        overprints += sum(bool(s.get_object().get("/op")) for s in states.values())
+        for stream in streams:
+            assert not re.search(rb"/(DeviceRGB|CalRGB|ICCBased|Lab)\b", stream)
+            for operands, operator in re.findall(
+                    rb"((?:-?[\d.]+\s+)+)(rg|RG|g|G|k|K|sc|SC|scn|SCN)\b", stream):
+                assert operator in (b"k", b"K"), (page.page_number, operands, operator)
+                colours.add(b" ".join(operands.split()[-4:]))
+    assert b"0 0 0 1" in colours  # black text
+    assert any(c.startswith(b"0 .81 .81") for c in colours)  # the red, as inks
+    assert overprints, "black text overprints"
+
+
 def test_markup_looking_text_prints_literally(tmp_path: Path) -> None:
     page = tmp_path / "markup.txt"
     page.write_text("测试<b>标记</b>文字\n\n本报讯 近日，中原区举行活动，A<B & C>D，"

@@ -146,12 +146,23 @@ def _dest(page_ref: int, top: float | None) -> bytes:
     return b"[ %d 0 R /XYZ null %s null ]" % (page_ref, _number(top))
 
 
+#: the printing condition the print file is made for (ICC registry name): offset on
+#: coated paper, ISO 12647-2; registered, so PDF/X-1a needs no embedded profile
+OUTPUT_CONDITION = b"FOGRA39"
+_OUTPUT_INTENT = (b"<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (%s) "
+                  b"/RegistryName (http://www.color.org) "
+                  b"/Info (Coated FOGRA39 \\(ISO 12647-2:2004\\)) >>" % OUTPUT_CONDITION)
+PDFX_VERSION = b"PDF/X-1a:2003"
+
+
 def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
          outline: list[OutlineItem], fonts: Mapping[str, FontWriter],
-         without_last_page: bool = False) -> bytes:
+         without_last_page: bool = False, for_print: bool = False) -> bytes:
     """One PDF: every page of ``front``, then every page of each part, with the
     overlay drawn over its pages (``without_last_page``: but the last, a blank verso
-    a file that is not printed as a booklet does not end on).
+    a file that is not printed as a booklet does not end on). ``for_print``: the
+    file says what it is made for (PDF/X-1a:2003: its output intent, version and
+    trapping state), as a print shop's preflight asks.
 
     ``fonts``: per font name, what writes the font the parts' stand-ins are
     replaced by (each once). The document information and the catalog's other
@@ -208,6 +219,10 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
                 continue
             new = base + number
             obj = _renumber(obj, base, replaced[part])
+            if for_print and number == source.info:
+                obj = re.sub(rb"\s*/Trapped /[A-Za-z]+", b"", obj)
+                obj = obj.replace(b"<<", b"<<\n/GTS_PDFXVersion (%s) /Trapped /False"
+                                  % PDFX_VERSION, 1)
             index = page_index.get(new)
             if index is not None:
                 obj = PARENT.sub(b"/Parent %d 0 R" % tree, obj, count=1)
@@ -227,6 +242,8 @@ def join(front: bytes, parts: list[bytes], overlay: Overlay, links: list[Link],
     front_source = sources[0]
     catalog = _renumber(front_source.objects[front_source.root], bases[0], replaced[0])
     catalog = PAGES.sub(b"/Pages %d 0 R" % tree, catalog)
+    if for_print:
+        catalog = catalog.replace(b"<<", b"<<\n/OutputIntents [ %s ]" % _OUTPUT_INTENT, 1)
     if outline_root:  # and the file opens with the bookmarks shown (ReportLab's says none)
         catalog = re.sub(rb"\s*/PageMode /[A-Za-z]+", b"", catalog)
         catalog = catalog.replace(b"<<", b"<<\n/Outlines %d 0 R /PageMode /UseOutlines"

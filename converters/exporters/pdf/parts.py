@@ -158,7 +158,8 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
     drop = not ends_blank and bool(starts) and starts[-1][3][-1:] == [starts[-1][2]]
     target.write_bytes(join(front_data, [data for data, _ in districts],
                             Overlay(streams, overlay_fonts, layout.geometry.media), links, outline,
-                            fonts, without_last_page=drop))
+                            fonts, without_last_page=drop,
+                            for_print=layout.geometry.print_marks))
     return page - drop
 
 

@@ -25,14 +25,27 @@ PAGE_SIZES = {"A3": pagesizes.A3, "A4": pagesizes.A4, "A5": pagesizes.A5,
 SLUG = 10 * mm
 
 
-def parse_color(value: str) -> Color:
+def parse_color(value: str, cmyk: bool = False) -> Color:
+    """A layout's colour; with ``cmyk`` (the print shop's file) an RGB one as the
+    four process inks: a grey as a tint of black alone, a colour by the usual
+    under-colour removal (#b22222 → cmyk(0,81,81,30)). Give cmyk(…) in the layout
+    for an exact ink mix."""
     text = value.strip().lower()
     match = re.fullmatch(r"cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)", text)
     if match:
         return CMYKColor(*(float(v) / 100 for v in match.groups()))
     if re.fullmatch(r"#[0-9a-f]{6}", text):
-        return HexColor(text)
+        return _process_inks(HexColor(text)) if cmyk else HexColor(text)
     raise LayoutError(f"not a colour: “{value}” (use #rrggbb or cmyk(c,m,y,k))")
+
+
+def _process_inks(color: Color) -> CMYKColor:
+    red, green, blue = color.red, color.green, color.blue
+    black = 1 - max(red, green, blue)
+    if red == green == blue or black >= 1:  # grey: black ink alone, never four
+        return CMYKColor(0, 0, 0, round(black, 2))
+    return CMYKColor(*(round((1 - value - black) / (1 - black), 2) for value in (red, green, blue)),
+                     round(black, 2))
 
 
 @dataclass(frozen=True)
@@ -155,7 +168,7 @@ def build_layout(data: dict[str, Any], characters: str, *, store: Store,
         faces[role] = face
         styles[role] = ParaStyle(
             face=face, size=size, leading=leading,
-            color=parse_color(spec.get("color", "cmyk(0,0,0,100)")),
+            color=parse_color(spec.get("color", "cmyk(0,0,0,100)"), cmyk=print_marks),
             align="justify" if role in ("body",) else "left",
             first_indent=indent,
             space_before=points(spec.get("space-before", 0), em=size),
@@ -164,4 +177,5 @@ def build_layout(data: dict[str, Any], characters: str, *, store: Store,
     check_room(data, geometry.column_width, geometry.text_height, body_style.size,
                body_style.leading)
     return PdfLayout(str(data.get("name", "layout")), geometry, styles, faces,
-                     dict(data.get("running", {})), parse_color(page.get("rule-color", "#b22222")))
+                     dict(data.get("running", {})),
+                     parse_color(page.get("rule-color", "#b22222"), cmyk=print_marks))

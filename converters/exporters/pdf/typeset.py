@@ -7,10 +7,12 @@ not have; so lines are composed in :mod:`.compose` and only drawn here.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -198,8 +200,9 @@ class CJKParagraph(Flowable):
         text = _text_object(canvas, self.style)
         for number, line in enumerate(self._lines or []):
             draw_line(canvas, line, self._line_start(line), self.baseline(number), self.style, text)
-        canvas.drawText(text)
-        draw_rules(canvas, text, self.style)
+        with overprinting(canvas, self.style.color):
+            canvas.drawText(text)
+            draw_rules(canvas, text, self.style)
 
     def _line_start(self, line: Line) -> float:
         natural = line.natural_width()
@@ -294,8 +297,28 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             code.append(state["face"].show(document, run))
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
-        canvas.drawText(text)
-        draw_rules(canvas, text, style)
+        with overprinting(canvas, style.color):
+            canvas.drawText(text)
+            draw_rules(canvas, text, style)
+
+
+@contextmanager
+def overprinting(canvas, color: Color) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Black text overprints (a print shop's rule: no white hairline where the
+    black plate and the others meet out of register); other colours knock out."""
+    black = isinstance(color, CMYKColor) and color.cyan == color.magenta == color.yellow == 0 \
+        and color.black > 0
+    if not black:
+        yield
+        return
+    canvas.saveState()
+    canvas.setFillOverprint(True)
+    canvas.setStrokeOverprint(True)
+    canvas.setOverprintMask(True)
+    try:
+        yield
+    finally:
+        canvas.restoreState()
 
 
 #: the rule's middle above the baseline (the em box's middle: Noto CJK's ascent is
