@@ -34,6 +34,13 @@ class Settings:
     first_issue: int | None = None
     #: an article dated in another month: "keep" it (and say so), or "leave out"
     outside_month: str = "keep"
+    #: a 内部资料 (internal publication, 《内部资料性出版物管理办法》): labelled as one, its
+    #: 准印证 number and imprint on the cover, no 本报讯 and no 记者 bylines
+    internal: bool = False
+    permit: str | None = None        # the 准印证 number
+    recipients: str | None = None    # 发送对象
+    printer: str | None = None       # 印刷单位
+    copies: int | None = None        # 印数
 
     @property
     def edition_date(self) -> date:

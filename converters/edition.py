@@ -14,6 +14,7 @@ from functools import cached_property
 from datetime import date
 
 from .config import ConfigError, Settings
+from .presentation import imprint
 from .parse.gazetteer import Gazetteer, default_gazetteer
 from .model import Article, Collection
 
@@ -127,7 +128,8 @@ class Edition:
 
 def _characters_of(edition: Edition, texts: list[str]) -> str:
     """``texts`` with every word the edition's outputs print around them."""
-    words = [edition.title, edition.label, edition.settings.unit, edition.settings.date_text]
+    words = [edition.title, edition.label, edition.settings.unit, edition.settings.date_text,
+             *imprint(edition.settings)]
     for district in edition.districts:
         words.append(district.name)
         words.extend(section.name for section in district.sections)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .config import Settings
     from .model import Article
 
 #: the heading of an article printed without a title
@@ -24,8 +25,15 @@ SUBTITLE_DASH = "——"
 BYLINE_GAP = "　"
 #: after the dateline, before the first paragraph's text
 DATELINE_GAP = " "
+#: what an internal publication's cover says it is (《内部资料性出版物管理办法》 Art. 14)
+INTERNAL_LABEL = "内部资料，免费交流"
+#: an internal publication's credits, in place of 本报讯 and 记者 bylines
+SOURCE_CREDIT, WRITERS = "（{place}供稿）", "撰稿　{names}"
+#: the imprint's labels, in order
+IMPRINT = ("准印证号", "编印单位", "发送对象", "印刷单位", "印刷日期", "印数")
 #: what the choices above print besides the article's text
-LITERALS = PLACEHOLDER_TITLE + SUBTITLE_DASH + BYLINE_GAP + DATELINE_GAP
+LITERALS = (PLACEHOLDER_TITLE + SUBTITLE_DASH + BYLINE_GAP + DATELINE_GAP + INTERNAL_LABEL
+            + SOURCE_CREDIT + WRITERS + "".join(IMPRINT) + "：份")
 
 
 @dataclass(frozen=True)
@@ -64,16 +72,36 @@ def listed(article: Article) -> str:
     return article.title or PLACEHOLDER_TITLE
 
 
-def shown(article: Article) -> Shown:
-    """``article`` as every format prints it."""
-    blocks, lead = [], article.dateline
+def imprint(settings: Settings) -> list[str]:
+    """An internal publication's cover lines: its label, then what the imprint must
+    show (each that the settings give); nothing for a publication that is not one."""
+    if not settings.internal:
+        return []
+    values = (settings.permit, settings.unit, settings.recipients, settings.printer,
+              settings.date_text, f"{settings.copies}份" if settings.copies else None)
+    return [INTERNAL_LABEL, *(f"{label}：{value}" for label, value in zip(IMPRINT, values) if value)]
+
+
+def _credits(article: Article) -> tuple[str, ...]:
+    """An internal publication's credits: who sent the piece in, and its writers, by
+    name alone (no 记者, no 本报)."""
+    names = " ".join((*article.reporters, *article.correspondents))
+    place = article.subdistrict or article.district
+    return tuple(line for line in (WRITERS.format(names=names) if names else None,
+                                   SOURCE_CREDIT.format(place=place) if place else None) if line)
+
+
+def shown(article: Article, internal: bool = False) -> Shown:
+    """``article`` as every format prints it (``internal``: in an internal
+    publication, which may not print 本报讯 or 记者 bylines)."""
+    blocks, lead = [], None if internal else article.dateline
     for block in article.body:
         if block.kind == "paragraph" and lead is not None:
             blocks.append(ShownBlock(block.kind, block.text, lead + DATELINE_GAP))
             lead = None
         else:
             blocks.append(ShownBlock(block.kind, block.text))
-    bylines = tuple(map(byline_as_printed, article.bylines))
+    bylines = _credits(article) if internal else tuple(map(byline_as_printed, article.bylines))
     return Shown(kicker=article.kicker or None,
                  heading=article.title or PLACEHOLDER_TITLE,
                  listed=listed(article),

@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ...edition import DISTRICT_LEVEL, Edition, Entry
-from ...presentation import listed, shown
+from ...presentation import imprint, listed, shown
 from ...store import Store
 from ..archive import member, read_zip, write_package
 from ..text import xml_safe
@@ -28,8 +28,9 @@ class ReportWriter:
     """The report's paragraphs, in order, made with python-docx's ``Paragraph`` and
     ``Run``; ``finish`` puts them into ``document`` before its section properties."""
 
-    def __init__(self, document: Any, style_ids: dict[str, str]) -> None:
+    def __init__(self, document: Any, style_ids: dict[str, str], internal: bool = False) -> None:
         self.document = document
+        self.internal = internal
         self.style_ids = style_ids
         self.paragraphs: list[Any] = []
         self.prototypes: dict[str | None, Any] = {}
@@ -89,7 +90,7 @@ class ReportWriter:
     def article(self, entry: Entry) -> None:
         article = entry.article
         where = f"{entry.source}: “{article.display_title}”"
-        deck = shown(article)
+        deck = shown(article, self.internal)
         if deck.kicker:
             self.paragraph("kicker", deck.kicker, where)
         self.heading("heading3", deck.heading, f"_Toc_{entry.key}", where)
@@ -126,13 +127,15 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     """Write the report; returns its warnings."""
     template = prepared_template(layout, reference, store)
     document = Document(io.BytesIO(template.package))
-    writer = ReportWriter(document, template.style_ids)
+    writer = ReportWriter(document, template.style_ids, edition.settings.internal)
     options = layout.get("document", {})
     writer.paragraph("title", title, "title")
     # under a district's name, the bulletin's; under the bulletin's own (a combined
     # report), only the month and issue: the name once on the page
     writer.paragraph("edition", edition.label if title == edition.title
                      else f"{edition.title}（{edition.label}）", "title")
+    for line in imprint(edition.settings):  # an internal publication's label and imprint
+        writer.paragraph("edition", line, "title")
     toc: list[tuple[int, str, str]] = []
     for district in edition.districts:
         toc.append((1, district.name, f"_Toc_d_{district.slug}"))

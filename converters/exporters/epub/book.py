@@ -206,7 +206,8 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
                 page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml",
                      _signature(section["name"], entry.key, article),
                      title=listed(article), body_type="bodymatter", article=article,
-                     shown=shown(article), section=section["name"] or None)
+                     shown=shown(article, edition.settings.internal),
+                     section=section["name"] or None)
                 links.append(epub.Link(f"text/{entry.key}.xhtml", listed(article), entry.key))
         toc.append((epub.Link(f"text/{part_file}", district.name, f"d-{district.slug}"),
                     district_links))

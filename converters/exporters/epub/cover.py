@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import PIL
 
+from ...presentation import imprint
 from ...store import Store
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def cover_image(edition: Edition, settings: dict[str, Any], bold: Path, regular:
     """The cover as PNG bytes, from the cache when this cover was drawn before."""
     shown = [COVER_VERSION, PIL.__version__, edition.title, edition.label,
              [d.name for d in edition.districts], len(edition.entries), edition.settings.unit,
-             edition.settings.date_text, settings, str(bold), str(regular)]
+             edition.settings.date_text, imprint(edition.settings), settings, str(bold),
+             str(regular)]
     key = hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True,
                                     default=str).encode("utf-8")).hexdigest()[:32]
     return store.kept("covers", f"{key}.png",
@@ -72,8 +74,15 @@ def render_cover(edition: Edition, settings: dict[str, Any], bold: Path, regular
     y = centred(districts, ImageFont.truetype(str(regular), width // 28), y + height // 12, ink, 1.6)
     centred(f"共 {len(edition.entries)} 篇", ImageFont.truetype(str(regular), width // 32), y + height // 80, ink)
     small = ImageFont.truetype(str(regular), width // 30)
-    centred(edition.settings.unit, small, height - height // 5, ink)
-    centred(edition.settings.date_text, small, height - height // 5 + int(small.size * 1.6), ink)
+    label, *lines = imprint(edition.settings) or [None]
+    if label:  # an internal publication: its label at the head, its imprint at the foot
+        centred(label, small, height // 40 + height // 30, ink)
+        y = height - height // 20 - int(small.size * 1.5) * len(lines)
+        for line in lines:
+            y = centred(line, small, y, ink, 1.5)
+    else:
+        centred(edition.settings.unit, small, height - height // 5, ink)
+        centred(edition.settings.date_text, small, height - height // 5 + int(small.size * 1.6), ink)
     draw.rectangle((0, height - height // 40, width, height), fill=accent)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")  # optimize=True halves the speed for 2% of the size

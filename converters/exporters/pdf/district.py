@@ -131,7 +131,7 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
     """``edition`` holds one district (Edition.only); ``previous``, the part it replaces
     (typeset with the same layout and fonts), whose unchanged pages it reuses."""
     (district,) = edition.districts
-    state = BuildState()
+    state = BuildState(internal=edition.settings.internal)
     flow = district_flowables(district, layout, state, layout.geometry.text_height)
     for index, flowable in enumerate(flow.flowables):
         flowable.position = (index, 0)

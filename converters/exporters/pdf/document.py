@@ -35,6 +35,8 @@ class BuildState:
     numbers: list[tuple[int, float, float, str]] = field(default_factory=list)
     current_district: str = ""
     missing: dict[str, MissingGlyphs] = field(default_factory=dict)  # entry key → characters
+    #: an internal publication's (no 本报讯, no 记者 bylines: presentation.shown)
+    internal: bool = False
 
 
 class NeedSpace(Flowable):
@@ -167,7 +169,7 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     styles = layout.styles
     missing = state.missing.setdefault(entry.key, MissingGlyphs())
     deck: list[Flowable] = [Marker(state, entry.key)]
-    printed = shown(article)
+    printed = shown(article, state.internal)
     if printed.kicker:
         deck.append(CJKParagraph([Run(printed.kicker)], centred(styles["kicker"]), missing=missing))
     title_style = centred(styles["title"])

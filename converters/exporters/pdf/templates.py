@@ -20,6 +20,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, PageBegin
 
 from ... import __version__
 from ...edition import DistrictGroup, Edition
+from ...presentation import imprint
 from ...layout import fill
 from .document import BuildState, Rule, banner_height, centred
 from .styles import PdfLayout
@@ -261,13 +262,21 @@ class FrontPages(BulletinPages):
             return y_top - height
 
         y = top - 30 * mm
+        label, *lines = imprint(edition.settings) or [None]
+        if label:  # an internal publication says so above its name
+            place(CJKParagraph([Run(label)], centred(styles["cover-text"])), top)
         y = place(CJKParagraph([Run(edition.title)], centred(styles["cover-title"])), y)
         y = place(CJKParagraph([Run(edition.label)], centred(styles["cover-edition"])), y - 6 * mm)
         y = place(Rule(self.layout.rule_color, 2.4, 0, double=True), y - 8 * mm)
         districts = "　·　".join(d.name for d in edition.districts)
         y = place(CJKParagraph([Run("本期收录　" + districts)], centred(styles["cover-text"])), y - 18 * mm)
         place(CJKParagraph([Run(f"共 {len(edition.entries)} 篇")], centred(styles["cover-text"])), y - 2 * mm)
-        bottom = g.offset + g.bottom + 30 * mm
-        y = place(CJKParagraph([Run(edition.settings.unit)], centred(styles["cover-text"])), bottom)
-        place(CJKParagraph([Run(edition.settings.date_text)], centred(styles["cover-text"])), y)
+        if lines:  # its imprint (which names the unit and date) at the foot
+            y = g.offset + g.bottom + (len(lines) + 1) * styles["cover-text"].leading
+            for line in lines:
+                y = place(CJKParagraph([Run(line)], centred(styles["cover-text"])), y)
+        else:
+            bottom = g.offset + g.bottom + 30 * mm
+            y = place(CJKParagraph([Run(edition.settings.unit)], centred(styles["cover-text"])), bottom)
+            place(CJKParagraph([Run(edition.settings.date_text)], centred(styles["cover-text"])), y)
         self.state.pages["cover"] = 1
