@@ -454,3 +454,26 @@ def test_a_blank_page_is_blank_and_a_district_file_ends_on_its_text(sample_build
             with pdfplumber.open(output.path) as pdf:
                 assert (pdf.pages[-1].extract_text() or "").strip(), output.path.name
                 assert len(pdf.pages) == output.pages
+
+
+def test_body_lines_of_both_columns_sit_on_one_grid(bulletin: Path) -> None:
+    """Every body line of every page, in either column, on one baseline grid of
+    the body's leading: headings take whole lines (the text after them snaps back)."""
+    leading = 10.5 * 1.75  # the bulletin layout's body: 五号, leading 1.75
+    with pdfplumber.open(bulletin) as pdf:
+        lines = 0
+        for page in pdf.pages[2:]:
+            body = {round(c["bottom"], 2) for c in page.chars
+                    if abs(c["size"] - 10.5) < 0.01 and "Serif" in c["fontname"]}
+            if not body:
+                continue
+            base = min(body)
+            for bottom in body:
+                offset = (bottom - base) % leading
+                assert min(offset, leading - offset) < 0.05, (page.page_number, bottom)
+            mid = page.width / 2
+            left = {round(c["bottom"], 2) for c in page.chars if c["x1"] < mid}
+            right = {round(c["bottom"], 2) for c in page.chars if c["x0"] > mid}
+            lines += len(body)
+            assert left and right
+        assert lines > 300

@@ -72,6 +72,26 @@ class NeedSpace(Flowable):
         pass
 
 
+class GridSnap(Flowable):
+    """Space down to the next line of the body's grid: after a headline's deck, a
+    subhead or a rule, so that the text after it sits on the same lines as the
+    other column's (the columns are whole lines tall: templates.BulletinPages)."""
+
+    def __init__(self, grid: float) -> None:
+        super().__init__()
+        self.grid = grid
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        pad = availHeight % self.grid
+        return availWidth, 0.0 if pad < 0.01 or self.grid - pad < 0.01 else pad
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        pass
+
+
 class Marker(Flowable):
     """Records where it lands (an article, a district start): the outline and the
     contents' links point there once the parts are joined."""
@@ -182,17 +202,20 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     if printed.byline_line:
         deck.append(CJKParagraph([Run(printed.byline_line)], centred(styles["byline"]),
                                  missing=missing))
+    grid = styles["body"].leading
+    deck.append(GridSnap(grid))
     body: list[Flowable] = []
     for block in printed.blocks:
         if block.kind == "subhead":
-            body.append(CJKParagraph([Run(block.text)], styles["subhead"], missing=missing))
+            body += [CJKParagraph([Run(block.text)], styles["subhead"], missing=missing),
+                     GridSnap(grid)]
             continue
         runs = [Run(block.text)]
         if block.lead:
             runs.insert(0, Run(block.lead, styles["dateline"].face))
         body.append(CJKParagraph(runs, styles["body"], missing=missing))
     keep = NeedSpace(deck[1:], 2 * styles["body"].leading + 2, frame_height)
-    return [keep, *deck, *body, Rule(layout.rule_color, 0.4, 3 * mm, 0.3)]
+    return [keep, *deck, *body, Rule(layout.rule_color, 0.4, 3 * mm, 0.3), GridSnap(grid)]
 
 
 def district_banner(district: DistrictGroup, layout: PdfLayout, state: BuildState) -> list[Flowable]:
@@ -248,7 +271,7 @@ def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildS
         heading: list[Flowable] = []
         if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
             heading = [CJKParagraph([Run(f"■ {section.name}")], styles["section"]),
-                       Rule(layout.rule_color, 0.5, 1 * mm)]
+                       Rule(layout.rule_color, 0.5, 1 * mm), GridSnap(styles["body"].leading)]
         for number, entry in enumerate(section.entries):
             article = _article_flowables(entry, layout, state, frame_height)
             if number == 0 and heading:

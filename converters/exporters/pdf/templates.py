@@ -90,8 +90,11 @@ class BulletinPages(BaseDocTemplate):
         return Frame(0, y, self.layout.geometry.text_width, height, 0, 0, 0, 0, id=ident)
 
     def _columns(self, top_band: float = 0.0) -> list[Frame]:
+        """The columns, whole lines of body text tall and standing on the text area's
+        foot: their lines are one grid, across the gutter and from page to page."""
         g = self.layout.geometry
-        height = g.text_height - top_band
+        line = self.layout.styles["body"].leading
+        height = (g.text_height - top_band) // line * line
         return [Frame(0, g.offset + g.bottom, g.column_width, height, 0, 0, 0, 0,
                       id=f"col{i}") for i in range(g.columns)]
 
