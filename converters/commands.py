@@ -27,7 +27,26 @@ if TYPE_CHECKING:
 # used, so that a build with nothing to do answers in a blink.
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The commands here, and those defined beside what they drive, imported only
+    when named (click's lazy subcommands): a build does not load the mail, the
+    catalog and the web server."""
+
+    ELSEWHERE = {"cache": "converters.cache", "mail": "converters.delivery.commands",
+                 "serve": "converters.delivery.serve"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.ELSEWHERE])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.ELSEWHERE:
+            import importlib
+
+            return getattr(importlib.import_module(self.ELSEWHERE[name]), name)  # type: ignore[no-any-return]
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressroom")
 def commands() -> None:
     """Pressroom: newspaper-page text files → PDF bulletins, Word reports, EPUB books."""
@@ -345,12 +364,3 @@ def formats() -> None:
             click.echo(f"{name:8} {load(name).description}")
         except UnknownFormat as exc:
             click.echo(f"{name:8} (unusable) {exc}")
-
-# defined beside what they drive
-from .cache import cache
-from .delivery.commands import mail
-from .delivery.serve import serve
-
-commands.add_command(cache)
-commands.add_command(mail)
-commands.add_command(serve)
