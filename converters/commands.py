@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
@@ -32,8 +32,9 @@ class Commands(click.Group):
     when named (click's lazy subcommands): a build does not load the mail, the
     catalog and the web server."""
 
-    ELSEWHERE = {"cache": "converters.cache", "mail": "converters.delivery.commands",
-                 "serve": "converters.delivery.serve"}
+    ELSEWHERE: ClassVar[dict[str, str]] = {"cache": "converters.cache",
+                                           "mail": "converters.delivery.commands",
+                                           "serve": "converters.delivery.serve"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.ELSEWHERE])
