@@ -477,3 +477,25 @@ def test_body_lines_of_both_columns_sit_on_one_grid(bulletin: Path) -> None:
             lines += len(body)
             assert left and right
         assert lines > 300
+
+
+def test_a_districts_last_page_is_balanced(sample_build) -> None:  # type: ignore[no-untyped-def]
+    """Its text is shared between the columns (they differ by a line, or by the few
+    more that keeping a headline with its text takes), not a full column against
+    a few lines."""
+    leading = 10.5 * 1.75
+    differences = []
+    for output in sample_build.outputs:
+        if output.path.name == "bulletin.pdf":
+            continue
+        with pdfplumber.open(output.path) as pdf:
+            page = pdf.pages[-1]  # a district's own file ends on its text
+            mid = page.width / 2
+            body = [c for c in page.chars if abs(c["size"] - 10.5) < 0.01
+                    and "Serif" in c["fontname"]]
+            left = {round(c["bottom"]) for c in body if c["x1"] < mid}
+            right = {round(c["bottom"]) for c in body if c["x0"] > mid}
+            assert left and right, output.path.name
+            differences.append(abs(max(left) - max(right)) / leading)
+    assert max(differences) <= 3.05, differences
+    assert sum(d <= 1.05 for d in differences) >= len(differences) // 2, differences

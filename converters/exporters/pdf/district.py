@@ -12,6 +12,7 @@ tests hold it to that.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import LayoutError
 
 from ...edition import DistrictGroup, Edition
 from .cidfont import merge_shown
@@ -27,7 +29,7 @@ from .join import JoinError, Source
 from .splice import PageRef, pages_of, write_part
 from .styles import PdfLayout
 from .templates import DistrictPages, Position
-from .typeset import CJKParagraph
+from .typeset import EPSILON, CJKParagraph
 
 
 @dataclass
@@ -145,8 +147,12 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
                               layout.geometry.column_width))
     fresh = pages_of(Source.read(buffer.getvalue()))
     if reuse is None:
-        return _write(target, layout, flow, fresh, document.page_shown, document.starts,
-                      _anchors(district, state, lambda j: None), _noted(district, state, lambda n, k: None))
+        pages, page_shown, starts = fresh, document.page_shown, document.starts
+        anchors = _anchors(district, state, lambda j: None)
+        pages, page_shown, starts, anchors = _balanced(
+            edition, district, layout, state, flow, document, (pages, page_shown, starts, anchors))
+        return _write(target, layout, flow, pages, page_shown, starts, anchors,
+                      _noted(district, state, lambda n, k: None))
     old = reuse.old
     assert old_pages is not None
     back_from, back_page = reuse.resumed or (len(old_pages) + 1, 0)
@@ -173,11 +179,78 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
     back = slice(back_from - 1, None)
     starts = [*old.starts[head], *document.starts,
               *[(s[0] + reuse.shift, s[1]) if s else None for s in old.starts[back]]]
-    typeset = _write(target, layout, flow, [*old_pages[head], *fresh, *old_pages[back]],
-                     [*old.page_shown[head], *document.page_shown, *old.page_shown[back]], starts,
-                     _anchors(district, state, old_anchor), _noted(district, state, old_noted))
+    laid = ([*old_pages[head], *fresh, *old_pages[back]],
+            [*old.page_shown[head], *document.page_shown, *old.page_shown[back]], starts,
+            _anchors(district, state, old_anchor))
+    if not reuse.resumed:  # the last page is this typesetting's: balanced as a full one's is
+        laid = _balanced(edition, district, layout, state, flow, document, laid)
+    typeset = _write(target, layout, flow, *laid, _noted(district, state, old_noted))
     typeset.reused = (start - 1, len(old_pages[back]))
     return typeset
+
+
+Laid = tuple[list[PageRef], list[dict[str, str]], list[Position | None], list[tuple[int, float]]]
+
+
+def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, state: BuildState,
+              flow: DistrictFlow, document: DistrictPages, laid: Laid) -> Laid:
+    """The district's pages with its last page's columns balanced: its text set again
+    in columns cut to half its lines (a line more, or two, where keeping a deck with
+    its text needs it), not one full column against a few lines. ``document`` typeset
+    the last page."""
+    pages, page_shown, starts, anchors = laid
+    last = max((page for page, start in enumerate(starts, start=1) if start is not None),
+               default=0)
+    run = last - (len(pages) - len(document.fills))  # the last page in ``document``'s pages
+    if not 0 <= run - 1 < len(document.fills):
+        return laid
+    fills = document.fills[run - 1]
+    line = layout.styles["body"].leading
+    if len(fills) < 2 or max(fills) - min(fills) <= line + EPSILON:
+        return laid
+    full = max(fills)
+    # whole lines, so the grid stays (the fills are whole lines, give or take rounding)
+    wanted = math.ceil(sum(fills) / len(fills) / line - 0.01) * line
+    best: tuple[float, float] | None = None  # (columns' difference, height)
+    latest: tuple[float, tuple[DistrictPages, bytes]] | None = None
+    for height in (wanted + n * line for n in range(4)):
+        if height >= full - EPSILON or (best is not None and best[0] <= line + EPSILON):
+            break
+        attempt = _set_last_page(edition, district, layout, state, flow, starts[last - 1], last,
+                                 height)
+        if attempt is not None:
+            latest = (height, attempt)
+        # one page, or a deck kept with its text spilled onto another: a line more
+        if attempt is not None and sum(start is not None for start in attempt[0].starts) == 1:
+            fill = attempt[0].fills[0]
+            if best is None or max(fill) - min(fill) < best[0] - EPSILON:
+                best = (max(fill) - min(fill), height)
+    if best is None:
+        return laid
+    if latest is None or latest[0] != best[1]:
+        # set again at the best height: its markers record where its articles land
+        latest = (best[1], _set_last_page(edition, district, layout, state, flow,  # type: ignore[assignment]
+                                          starts[last - 1], last, best[1]))
+    again, data = latest[1]
+    return ([*pages[:last - 1], *pages_of(Source.read(data))],
+            [*page_shown[:last - 1], *again.page_shown], [*starts[:last - 1], *again.starts],
+            _anchors(district, state, lambda j: anchors[j]))
+
+
+def _set_last_page(edition: Edition, district: DistrictGroup, layout: PdfLayout,
+                   state: BuildState, flow: DistrictFlow, position: Position, page: int,
+                   height: float) -> tuple[DistrictPages, bytes] | None:
+    """The district's last page (from ``position``) set in columns ``height`` tall, or
+    None when a paragraph that may not split is taller than they are."""
+    for flowable in flow.flowables:  # ReportLab marks one it moved on: set again, it starts afresh
+        flowable.__dict__.pop("_postponed", None)
+    buffer = io.BytesIO()
+    document = DistrictPages(buffer, edition, district, layout, state, start=page, balance=height)
+    try:
+        document.build(_from_page(flow.flowables, position, layout.geometry.column_width))
+    except LayoutError:
+        return None
+    return document, buffer.getvalue()
 
 
 def _readable(previous: tuple[Path, TypesetDistrict]) -> list[PageRef] | None:

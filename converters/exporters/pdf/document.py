@@ -281,6 +281,7 @@ def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildS
             entries.append((_article_signature(entry.article, section.name if number == 0 and heading
                                                else None), len(flowables)))
             flowables.extend(article)
+    del flowables[-2:]  # the rule and snap that close an article: the district ends here
     return DistrictFlow(flowables, entries)
 
 

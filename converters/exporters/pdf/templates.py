@@ -186,11 +186,16 @@ class DistrictPages(BulletinPages):
 
     def __init__(self, target: BinaryIO, edition: Edition, district: DistrictGroup, layout: PdfLayout,
                  state: BuildState, *, start: int = 1,
-                 resumes: Callable[[int, Position], bool] | None = None) -> None:
+                 resumes: Callable[[int, Position], bool] | None = None,
+                 balance: float | None = None) -> None:
         self.district = district
         self.start, self.resumes = start, resumes
+        #: the columns' height on the first page set (the district's last, balanced)
+        self.balance = balance
         #: per page: the position of the first flowable set on it
         self.starts: list[Position | None] = []
+        #: per page: how much of each column was filled
+        self.fills: list[list[float]] = []
         self.resumed = False
         state.current_district = district.name
         super().__init__(target, edition, layout, state)
@@ -226,6 +231,22 @@ class DistrictPages(BulletinPages):
             return
         self.starts.append(position)
         super().handle_pageBegin()
+
+    def _place_frames(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """…and on a balanced page, columns cut short from the foot (their tops, and
+        so their lines, stay where every page has them)."""
+        for frame in self.pageTemplate.frames:
+            if frame.id.startswith("col"):
+                full = frame.__dict__.setdefault("full_extent", (frame._y1, frame._height))
+                frame._y1, frame._height = full
+                if self.balance is not None and self.page == self.start:
+                    frame._y1, frame._height = full[0] + full[1] - self.balance, self.balance
+        super()._place_frames(canvas, doc)
+
+    def handle_pageEnd(self) -> None:  # noqa: N802
+        self.fills.append([frame._y2 - frame._y for frame in self.pageTemplate.frames
+                           if frame.id.startswith("col")])
+        super().handle_pageEnd()
 
     def _endBuild(self) -> None:
         if self.resumed:  # the page that was to begin is an earlier typesetting's
