@@ -196,8 +196,8 @@ def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, stat
               flow: DistrictFlow, document: DistrictPages, laid: Laid) -> Laid:
     """The district's pages with its last page's columns balanced: its text set again
     in columns cut to half its lines (a line more, or two, where keeping a deck with
-    its text needs it), not one full column against a few lines. ``document`` typeset
-    the last page."""
+    its text needs it: the first height that holds it all), not one full column
+    against a few lines. ``document`` typeset the last page."""
     pages, page_shown, starts, anchors = laid
     last = max((page for page, start in enumerate(starts, start=1) if start is not None),
                default=0)
@@ -211,30 +211,19 @@ def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, stat
     full = max(fills)
     # whole lines, so the grid stays (the fills are whole lines, give or take rounding)
     wanted = math.ceil(sum(fills) / len(fills) / line - 0.01) * line
-    best: tuple[float, float] | None = None  # (columns' difference, height)
-    latest: tuple[float, tuple[DistrictPages, bytes]] | None = None
-    for height in (wanted + n * line for n in range(4)):
-        if height >= full - EPSILON or (best is not None and best[0] <= line + EPSILON):
+    for height in (wanted + n * line for n in range(3)):
+        if height >= full - EPSILON:
             break
         attempt = _set_last_page(edition, district, layout, state, flow, starts[last - 1], last,
                                  height)
-        if attempt is not None:
-            latest = (height, attempt)
-        # one page, or a deck kept with its text spilled onto another: a line more
+        # one page; not a deck kept with its text spilled onto another (a line more, then)
         if attempt is not None and sum(start is not None for start in attempt[0].starts) == 1:
-            fill = attempt[0].fills[0]
-            if best is None or max(fill) - min(fill) < best[0] - EPSILON:
-                best = (max(fill) - min(fill), height)
-    if best is None:
-        return laid
-    if latest is None or latest[0] != best[1]:
-        # set again at the best height: its markers record where its articles land
-        latest = (best[1], _set_last_page(edition, district, layout, state, flow,  # type: ignore[assignment]
-                                          starts[last - 1], last, best[1]))
-    again, data = latest[1]
-    return ([*pages[:last - 1], *pages_of(Source.read(data))],
-            [*page_shown[:last - 1], *again.page_shown], [*starts[:last - 1], *again.starts],
-            _anchors(district, state, lambda j: anchors[j]))
+            again, data = attempt
+            return ([*pages[:last - 1], *pages_of(Source.read(data))],
+                    [*page_shown[:last - 1], *again.page_shown],
+                    [*starts[:last - 1], *again.starts],
+                    _anchors(district, state, lambda j: anchors[j]))
+    return laid
 
 
 def _set_last_page(edition: Edition, district: DistrictGroup, layout: PdfLayout,
