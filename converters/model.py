@@ -203,6 +203,10 @@ class Document:
     page_number: str | None = None
     page_name: str | None = None
     published: str | None = None
+    #: how each stretch of the source was read: (first line, last line, role, why),
+    #: in page order — what the editor's review page shows; not the page's content
+    #: (not in the JSON form, not compared)
+    reading: tuple[tuple[int, int, str, str], ...] = field(default=(), compare=False)
 
     @cached_property
     def characters(self) -> str:

@@ -63,6 +63,8 @@ class OutputRecord:
     #: what every output of its format was made with (stamps.format_stamp): an output
     #: made with the same may reuse pieces of this one
     basis: str = ""
+    #: where each of its articles is in it (exporters.Report.places)
+    places: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OutputRecord:

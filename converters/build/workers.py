@@ -117,6 +117,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     unprintable: list[str] = field(default_factory=list)
+    places: dict[str, str] = field(default_factory=dict)
 
 
 def write_output(task: Task) -> Outcome:
@@ -143,7 +144,7 @@ def _write_target(task: Task, write: Callable[[Path], Report]) -> Outcome:
                        error=_failure(exc))
     return Outcome(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest(), report.pages,
                    time.perf_counter() - started, list(report.warnings),
-                   unprintable=sorted(report.unprintable))
+                   unprintable=sorted(report.unprintable), places=dict(report.places))
 
 
 def _finished(task: Task, started: float) -> Outcome:

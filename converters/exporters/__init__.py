@@ -103,6 +103,9 @@ class Report:
     #: characters no font of the output has (they print as empty boxes): a warning the
     #: build gives, and the check knows of (the two agree on what is a problem)
     unprintable: set[str] = field(default_factory=set)
+    #: where each article is in the file (its key in the job's edition → a place a
+    #: reader opens: ``#page=12``, ``text/a0001.xhtml``), for the editor's review page
+    places: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -82,7 +82,8 @@ def joined(documents: list[Document]) -> Document:
     return replace(first, articles=tuple(articles), warnings=tuple(warnings),
                    dropped=tuple(dropped),
                    district=districts.most_common(1)[0][0] if districts else None,
-                   sections=tuple(dict.fromkeys(s for d in documents for s in d.sections)))
+                   sections=tuple(dict.fromkeys(s for d in documents for s in d.sections)),
+                   reading=tuple(r for d in documents for r in d.reading))
 
 
 def _continues(article: Article) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import roles
@@ -56,12 +56,14 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
 def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = ParseOptions(),
                places: Places | None = None, encoding: str = "utf-8",
                digest: str = "") -> Document:
+    # the reasons cost a twentieth of reading a page: kept for the review page
     if len(text) <= 2 * PIECE_CHARS:
-        return document_from(read_roles(text, options=options), source, places=places,
-                             encoding=encoding, digest=digest)
+        return document_from(read_roles(text, options=options, explain=True), source,
+                             places=places, encoding=encoding, digest=digest)
     # a huge page (a whole archive saved as one file, a line of 50 MB): read a piece at a
     # time, so that what is kept per line while reading stays bounded
-    return joined([document_from(read_roles(piece, options=options, first_line=first), source,
+    return joined([document_from(read_roles(piece, options=options, first_line=first,
+                                            explain=True), source,
                                  places=places, encoding=encoding, digest=digest)
                    for first, piece in pieces(text)])
 
@@ -97,11 +99,14 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
         and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
     drafts = tidy(builder.drafts, dropped, warnings)
-    return build_document(source, drafts, page_title=builder.page_title,
-                          sections=builder.sections, dropped=dropped, chrome_lines=chrome_lines,
-                          editors=editors, ended_open=ended_open,
-                          places=places or default_places(), encoding=encoding, digest=digest,
-                          warnings=warnings)
+    document = build_document(source, drafts, page_title=builder.page_title,
+                              sections=builder.sections, dropped=dropped,
+                              chrome_lines=chrome_lines, editors=editors, ended_open=ended_open,
+                              places=places or default_places(), encoding=encoding,
+                              digest=digest, warnings=warnings)
+    return replace(document, reading=tuple(
+        (unit.first_line, unit.last_line, unit.hint or ("chrome" if unit.role == "drop" else unit.role),
+         unit.reason) for unit in read_page.units))
 
 
 def _lines(units: Iterable[Unit]) -> str:

@@ -36,7 +36,8 @@ class EpubExporter(Exporter):
         from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
 
         layout = load_layout(layout_name(self, options), "epub")
-        report = Report()
+        report = Report(places={entry.key: f"text/{entry.key}.xhtml"
+                                for entry in job.edition.entries})
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
                    warnings=report.warnings, context=Context.of(context))
         return report

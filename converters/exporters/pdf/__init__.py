@@ -156,10 +156,11 @@ class PdfExporter(Exporter):
         # the bulletin keeps its even page count for the print shop's booklet; a
         # district's own file (--split) ends on its last text page
         whole = job.name == f"{job.edition.slug}.{self.extension}"
-        pages = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
-                                 (front_path.read_bytes(), TypesetFront.from_json(front_data)),
-                                 typeset, target, overlays, ends_blank=whole)
-        report = Report(pages=pages)
+        pages, starts = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
+                                         (front_path.read_bytes(), TypesetFront.from_json(front_data)),
+                                         typeset, target, overlays, ends_blank=whole)
+        report = Report(pages=pages, places={entry.key: f"#page={starts[entry.key]}"
+                                             for entry in job.edition.entries})
         for district, (_, part) in zip(job.edition.districts, typeset):
             for number, characters in sorted(part.missing.items()):
                 report.unprintable.update(characters)

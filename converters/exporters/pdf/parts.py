@@ -105,7 +105,7 @@ def typeset_front(edition: Edition, layout: PdfLayout, target: Path) -> TypesetF
 def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, TypesetFront],
                      districts: list[tuple[bytes, TypesetDistrict]], target: Path,
                      kept_overlays: tuple[Path, str] | None = None,
-                     ends_blank: bool = True) -> int:
+                     ends_blank: bool = True) -> tuple[int, dict[str, int]]:
     """The typeset front matter and districts (in edition order), joined into ``target``,
     with each page's folio and the contents' page numbers. Returns the page count.
 
@@ -113,7 +113,8 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
     a stamp of the layout and settings they were drawn with (the front matter
     part's); a correction seldom moves a page, and drawing them is most of assembling.
     ``ends_blank``: keep the blank verso the last district may end on (a bulletin
-    printed as a booklet has an even count); without it, a file ends on its text."""
+    printed as a booklet has an even count); without it, a file ends on its text.
+    Also returns the page each article (and district opener) begins on, by key."""
     front_data, typeset_front_matter = front
     toc_page, toc_top = typeset_front_matter.toc
     state = BuildState(pages={"toc": toc_page}, tops={"toc": toc_top})
@@ -160,7 +161,7 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
                             Overlay(streams, overlay_fonts, layout.geometry.media), links, outline,
                             fonts, without_last_page=drop,
                             for_print=layout.geometry.print_marks))
-    return page - drop
+    return page - drop, dict(state.pages)
 
 
 #: the overlay: page → its content, resource name → font name, font name → characters shown
