@@ -231,6 +231,32 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         sys.exit(1)
 
 
+@commands.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="The build folder.")
+@click.option("--edition", help="Only this month's edition, YYYY-MM.")
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: ./pressroom.toml when present).")
+@click.pass_context
+def review(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, edition: str | None,
+           config: Path | None) -> None:
+    """The editor's review page of each edition: how every page was read.
+
+    Builds what is out of date (the review is written with the outputs it links
+    to), then prints where each edition's review page is:
+    build/<edition>/review/index.html, to open in a browser (or through
+    pressroom serve).
+    """
+    from .editions import find_editions
+
+    ctx.invoke(build, inputs=inputs, out_dir=out_dir, edition=edition, config=config, quiet=True)
+    for source in find_editions(list(inputs) or [Path("input")], out_dir, only=edition):
+        page = source.out_dir / "review" / "index.html"
+        if page.is_file():
+            click.echo(f"{source.month or '—'}: {page}")
+
+
 def _write_catalog(root: Path, changed: bool) -> None:
     """The e-reader catalog of every edition built under ``root`` (opds/catalog.xml),
     when a build ``changed`` an output or there is none yet: what it leaves out is

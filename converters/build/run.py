@@ -123,7 +123,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     mine = sorted((r for r in manifest.outputs.values() if r.format in exporters),
                   key=lambda r: (formats.index(r.format), r.order))
     if (not force and mine and manifest.build_stamp == stamp
-            and all(untouched(out_dir, r) for r in mine)):
+            and all(untouched(out_dir, r) for r in mine)
+            and (out_dir / "review" / "index.html").is_file()):
         if page_stats != manifest.page_stats or manifest.layouts != remembered_layouts:
             # files touched, not changed: spare the next build reading them again
             save_manifest(out_dir, replace(load_manifest(out_dir), page_stats=page_stats,
@@ -205,6 +206,10 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     write_record(out_dir, edition, [(exporters[manifest.outputs[relative].format], job, relative)
                                     for relative, _, job, _ in planned
                                     if relative in manifest.outputs], manifest)
+    from ..review import write_review
+
+    write_review(out_dir, edition, collection, {digest: path for path, digest in stamped},
+                 manifest, [*result.warnings, *(w for o in result.outputs for w in o.warnings)])
     if tasks:  # something was made: the store may have grown past its bound
         from ..store import limit_from_environment, user_store
 
@@ -270,7 +275,7 @@ def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
                     task.inputs, task.articles, outcome.size, outcome.mtime_ns, outcome.sha256,
                     outcome.pages, round(outcome.seconds, 3), outcome.warnings, task.order,
                     [part.path.name for part in task.parts or []], outcome.unprintable,
-                    task.basis)
+                    task.basis, outcome.places)
                 if time.perf_counter() - saved >= RECORD_EVERY:
                     save_manifest(out_dir, manifest)
                     saved = time.perf_counter()

@@ -4,7 +4,8 @@ e-readers (KOReader, Moon+ Reader, calibre) that browse its OPDS catalog.
 The files are served read-only by a WSGI app (werkzeug: content types, ETags,
 conditional and range requests, so a reader resumes a broken download) under
 waitress, a production WSGI server. Only what the library offers is served: the
-catalog (``opds/``) and the outputs, by kind (EPUB, PDF, Word); never a hidden
+catalog (``opds/``), the outputs, by kind (EPUB, PDF, Word), and each edition's
+review page (``review/``); never a hidden
 file or folder (``.pressroom/``, a temporary ``.*.part``), never a path that
 leads out of the folder (``..``, a link), never a folder listing, never another
 kind of file (the mail drafts beside the reports).
@@ -38,6 +39,9 @@ OUTPUT_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
+#: the editor's review page (build/<edition>/review/): its pages, style and script
+REVIEW_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+                ".js": "text/javascript; charset=utf-8"}
 ALLOWED = ("GET", "HEAD")
 #: an address no packet is sent to: connecting a UDP socket only picks the route,
 #: and with it the address this machine has on the network (RFC 5737, TEST-NET-1)
@@ -92,6 +96,8 @@ def _served_file(base: Path, url_path: str) -> tuple[Path, str] | None:
     if any(part.startswith(".") for part in inside):
         return None
     suffix = path.suffix.lower()
+    if "review" in inside[:-1] and suffix in REVIEW_TYPES:  # an edition's review page
+        return path, REVIEW_TYPES[suffix]
     if inside[0] != CATALOG_FOLDER:
         return (path, OUTPUT_TYPES[suffix]) if suffix in OUTPUT_TYPES else None
     if len(inside) == 2 and suffix == ".xml":  # a feed

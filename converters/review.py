@@ -1,0 +1,217 @@
+"""The editor's review page: how every page of an edition was read, before anything
+is printed.
+
+``build/<edition>/review/index.html`` lists the districts → 办事处/街道 → articles
+and every warning, the uncertain pages first, with where each article is in the
+outputs (the bulletin's page, the book's chapter, the district's report); a
+page of its own for each source page shows the page line by line with the role
+each line was given and why, beside the articles made of it. Static files
+(templates, style and script from ``layouts/review/``), no network: it opens
+from ``file://`` and through ``pressroom serve``. A page whose source did not
+change keeps its file (named by the page's hash); the index is written anew.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .files import replace_file
+from .layout import packaged_layouts
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from .build.manifest import Manifest
+    from .edition import Edition
+    from .model import Collection, Document
+
+REVIEW_FOLDER = "review"
+#: a line's role in the editor's words
+ROLE_NAMES = {
+    "chrome": "页面杂项", "index": "版面导航", "page-title": "版面标题", "section": "栏目/街道",
+    "kicker": "引题", "title": "标题", "subtitle": "副题", "subhead": "小标题", "byline": "署名",
+    "caption": "图片说明", "body": "正文", "editor": "编辑", "drop": "舍弃",
+}
+#: a warning's kind, by what its text says (for the filter), and what to do about it
+KINDS = (
+    ("untitled", "无标题", re.compile(r"no headline|原文无标题|untitled"),
+     "在标题行前后各空一行，或在标题前加“# ”，让它单独成行。"),
+    ("district", "区县不明", re.compile(r"district unknown|no county-level"),
+     "在正文首段写明区县名，或在 pressroom.toml 的 [districts] 里设置页面归属。"),
+    ("cut", "正文不全", re.compile(r"cut off|stops inside"),
+     "原页面文字被截断：从数字报重新保存完整页面。"),
+    ("month", "其他月份", re.compile(r"outside the edition's month"),
+     "核对稿件日期；若不应收入本期，在 [edition] 设 outside_month = \"leave out\"。"),
+    ("glyph", "缺字", re.compile(r"no configured font|empty box"),
+     "该字在所配字体中没有：改用通行字形，或在版式中加配字体。"),
+    ("other", "其他", re.compile(r""), "对照原页面核对；署名单独成行、标题前加“# ”都能帮助识别。"),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning, with its kind (KINDS) and where it points."""
+
+    kind: str
+    text: str
+    source: str
+
+
+def kind_of(text: str) -> str:
+    return next(name for name, _, pattern, _ in KINDS if pattern.search(text))
+
+
+def write_review(out_dir: Path, edition: Edition, collection: Collection,
+                 paths: dict[str, str], manifest: Manifest, warnings: Iterable[str]) -> Path:
+    """Write ``out_dir/review/``; ``paths``: page hash → its file (to show its lines),
+    ``warnings``: the build's own (an article of another month, an output's)."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
+
+    from .store import user_store
+
+    folder = out_dir / REVIEW_FOLDER
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
+    templates = packaged_layouts() / "review"
+    # compiled once and kept (compiling is a third of writing a month's review)
+    environment = Environment(loader=FileSystemLoader(str(templates)),
+                              autoescape=select_autoescape(["html", "j2"]),
+                              trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+                              bytecode_cache=FileSystemBytecodeCache(
+                                  str(user_store().folder("templates"))))
+    findings = _findings(collection, warnings)
+    documents = {document.source: document for document in collection.documents}
+    page_files = {document.source: f"pages/{document.digest[:16] or _slug(document.source)}.html"
+                  for document in collection.documents}
+    places = _places(edition, manifest)
+    entries = _entries(edition, page_files, places, findings)
+    written = set()
+    for document in collection.documents:
+        name = page_files[document.source]
+        written.add(name)
+        target = folder / name
+        if target.is_file():  # the page's hash names its file: unchanged, its view too
+            continue
+        replace_file(target, environment.get_template("page.html.j2").render(
+            edition=edition, document=document,
+            rows=_rows(_lines(document, paths.get(document.digest))),
+            entries=[e for e in entries if e["source"] == document.source],
+            findings=[f for f in findings if f.source == document.source],
+            kinds=KINDS, roles=ROLE_NAMES).encode("utf-8"))
+    for stale in (folder / "pages").glob("*.html"):
+        if f"pages/{stale.name}" not in written:
+            stale.unlink()
+    uncertain = sorted(documents, key=lambda source: (
+        -sum(f.source == source for f in findings), source))
+    replace_file(folder / "index.html", environment.get_template("index.html.j2").render(
+        edition=edition, entries=entries, findings=findings, kinds=KINDS,
+        pages=[(source, page_files[source], sum(f.source == source for f in findings),
+                len(documents[source].articles)) for source in uncertain],
+        outputs=_outputs(manifest)).encode("utf-8"))
+    for asset in ("review.css", "review.js"):
+        if not (folder / asset).is_file() or \
+                (folder / asset).read_bytes() != (templates / asset).read_bytes():
+            shutil.copyfile(templates / asset, folder / asset)
+    return folder / "index.html"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)[:40] or "page"
+
+
+def _findings(collection: Collection, warnings: Iterable[str]) -> list[Finding]:
+    found = [Finding(kind_of(text), text, document.source)
+             for document in collection.documents for text in document.warnings]
+    sources = [document.source for document in collection.documents]
+    for text in warnings:
+        source = next((s for s in sources if text.startswith(f"{s}:")), "")
+        found.append(Finding(kind_of(text), text[len(source) + 1:].strip() if source else text,
+                             source))
+    return found
+
+
+def _places(edition: Edition, manifest: Manifest) -> dict[str, list[tuple[str, str]]]:
+    """Entry key → (label, link from the review folder) in the edition's whole outputs
+    (a district's own files number its articles afresh)."""
+    whole = {f"{edition.slug}.pdf": "简报PDF", f"{edition.slug}.epub": "电子书"}
+    places: dict[str, list[tuple[str, str]]] = {}
+    for record in manifest.outputs.values():
+        label = whole.get(Path(record.path).name)
+        if label is None:
+            continue
+        for key, place in record.places.items():
+            page = re.fullmatch(r"#page=(\d+)", place)
+            # a reader opens a PDF at its page; a book only whole (its chapter is named)
+            places.setdefault(key, []).append(
+                (f"{label} 第{page[1]}页" if page else f"{label}（{place}）",
+                 f"../{record.path}{place if page else ''}"))
+    return places
+
+
+def _outputs(manifest: Manifest) -> dict[str, str]:
+    """A district's name → its Word report, from the review folder."""
+    return {Path(r.path).stem: f"../{r.path}" for r in manifest.outputs.values() if r.format == "docx"}
+
+
+def _entries(edition: Edition, page_files: dict[str, str],
+             places: dict[str, list[tuple[str, str]]],
+             findings: list[Finding]) -> list[dict[str, Any]]:
+    from .edition import DISTRICT_LEVEL
+    from .presentation import listed
+
+    entries = []
+    for district in edition.districts:
+        for section in district.sections:
+            for number, entry in enumerate(section.entries):
+                article = entry.article
+                kinds = sorted({f.kind for f in findings if f.source == entry.source
+                                and (article.display_title in f.text or not article.title
+                                     and f.kind == "untitled")})
+                entries.append({
+                    "key": entry.key, "title": listed(article), "source": entry.source,
+                    "district": district.name, "slug": district.slug,
+                    "section": "" if section.name == DISTRICT_LEVEL else section.name,
+                    "first_in_section": number == 0, "article": article,
+                    "page": page_files.get(entry.source, ""), "places": places.get(entry.key, []),
+                    "kinds": kinds})
+    return entries
+
+
+def _rows(lines: list[dict[str, Any]]) -> Markup:
+    """The source's lines as table rows (made here, not in the template: a month
+    has 150 pages of them, and the template's loop took most of writing the review)."""
+    from html import escape
+
+    from markupsafe import Markup
+
+    return Markup("".join(
+        f'<tr class="role-{line["role"]}" data-role="{line["role"]}"><td>{line["number"]}</td>'
+        f'<td>{ROLE_NAMES.get(line["role"], escape(line["role"]))}</td>'
+        f'<td>{escape(line["text"])}</td><td>{escape(line["why"])}</td></tr>\n'
+        for line in lines))
+
+
+def _lines(document: Document, path: str | None) -> list[dict[str, Any]]:
+    """The source page's lines, each with the role it was read as and why."""
+    from .parse.reading import decode_page, page_bytes
+
+    if path is None:
+        return []
+    try:
+        raw = decode_page(Path(path).name, page_bytes(Path(path)))
+    except Exception:  # noqa: BLE001 - the page changed or went since: its view says so
+        return [{"number": 0, "text": "（原页面已无法读取）", "role": "chrome", "why": ""}]
+    roles: dict[int, tuple[str, str]] = {}
+    for first, last, role, why in document.reading:
+        for number in range(first, last + 1):
+            roles.setdefault(number, (role, why))
+    lines = []
+    for number, text in enumerate(re.split(r"\r\n|\r|\n", raw.text), start=1):
+        if not text.strip():
+            continue
+        role, why = roles.get(number, ("chrome", "blank markup"))
+        lines.append({"number": number, "text": text.strip(), "role": role, "why": why})
+    return lines
