@@ -138,11 +138,12 @@ def in_process(month: Month, repeat: int) -> dict[str, float]:
 
 
 def review_seconds(month: Month, repeat: int) -> float:
-    """Writing the month's review page afresh (it is written within every build that
-    changed something), best of ``repeat``: the edition as the build has it."""
+    """Writing the month's review page afresh (within every build that changed
+    something: its page views while the workers write the outputs, its index after),
+    best of ``repeat``."""
     from converters.build.manifest import load_manifest
     from converters.build.stamps import stamp_pages
-    from converters.review import write_review
+    from converters.review import write_page_views, write_review
 
     settings = load_settings(month.folder / "pressroom.toml")
     collection = parse_paths([month.folder / "month"])
@@ -150,8 +151,12 @@ def review_seconds(month: Month, repeat: int) -> float:
     manifest = load_manifest(month.out)
     stamped = stamp_pages([month.folder / "month"], manifest)[0]
     paths = {digest: path for path, digest in stamped}
-    return best(lambda: write_review(month.out, edition, collection, paths, manifest, []), repeat,
-                before=lambda: shutil.rmtree(month.out / "review", ignore_errors=True))
+
+    def write() -> None:  # in a build, the page views are written while the outputs are
+        write_page_views(month.out, edition, collection, paths, [])
+        write_review(month.out, edition, collection, manifest, [], [])
+
+    return best(write, repeat, before=lambda: shutil.rmtree(month.out / "review", ignore_errors=True))
 
 
 def watching(month: Month, repeat: int) -> tuple[float, float, float]:

@@ -12,6 +12,7 @@ change keeps its file (named by the page's hash); the index is written anew.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Iterable
@@ -19,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import __version__
 from .files import replace_file
 from .layout import packaged_layouts
+from .presentation import listed
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -65,52 +68,78 @@ def kind_of(text: str) -> str:
     return next(name for name, _, pattern, _ in KINDS if pattern.search(text))
 
 
-def write_review(out_dir: Path, edition: Edition, collection: Collection,
-                 paths: dict[str, str], manifest: Manifest, warnings: Iterable[str]) -> Path:
-    """Write ``out_dir/review/``; ``paths``: page hash → its file (to show its lines),
-    ``warnings``: the build's own (an article of another month, an output's)."""
+def _environment() -> Any:
     from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 
     from .store import user_store
 
+    # compiled once and kept (compiling is a third of writing a month's review)
+    return Environment(loader=FileSystemLoader(str(packaged_layouts() / "review")),
+                       autoescape=select_autoescape(["html", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+                       bytecode_cache=FileSystemBytecodeCache(str(user_store().folder("templates"))))
+
+
+def page_files(collection: Collection, findings: list[Finding]) -> dict[str, str]:
+    """Each source page's view, named by all it shows: the page (its hash), what was
+    said of it, and the template: an unchanged page keeps its file."""
+    template = (packaged_layouts() / "review" / "page.html.j2").read_bytes()
+    names = {}
+    for document in collection.documents:
+        said = "\n".join(f.text for f in findings if f.source == document.source)
+        key = hashlib.sha256(b"\0".join([document.digest.encode(), said.encode(), template,
+                                          __version__.encode()])).hexdigest()[:16]
+        names[document.source] = f"pages/{key}.html"
+    return names
+
+
+def write_page_views(out_dir: Path, edition: Edition, collection: Collection,
+                     paths: dict[str, str], warnings: Iterable[str]) -> None:
+    """Each source page's view (those not written already): written while the outputs
+    are, which they do not depend on. ``paths``: page hash → its file (to show its
+    lines); ``warnings``: the build's own about the pages (an article of another month)."""
     folder = out_dir / REVIEW_FOLDER
     (folder / "pages").mkdir(parents=True, exist_ok=True)
-    templates = packaged_layouts() / "review"
-    # compiled once and kept (compiling is a third of writing a month's review)
-    environment = Environment(loader=FileSystemLoader(str(templates)),
-                              autoescape=select_autoescape(["html", "j2"]),
-                              trim_blocks=True, lstrip_blocks=True, auto_reload=False,
-                              bytecode_cache=FileSystemBytecodeCache(
-                                  str(user_store().folder("templates"))))
+    environment = _environment()
     findings = _findings(collection, warnings)
-    documents = {document.source: document for document in collection.documents}
-    page_files = {document.source: f"pages/{document.digest[:16] or _slug(document.source)}.html"
-                  for document in collection.documents}
-    places = _places(edition, manifest)
-    entries = _entries(edition, page_files, places, findings)
-    written = set()
+    names = page_files(collection, findings)
     for document in collection.documents:
-        name = page_files[document.source]
-        written.add(name)
-        target = folder / name
-        if target.is_file():  # the page's hash names its file: unchanged, its view too
+        target = folder / names[document.source]
+        if target.is_file():
             continue
         replace_file(target, environment.get_template("page.html.j2").render(
             edition=edition, document=document,
             rows=_rows(_lines(document, paths.get(document.digest))),
-            entries=[e for e in entries if e["source"] == document.source],
+            articles=[(f"article-{number}", listed(article), article)
+                      for number, article in enumerate(document.articles, start=1)],
             findings=[f for f in findings if f.source == document.source],
-            kinds=KINDS, roles=ROLE_NAMES).encode("utf-8"))
-    for stale in (folder / "pages").glob("*.html"):
-        if f"pages/{stale.name}" not in written:
-            stale.unlink()
+            kinds=KINDS).encode("utf-8"))
+
+
+def write_review(out_dir: Path, edition: Edition, collection: Collection, manifest: Manifest,
+                 warnings: Iterable[str], page_warnings: Iterable[str]) -> Path:
+    """The review's index, once the outputs are written (it says where each article
+    landed in them); ``warnings``: all the build said, ``page_warnings`` those the
+    page views were written with."""
+    folder = out_dir / REVIEW_FOLDER
+    findings = _findings(collection, warnings)
+    names = page_files(collection, _findings(collection, page_warnings))
+    documents = {document.source: document for document in collection.documents}
+    entries = _entries(edition, collection, names, _places(edition, manifest), findings)
     uncertain = sorted(documents, key=lambda source: (
         -sum(f.source == source for f in findings), source))
-    replace_file(folder / "index.html", environment.get_template("index.html.j2").render(
+    replace_file(folder / "index.html", _environment().get_template("index.html.j2").render(
         edition=edition, entries=entries, findings=findings, kinds=KINDS,
-        pages=[(source, page_files[source], sum(f.source == source for f in findings),
+        pages=[(source, names[source], sum(f.source == source for f in findings),
                 len(documents[source].articles)) for source in uncertain],
         outputs=_outputs(manifest)).encode("utf-8"))
+    # views no page of the edition has now go once the index no longer links them (not
+    # before: a build stopped half way leaves the last index and its views whole)
+    kept = set(names.values())
+    for stale in (folder / "pages").glob("*.html"):
+        if f"pages/{stale.name}" not in kept:
+            stale.unlink()
+    templates = packaged_layouts() / "review"
     for asset in ("review.css", "review.js"):
         if not (folder / asset).is_file() or \
                 (folder / asset).read_bytes() != (templates / asset).read_bytes():
@@ -156,12 +185,15 @@ def _outputs(manifest: Manifest) -> dict[str, str]:
     return {Path(r.path).stem: f"../{r.path}" for r in manifest.outputs.values() if r.format == "docx"}
 
 
-def _entries(edition: Edition, page_files: dict[str, str],
+def _entries(edition: Edition, collection: Collection, page_files: dict[str, str],
              places: dict[str, list[tuple[str, str]]],
              findings: list[Finding]) -> list[dict[str, Any]]:
     from .edition import DISTRICT_LEVEL
-    from .presentation import listed
 
+    # an article's anchor in its page's view: its number on the page (an edition's
+    # keys move when a page is added; a kept view does not)
+    on_page = {id(article): number for document in collection.documents
+               for number, article in enumerate(document.articles, start=1)}
     entries = []
     for district in edition.districts:
         for section in district.sections:
@@ -176,6 +208,7 @@ def _entries(edition: Edition, page_files: dict[str, str],
                     "section": "" if section.name == DISTRICT_LEVEL else section.name,
                     "first_in_section": number == 0, "article": article,
                     "page": page_files.get(entry.source, ""), "places": places.get(entry.key, []),
+                    "anchor": f"article-{on_page.get(id(article), 0)}",
                     "kinds": kinds})
     return entries
 

@@ -180,7 +180,19 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     result.removed = remove_unplanned(out_dir, manifest, exporters, {p for p, _, _, _ in planned})
     manifest.version, manifest.sources = __version__, {**manifest.sources, **sources}
     manifest.page_stats = page_stats
-    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=keep_parsed,
+    # while the workers write, this process writes the review's page views (they
+    # show the pages, not where the outputs put them: the index follows)
+    page_warnings = list(result.warnings)
+
+    def meanwhile() -> None:
+        from ..review import write_page_views
+
+        if keep_parsed is not None:
+            keep_parsed()
+        write_page_views(out_dir, edition, collection,
+                         {digest: path for path, digest in stamped}, page_warnings)
+
+    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=meanwhile,
                       libraries_loaded=bool(loading) or session is not None)
     manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
                         for digest in record.inputs.values() if digest in manifest.sources}
@@ -208,8 +220,9 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
                                     if relative in manifest.outputs], manifest)
     from ..review import write_review
 
-    write_review(out_dir, edition, collection, {digest: path for path, digest in stamped},
-                 manifest, [*result.warnings, *(w for o in result.outputs for w in o.warnings)])
+    write_review(out_dir, edition, collection, manifest,
+                 [*result.warnings, *(w for o in result.outputs for w in o.warnings)],
+                 page_warnings)
     if tasks:  # something was made: the store may have grown past its bound
         from ..store import limit_from_environment, user_store
 
