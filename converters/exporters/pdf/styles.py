@@ -172,7 +172,7 @@ def build_layout(data: dict[str, Any], characters: str, *, store: Store,
             align="justify" if role in ("body",) else "left",
             first_indent=indent,
             space_before=points(spec.get("space-before", 0), em=size),
-            space_after=points(spec.get("space-after", 0), em=size))
+            space_after=points(spec.get("space-after", 0), em=size), overprint=print_marks)
     body_style = styles["body"]
     check_room(data, geometry.column_width, geometry.text_height, body_style.size,
                body_style.leading)

@@ -34,6 +34,8 @@ class ParaStyle:
     first_indent: float = 0.0       # in points
     space_before: float = 0.0
     space_after: float = 0.0
+    #: the print shop's file: black text overprints (see overprinting)
+    overprint: bool = False
 
 
 #: words a headline is not broken inside (明港办 / 事处 reads as two words)
@@ -200,7 +202,7 @@ class CJKParagraph(Flowable):
         text = _text_object(canvas, self.style)
         for number, line in enumerate(self._lines or []):
             draw_line(canvas, line, self._line_start(line), self.baseline(number), self.style, text)
-        with overprinting(canvas, self.style.color):
+        with overprinting(canvas, self.style):
             canvas.drawText(text)
             draw_rules(canvas, text, self.style)
 
@@ -297,17 +299,19 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             code.append(state["face"].show(document, run))
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
-        with overprinting(canvas, style.color):
+        with overprinting(canvas, style):
             canvas.drawText(text)
             draw_rules(canvas, text, style)
 
 
 @contextmanager
-def overprinting(canvas, color: Color) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """Black text overprints (a print shop's rule: no white hairline where the
-    black plate and the others meet out of register); other colours knock out."""
-    black = isinstance(color, CMYKColor) and color.cyan == color.magenta == color.yellow == 0 \
-        and color.black > 0
+def overprinting(canvas, style: ParaStyle) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """In the print file, black text overprints (a print shop's rule: no white hairline
+    where the black plate and the others meet out of register); other colours knock
+    out. A screen file has no plates: nothing is said."""
+    color = style.color
+    black = style.overprint and isinstance(color, CMYKColor) \
+        and color.cyan == color.magenta == color.yellow == 0 and color.black > 0
     if not black:
         yield
         return
