@@ -7,6 +7,7 @@ not have; so lines are composed in :mod:`.compose` and only drawn here.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -46,35 +47,37 @@ _AFTER = set("，、；：。！？”’》）」』") | {"……"}
 _BEFORE = set("“‘《（「『")
 
 
-def _break_cost(items: list, index: int, quoted: list[int], text: str,  # type: ignore[type-arg]
-                offsets: list[int]) -> float:
-    """What breaking a headline before items[index] costs, in characters of
-    imbalance it is worth: a space or a mark nothing (its own break), between two
-    words a little, inside a quoted phrase or a word much."""
-    before, after = items[index - 1], items[index]
-    if before.space or after.space:
-        cost = 0.0
-    elif before.text in _AFTER or after.text in _BEFORE:
-        cost = 0.5
-    else:
-        cost = 3.0
-        position = offsets[index]
-        # a headline's words are mostly two characters: a break an odd number of
-        # characters after a space or a mark is likely inside one (观摩学 / 习)
-        boundary = max((offsets[i] + len(items[i].text) for i in range(index)
-                        if items[i].space or items[i].text in _AFTER or items[i].text in _BEFORE),
-                       default=0)
-        if (position - boundary) % 2:
-            cost += 2.0
-        for word in KEEP_WHOLE:
-            at = text.find(word, max(0, position - len(word) + 1))
-            while at != -1 and at < position:
-                if at + len(word) > position:
-                    cost += 8.0
-                at = text.find(word, at + 1)
-    if quoted[index]:  # inside “…” or 《…》: the phrase is read as one
-        cost += 12.0
-    return cost
+def _break_costs(items: list) -> list[float]:  # type: ignore[type-arg]
+    """What breaking a headline before each of its atoms costs, in characters of
+    imbalance it is worth: a space or a mark nothing (its own break); between two
+    words a little; an odd number of characters after a space or a mark more (a
+    headline's words are mostly two characters: 观摩学 / 习 is inside one); inside
+    办事处 and its like, or inside a quoted phrase (“…”, 《…》, read as one), much."""
+    text = "".join(atom.text for atom in items)
+    inside = set()  # offsets inside a word kept whole
+    for word in KEEP_WHOLE:
+        at = text.find(word)
+        while at != -1:
+            inside.update(range(at + 1, at + len(word)))
+            at = text.find(word, at + 1)
+    costs = [0.0]
+    offset = boundary = depth = 0
+    for index in range(1, len(items)):
+        before, after = items[index - 1], items[index]
+        offset += len(before.text)
+        depth += sum(before.text.count(c) for c in "“《‘「") - \
+            sum(before.text.count(c) for c in "”》’」")
+        if before.space or before.text in _AFTER or before.text in _BEFORE:
+            boundary = offset
+        if before.space or after.space:
+            cost = 0.0
+        elif before.text in _AFTER or after.text in _BEFORE:
+            cost = 0.5
+        else:
+            cost = 3.0 + (2.0 if (offset - boundary) % 2 else 0.0) + \
+                (8.0 if offset in inside else 0.0)
+        costs.append(cost + (12.0 if depth > 0 else 0.0))
+    return costs
 
 
 def _balanced(atoms: Atoms, width: float, style: ParaStyle, count: int) -> list[Line]:
@@ -87,27 +90,17 @@ def _balanced(atoms: Atoms, width: float, style: ParaStyle, count: int) -> list[
     if count == 2:
         single = compose(atoms, 1e9, 0.0, style.size)[0]
         advance = single.advance
-        total = sum(advance[:len(items)])
-        offsets, quoted, depth, position = [], [], 0, 0
-        for atom in items:
-            offsets.append(position)
-            quoted.append(depth > 0)
-            position += len(atom.text)
-            depth += sum(atom.text.count(c) for c in "“《‘「") - \
-                sum(atom.text.count(c) for c in "”》’」")
-        text = "".join(atom.text for atom in items)
+        prefix = [0.0, *accumulate(advance[:len(items)])]
+        costs = _break_costs(items)
         best: tuple[float, int] | None = None
-        head = 0.0
         for index in range(1, len(items)):
-            head += advance[index - 1]
             stop = index - 1 if items[index - 1].space else index
             start = index + 1 if items[index].space else index
-            first, second = sum(advance[:stop]), sum(advance[start:len(items)])
+            first, second = prefix[stop], prefix[len(items)] - prefix[start]
             if first > width + EPSILON or second > width + EPSILON or stop <= 0 \
                     or start >= len(items) or not break_allowed(items, index):
                 continue
-            cost = _break_cost(items, index, quoted, text, offsets) + \
-                abs(first - second) / style.size
+            cost = costs[index] + abs(first - second) / style.size
             if best is None or cost < best[0]:
                 best = (cost, index)
         if best is not None:
