@@ -110,8 +110,7 @@ def write_page_views(out_dir: Path, edition: Edition, collection: Collection,
         replace_file(target, environment.get_template("page.html.j2").render(
             edition=edition, document=document,
             rows=_rows(_lines(document, paths.get(document.digest))),
-            articles=[(f"article-{number}", listed(article), article)
-                      for number, article in enumerate(document.articles, start=1)],
+            articles=_articles(document),
             findings=[f for f in findings if f.source == document.source],
             kinds=KINDS).encode("utf-8"))
 
@@ -225,6 +224,40 @@ def _rows(lines: list[dict[str, Any]]) -> Markup:
         f'<td>{ROLE_NAMES.get(line["role"], escape(line["role"]))}</td>'
         f'<td>{escape(line["text"])}</td><td>{escape(line["why"])}</td></tr>\n'
         for line in lines))
+
+
+#: an article's facts in its page's view: label, and what of the article to show
+_FACTS = (("区县", lambda a, d: a.district or d.district or "未识别"),
+          ("办事处/街道", lambda a, d: a.subdistrict or "—"), ("日期", lambda a, d: a.date or "—"),
+          ("电头", lambda a, d: a.dateline or "—"),
+          ("记者", lambda a, d: "、".join(a.reporters) or "—"),
+          ("通讯员", lambda a, d: "、".join(a.correspondents) or "—"),
+          ("其他署名", lambda a, d: "、".join(f"{c.name}（{c.role}）" for c in a.other_bylines)))
+
+
+def _articles(document: Document) -> Markup:
+    """The articles made of the page, each anchored by its number on the page (made
+    here, as the rows are: most of a month's review is these pages' text)."""
+    from html import escape
+
+    from markupsafe import Markup
+
+    out = []
+    for number, article in enumerate(document.articles, start=1):
+        anchor = f"article-{number}"
+        out.append(f'<article id="{anchor}" aria-labelledby="t-{anchor}">\n')
+        if article.kicker:
+            out.append(f'<p class="kicker">引题：{escape(article.kicker)}</p>\n')
+        out.append(f'<h3 id="t-{anchor}">{escape(listed(article))}</h3>\n')
+        if article.subtitle:
+            out.append(f'<p class="subtitle">副题：{escape(article.subtitle)}</p>\n')
+        out.append("<dl>" + "".join(f"<dt>{label}</dt><dd>{escape(value)}</dd>"
+                                    for label, fact in _FACTS
+                                    for value in [fact(article, document)] if value) + "</dl>\n")
+        out.extend(f"<h4>{escape(block.text)}</h4>\n" if block.kind == "subhead"
+                   else f"<p>{escape(block.text)}</p>\n" for block in article.body)
+        out.append("</article>\n")
+    return Markup("".join(out))
 
 
 def _lines(document: Document, path: str | None) -> list[dict[str, Any]]:
