@@ -69,7 +69,12 @@ def kind_of(text: str) -> str:
 
 
 def _environment() -> Any:
-    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
+    from jinja2 import (
+        Environment,
+        FileSystemBytecodeCache,
+        FileSystemLoader,
+        select_autoescape,
+    )
 
     from .store import user_store
 

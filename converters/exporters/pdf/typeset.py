@@ -7,19 +7,33 @@ not have; so lines are composed in :mod:`.compose` and only drawn here.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from .compose import (CANNOT_END, CANNOT_START, CLOSING, EPSILON, OPENING, PAUSE, Atoms,
-                      Face, Line, MissingGlyphs, Run, break_allowed, char_width, compose,
-                      make_atoms)
+from .compose import (
+    CANNOT_END,
+    CANNOT_START,
+    CLOSING,
+    EPSILON,
+    OPENING,
+    PAUSE,
+    Atoms,
+    Face,
+    Line,
+    MissingGlyphs,
+    Run,
+    break_allowed,
+    char_width,
+    compose,
+    make_atoms,
+)
 
 __all__ = ["CANNOT_END", "CANNOT_START", "CLOSING", "OPENING", "PAUSE", "CJKParagraph", "Face",
            "Line", "MissingGlyphs", "ParaStyle", "Run", "compose", "draw_line", "make_atoms"]
