@@ -118,3 +118,14 @@ def test_a_headline_breaks_where_a_reader_would(face, headline: str, chars: int,
 
     paragraph = CJKParagraph([Run(headline)], ParaStyle(face, 16.0, 22.0, black, align="center"))
     assert [line.text.strip() for line in paragraph.lines(chars * 16.0)] == expected
+
+
+def test_adjacent_marks_stay_at_one_and_a_half_ems_on_a_loose_line(face) -> None:  # type: ignore[no-untyped-def]
+    """The compression of a pair like 。” always applies: a line given room back keeps it."""
+    for chars in range(8, 16):
+        for line in lines_of(face, "他说：“好。”大家都笑了，“真好。”又说了一遍。", chars * SIZE):
+            text = line.text
+            for pair in ("。”", "：“"):
+                at = text.find(pair)
+                if at >= 0:
+                    assert line.advance[line.start + at] == pytest.approx(SIZE / 2), (chars, text)

@@ -227,6 +227,9 @@ class _Composition:
         for index, amount in (*self.left.items(), *self.right.items()):
             advance[index] -= amount
         self.advance = advance
+        #: the marks this composition squeezed to fit a line (not the adjacent pairs'
+        #: compression, which always applies), in the order squeezed
+        self.squeezed: list[int] = []
 
     def squeezable(self, start: int, stop: int) -> float:
         items, left, right = self.items, self.left, self.right
@@ -245,22 +248,24 @@ class _Composition:
             take = min(half, amount)
             (self.left if atom.text in OPENING else self.right)[i] = take
             self.advance[i] -= take
+            self.squeezed.append(i)
             amount -= take
 
     def give_back(self, start: int, stop: int, amount: float) -> float:
         """Undo up to ``amount`` of the squeezing in items[start:stop]; what is left of
         ``amount``. (A line whose break moved after its marks were squeezed to fit
         — a last line given company — has room again: its marks are whole first.)"""
-        for side in (self.left, self.right):
-            for i in [i for i in side if start <= i < stop]:
-                if amount <= EPSILON:
-                    return amount
-                give = min(side[i], amount)
-                side[i] -= give
-                self.advance[i] += give
-                amount -= give
-                if side[i] <= EPSILON:
-                    del side[i]
+        for i in [i for i in self.squeezed if start <= i < stop]:
+            if amount <= EPSILON:
+                break
+            side = self.left if i in self.left else self.right
+            give = min(side[i], amount)
+            side[i] -= give
+            self.advance[i] += give
+            amount -= give
+            if side[i] <= EPSILON:
+                del side[i]
+                self.squeezed.remove(i)
         return amount
 
     def squeeze_or_push(self, start: int, end: int, available: float) -> int:
@@ -388,7 +393,7 @@ def _justify(job: _Composition, line: Line, measure: float) -> None:
     if free < -EPSILON:
         job.squeeze(line.start, line.stop, -free)
         free = measure - line.indent - line.width()
-    elif free > EPSILON:  # a mark squeezed while the line is not tight: whole again
+    elif free > EPSILON and job.squeezed:  # a mark squeezed, the line not tight: whole again
         free = job.give_back(line.start, line.stop, free)
         free = measure - line.indent - line.width()
     line.extra = free / gaps
