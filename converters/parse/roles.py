@@ -134,6 +134,7 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                                     key=lambda role: tagger.marginal(role, index))
         if "page=edition" in features[0]:
             _rescue_title(tagger, units, labels)
+
         for index, (unit, label) in enumerate(zip(units, labels)):
             if label in DECK:
                 unit.confidence = tagger.marginal(label, index)
@@ -187,6 +188,10 @@ def _rescue_title(tagger, units: Sequence[Unit], labels: list[str]) -> None:  # 
               and units[i].shaped]
     if not window:
         return
-    best = max(window, key=lambda i: tagger.marginal("title", i))
+    # a deck is never a kicker or a subtitle alone: a line read as one, with no title
+    # beside it, is the title (before any caption the model may like better)
+    deck = [i for i in window if labels[i] in ("kicker", "subtitle")]
+    best = max(deck or window, key=lambda i: tagger.marginal("title", i))
     if tagger.marginal("title", best) >= RESCUE_MIN:
         labels[best] = "title"
+
