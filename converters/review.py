@@ -90,8 +90,9 @@ def page_files(collection: Collection, findings: list[Finding]) -> dict[str, str
     said of it, and the template: an unchanged page keeps its file."""
     template = (packaged_layouts() / "review" / "page.html.j2").read_bytes()
     names = {}
+    said_of = _by_source(findings)
     for document in collection.documents:
-        said = "\n".join(f.text for f in findings if f.source == document.source)
+        said = "\n".join(f.text for f in said_of.get(document.source, ()))
         key = hashlib.sha256(b"\0".join([document.digest.encode(), said.encode(), template,
                                           __version__.encode()])).hexdigest()[:16]
         names[document.source] = f"pages/{key}.html"
@@ -129,14 +130,14 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
     findings = _findings(collection, warnings)
     names = page_files(collection, _findings(collection, page_warnings))
     documents = {document.source: document for document in collection.documents}
-    entries = _entries(edition, collection, names, _places(edition, manifest), findings)
-    uncertain = sorted(documents, key=lambda source: (
-        -sum(f.source == source for f in findings), source))
+    said_of = _by_source(findings)
+    entries = _entries(edition, collection, names, _places(edition, manifest), said_of)
+    uncertain = sorted(documents, key=lambda source: (-len(said_of.get(source, ())), source))
     replace_file(folder / "index.html", _environment().get_template("index.html.j2").render(
         edition=edition, entries=entries, findings=findings, kinds=KINDS,
-        pages=[(source, names[source], sum(f.source == source for f in findings),
+        pages=[(source, names[source], said_of.get(source, []),
                 len(documents[source].articles)) for source in uncertain],
-        outputs=_outputs(manifest)).encode("utf-8"))
+        unplaced=said_of.get("", []), outputs=_outputs(manifest)).encode("utf-8"))
     # views no page of the edition has now go once the index no longer links them (not
     # before: a build stopped half way leaves the last index and its views whole)
     kept = set(names.values())
@@ -158,12 +159,29 @@ def _slug(text: str) -> str:
 def _findings(collection: Collection, warnings: Iterable[str]) -> list[Finding]:
     found = [Finding(kind_of(text), text, document.source)
              for document in collection.documents for text in document.warnings]
-    sources = [document.source for document in collection.documents]
+    sources = {document.source for document in collection.documents}
     for text in warnings:
-        source = next((s for s in sources if text.startswith(f"{s}:")), "")
+        source = _source_of(text, sources)
         found.append(Finding(kind_of(text), text[len(source) + 1:].strip() if source else text,
                              source))
     return found
+
+
+def _source_of(text: str, sources: set[str]) -> str:
+    """The page a warning names ("SOURCE: …"), or "" (a file name may hold a colon)."""
+    colon = text.find(":")
+    while colon != -1:
+        if text[:colon] in sources:
+            return text[:colon]
+        colon = text.find(":", colon + 1)
+    return ""
+
+
+def _by_source(findings: list[Finding]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.source, []).append(finding)
+    return grouped
 
 
 def _places(edition: Edition, manifest: Manifest) -> dict[str, list[tuple[str, str]]]:
@@ -191,7 +209,7 @@ def _outputs(manifest: Manifest) -> dict[str, str]:
 
 def _entries(edition: Edition, collection: Collection, page_files: dict[str, str],
              places: dict[str, list[tuple[str, str]]],
-             findings: list[Finding]) -> list[dict[str, Any]]:
+             said_of: dict[str, list[Finding]]) -> list[dict[str, Any]]:
     from .edition import DISTRICT_LEVEL
 
     # an article's anchor in its page's view: its number on the page (an edition's
@@ -203,8 +221,8 @@ def _entries(edition: Edition, collection: Collection, page_files: dict[str, str
         for section in district.sections:
             for number, entry in enumerate(section.entries):
                 article = entry.article
-                kinds = sorted({f.kind for f in findings if f.source == entry.source
-                                and (article.display_title in f.text or not article.title
+                kinds = sorted({f.kind for f in said_of.get(entry.source, ())
+                                if (article.display_title in f.text or not article.title
                                      and f.kind == "untitled")})
                 entries.append({
                     "key": entry.key, "title": listed(article), "source": entry.source,
