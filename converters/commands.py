@@ -178,6 +178,10 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         edition_inputs, edition_out = list(source.inputs), source.out_dir
 
         def remember(result: BuildResult) -> None:
+            if alone and not watch:
+                # the catalog before the note: it writes into the build folder, which
+                # the note watches (a note older than it would never answer)
+                _write_catalog(out_dir, changed=bool(result.built or result.removed))
             # a build of several editions is not answered from a note: each is quick
             if isinstance(argv, list) and not force and not watch and alone:
                 remember_repeat(argv, result, inputs=edition_inputs, build_folder=edition_out,
@@ -226,7 +230,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
             raise click.ClickException(system_said(exc)) from None
         except KeyboardInterrupt:
             _interrupted()
-    _write_catalog(out_dir, changed)
+    if len(editions) > 1:  # one edition's build wrote it (see build_once)
+        _write_catalog(out_dir, changed)
     if failed:
         sys.exit(1)
 

