@@ -41,6 +41,10 @@ class Settings:
     recipients: str | None = None    # 发送对象
     printer: str | None = None       # 印刷单位
     copies: int | None = None        # 印数
+    #: the Word reports' contents page numbers: "on open" (Word fills them in when the
+    #: report is opened, asking first) or "libreoffice" (set at build time by
+    #: LibreOffice, when installed: seconds per report)
+    report_page_numbers: str = "on open"
 
     @property
     def edition_date(self) -> date:
@@ -117,8 +121,10 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: " + f"\n{path}: ".join(found))
     section = data.get("edition", {})
     districts = data.get("districts", {})
+    reports = data.get("reports", {})
     settings = Settings(**section, district_order=tuple(districts.get("order", ())),
-                        slugs=dict(districts.get("slugs", {})))
+                        slugs=dict(districts.get("slugs", {})),
+                        report_page_numbers=reports.get("page_numbers", "on open"))
     try:
         return settings.validate()
     except ConfigError as exc:

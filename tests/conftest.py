@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +24,17 @@ def _load_scorer() -> ModuleType:
 
 
 scorer = _load_scorer()
+
+
+def libreoffice_environment(tmp: Path) -> dict[str, str]:
+    """soffice with its own profile and the PyPI Chinese faces visible to fontconfig."""
+    import pylopdf_fonts_zh_cn
+    conf = tmp / "fonts.conf"
+    conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<dir>{Path(pylopdf_fonts_zh_cn.__file__).parent}</dir><cachedir>{tmp}/fc</cachedir></fontconfig>""",
+                    encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(tmp)}
 
 
 @pytest.fixture(scope="session")

@@ -251,7 +251,7 @@ def test_killing_the_main_process_leaves_no_worker_and_no_stuck_lock(tmp_path: P
     ("[edition]\nedition = 202106", '[edition] edition = 202106 (a number): expected the month'),
     ("[edition]\nedition = 2021-06-01", "a TOML date; put it in quotes"),
     ('[districts]\norder = "管城回族区"', "[districts] order = \"管城回族区\": expected a list"),
-    ('[district]\norder = ["管城回族区"]', "unknown key district (known here: edition, mail, districts)"),
+    ('[district]\norder = ["管城回族区"]', "unknown key district (known here: edition, reports, mail, districts)"),
     ('[edition]\nissue = "six"', "[edition] issue = \"six\": expected a whole number from 1"),
     ("[edition]\nissue = -1", "[edition] issue = -1 (a number): expected a whole number from 1"),
     ('edition = "2021-06"', 'edition = "2021-06": expected a table: [edition]'),

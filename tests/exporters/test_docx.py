@@ -24,7 +24,7 @@ from converters.model import Article, Block, Collection, Document
 from converters.parse.pipeline import parse_paths
 from converters.presentation import listed
 
-from conftest import INPUT
+from conftest import INPUT, libreoffice_environment
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")
@@ -296,17 +296,6 @@ def test_a_reference_docx_supplies_styles_and_page(tmp_path: Path) -> None:
     assert document.styles["Heading 3"].font.color.rgb == docx.shared.RGBColor(0x12, 0x34, 0x56)
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)  # created when missing
     assert "模板里的示例文字" not in "".join(p.text for p in document.paragraphs)
-
-
-def libreoffice_environment(tmp: Path) -> dict[str, str]:
-    """soffice with its own profile and the PyPI Chinese faces visible to fontconfig."""
-    import pylopdf_fonts_zh_cn
-    conf = tmp / "fonts.conf"
-    conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-<dir>{Path(pylopdf_fonts_zh_cn.__file__).parent}</dir><cachedir>{tmp}/fc</cachedir></fontconfig>""",
-                    encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(tmp)}
 
 
 @pytest.fixture(scope="module")

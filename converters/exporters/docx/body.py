@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -21,6 +21,7 @@ from ...store import Store
 from ..archive import member, read_zip, write_package
 from ..text import xml_safe
 from . import ooxml
+from .pagination import PLACEHOLDER, PaginationError, folios, layout_engine, page_texts
 from .template import prepared_template
 
 
@@ -69,17 +70,28 @@ class ReportWriter:
         ooxml.bookmark(paragraph, anchor, self.bookmarks)
         return paragraph
 
-    def contents(self, entries: list[tuple[int, str, str]]) -> None:
-        """A TOC field whose cached entries Word, WPS and LibreOffice show without an update."""
+    def contents(self, entries: list[tuple[int, str, str]], numbered: bool = False) -> list[Any]:
+        """A TOC field whose cached entries Word, WPS and LibreOffice show without an
+        update; ``numbered``: each with a page number after a dotted tab, as Word's
+        own (set to the placeholder: returns each number's text element, in order)."""
         self.paragraph("toc-heading", "目　录", "contents")
+        numbers = []
+        section = self.document.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
         for number, (level, text, anchor) in enumerate(entries):
             paragraph = self.new(f"toc{level}")
             if number == 0:
                 ooxml.field_begin(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
             ooxml.link_to_bookmark(paragraph, anchor, xml_safe(text, "contents", self.warnings))
+            if numbered:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(
+                    width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+                paragraph.add_run().add_tab()
+                numbers.append(ooxml.field(paragraph, f"PAGEREF {anchor} \\h", PLACEHOLDER))
             if number == len(entries) - 1:
                 ooxml.field_end(paragraph)
         self.new(None).add_run().add_break(WD_BREAK.PAGE)
+        return numbers
 
     def finish(self) -> None:
         body = self.document.element.body
@@ -143,8 +155,12 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
             if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
                 toc.append((2, section.name, f"_Toc_s_{district.slug}_{len(toc)}"))
             toc.extend((3, listed(e.article), f"_Toc_{e.key}") for e in section.entries)
-    if options.get("toc", True):
-        writer.contents(toc)
+    fill = options.get("toc", True) and edition.settings.report_page_numbers == "libreoffice"
+    engine = layout_engine() if fill else None
+    if fill and engine is None:
+        writer.warnings.append("contents page numbers: LibreOffice (soffice) is not installed; "
+                               "the report asks Word to fill them in when it is opened")
+    numbers = writer.contents(toc, numbered=engine is not None) if options.get("toc", True) else []
     anchors = iter(anchor for level, _, anchor in toc if level < 3)
     for number, district in enumerate(edition.districts):
         heading = writer.heading("heading1", district.name, next(anchors), district.name)
@@ -168,8 +184,40 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     properties.created = properties.modified = properties.last_printed = when
     buffer = io.BytesIO()
     document.save(buffer)
+    if engine is not None:
+        buffer = _numbered(document, buffer, engine, toc, numbers, writer.warnings)
     # python-docx stamps each zip entry with the clock: the entries go again, in its
     # order, dated by the edition, so that a rebuild gives the same bytes
     write_package(target, [member(name, data) for name, data in read_zip(buffer.getvalue())],
                   edition.date)
     return writer.warnings
+
+
+def _numbered(document: Any, saved: io.BytesIO, engine: str, toc: list[tuple[int, str, str]],
+              numbers: list[Any], warnings: list[str]) -> io.BytesIO:
+    """The report with its contents' page numbers, as LibreOffice sets its pages; when
+    it cannot, or some heading is not found, the numbers it has not go (Word fills
+    them in on opening, as it is asked to)."""
+    try:
+        found = folios(page_texts(saved.getvalue(), engine), [(level, text) for level, text, _ in toc])
+    except PaginationError as exc:
+        warnings.append(f"contents page numbers: {exc}; the report asks Word to fill them "
+                        "in when it is opened")
+        found = [None] * len(toc)
+    missing = [text for (_, text, _), folio in zip(toc, found) if folio is None]
+    if missing and len(missing) < len(toc):
+        warnings.append(f"contents page numbers: “{missing[0]}” was not found on any page "
+                        f"({len(missing)} entries without a number); Word fills them in on opening")
+    for text, folio in zip(numbers, found):
+        if folio is None:  # the tab and the field go with the placeholder
+            run = text.getparent()
+            paragraph = run.getparent()
+            at = paragraph.index(run)
+            del paragraph[at - 4:at + 2]  # tab run, begin, instruction, separate, result, end
+        else:
+            text.text = folio
+    if not missing:  # all filled: nothing for Word to ask about
+        ooxml.set_setting(document.settings, "updateFields", val="false")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer

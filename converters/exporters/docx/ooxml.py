@@ -168,11 +168,13 @@ def field_end(paragraph) -> None:  # type: ignore[no-untyped-def]
     _append_run(paragraph, element("w:fldChar", fldCharType="end"))
 
 
-def field(paragraph, instruction: str, result: str) -> None:  # type: ignore[no-untyped-def]
-    """A whole field with a cached result Word shows as is."""
+def field(paragraph, instruction: str, result: str):  # type: ignore[no-untyped-def]
+    """A whole field with a cached result Word shows as is; returns the result's text
+    element (to change what it shows)."""
     field_begin(paragraph, instruction)
     text = element("w:t")
     text.set(qn("xml:space"), "preserve")
     text.text = result
     _append_run(paragraph, text)
     field_end(paragraph)
+    return text
