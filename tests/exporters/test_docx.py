@@ -1,7 +1,6 @@
 """Word reports, reopened with python-docx, read as XML, and converted by LibreOffice."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,19 +11,18 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from conftest import INPUT, libreoffice_environment
 from lxml import etree
 
 from converters.build.run import run_build
-from converters.parse.chars import han_only
 from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions, Job
 from converters.exporters.docx import DocxExporter
 from converters.model import Article, Block, Collection, Document
+from converters.parse.chars import han_only
 from converters.parse.pipeline import parse_paths
 from converters.presentation import listed
-
-from conftest import INPUT, libreoffice_environment
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin")

@@ -13,13 +13,12 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from conftest import INPUT, ROOT, libreoffice_environment
 from lxml import etree
 
 from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions
-
-from conftest import INPUT, ROOT, libreoffice_environment
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
