@@ -153,7 +153,7 @@ def review_seconds(month: Month, repeat: int) -> float:
     paths = {digest: path for path, digest in stamped}
 
     def write() -> None:  # in a build, the page views are written while the outputs are
-        write_page_views(month.out, edition, collection, paths, [])
+        write_page_views(month.out, collection, paths, [])
         write_review(month.out, edition, collection, manifest, [], [])
 
     return best(write, repeat, before=lambda: shutil.rmtree(month.out / "review", ignore_errors=True))

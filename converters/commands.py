@@ -254,10 +254,11 @@ def review(ctx: click.Context, inputs: tuple[Path, ...], out_dir: Path, edition:
     pressroom serve).
     """
     from .editions import find_editions
+    from .review import index_page
 
     ctx.invoke(build, inputs=inputs, out_dir=out_dir, edition=edition, config=config, quiet=True)
     for source in find_editions(list(inputs) or [Path("input")], out_dir, only=edition):
-        page = source.out_dir / "review" / "index.html"
+        page = index_page(source.out_dir)
         if page.is_file():
             click.echo(f"{source.month or '—'}: {page}")
 

@@ -7,17 +7,13 @@ main reason for each, and then the articles it made.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from .model import Document
 from .parse.normalise import display_width
-from .parse.pipeline import ParseOptions, ReadPage, document_from, read_roles
-from .parse.reading import decode_page, page_bytes
+from .parse.pipeline import ParseOptions, document_from, read_roles
+from .parse.reading import read_page
 
-ROLE_NAMES = {
-    "chrome": "页面杂项", "index": "版面导航", "page-title": "版面标题", "section": "栏目/街道",
-    "kicker": "引题", "title": "标题", "subtitle": "副题", "subhead": "小标题", "byline": "署名",
-    "caption": "图片说明", "body": "正文", "editor": "编辑",
-}
 _WIDTH = 44
 
 
@@ -30,27 +26,30 @@ def _clip(text: str, width: int) -> str:
     return out + " " * (width - display_width(out))
 
 
-def _line_roles(page: ReadPage, count: int) -> dict[int, tuple[str, str]]:
-    """Physical line → (role, reason), from the units that cover it."""
+def line_roles(reading: Iterable[tuple[int, int, str, str]]) -> dict[int, tuple[str, str]]:
+    """Physical line → (role, reason), from a document's ``reading`` (the units that
+    cover each line)."""
     roles: dict[int, tuple[str, str]] = {}
-    for unit in page.units:
-        for number in range(unit.first_line, unit.last_line + 1):
-            if number not in roles:
-                roles[number] = (unit.hint or unit.role, unit.reason)
+    for first, last, role, why in reading:
+        for number in range(first, last + 1):
+            roles.setdefault(number, (role, why))
     return roles
 
 
+def source_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The page's non-blank lines, numbered as in the file, stripped."""
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if line.strip():
+            yield number, line.strip()
+
+
 def explain_text(text: str, name: str, options: ParseOptions = ParseOptions()) -> str:
-    page = read_roles(text, options=options, explain=True)
-    document = document_from(page, name)
-    raw_lines = re.split(r"\r\n|\r|\n", text)
-    roles = _line_roles(page, len(raw_lines))
+    document = document_from(read_roles(text, options=options, explain=True), name)
+    roles = line_roles(document.reading)
     out = [f"{name}: {len(document.articles)} article(s), district {document.district or '—'}"]
-    for number, raw in enumerate(raw_lines, 1):
-        if not raw.strip():
-            continue
+    for number, line in source_lines(text):
         role, why = roles.get(number, ("chrome", "table pipes or blank markup only"))
-        out.append(f"{number:4d}  {role:<10} {_clip(raw.strip(), _WIDTH)}  {why}")
+        out.append(f"{number:4d}  {role:<10} {_clip(line, _WIDTH)}  {why}")
     out.append("")
     out.extend(describe(document))
     return "\n".join(out) + "\n"
@@ -82,5 +81,5 @@ def describe(document: Document) -> list[str]:
 
 
 def explain_file(path, options: ParseOptions = ParseOptions()) -> str:  # type: ignore[no-untyped-def]
-    raw = decode_page(path.name, page_bytes(path))
+    raw = read_page(path)
     return explain_text(raw.text, raw.name, options)

@@ -7,8 +7,9 @@ outputs (the bulletin's page, the book's chapter, the district's report); a
 page of its own for each source page shows the page line by line with the role
 each line was given and why, beside the articles made of it. Static files
 (templates, style and script from ``layouts/review/``), no network: it opens
-from ``file://`` and through ``pressroom serve``. A page whose source did not
-change keeps its file (named by the page's hash); the index is written anew.
+from ``file://`` and through ``pressroom serve``. A page view is named by all it
+shows (the page, what was said of it, the template): one unchanged keeps its
+file; the index is written anew.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,14 @@ if TYPE_CHECKING:
     from .model import Collection, Document
 
 REVIEW_FOLDER = "review"
+#: the review's templates, style and script (layouts/review/)
+_TEMPLATES = packaged_layouts() / REVIEW_FOLDER
+
+
+def index_page(out_dir: Path) -> Path:
+    """The review's overview in a build folder."""
+    return out_dir / REVIEW_FOLDER / "index.html"
+
 #: a line's role in the editor's words
 ROLE_NAMES = {
     "chrome": "页面杂项", "index": "版面导航", "page-title": "版面标题", "section": "栏目/街道",
@@ -68,6 +78,7 @@ def kind_of(text: str) -> str:
     return next(name for name, _, pattern, _ in KINDS if pattern.search(text))
 
 
+@cache  # one a process: the page views and the index use it
 def _environment() -> Any:
     from jinja2 import (
         Environment,
@@ -79,7 +90,7 @@ def _environment() -> Any:
     from .store import user_store
 
     # compiled once and kept (compiling is a third of writing a month's review)
-    return Environment(loader=FileSystemLoader(str(packaged_layouts() / "review")),
+    return Environment(loader=FileSystemLoader(str(_TEMPLATES)),
                        autoescape=select_autoescape(["html", "j2"]),
                        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
                        bytecode_cache=FileSystemBytecodeCache(str(user_store().folder("templates"))))
@@ -88,7 +99,7 @@ def _environment() -> Any:
 def page_files(collection: Collection, findings: list[Finding]) -> dict[str, str]:
     """Each source page's view, named by all it shows: the page (its hash), what was
     said of it, and the template: an unchanged page keeps its file."""
-    template = (packaged_layouts() / "review" / "page.html.j2").read_bytes()
+    template = (_TEMPLATES / "page.html.j2").read_bytes()
     names = {}
     said_of = _by_source(findings)
     for document in collection.documents:
@@ -99,8 +110,8 @@ def page_files(collection: Collection, findings: list[Finding]) -> dict[str, str
     return names
 
 
-def write_page_views(out_dir: Path, edition: Edition, collection: Collection,
-                     paths: dict[str, str], warnings: Iterable[str]) -> None:
+def write_page_views(out_dir: Path, collection: Collection, paths: dict[str, str],
+                     warnings: Iterable[str]) -> None:
     """Each source page's view (those not written already): written while the outputs
     are, which they do not depend on. ``paths``: page hash → its file (to show its
     lines); ``warnings``: the build's own about the pages (an article of another month)."""
@@ -109,15 +120,14 @@ def write_page_views(out_dir: Path, edition: Edition, collection: Collection,
     environment = _environment()
     findings = _findings(collection, warnings)
     names = page_files(collection, findings)
+    said_of = _by_source(findings)
     for document in collection.documents:
         target = folder / names[document.source]
         if target.is_file():
             continue
         replace_file(target, environment.get_template("page.html.j2").render(
-            edition=edition, document=document,
-            rows=_rows(_lines(document, paths.get(document.digest))),
-            articles=_articles(document),
-            findings=[f for f in findings if f.source == document.source],
+            document=document, rows=_rows(_lines(document, paths.get(document.digest))),
+            articles=_articles(document), findings=said_of.get(document.source, []),
             kinds=KINDS).encode("utf-8"))
 
 
@@ -133,7 +143,7 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
     said_of = _by_source(findings)
     entries = _entries(edition, collection, names, _places(edition, manifest), said_of)
     uncertain = sorted(documents, key=lambda source: (-len(said_of.get(source, ())), source))
-    replace_file(folder / "index.html", _environment().get_template("index.html.j2").render(
+    replace_file(index_page(out_dir), _environment().get_template("index.html.j2").render(
         edition=edition, entries=entries, findings=findings, kinds=KINDS,
         pages=[(source, names[source], said_of.get(source, []),
                 len(documents[source].articles)) for source in uncertain],
@@ -144,16 +154,11 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
     for stale in (folder / "pages").glob("*.html"):
         if f"pages/{stale.name}" not in kept:
             stale.unlink()
-    templates = packaged_layouts() / "review"
     for asset in ("review.css", "review.js"):
         if not (folder / asset).is_file() or \
-                (folder / asset).read_bytes() != (templates / asset).read_bytes():
-            shutil.copyfile(templates / asset, folder / asset)
-    return folder / "index.html"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)[:40] or "page"
+                (folder / asset).read_bytes() != (_TEMPLATES / asset).read_bytes():
+            shutil.copyfile(_TEMPLATES / asset, folder / asset)
+    return index_page(out_dir)
 
 
 def _findings(collection: Collection, warnings: Iterable[str]) -> list[Finding]:
@@ -207,7 +212,7 @@ def _outputs(manifest: Manifest) -> dict[str, str]:
     return {Path(r.path).stem: f"../{r.path}" for r in manifest.outputs.values() if r.format == "docx"}
 
 
-def _entries(edition: Edition, collection: Collection, page_files: dict[str, str],
+def _entries(edition: Edition, collection: Collection, views: dict[str, str],
              places: dict[str, list[tuple[str, str]]],
              said_of: dict[str, list[Finding]]) -> list[dict[str, Any]]:
     from .edition import DISTRICT_LEVEL
@@ -229,7 +234,7 @@ def _entries(edition: Edition, collection: Collection, page_files: dict[str, str
                     "district": district.name, "slug": district.slug,
                     "section": "" if section.name == DISTRICT_LEVEL else section.name,
                     "first_in_section": number == 0, "article": article,
-                    "page": page_files.get(entry.source, ""), "places": places.get(entry.key, []),
+                    "page": views.get(entry.source, ""), "places": places.get(entry.key, []),
                     "anchor": f"article-{on_page.get(id(article), 0)}",
                     "kinds": kinds})
     return entries
@@ -285,22 +290,16 @@ def _articles(document: Document) -> Markup:
 
 def _lines(document: Document, path: str | None) -> list[dict[str, Any]]:
     """The source page's lines, each with the role it was read as and why."""
-    from .parse.reading import decode_page, page_bytes
+    from .explain import line_roles, source_lines
+    from .parse.reading import read_page
 
     if path is None:
         return []
     try:
-        raw = decode_page(Path(path).name, page_bytes(Path(path)))
-    except Exception:  # noqa: BLE001 - the page changed or went since: its view says so
+        raw = read_page(Path(path))
+    except Exception:  # noqa: BLE001 - the page went, or no longer reads, since it was parsed
         return [{"number": 0, "text": "（原页面已无法读取）", "role": "chrome", "why": ""}]
-    roles: dict[int, tuple[str, str]] = {}
-    for first, last, role, why in document.reading:
-        for number in range(first, last + 1):
-            roles.setdefault(number, (role, why))
-    lines = []
-    for number, text in enumerate(re.split(r"\r\n|\r|\n", raw.text), start=1):
-        if not text.strip():
-            continue
-        role, why = roles.get(number, ("chrome", "blank markup"))
-        lines.append({"number": number, "text": text.strip(), "role": role, "why": why})
-    return lines
+    roles = line_roles(document.reading)
+    return [{"number": number, "text": text, "role": role, "why": why}
+            for number, text in source_lines(raw.text)
+            for role, why in [roles.get(number, ("chrome", "blank markup"))]]

@@ -112,6 +112,8 @@ def run_build(inputs: list[Path], out_dir: Path, formats: list[str], settings: S
 def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Settings,
            options: BuildOptions, workers: int, force: bool, progress: Progress,
            session: Session | None) -> BuildResult:
+    from ..review import index_page  # (light: a no-op build checks the review is there)
+
     exporters = {name: load(name) for name in formats}
     manifest = load_manifest(out_dir, quick=True)
     remembered_layouts = dict(manifest.layouts)
@@ -124,7 +126,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
                   key=lambda r: (formats.index(r.format), r.order))
     if (not force and mine and manifest.build_stamp == stamp
             and all(untouched(out_dir, r) for r in mine)
-            and (out_dir / "review" / "index.html").is_file()):
+            and index_page(out_dir).is_file()):
         if page_stats != manifest.page_stats or manifest.layouts != remembered_layouts:
             # files touched, not changed: spare the next build reading them again
             save_manifest(out_dir, replace(load_manifest(out_dir), page_stats=page_stats,
@@ -189,8 +191,8 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
 
         if keep_parsed is not None:
             keep_parsed()
-        write_page_views(out_dir, edition, collection,
-                         {digest: path for path, digest in stamped}, page_warnings)
+        write_page_views(out_dir, collection, {digest: path for path, digest in stamped},
+                         page_warnings)
 
     outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=meanwhile,
                       libraries_loaded=bool(loading) or session is not None)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..files import shown, system_said
+from ..review import REVIEW_FOLDER
 
 # the catalog's writer (uuid, ElementTree, Pillow) is imported when serving, not by
 # every pressroom command, which all see this module
@@ -96,7 +97,7 @@ def _served_file(base: Path, url_path: str) -> tuple[Path, str] | None:
     if any(part.startswith(".") for part in inside):
         return None
     suffix = path.suffix.lower()
-    if "review" in inside[:-1] and suffix in REVIEW_TYPES:  # an edition's review page
+    if REVIEW_FOLDER in inside[:-1] and suffix in REVIEW_TYPES:  # an edition's review page
         return path, REVIEW_TYPES[suffix]
     if inside[0] != CATALOG_FOLDER:
         return (path, OUTPUT_TYPES[suffix]) if suffix in OUTPUT_TYPES else None

@@ -113,7 +113,8 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
 def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                    sections: list[str], dropped: list[str], chrome_lines: list[str],
                    editors: list[Credit], ended_open: bool, places: Places, encoding: str,
-                   digest: str, warnings: list[str]) -> Document:
+                   digest: str, warnings: list[str],
+                   reading: tuple[tuple[int, int, str, str], ...] = ()) -> Document:
     facts = chrome.page_facts(chrome_lines)
     city, city_known = home_city(places, facts)
     matcher = _HomeMatcher(places, city)
@@ -157,7 +158,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                     dropped=tuple(dropped), warnings=tuple(warnings),
                     encoding=encoding, digest=digest, paper=facts.paper,
                     page_number=facts.page_number, page_name=facts.page_name,
-                    published=facts.published)
+                    published=facts.published, reading=reading)
 
 
 def ends_open(last_text: str | None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import roles
@@ -99,14 +99,15 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
         and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
     drafts = tidy(builder.drafts, dropped, warnings)
-    document = build_document(source, drafts, page_title=builder.page_title,
-                              sections=builder.sections, dropped=dropped,
-                              chrome_lines=chrome_lines, editors=editors, ended_open=ended_open,
-                              places=places or default_places(), encoding=encoding,
-                              digest=digest, warnings=warnings)
-    return replace(document, reading=tuple(
-        (unit.first_line, unit.last_line, unit.hint or ("chrome" if unit.role == "drop" else unit.role),
-         unit.reason) for unit in read_page.units))
+    # how each line was read (the review page and --explain show it)
+    reading = tuple((unit.first_line, unit.last_line,
+                     unit.hint or ("chrome" if unit.role == "drop" else unit.role), unit.reason)
+                    for unit in read_page.units)
+    return build_document(source, drafts, page_title=builder.page_title,
+                          sections=builder.sections, dropped=dropped,
+                          chrome_lines=chrome_lines, editors=editors, ended_open=ended_open,
+                          places=places or default_places(), encoding=encoding,
+                          digest=digest, warnings=warnings, reading=reading)
 
 
 def _lines(units: Iterable[Unit]) -> str:

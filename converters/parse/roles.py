@@ -134,7 +134,6 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                                     key=lambda role: tagger.marginal(role, index))
         if "page=edition" in features[0]:
             _rescue_title(tagger, units, labels)
-
         for index, (unit, label) in enumerate(zip(units, labels)):
             if label in DECK:
                 unit.confidence = tagger.marginal(label, index)
@@ -194,4 +193,3 @@ def _rescue_title(tagger, units: Sequence[Unit], labels: list[str]) -> None:  # 
     best = max(deck or window, key=lambda i: tagger.marginal("title", i))
     if tagger.marginal("title", best) >= RESCUE_MIN:
         labels[best] = "title"
-
