@@ -121,10 +121,9 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: " + f"\n{path}: ".join(found))
     section = data.get("edition", {})
     districts = data.get("districts", {})
-    reports = data.get("reports", {})
-    settings = Settings(**section, district_order=tuple(districts.get("order", ())),
-                        slugs=dict(districts.get("slugs", {})),
-                        report_page_numbers=reports.get("page_numbers", "on open"))
+    reports = {f"report_{key}": value for key, value in data.get("reports", {}).items()}
+    settings = Settings(**section, **reports, district_order=tuple(districts.get("order", ())),
+                        slugs=dict(districts.get("slugs", {})))
     try:
         return settings.validate()
     except ConfigError as exc:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -26,15 +25,22 @@ def _load_scorer() -> ModuleType:
 scorer = _load_scorer()
 
 
-def libreoffice_environment(tmp: Path) -> dict[str, str]:
-    """soffice with its own profile and the PyPI Chinese faces visible to fontconfig."""
-    import pylopdf_fonts_zh_cn
-    conf = tmp / "fonts.conf"
-    conf.write_text(f"""<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-<dir>{Path(pylopdf_fonts_zh_cn.__file__).parent}</dir><cachedir>{tmp}/fc</cachedir></fontconfig>""",
-                    encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(tmp)}
+def libreoffice_pdfs(sources: list[Path], out: Path) -> dict[str, Path]:
+    """The Word reports set as PDFs by LibreOffice (skips without it): name → PDF."""
+    import subprocess
+
+    from converters.exporters.docx.pagination import (
+        layout_engine,
+        libreoffice_environment,
+        to_pdf,
+    )
+
+    engine = layout_engine()
+    if engine is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    subprocess.run(to_pdf(engine, out, out, sources), check=True, capture_output=True,
+                   env={**libreoffice_environment(out), "HOME": str(out)}, timeout=300)
+    return {source.stem: out / f"{source.stem}.pdf" for source in sources}
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import INPUT, libreoffice_environment
+from conftest import INPUT, libreoffice_pdfs
 from lxml import etree
 
 from converters.build.run import run_build
@@ -298,14 +297,7 @@ def test_a_reference_docx_supplies_styles_and_page(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def converted(reports, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
-    tmp = tmp_path_factory.mktemp("lo")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp), *map(str, reports.values())],
-                   check=True, capture_output=True, env=libreoffice_environment(tmp), timeout=300)
-    return {name: tmp / f"{name}.pdf" for name in reports}
+    return libreoffice_pdfs(list(reports.values()), tmp_path_factory.mktemp("lo"))
 
 
 def test_libreoffice_converts_every_report(converted, reports) -> None:  # type: ignore[no-untyped-def]

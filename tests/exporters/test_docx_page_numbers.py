@@ -4,7 +4,6 @@ sets the finished report on; and without LibreOffice, left for Word to fill in."
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,14 +12,14 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import INPUT, ROOT, libreoffice_environment
+from conftest import INPUT, ROOT, libreoffice_pdfs
 from lxml import etree
 
 from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions
+from converters.exporters.docx.pagination import layout_engine
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,
                     slug="bulletin", report_page_numbers="libreoffice")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,7 +39,7 @@ def update_fields(path: Path) -> str | None:
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], list[str]]:
-    if SOFFICE is None:
+    if layout_engine() is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
     out = tmp_path_factory.mktemp("numbered")
     result = run_build([INPUT], out, ["docx"], SETTINGS, BuildOptions(combined=True))
@@ -67,11 +66,7 @@ def test_each_number_is_the_page_the_article_is_printed_on(filled, tmp_path: Pat
     page whose folio the contents give (the numbers did not move the pages)."""
     reports, _ = filled
     combined = reports["bulletin"]
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(combined)],
-                   check=True, capture_output=True, env=libreoffice_environment(tmp_path),
-                   timeout=300)
-    with pdfplumber.open(tmp_path / "bulletin.pdf") as pdf:
+    with pdfplumber.open(libreoffice_pdfs([combined], tmp_path)["bulletin"]) as pdf:
         pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in pdf.pages]
     by_folio = {}
     for page in pages:
@@ -117,3 +112,28 @@ def test_an_unknown_choice_is_refused_naming_the_key(tmp_path: Path) -> None:
                            str(INPUT), "-o", "build"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode != 0
     assert "pressroom.toml" in done.stderr and "page_numbers" in done.stderr
+
+
+def test_where_libreoffice_fails_the_report_is_as_by_default(tmp_path: Path) -> None:
+    """A LibreOffice that sets no pages (here a command of that name that fails): the
+    build says so, and the report is the one Word is asked to number, byte for byte."""
+    settings = (ROOT / "pressroom.toml").read_text(encoding="utf-8")
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    reports = {}
+    for choice in ("on open", "libreoffice"):
+        folder = tmp_path / choice.replace(" ", "-")
+        folder.mkdir()
+        (folder / "pressroom.toml").write_text(
+            settings.replace('page_numbers = "on open"', f'page_numbers = "{choice}"'),
+            encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "converters.cli", "build", "-q", "-f",
+                               "docx", str(INPUT), "-o", "build"], cwd=folder,
+                              capture_output=True, text=True,
+                              env={"PATH": str(fake.parent), "HOME": str(tmp_path)})
+        assert done.returncode == 0, done.stderr
+        reports[choice] = (folder / "build" / "docx" / "zhongyuan.docx").read_bytes()
+    assert "LibreOffice made no pages: Error: source file could not be loaded" in done.stderr
+    assert reports["libreoffice"] == reports["on open"]

@@ -21,7 +21,13 @@ from ...store import Store
 from ..archive import member, read_zip, write_package
 from ..text import xml_safe
 from . import ooxml
-from .pagination import PLACEHOLDER, PaginationError, folios, layout_engine, page_texts
+from .pagination import (
+    PLACEHOLDER,
+    PaginationError,
+    layout_engine,
+    page_numbers,
+    page_texts,
+)
 from .template import prepared_template
 
 
@@ -70,10 +76,12 @@ class ReportWriter:
         ooxml.bookmark(paragraph, anchor, self.bookmarks)
         return paragraph
 
-    def contents(self, entries: list[tuple[int, str, str]], numbered: bool = False) -> list[Any]:
+    def contents(self, entries: list[tuple[int, str, str]], numbered: bool = False
+                 ) -> list[tuple[Any, list[Any]]]:
         """A TOC field whose cached entries Word, WPS and LibreOffice show without an
         update; ``numbered``: each with a page number after a dotted tab, as Word's
-        own (set to the placeholder: returns each number's text element, in order)."""
+        own, set to the placeholder (returns each number's text element and what makes
+        the tab and the number, in order)."""
         self.paragraph("toc-heading", "目　录", "contents")
         numbers = []
         section = self.document.sections[-1]
@@ -86,8 +94,10 @@ class ReportWriter:
             if numbered:
                 paragraph.paragraph_format.tab_stops.add_tab_stop(
                     width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+                before = len(paragraph._p)
                 paragraph.add_run().add_tab()
-                numbers.append(ooxml.field(paragraph, f"PAGEREF {anchor} \\h", PLACEHOLDER))
+                result = ooxml.field(paragraph, f"PAGEREF {anchor} \\h", PLACEHOLDER)
+                numbers.append((result, [paragraph._p.pPr.tabs, *paragraph._p[before:]]))
             if number == len(entries) - 1:
                 ooxml.field_end(paragraph)
         self.new(None).add_run().add_break(WD_BREAK.PAGE)
@@ -155,12 +165,15 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
             if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
                 toc.append((2, section.name, f"_Toc_s_{district.slug}_{len(toc)}"))
             toc.extend((3, listed(e.article), f"_Toc_{e.key}") for e in section.entries)
-    fill = options.get("toc", True) and edition.settings.report_page_numbers == "libreoffice"
-    engine = layout_engine() if fill else None
-    if fill and engine is None:
-        writer.warnings.append("contents page numbers: LibreOffice (soffice) is not installed; "
-                               "the report asks Word to fill them in when it is opened")
-    numbers = writer.contents(toc, numbered=engine is not None) if options.get("toc", True) else []
+    engine, numbers = None, []
+    if options.get("toc", True):
+        if edition.settings.report_page_numbers == "libreoffice":
+            engine = layout_engine()
+            if engine is None:
+                writer.warnings.append("contents page numbers: LibreOffice (soffice) is not "
+                                       "installed; the report asks Word to fill them in when "
+                                       "it is opened")
+        numbers = writer.contents(toc, numbered=engine is not None)
     anchors = iter(anchor for level, _, anchor in toc if level < 3)
     for number, district in enumerate(edition.districts):
         heading = writer.heading("heading1", district.name, next(anchors), district.name)
@@ -194,12 +207,13 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
 
 
 def _numbered(document: Any, saved: io.BytesIO, engine: str, toc: list[tuple[int, str, str]],
-              numbers: list[Any], warnings: list[str]) -> io.BytesIO:
+              numbers: list[tuple[Any, list[Any]]], warnings: list[str]) -> io.BytesIO:
     """The report with its contents' page numbers, as LibreOffice sets its pages; when
     it cannot, or some heading is not found, the numbers it has not go (Word fills
     them in on opening, as it is asked to)."""
     try:
-        found = folios(page_texts(saved.getvalue(), engine), [(level, text) for level, text, _ in toc])
+        found = page_numbers(page_texts(saved.getvalue(), engine),
+                             [(level, text) for level, text, _ in toc])
     except PaginationError as exc:
         warnings.append(f"contents page numbers: {exc}; the report asks Word to fill them "
                         "in when it is opened")
@@ -208,14 +222,12 @@ def _numbered(document: Any, saved: io.BytesIO, engine: str, toc: list[tuple[int
     if missing and len(missing) < len(toc):
         warnings.append(f"contents page numbers: “{missing[0]}” was not found on any page "
                         f"({len(missing)} entries without a number); Word fills them in on opening")
-    for text, folio in zip(numbers, found):
-        if folio is None:  # the tab and the field go with the placeholder
-            run = text.getparent()
-            paragraph = run.getparent()
-            at = paragraph.index(run)
-            del paragraph[at - 4:at + 2]  # tab run, begin, instruction, separate, result, end
+    for (text, pieces), number in zip(numbers, found):
+        if number is None:  # the tab and the field go with the placeholder
+            for made in pieces:
+                made.getparent().remove(made)
         else:
-            text.text = folio
+            text.text = number
     if not missing:  # all filled: nothing for Word to ask about
         ooxml.set_setting(document.settings, "updateFields", val="false")
     buffer = io.BytesIO()

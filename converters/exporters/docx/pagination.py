@@ -4,9 +4,10 @@ A Word report's page numbers exist only once a layout engine has set its
 pages. With ``[reports] page_numbers = "libreoffice"`` in pressroom.toml and
 LibreOffice installed, the report is set once by LibreOffice (headless, in a
 profile of its own, so that a LibreOffice the editor has open is not
-disturbed), every contents entry's heading is found on its page of the result,
-and the folio printed on that page goes into the contents. The report stays
-the one python-docx wrote: only the numbers come from LibreOffice.
+disturbed), every article's heading is found on its page of the result (a
+district's or a 街道's takes its first article's page), and that page's number
+goes into the contents. The report stays the one python-docx wrote: only the
+numbers come from LibreOffice.
 
 The contents are set with a placeholder as wide as any report's page number
 (``PLACEHOLDER``), so that LibreOffice breaks their lines as they will be
@@ -27,7 +28,6 @@ from xml.sax.saxutils import escape
 PLACEHOLDER = "000"
 #: the longest LibreOffice may take to set one report (its first start makes a profile)
 TIMEOUT = 180
-_FOLIO = re.compile(r"—\s*(\d+)\s*—")
 _SPACE = re.compile(r"\s+")
 
 
@@ -49,12 +49,9 @@ def page_texts(docx: bytes, engine: str) -> list[str]:
         source = work / "report.docx"
         source.write_bytes(docx)
         try:
-            done = subprocess.run(
-                [engine, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                 "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(work),
-                 str(source)],
-                capture_output=True, text=True, timeout=TIMEOUT, check=False,
-                env=_with_chinese_faces(work))
+            done = subprocess.run(to_pdf(engine, work, work, [source]), capture_output=True,
+                                  text=True, timeout=TIMEOUT, check=False,
+                                  env=libreoffice_environment(work))
         except subprocess.TimeoutExpired:
             raise PaginationError(f"LibreOffice did not finish within {TIMEOUT} s") from None
         except OSError as exc:
@@ -66,7 +63,15 @@ def page_texts(docx: bytes, engine: str) -> list[str]:
         return [page.extract_text() or "" for page in PdfReader(pdf).pages]
 
 
-def _with_chinese_faces(work: Path) -> dict[str, str]:
+def to_pdf(engine: str, work: Path, out: Path, sources: list[Path]) -> list[str]:
+    """The command that has LibreOffice set ``sources`` as PDFs into ``out``, with a
+    profile of its own in ``work``."""
+    return [engine, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+            "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out),
+            *map(str, sources)]
+
+
+def libreoffice_environment(work: Path) -> dict[str, str]:
     """The environment for LibreOffice, with the Chinese faces Pressroom installs from
     PyPI visible to fontconfig: on a machine with no Chinese face of its own, the
     report is still set with full-width characters, as Word sets it."""
@@ -86,9 +91,9 @@ def _with_chinese_faces(work: Path) -> dict[str, str]:
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
-def folios(pages: Sequence[str], entries: Sequence[tuple[int, str]]) -> list[str | None]:
-    """The folio of the page each contents entry (level, text) is on, in order; None for
-    an entry not found.
+def page_numbers(pages: Sequence[str], entries: Sequence[tuple[int, str]]) -> list[str | None]:
+    """The number of the page each contents entry (level, text) is on, in order; None
+    for an entry not found. (A report's folios count its pages from the first.)
 
     The contents come first and list every heading, so the body is searched from
     the page after the one that lists the last entry, each heading from the page
@@ -114,15 +119,9 @@ def folios(pages: Sequence[str], entries: Sequence[tuple[int, str]]) -> list[str
         if at is None:
             continue
         found[index] = page = at
-    # a heading: the page of the first article after it (before the next heading)
+    # a heading: the page of the first article after it
     for index, (level, _) in enumerate(entries):
         if level < 3:
             found[index] = next((found[k] for k in range(index + 1, len(entries))
                                  if entries[k][0] == 3), None)
-    return [None if at is None else _folio(pages[at], at) for at in found]
-
-
-def _folio(page: str, index: int) -> str:
-    """The number printed on the page (— 3 —), or its place in the file."""
-    printed = _FOLIO.findall(page)
-    return printed[-1] if printed else str(index + 1)
+    return [None if at is None else str(at + 1) for at in found]

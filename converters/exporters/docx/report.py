@@ -11,8 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from ...layout import LayoutError, check_room, points
 from . import ooxml
