@@ -66,6 +66,16 @@ class _Pages:
         return parse_page(source, data)
 
 
+def _internal(out_dir: Path) -> bool:
+    """Whether the edition built here is an internal publication (its record says)."""
+    from .editions import EditionError, read_record
+
+    try:
+        return bool(read_record(out_dir).get("internal", False))
+    except EditionError:  # a build of an earlier Pressroom: printed as a newspaper
+        return False
+
+
 def check_build(out_dir: Path) -> CheckResult:
     result = CheckResult()
     manifest = load_manifest(out_dir)
@@ -78,6 +88,7 @@ def check_build(out_dir: Path) -> CheckResult:
         result.notes.append(f"{len(leftovers)} temporary file(s) of an interrupted build "
                             f"(the next build removes them): {leftovers[0]}")
     pages = _Pages(manifest.sources)
+    internal = _internal(out_dir)
     for relative, record in sorted(manifest.outputs.items()):
         check = OutputCheck(out_dir / relative)
         result.outputs.append(check)
@@ -103,7 +114,7 @@ def check_build(out_dir: Path) -> CheckResult:
                                "presence and checksum were checked")
             continue
         # what the build warned no font has, the check knows of: both warn, neither fails
-        verdict = exporter.verify(check.path, articles, frozenset(record.unprintable))
+        verdict = exporter.verify(check.path, articles, frozenset(record.unprintable), internal)
         check.problems += verdict.problems
         check.notes += verdict.notes
     return result

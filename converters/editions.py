@@ -97,7 +97,9 @@ def write_record(out_dir: Path, edition: Edition,
     settings = edition.settings
     data = {"schema": RECORD_SCHEMA, "edition": settings.edition, "title": edition.title,
             "unit": settings.unit, "issue": settings.issue, "date": edition.date.isoformat(),
-            "updated": _updated(out_dir, manifest, outputs), "outputs": files}
+            "updated": _updated(out_dir, manifest, outputs),
+            # an internal publication prints no 本报讯 or 记者 (pressroom check reads it so)
+            "internal": settings.internal, "outputs": files}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     path = out_dir / RECORD_NAME
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -174,11 +174,12 @@ class Exporter:
         return characters
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],
-               unprintable: frozenset[str] = frozenset()) -> Verdict:
+               unprintable: frozenset[str] = frozenset(), internal: bool = False) -> Verdict:
         """For ``pressroom check``: does the file open with a reader that is not our
         writer, and does it hold every article's text? ``articles`` are (page file
         name, Article) pairs; ``unprintable`` the characters the build warned no
-        font has."""
+        font has; ``internal``: an internal publication's, printed as one
+        (presentation.shown)."""
         return Verdict(notes=[f"the {self.name} exporter cannot verify its outputs: only "
                               "the file's presence and checksum were checked"])
 

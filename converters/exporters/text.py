@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..parse.chars import han_only
 from ..model import Article
+from ..presentation import shown
 
 #: XML 1.0 cannot hold these (C0 controls but tab/newline/return, U+FFFE/FFFF, surrogates)
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -22,15 +23,19 @@ def xml_safe(text: str, where: str, warnings: list[str]) -> str:
     return ILLEGAL_XML.sub("", text)
 
 
-def expected_pieces(article: Article) -> list[str]:
+def expected_pieces(article: Article, internal: bool = False) -> list[str]:
     """The Han text of each piece an output prints for an article (headline deck,
-    bylines, each paragraph and subhead), the unit a completeness check looks for."""
-    pieces = [article.kicker, article.title, article.subtitle, *article.bylines,
-              *(block.text for block in article.body)]
+    bylines, each paragraph and subhead, as presentation.shown has every format print
+    them; ``internal``: in an internal publication), the unit a completeness check
+    looks for."""
+    printed = shown(article, internal)
+    pieces = [printed.kicker, printed.heading, printed.subtitle, *printed.bylines,
+              *((block.lead or "") + block.text for block in printed.blocks)]
     return [text for text in (han_only(p) for p in pieces if p) if text]
 
 
-def missing_pieces(articles: Iterable[tuple[str, Article]], printed: str) -> list[str]:
+def missing_pieces(articles: Iterable[tuple[str, Article]], printed: str,
+                   internal: bool = False) -> list[str]:
     """Where an output's Han text lacks a piece: ``source: “title”: piece…``."""
     stream = han_only(printed)
     problems = []
@@ -39,7 +44,7 @@ def missing_pieces(articles: Iterable[tuple[str, Article]], printed: str) -> lis
     # and only one that is not there is looked for everywhere (a contents page)
     position = 0
     for where, article in articles:
-        for piece in expected_pieces(article):
+        for piece in expected_pieces(article, internal):
             found = stream.find(piece, position)
             if found == -1 and len(problems) < MISSING_LOOKED_FOR:
                 found = stream.find(piece)
@@ -56,14 +61,15 @@ MISSING_LOOKED_FOR = 20
 
 
 def missing_characters(articles: Iterable[tuple[str, Article]], printed: str,
-                       unprintable: frozenset[str] = frozenset()) -> list[str]:
+                       unprintable: frozenset[str] = frozenset(),
+                       internal: bool = False) -> list[str]:
     """For page layouts, where furniture (running heads) interrupts paragraphs at page
     breaks: each Han character must appear at least as often as the articles use it."""
     wanted: Counter[str] = Counter()
     owners: dict[str, str] = {}
     for where, article in articles:
         owner = f"{where}: “{article.display_title}”"
-        for piece in expected_pieces(article):
+        for piece in expected_pieces(article, internal):
             wanted.update(piece)
             for ch in set(piece).difference(owners):
                 owners[ch] = owner

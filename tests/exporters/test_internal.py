@@ -47,3 +47,14 @@ def test_no_dateline_or_reporter_byline_in_any_format(outputs) -> None:  # type:
     for text in (pdf, epub, word):
         assert "本报讯" not in text and "记者" not in text
         assert "撰稿" in text and "供稿）" in text
+
+
+def test_pressroom_check_reads_an_internal_edition_as_printed(outputs) -> None:  # type: ignore[no-untyped-def]
+    """The check looks for the credits printed in place of 本报讯 and 记者 bylines,
+    and finds every output whole."""
+    from converters.check import check_build
+
+    result = check_build(next(iter(outputs.values())).parent.parent)
+    assert len(result.outputs) == 6
+    assert all(not check.problems for check in result.outputs), \
+        [(check.path.name, check.problems[:2]) for check in result.outputs if check.problems]

@@ -46,7 +46,7 @@ class DocxExporter(Exporter):
         return Report(warnings=warnings)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],
-               unprintable: frozenset[str] = frozenset()) -> Verdict:
+               unprintable: frozenset[str] = frozenset(), internal: bool = False) -> Verdict:
         from .verify import verify_docx
 
-        return verify_docx(path, articles)
+        return verify_docx(path, articles, internal)

@@ -11,7 +11,7 @@ from ..archive import checksum_problem
 from ..text import missing_pieces
 
 
-def verify_docx(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+def verify_docx(path: Path, articles: list[tuple[str, Article]], internal: bool = False) -> Verdict:
     import docx
 
     verdict = Verdict()
@@ -27,5 +27,5 @@ def verify_docx(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
         return verdict
     text = [p.text for p in document.paragraphs]
     text += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    verdict.problems += missing_pieces(articles, "\n".join(text))
+    verdict.problems += missing_pieces(articles, "\n".join(text), internal)
     return verdict

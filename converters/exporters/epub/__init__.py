@@ -43,7 +43,7 @@ class EpubExporter(Exporter):
         return report
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],
-               unprintable: frozenset[str] = frozenset()) -> Verdict:
+               unprintable: frozenset[str] = frozenset(), internal: bool = False) -> Verdict:
         from .verify import verify_epub
 
-        return verify_epub(path, articles)
+        return verify_epub(path, articles, internal)

@@ -61,7 +61,7 @@ def _structure(package: zipfile.ZipFile, verdict: Verdict) -> None:
                 verdict.problems.append(f"{href} is not well-formed XML: {exc}")
 
 
-def verify_epub(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
+def verify_epub(path: Path, articles: list[tuple[str, Article]], internal: bool = False) -> Verdict:
     verdict = Verdict()
     try:
         with zipfile.ZipFile(path) as package:
@@ -77,5 +77,5 @@ def verify_epub(path: Path, articles: list[tuple[str, Article]]) -> Verdict:
     except (zipfile.BadZipFile, OSError) as exc:
         verdict.problems.append(f"not a readable zip: {exc}")
         return verdict
-    verdict.problems += missing_pieces(articles, text)
+    verdict.problems += missing_pieces(articles, text, internal)
     return verdict

@@ -190,7 +190,7 @@ class PdfExporter(Exporter):
             return self.assemble(job, target, options, parts, context)
 
     def verify(self, path: Path, articles: list[tuple[str, Article]],
-               unprintable: frozenset[str] = frozenset()) -> Verdict:
+               unprintable: frozenset[str] = frozenset(), internal: bool = False) -> Verdict:
         from .verify import verify_pdf
 
-        return verify_pdf(path, articles, unprintable)
+        return verify_pdf(path, articles, unprintable, internal)

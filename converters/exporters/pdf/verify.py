@@ -72,7 +72,7 @@ def _off_the_page(path: Path, verdict: Verdict) -> None:
 
 
 def verify_pdf(path: Path, articles: list[tuple[str, Article]],
-               unprintable: frozenset[str] = frozenset()) -> Verdict:
+               unprintable: frozenset[str] = frozenset(), internal: bool = False) -> Verdict:
     """``unprintable``: the characters the build warned no configured font has; they are
     not in the text (they print as boxes), and are a note here as they were a warning
     there, not a problem."""
@@ -94,7 +94,8 @@ def verify_pdf(path: Path, articles: list[tuple[str, Article]],
     if count == 0:
         verdict.problems.append("no pages")
     verdict.problems += [f"font not embedded: {name}" for name in unembedded]
-    verdict.problems += missing_characters(articles, _text(path, reader, verdict), unprintable)
+    verdict.problems += missing_characters(articles, _text(path, reader, verdict), unprintable,
+                                          internal)
     if unprintable:
         verdict.notes.append("no configured font has " + "、".join(
             f"{ch} (U+{ord(ch):04X})" for ch in sorted(unprintable)) + ": they print as empty "
