@@ -56,6 +56,7 @@ def test_the_epub_navigation(tmp_path: Path) -> None:
         ncx = book.read("EPUB/toc.ncx").decode("utf-8")
         pages = [etree.fromstring(book.read(n)) for n in book.namelist()
                  if n.startswith("EPUB/text/a")]
+        part = etree.fromstring(book.read("EPUB/text/d-zhongyuan.xhtml"))
     labels = [a.text for a in nav.iter("{http://www.w3.org/1999/xhtml}a")]
     assert PLACEHOLDER_TITLE in labels and PLACEHOLDER_TITLE in ncx
     assert not any(label and label.startswith(FIRST[:10]) for label in labels)
@@ -64,6 +65,8 @@ def test_the_epub_navigation(tmp_path: Path) -> None:
                                    "{http://www.w3.org/1999/xhtml}h2",
                                    "{http://www.w3.org/1999/xhtml}h3")]
     assert PLACEHOLDER_TITLE in headings
+    listed = [a.text for a in part.iter("{http://www.w3.org/1999/xhtml}a")]  # the district's page
+    assert PLACEHOLDER_TITLE in listed and not any(FIRST[:10] in (a or "") for a in listed)
 
 
 def test_the_word_contents(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ def template_environment(layout: dict[str, Any], store: Store) -> Environment:
                        auto_reload=False,
                        bytecode_cache=FileSystemBytecodeCache(str(store.folder("templates"))))
     environment.filters["dashes"] = dashes
+    environment.filters["listed"] = listed  # one title everywhere (presentation.listed)
     return environment
 
 
