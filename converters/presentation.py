@@ -47,8 +47,7 @@ class ShownBlock:
 @dataclass(frozen=True)
 class Shown:
     kicker: str | None
-    heading: str              # the headline above the article
-    listed: str               # the article's name in contents, bookmarks, navigation
+    heading: str              # the headline above the article (listed: its name elsewhere)
     subtitle: str | None      # with its dash
     bylines: tuple[str, ...]  # each as printed
     byline_line: str | None   # all of them on one line
@@ -103,8 +102,7 @@ def shown(article: Article, internal: bool = False) -> Shown:
             blocks.append(ShownBlock(block.kind, block.text))
     bylines = _credits(article) if internal else tuple(map(byline_as_printed, article.bylines))
     return Shown(kicker=article.kicker or None,
-                 heading=article.title or PLACEHOLDER_TITLE,
-                 listed=listed(article),
+                 heading=listed(article),
                  subtitle=SUBTITLE_DASH + article.subtitle if article.subtitle else None,
                  bylines=bylines,
                  byline_line=BYLINE_GAP.join(bylines) if bylines else None,

@@ -12,6 +12,11 @@ if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the mode
     from ...model import Article
 
 
+def article_file(key: str) -> str:
+    """An article's page in the book (also where the review says it is)."""
+    return f"text/{key}.xhtml"
+
+
 class EpubExporter(Exporter):
     name = "epub"
     description = "EPUB 3 book, a part per district (epubcheck-clean; --embed-fonts)"
@@ -36,7 +41,7 @@ class EpubExporter(Exporter):
         from .book import build_book  # Jinja2 and Pillow load slowly; a no-op build needs none
 
         layout = load_layout(layout_name(self, options), "epub")
-        report = Report(places={entry.key: f"text/{entry.key}.xhtml"
+        report = Report(places={entry.key: article_file(entry.key)
                                 for entry in job.edition.entries})
         build_book(job.edition, layout, target, embed_fonts=options.embed_fonts,
                    warnings=report.warnings, context=Context.of(context))

@@ -38,6 +38,7 @@ from ...model import Article, replace
 from ...presentation import listed, shown
 from ...store import Store
 from .. import Context
+from . import article_file
 from ..archive import Member, member, read_members, read_zip, write_package
 from ..text import xml_safe
 from .cover import cover_image
@@ -199,17 +200,17 @@ def build_book(edition: Edition, layout: dict[str, Any], target: Path, *,
             links = district_links
             if section["name"]:
                 links = []
-                district_links.append((epub.Link(f"text/{section['entries'][0].key}.xhtml",
+                district_links.append((epub.Link(article_file(section["entries"][0].key),
                                                  section["name"], f"s-{district.slug}-{number}"), links))
             for entry in section["entries"]:
                 where = f"{entry.source}: “{entry.article.display_title}”"
                 article = _safe_article(entry.article, where, warnings)
+                deck = shown(article, edition.settings.internal)
                 page("article.xhtml.j2", entry.key, f"{entry.key}.xhtml",
                      _signature(section["name"], entry.key, article),
-                     title=listed(article), body_type="bodymatter", article=article,
-                     shown=shown(article, edition.settings.internal),
+                     title=deck.heading, body_type="bodymatter", article=article, shown=deck,
                      section=section["name"] or None)
-                links.append(epub.Link(f"text/{entry.key}.xhtml", listed(article), entry.key))
+                links.append(epub.Link(article_file(entry.key), deck.heading, entry.key))
         toc.append((epub.Link(f"text/{part_file}", district.name, f"d-{district.slug}"),
                     district_links))
     book.toc = toc
