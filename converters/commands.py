@@ -177,13 +177,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
         settings_state = file_state(settings_file)  # before reading it: see repeat.remember
         edition_inputs, edition_out = list(source.inputs), source.out_dir
 
-        def remember(result: BuildResult) -> None:
-            if alone and not watch:
-                # the catalog before the note: it writes into the build folder, which
-                # the note watches (a note older than it would never answer)
-                _write_catalog(out_dir, changed=bool(result.built or result.removed))
-            # a build of several editions is not answered from a note: each is quick
-            if isinstance(argv, list) and not force and not watch and alone:
+        def finish(result: BuildResult) -> None:
+            """A lone edition's build, its folder still held: the catalog, then the note
+            that answers a repeat (it watches the folder the catalog goes into)."""
+            if not alone or watch:
+                return
+            _write_catalog(out_dir, changed=bool(result.built or result.removed))
+            if isinstance(argv, list) and not force:
                 remember_repeat(argv, result, inputs=edition_inputs, build_folder=edition_out,
                                 started_ns=started_ns, settings_file=(settings_file, settings_state),
                                 quiet=quiet, as_json=as_json)
@@ -200,7 +200,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: str | None, layout: 
                            BuildOptions(layout=layout, split=split, print_marks=print_marks,
                                         combined=combined, embed_fonts=embed_fonts),
                            workers=jobs, force=force, progress=progress_for(sys.stderr, quiet),
-                           then=remember, session=session)
+                           then=finish, session=session)
         report(result, quiet=quiet, as_json=as_json, one_line=watch)
         return result
 
