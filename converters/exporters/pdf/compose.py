@@ -251,10 +251,10 @@ class _Composition:
             self.squeezed.append(i)
             amount -= take
 
-    def give_back(self, start: int, stop: int, amount: float) -> float:
-        """Undo up to ``amount`` of the squeezing in items[start:stop]; what is left of
-        ``amount``. (A line whose break moved after its marks were squeezed to fit
-        — a last line given company — has room again: its marks are whole first.)"""
+    def give_back(self, start: int, stop: int, amount: float) -> None:
+        """Undo up to ``amount`` of the squeezing in items[start:stop]. (A line whose
+        break moved after its marks were squeezed to fit — to give a last line
+        company — has room again: its marks are whole first.)"""
         for i in [i for i in self.squeezed if start <= i < stop]:
             if amount <= EPSILON:
                 break
@@ -266,7 +266,6 @@ class _Composition:
             if side[i] <= EPSILON:
                 del side[i]
                 self.squeezed.remove(i)
-        return amount
 
     def squeeze_or_push(self, start: int, end: int, available: float) -> int:
         items = self.items
@@ -363,13 +362,13 @@ def compose(atoms: Atoms, measure: float, first_indent: float, size: float,
             stop -= 1
         lines.append(job.line(start, stop, indent, justified=True))
         start = end
-    _avoid_single_character_last_line(lines, measure)
+    _avoid_single_character_last_line(job, lines, measure)
     for line in lines:
         _justify(job, line, measure)
     return lines
 
 
-def _avoid_single_character_last_line(lines: list[Line], measure: float) -> None:
+def _avoid_single_character_last_line(job: _Composition, lines: list[Line], measure: float) -> None:
     if len(lines) < 2:
         return
     last, previous = lines[-1], lines[-2]
@@ -382,6 +381,10 @@ def _avoid_single_character_last_line(lines: list[Line], measure: float) -> None
                 sum(last.advance[cut:last.stop]) <= measure - last.indent + EPSILON:
             previous.stop = cut
             last.start = cut
+            # the line before had its marks squeezed to hold what it now gives away:
+            # with room again, they are whole first (the only line that can have both)
+            job.give_back(previous.start, previous.stop,
+                          measure - previous.indent - previous.width())
             return
 
 
@@ -392,8 +395,5 @@ def _justify(job: _Composition, line: Line, measure: float) -> None:
     free = measure - line.indent - line.width()
     if free < -EPSILON:
         job.squeeze(line.start, line.stop, -free)
-        free = measure - line.indent - line.width()
-    elif free > EPSILON and job.squeezed:  # a mark squeezed, the line not tight: whole again
-        free = job.give_back(line.start, line.stop, free)
         free = measure - line.indent - line.width()
     line.extra = free / gaps
