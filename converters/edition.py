@@ -49,6 +49,12 @@ class DistrictGroup:
     def entries(self) -> tuple[Entry, ...]:
         return tuple(e for s in self.sections for e in s.entries)
 
+    @property
+    def sectioned(self) -> bool:
+        """Whether every format prints its articles under 办事处/街道 headings: not when
+        they are all the district's own (then DISTRICT_LEVEL is no heading)."""
+        return not (len(self.sections) == 1 and self.sections[0].name == DISTRICT_LEVEL)
+
 
 @dataclass(frozen=True)
 class Outside:

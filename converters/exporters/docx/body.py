@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ...edition import DISTRICT_LEVEL, Edition, Entry
+from ...edition import Edition, Entry
 from ...presentation import imprint, listed, shown
 from ...store import Store
 from ..archive import member, read_zip, write_package
@@ -162,7 +162,7 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
     for district in edition.districts:
         toc.append((1, district.name, f"_Toc_d_{district.slug}"))
         for section in district.sections:
-            if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
+            if district.sectioned:
                 toc.append((2, section.name, f"_Toc_s_{district.slug}_{len(toc)}"))
             toc.extend((3, listed(e.article), f"_Toc_{e.key}") for e in section.entries)
     engine, numbers = None, []
@@ -180,7 +180,7 @@ def build_report(edition: Edition, layout: dict[str, Any], target: Path, *, titl
         if number:  # a combined report: each district from a new page
             heading.paragraph_format.page_break_before = True
         for section in district.sections:
-            if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
+            if district.sectioned:
                 writer.heading("heading2", section.name, next(anchors), district.name)
             for entry in section.entries:
                 writer.article(entry)

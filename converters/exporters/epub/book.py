@@ -31,7 +31,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyst
                     StrictUndefined)
 from markupsafe import Markup, escape
 
-from ...edition import DISTRICT_LEVEL, DistrictGroup, Edition
+from ...edition import DistrictGroup, Edition
 from ...fonts import FontSource, prepare
 from ...layout import packaged_layouts
 from ...model import Article, replace
@@ -109,8 +109,8 @@ def _visible_text(xhtml: str) -> str:
 
 
 def _sections(district: DistrictGroup) -> list[dict[str, Any]]:
-    single = len(district.sections) == 1 and district.sections[0].name == DISTRICT_LEVEL
-    return [{"name": "" if single else s.name, "entries": s.entries} for s in district.sections]
+    return [{"name": s.name if district.sectioned else "", "entries": s.entries}
+            for s in district.sections]
 
 
 def _safe_article(article: Article, where: str, warnings: list[str]) -> Article:

@@ -269,7 +269,7 @@ def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildS
     entries = [(_signature("opener", district.name, district_meta(district)), 0)]
     for section in district.sections:
         heading: list[Flowable] = []
-        if section.name != DISTRICT_LEVEL or len(district.sections) > 1:
+        if district.sectioned:
             heading = [CJKParagraph([Run(f"■ {section.name}")], styles["section"]),
                        Rule(layout.rule_color, 0.5, 1 * mm), GridSnap(styles["body"].leading)]
         for number, entry in enumerate(section.entries):

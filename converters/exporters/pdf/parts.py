@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from ...edition import DISTRICT_LEVEL, Edition
+from ...edition import Edition
 from ...presentation import listed
 from ...store import kept
 from .cidfont import embed, merge_shown, shown_characters
@@ -150,7 +150,7 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
         for section in district.sections:
             articles = [OutlineItem(listed(entry.article), state.pages[entry.key],
                                     state.tops[entry.key]) for entry in section.entries]
-            if section.name == DISTRICT_LEVEL and len(district.sections) == 1:
+            if not district.sectioned:
                 sections += articles  # no 办事处 to group them under
             else:  # district → 办事处/街道 → article, as the contents read
                 sections.append(OutlineItem(section.name, articles[0].page, articles[0].top,
