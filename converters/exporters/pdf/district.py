@@ -147,11 +147,10 @@ def typeset_district(edition: Edition, layout: PdfLayout, target: Path,
                               layout.geometry.column_width))
     fresh = pages_of(Source.read(buffer.getvalue()))
     if reuse is None:
-        pages, page_shown, starts = fresh, document.page_shown, document.starts
-        anchors = _anchors(district, state, lambda j: None)
-        pages, page_shown, starts, anchors = _balanced(
-            edition, district, layout, state, flow, document, (pages, page_shown, starts, anchors))
-        return _write(target, layout, flow, pages, page_shown, starts, anchors,
+        laid: Laid = (fresh, document.page_shown, document.starts,
+                      _anchors(district, state, lambda j: None))
+        return _write(target, layout, flow,
+                      *_balanced(edition, district, layout, state, flow, document, laid),
                       _noted(district, state, lambda n, k: None))
     old = reuse.old
     assert old_pages is not None

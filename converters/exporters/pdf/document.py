@@ -215,7 +215,7 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
             runs.insert(0, Run(block.lead, styles["dateline"].face))
         body.append(CJKParagraph(runs, styles["body"], missing=missing))
     keep = NeedSpace(deck[1:], 2 * styles["body"].leading + 2, frame_height)
-    return [keep, *deck, *body, Rule(layout.rule_color, 0.4, 3 * mm, 0.3), GridSnap(grid)]
+    return [keep, *deck, *body]
 
 
 def district_banner(district: DistrictGroup, layout: PdfLayout, state: BuildState) -> list[Flowable]:
@@ -273,6 +273,9 @@ def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildS
             heading = [CJKParagraph([Run(f"■ {section.name}")], styles["section"]),
                        Rule(layout.rule_color, 0.5, 1 * mm), GridSnap(styles["body"].leading)]
         for number, entry in enumerate(section.entries):
+            if entries[1:]:  # a rule between articles (none after the district's last)
+                flowables += [Rule(layout.rule_color, 0.4, 3 * mm, 0.3),
+                              GridSnap(styles["body"].leading)]
             article = _article_flowables(entry, layout, state, frame_height)
             if number == 0 and heading:
                 keep: NeedSpace = article[0]  # type: ignore[assignment]
@@ -281,7 +284,6 @@ def district_flowables(district: DistrictGroup, layout: PdfLayout, state: BuildS
             entries.append((_article_signature(entry.article, section.name if number == 0 and heading
                                                else None), len(flowables)))
             flowables.extend(article)
-    del flowables[-2:]  # the rule and snap that close an article: the district ends here
     return DistrictFlow(flowables, entries)
 
 
