@@ -192,7 +192,9 @@ def _by_source(findings: list[Finding]) -> dict[str, list[Finding]]:
 def _places(edition: Edition, manifest: Manifest) -> dict[str, list[tuple[str, str]]]:
     """Entry key → (label, link from the review folder) in the edition's whole outputs
     (a district's own files number its articles afresh)."""
-    whole = {f"{edition.slug}.pdf": "简报PDF", f"{edition.slug}.epub": "电子书"}
+    from .exporters import whole_name
+
+    whole = {whole_name(edition, "pdf"): "简报PDF", whole_name(edition, "epub"): "电子书"}
     places: dict[str, list[tuple[str, str]]] = {}
     for record in manifest.outputs.values():
         label = whole.get(Path(record.path).name)

@@ -116,9 +116,14 @@ class Verdict:
     notes: list[str] = field(default_factory=list)
 
 
+def whole_name(edition: Edition, extension: str) -> str:
+    """The file name of the whole edition's output (bulletin-2021-06.pdf)."""
+    return f"{edition.slug}.{extension}"
+
+
 def whole_and_split(edition: Edition, options: BuildOptions, extension: str) -> list[Job]:
     """The edition as one file, and with ``--split district`` one file per district."""
-    jobs = [Job(f"{edition.slug}.{extension}", edition)]
+    jobs = [Job(whole_name(edition, extension), edition)]
     if options.split == "district":
         jobs += [Job(f"{district.slug}.{extension}", edition.only(district))
                  for district in edition.districts]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...layout import load_layout
 from ...presentation import listed
-from .. import BuildOptions, Context, Exporter, Job, Part, Report, Verdict, layout_name, whole_and_split
+from .. import (BuildOptions, Context, Exporter, Job, Part, Report, Verdict, layout_name,
+                whole_and_split, whole_name)
 
 if TYPE_CHECKING:  # a build with nothing to do loads the exporter, not the model
     from ...edition import Edition
@@ -155,7 +156,7 @@ class PdfExporter(Exporter):
                     ".marshal", f"{basis} {front_path.name}") if basis else None
         # the bulletin keeps its even page count for the print shop's booklet; a
         # district's own file (--split) ends on its last text page
-        whole = job.name == f"{job.edition.slug}.{self.extension}"
+        whole = job.name == whole_name(job.edition, self.extension)
         pages, starts = typeset_bulletin(job.edition, self._layout(job.edition, options, context),
                                          (front_path.read_bytes(), TypesetFront.from_json(front_data)),
                                          typeset, target, overlays, ends_blank=whole)
