@@ -14,7 +14,7 @@ from ...fonts import FontError, FontSource, PreparedFont, prepare, prepare_uncac
 from ...store import Store
 from ...layout import LayoutError, check_room, points
 from .cidfont import CIDFace
-from .typeset import Face, ParaStyle
+from .typeset import Face, ParaStyle, pure_black
 
 ROLES = ("body", "dateline", "kicker", "title", "subtitle", "byline", "subhead", "section",
          "district", "district-meta", "cover-title", "cover-edition", "cover-text",
@@ -166,13 +166,14 @@ def build_layout(data: dict[str, Any], characters: str, *, store: Store,
             else points(leading_value, em=size)
         indent = float(spec.get("indent", 0)) * size if role == "body" else 0.0
         faces[role] = face
+        color = parse_color(spec.get("color", "cmyk(0,0,0,100)"), cmyk=print_marks)
         styles[role] = ParaStyle(
-            face=face, size=size, leading=leading,
-            color=parse_color(spec.get("color", "cmyk(0,0,0,100)"), cmyk=print_marks),
+            face=face, size=size, leading=leading, color=color,
             align="justify" if role in ("body",) else "left",
             first_indent=indent,
             space_before=points(spec.get("space-before", 0), em=size),
-            space_after=points(spec.get("space-after", 0), em=size), overprint=print_marks)
+            space_after=points(spec.get("space-after", 0), em=size),
+            overprint=print_marks and pure_black(color))
     body_style = styles["body"]
     check_room(data, geometry.column_width, geometry.text_height, body_style.size,
                body_style.leading)

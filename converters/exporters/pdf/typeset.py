@@ -49,7 +49,7 @@ class ParaStyle:
     first_indent: float = 0.0       # in points
     space_before: float = 0.0
     space_after: float = 0.0
-    #: the print shop's file: black text overprints (see overprinting)
+    #: black text in the print shop's file: it overprints (see overprinting)
     overprint: bool = False
 
 
@@ -209,9 +209,7 @@ class CJKParagraph(Flowable):
         text = _text_object(canvas, self.style)
         for number, line in enumerate(self._lines or []):
             draw_line(canvas, line, self._line_start(line), self.baseline(number), self.style, text)
-        with overprinting(canvas, self.style):
-            canvas.drawText(text)
-            draw_rules(canvas, text, self.style)
+        draw_text(canvas, text, self.style)
 
     def _line_start(self, line: Line) -> float:
         natural = line.natural_width()
@@ -306,9 +304,20 @@ def draw_line(canvas, line: Line, x: float, y: float, style: ParaStyle,  # type:
             code.append(state["face"].show(document, run))
         x += sum(advance[first:end]) + extra * (end - first)
     if own:
-        with overprinting(canvas, style):
-            canvas.drawText(text)
-            draw_rules(canvas, text, style)
+        draw_text(canvas, text, style)
+
+
+def pure_black(color: Color) -> bool:
+    """A colour of the black plate alone (K, no C, M or Y)."""
+    return isinstance(color, CMYKColor) and color.cyan == color.magenta == color.yellow == 0 \
+        and color.black > 0
+
+
+def draw_text(canvas, text, style: ParaStyle) -> None:  # type: ignore[no-untyped-def]
+    """The lines set into ``text``, and their dashes' rules, overprinting if black."""
+    with overprinting(canvas, style):
+        canvas.drawText(text)
+        draw_rules(canvas, text, style)
 
 
 @contextmanager
@@ -316,10 +325,7 @@ def overprinting(canvas, style: ParaStyle) -> Iterator[None]:  # type: ignore[no
     """In the print file, black text overprints (a print shop's rule: no white hairline
     where the black plate and the others meet out of register); other colours knock
     out. A screen file has no plates: nothing is said."""
-    color = style.color
-    black = style.overprint and isinstance(color, CMYKColor) \
-        and color.cyan == color.magenta == color.yellow == 0 and color.black > 0
-    if not black:
+    if not style.overprint:
         yield
         return
     canvas.saveState()
