@@ -456,6 +456,25 @@ def test_a_blank_page_is_blank_and_a_district_file_ends_on_its_text(sample_build
                 assert len(pdf.pages) == output.pages
 
 
+def test_a_contents_of_even_length_leaves_a_blank_verso_blank(tmp_path: Path) -> None:
+    """Cover and a two-page contents: the verso after them, so that the first district
+    opens on a recto, is blank too (no folio)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(1, 51):
+        (pages / f"p{n:02d}.txt").write_text(
+            f"# 中原区第{n}项民生工程顺利完工\n\n本报讯（记者 王小明）近日，中原区第{n}项"
+            "民生工程顺利完工，周边居民出行更加方便。\n", encoding="utf-8")
+    result = run_build([pages], tmp_path / "out", ["pdf"], SETTINGS, BuildOptions())
+    assert result.ok, result.problems
+    with pdfplumber.open(result.outputs[0].path) as pdf:
+        front = [page for page in pdf.pages[1:5] if "目" in (page.extract_text() or "")[:40]]
+        verso = pdf.pages[len(front) + 1]
+        assert len(front) == 2, "the contents fill two pages"
+        assert not verso.chars and not verso.lines and not verso.rects, verso.extract_text()
+        assert "中原区" in pdf.pages[len(front) + 2].extract_text()
+
+
 def test_body_lines_of_both_columns_sit_on_one_grid(bulletin: Path) -> None:
     """Every body line of every page, in either column, on one baseline grid of
     the body's leading: headings take whole lines (the text after them snaps back)."""

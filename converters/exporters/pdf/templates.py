@@ -78,6 +78,8 @@ class BulletinPages(BaseDocTemplate):
         self.addPageTemplates(self._templates())
         #: per page: font name → the characters it shows there
         self.page_shown: list[dict[str, str]] = []
+        #: the page being set is the blank verso _endBuild adds (nothing is drawn on it)
+        self.padding = False
 
     def afterPage(self) -> None:  # noqa: N802 - ReportLab's hook, after the running head
         shown = self.canv._doc.__dict__.pop("pressroom_shown", {})
@@ -135,7 +137,7 @@ class BulletinPages(BaseDocTemplate):
         return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+08'00'"
 
     def _header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if getattr(self, "padding", False):  # the blank verso _endBuild adds: no running head
+        if self.padding:
             return
         g = self.layout.geometry
         page = self.page
@@ -268,6 +270,8 @@ class FrontPages(BulletinPages):
         ]
 
     def _header_and_folio(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.padding:  # a contents of an even page count leaves a blank verso: blank
+            return
         self._header(canvas, doc)
         draw_folio(canvas, self.layout, self.edition, self.page, "目录")
 
