@@ -36,9 +36,12 @@ _ASCII_MARKS = re.compile(r"[,;:?!(]")
 #: one pattern a mark, each opening with the mark itself (a literal the regex engine finds
 #: fast): the mark with a Han character before or after it
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_TOUCHING_HAN = tuple((re.compile(re.escape(mark) + rf"(?:(?<=[\u4e00-\u9fff]{re.escape(mark)})"
-                                  r"|(?=[\u4e00-\u9fff]))"), full)
-                      for mark, full in _TO_FULLWIDTH.items() if mark in ",;:?!")
+_TOUCHING_HAN = (*((re.compile(re.escape(mark) + rf"(?:(?<=[\u4e00-\u9fff]{re.escape(mark)})"
+                                 r"|(?=[\u4e00-\u9fff]))"), full)
+                    for mark, full in _TO_FULLWIDTH.items() if mark in ",;:?!"),
+                  # an ASCII tilde for a range between numbers or dates (3月~5月, 60~80年代):
+                  # GB/T 15834 writes the range with the wave dash ～
+                  (re.compile(r"~(?<=[0-9\u4e00-\u9fff]~)(?=[0-9\u4e00-\u9fff])"), "～"))
 
 
 class PhysicalLine(NamedTuple):  # a tuple: a page has thousands, made in one go
@@ -163,16 +166,9 @@ def _matching_close(text: str, index: int) -> int | None:
     return None
 
 
-#: an ASCII tilde for a range between numbers or dates (3月~5月, 60~80年代): GB/T
-#: 15834 writes the range with the wave dash ～
-_TILDE_RANGE = re.compile(r"(?<=[0-9\u4e00-\u9fff])~(?=[0-9\u4e00-\u9fff])")
-
-
 def _touching_han_to_fullwidth(text: str) -> str:
     for pattern, full in _TOUCHING_HAN:
         text = pattern.sub(full, text)
-    if "~" in text:
-        text = _TILDE_RANGE.sub("～", text)
     return text
 
 
