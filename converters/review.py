@@ -65,6 +65,11 @@ KINDS = (
 )
 
 
+#: a kind's label and what to do about it, by its name (for the templates)
+LABELS = {name: label for name, label, _, _ in KINDS}
+FIXES = {name: fix for name, _, _, fix in KINDS}
+
+
 @dataclass(frozen=True)
 class Finding:
     """A warning, with its kind (KINDS) and where it points."""
@@ -128,7 +133,7 @@ def write_page_views(out_dir: Path, collection: Collection, paths: dict[str, str
         replace_file(target, environment.get_template("page.html.j2").render(
             document=document, rows=_rows(_lines(document, paths.get(document.digest))),
             articles=_articles(document), findings=said_of.get(document.source, []),
-            kinds=KINDS).encode("utf-8"))
+            labels=LABELS, fixes=FIXES).encode("utf-8"))
 
 
 def write_review(out_dir: Path, edition: Edition, collection: Collection, manifest: Manifest,
@@ -144,7 +149,7 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
     entries = _entries(edition, collection, names, _places(edition, manifest), said_of)
     uncertain = sorted(documents, key=lambda source: (-len(said_of.get(source, ())), source))
     replace_file(index_page(out_dir), _environment().get_template("index.html.j2").render(
-        edition=edition, entries=entries, findings=findings, kinds=KINDS,
+        edition=edition, entries=entries, findings=findings, kinds=KINDS, labels=LABELS,
         pages=[(source, names[source], said_of.get(source, []),
                 len(documents[source].articles)) for source in uncertain],
         unplaced=said_of.get("", []), outputs=_outputs(manifest)).encode("utf-8"))
