@@ -55,6 +55,13 @@ def element(tag: str, **attributes: str) -> OxmlElement:
     return node
 
 
+def indent(side: str, chars: float, size: float) -> dict[str, str]:
+    """``w:ind`` attributes for an indent of ``chars`` characters of ``size`` points on
+    ``side`` (left, right, firstLine): in characters, which Word and WPS honour, and in
+    twips, which LibreOffice reads only."""
+    return {f"{side}Chars": str(int(chars * 100)), side: str(int(chars * size * 20))}
+
+
 def set_setting(settings, tag: str, **attributes: str) -> None:  # type: ignore[no-untyped-def]
     """Put ``w:<tag>`` into ``w:settings`` at its schema position (replacing one there)."""
     root = settings.element

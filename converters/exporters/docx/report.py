@@ -106,20 +106,12 @@ class ReportBuilder:
         indent = ppr.find(qn("w:ind"))
         if indent is not None:
             ppr.remove(indent)
-        indent = ooxml.element("w:ind")
-        chars = float(values.get("indent", 0))
         right = float(values.get("right-indent", 0))
         left = float(values.get("left-indent", 0))
-        if left:
-            indent.set(qn("w:leftChars"), str(int(left * 100)))
-            indent.set(qn("w:left"), str(int(left * size * 20)))
-        # firstLineChars is what Word and WPS honour; firstLine (twips) for the rest
-        indent.set(qn("w:firstLineChars"), str(int(chars * 100)))
-        indent.set(qn("w:firstLine"), str(int(chars * size * 20)))
-        if right:
-            indent.set(qn("w:rightChars"), str(int(right * 100)))
-            indent.set(qn("w:right"), str(int(right * size * 20)))
-        ppr.append(indent)
+        ppr.append(ooxml.element("w:ind", **{
+            **(ooxml.indent("left", left, size) if left else {}),
+            **ooxml.indent("firstLine", float(values.get("indent", 0)), size),
+            **(ooxml.indent("right", right, size) if right else {})}))
         if values.get("space-after"):
             spacing = ppr.find(qn("w:spacing"))
             spacing.set(qn("w:afterLines"), str(int(float(values["space-after"]) * 100)))
@@ -241,17 +233,15 @@ class ReportBuilder:
         edge = float(role.get("edge-indent", 1))
         self.document.settings.odd_and_even_pages_header_footer = True
         section = self.document.sections[0]
+        size = points(role.get("size", self.roles["normal"].get("size", "三号")))
         for footer, align, side in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
                                     (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left")):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
             paragraph.style = self.styles["page-number"]
             paragraph.alignment = align
-            ppr = paragraph._p.get_or_add_pPr()
-            # characters for Word and WPS, twips for LibreOffice, which reads only those
-            size = points(role.get("size", self.roles["normal"].get("size", "三号")))
-            ppr.append(ooxml.element("w:ind", **{f"{side}Chars": str(int(edge * 100)),
-                                                 side: str(int(edge * size * 20))}))
+            paragraph._p.get_or_add_pPr().append(ooxml.element("w:ind",
+                                                               **ooxml.indent(side, edge, size)))
             paragraph.add_run(before)
             ooxml.field(paragraph, "PAGE", "1")
             paragraph.add_run(after)
