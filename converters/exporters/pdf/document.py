@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -52,16 +53,18 @@ class NeedSpace(Flowable):
         self.extra = extra
         self.frame_height = frame_height
 
-    def _needed(self, width: float) -> float:
+    def _needed(self, width: float, available: float) -> float:
         total = self.extra
         for flowable in self.following:
-            _, height = flowable.wrap(width, self.frame_height)
+            # a snap to the grid pads by where it lands, not by the frame's height
+            _, height = flowable.wrap(width, available - total + self.extra
+                                      if isinstance(flowable, GridSnap) else self.frame_height)
             total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
         return total
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        needed = self._needed(availWidth)
-        if availHeight < needed < self.frame_height * 0.9:
+        needed = self._needed(availWidth, availHeight)
+        if availHeight < needed - 0.01 and needed < self.frame_height * 0.9:
             return availWidth, availHeight + 1  # does not fit: the frame ends here
         return availWidth, 0
 
@@ -90,6 +93,30 @@ class GridSnap(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class GridSlot(Flowable):
+    """A subhead set in whole lines of the body's grid, in their middle: two lines
+    (more for a long one), with room above and below, the same wherever it lands
+    — at a column's top as within its text."""
+
+    def __init__(self, paragraph: CJKParagraph, grid: float) -> None:
+        super().__init__()
+        self.paragraph, self.grid = paragraph, grid
+        self.inner = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, self.inner = self.paragraph.wrap(availWidth, availHeight)
+        self.width = availWidth
+        # at least half a line of room around the subhead's own lines
+        self.height = max(2, math.ceil((self.inner + self.grid / 2) / self.grid - 0.01)) * self.grid
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, (self.height - self.inner) / 2)
 
 
 class Marker(Flowable):
@@ -207,14 +234,16 @@ def _article_flowables(entry: Entry, layout: PdfLayout, state: BuildState,
     body: list[Flowable] = []
     for block in printed.blocks:
         if block.kind == "subhead":
-            body += [CJKParagraph([Run(block.text)], styles["subhead"], missing=missing),
-                     GridSnap(grid)]
+            # nor is a subhead: it goes with two lines of its text
+            subhead = GridSlot(CJKParagraph([Run(block.text)], replace(styles["subhead"], space_before=0.0),
+                                            missing=missing), grid)
+            body += [NeedSpace([subhead], 2 * grid, frame_height), subhead, GridSnap(grid)]
             continue
         runs = [Run(block.text)]
         if block.lead:
             runs.insert(0, Run(block.lead, styles["dateline"].face))
         body.append(CJKParagraph(runs, styles["body"], missing=missing))
-    keep = NeedSpace(deck[1:], 2 * styles["body"].leading + 2, frame_height)
+    keep = NeedSpace(deck[1:], 2 * grid, frame_height)
     return [keep, *deck, *body]
 
 
