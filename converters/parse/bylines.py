@@ -14,7 +14,7 @@ bare names in brackets are kept as other credits with their role.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -60,7 +60,9 @@ _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
 NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
                        "图文", "实习生", "编辑"})
 #: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
-_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·]{1,30}?)\s*[）)]$")
+_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／]{1,30}?)\s*[）)]$")
+#: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图
+_NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄])")
 
 
 @cache
@@ -227,7 +229,8 @@ def parse_byline(text: str) -> Byline | None:
     (記者 張三) read as simplified ones do; the names keep the characters printed."""
     if not _STEM_ANY.search(text, 0, 36) and not (" " in text[:14]
                                                    and _AFFILIATION_START.match(fold(text))):
-        return None  # most lines: no role word near the start, in either script
+        # most lines: no role word near the start, in either script
+        return _without_role(text) if len(text) < 24 else None
     folded = fold(text)
     if folded is text:
         return _parse_byline(text)
@@ -299,6 +302,12 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     if before and before[-1] not in "。！？!?”」』":
         return None
     inner = match.group(1).strip()
+    if "/" in inner or "／" in inner:  # (张骞/文 张梦珠/图): each name says what it did
+        parts = [_NAME_AND_PART.fullmatch(token) for token in inner.split()]
+        if not all(part and is_name(part.group(1)) for part in parts):
+            return None
+        return before, tuple(Credit("author" if part.group(2) == "文" else "photographer",
+                                    part.group(1)) for part in parts if part)
     if " " not in inner:
         names = [inner] if looks_like_person(inner) else []
     else:
@@ -310,6 +319,29 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     if not names or not all(is_name(n) for n in names):
         return None
     return before, tuple(Credit("author", n) for n in names)
+
+
+_PHOTO_CREDIT = re.compile(r"^(.+?)\s*(?:摄影报道|摄影|摄)$")
+
+
+def _without_role(text: str) -> Byline | None:
+    """A line of names printed without a role: after a byline's mark (□王 博), or
+    before what they did (井娇摄影报道, 陈占举 摄)."""
+    stripped = text.strip()
+    if stripped[:1] in "（(":  # (张骞/文 张梦珠/图), (商 闻): a credit line of its own
+        found = bracketed_names(stripped)
+        return Byline(stripped, (), (), None, found[1]) if found and not found[0] else None
+    if stripped[:1] in MARKERS:
+        names = names_only(stripped.lstrip(MARKERS))
+        return replace(names, text=stripped) if names else None
+    photo = _PHOTO_CREDIT.match(stripped)
+    if photo is None:
+        return None
+    names = names_only(photo.group(1).lstrip(MARKERS))
+    if names is None:
+        return None
+    return replace(names, text=stripped,
+                   others=tuple(Credit("photographer", c.name) for c in names.others))
 
 
 def names_only(text: str) -> Byline | None:

@@ -43,7 +43,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
 
 _PAGE = re.compile(r"第\s*([A-Za-z]?\d{1,3}[A-Za-z]?)\s*版\s*[:：]?\s*([^\s上下\d|][^|]*?)?"
                    r"\s*(?:上一版|下一版|PDF|\d\s*下一版|$|\s\d)")
-_PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:日报|晚报|时报|商报|都市报|今报|早报|法制报|青年报))")
+#: a paper's name: no word of the sentence it stands in (所有内容为平顶山日报社版权所有)
+_PAPER = re.compile(r"((?:(?![为的是在由属归有])[\u4e00-\u9fff]){2,6}?"
+                    r"(?:日报|晚报|时报|商报|都市报|今报|早报|法制报|青年报))")
 _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 

@@ -15,7 +15,9 @@ BOILERPLATE = re.compile(
     # a paper's SMS subscription notice: 移动用户:发送短信 jzsjb 到 10658300 即可订阅…
     r"(?:移动|联通|电信)用户\s*[:：]?\s*发送短信|"
     # a browser notice: 您的IE浏览器版本太低,请升级…
-    r"您的\s*IE\s*浏览器)")
+    r"您的\s*IE\s*浏览器|"
+    # a site menu's link framed by one mark on both sides: ≡ 百姓呼声 ≡
+    r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$)")
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
 BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"

@@ -14,6 +14,7 @@ corpus gives the same model file, ``data/roles.crfsuite``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -78,7 +79,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
     """
     # a page that marks its headings with # marks them all: its plain lines are not headings
     markdown = marked_up(units)
-    for index, (unit, label) in enumerate(zip(units, labels, strict=True)):
+    ruled = _placed_kickers(units, labels)
+    for index, (unit, label) in enumerate(zip(units, ruled, strict=True)):
         if markdown and not unit.level and not unit.scraped and label in HEADINGS \
                 and unit.role == "body":
             label = "body"
@@ -110,6 +112,23 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             unit.role = label
         else:
             unit.role = "body"
+
+
+#: a place or body on a line of its own, closed by a colon: 枚乘街道：, 灵宝市苏村乡：
+_PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:街道|办事处|社区|村|乡|镇|区|县|市|委|局|院|中心)\s*[：:]$")
+
+
+def _placed_kickers(units: Sequence[Unit], labels: Sequence[str]) -> list[str]:
+    """The labels, but for a place named over a headline (枚乘街道： / 扫雪除冰保畅通):
+    that is the kicker and the line under it the title, whatever the model said."""
+    ruled = list(labels)
+    for index in range(len(units) - 1):
+        place, headline = units[index], units[index + 1]
+        if _PLACE_KICKER.match(place.text) and headline.role in ("body", "heading") \
+                and not headline.dateline and len(headline.text) <= 40 \
+                and not any(mark in headline.text for mark in "。！？；"):
+            ruled[index], ruled[index + 1] = "kicker", "title"
+    return ruled
 
 
 def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None) -> list[str]:

@@ -40,6 +40,10 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("(记者 孙志刚 文 许大桥 图)", ["孙志刚", "许大桥"], [], []),
     ("□晚报记者 石明顺 通讯员 贝宁 闫万平", ["石明顺"], ["贝宁", "闫万平"], []),  # 贝: a surname
     ("实习记者 张洁 薛天杰", [], [], ["实习生 张洁", "实习生 薛天杰"]),            # an intern who writes
+    ("(张骞/文 张梦珠/图)", [], [], ["作者 张骞", "摄影 张梦珠"]),                  # names, what each did
+    ("井娇摄影报道", [], [], ["摄影 井娇"]),                                          # a credit, no role
+    ("陈占举 摄", [], [], ["摄影 陈占举"]),
+    ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
     byline = parse_byline(text)
@@ -50,7 +54,8 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
 
 
 @pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
-                                  "本报讯（记者 张三）今天，天气好。"])
+                                  "本报讯（记者 张三）今天，天气好。", "(完)", "(图为村民)", "拍摄",
+                                  "大家合影", "□温馨提示", "王 博"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
@@ -66,6 +71,7 @@ def test_not_datelines(text: str) -> None:
     ("都很满意。（商 闻）", "都很满意。", ["作者 商闻"]),                        # initials in brackets
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
+    ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
 ])
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
     text, byline = split_glued(paragraph)
@@ -129,6 +135,13 @@ def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> Non
     assert line.replace(":", "：").replace(",", "，")[:8] in "".join(document.dropped).replace(",", "，")
 
 
+@pytest.mark.parametrize("line", ["≡ 百姓呼声 ≡", "≡ 洛阳社区热帖 ≡"])
+def test_a_site_menu_s_framed_links_are_dropped(line: str) -> None:
+    document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}\n\n≡ 亲子教育 ≡")
+    assert all(line not in a.text_content() for a in document.articles)
+    assert line in document.dropped
+
+
 def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
 
@@ -150,6 +163,8 @@ def test_page_facts() -> None:
     assert (facts.paper, facts.page_number, facts.page_name) == ("郑州晚报", "M02", "中原时报 政务")
     facts = page_facts(["中原网 日期: 2008-03-17 来源: 郑州日报"])
     assert (facts.paper, facts.published) == ("郑州日报", "2008-03-17")
+    # the paper's name, not the words of the sentence it stands in
+    assert page_facts(["所有内容为平顶山日报社版权所有.未经许可,不得转载"]).paper == "平顶山日报"
 
 
 def test_a_page_cut_off_ends_in_a_truncated_article() -> None:
@@ -180,6 +195,14 @@ def test_a_place_named_over_the_headline_with_a_colon_is_its_kicker() -> None:
     article = parse_text("枚乘街道：\n\n扫雪除冰保畅通 齐心协力护平安\n\n"
                          "本报讯 连日来，枚乘街道组织志愿者开展扫雪除冰行动。\n").articles[0]
     assert (article.kicker, article.title) == ("枚乘街道：", "扫雪除冰保畅通 齐心协力护平安")
+    # the two lines together at a page's top, and a lead without 本报讯 (o17)
+    article = parse_text("第11版:郑州之治 PDF版阅读\n\n二七区建中街街道庆丰社区:\n"
+                         "微网格治理办实事 “义修哥”温暖万户心\n\n"
+                         "“常队长,我家燃气灶打不着火了,能不能来帮忙看看?”每天,社区网格微信群里,"
+                         "总能看到这样的求助消息。\n\n他们,就是庆丰社区家喻户晓的“义修哥”志愿服务队。\n"
+                         ).articles[0]
+    assert (article.kicker, article.title) == ("二七区建中街街道庆丰社区：",
+                                               "微网格治理办实事 “义修哥”温暖万户心")
 
 
 @pytest.mark.parametrize("label", ["核心提示", "编者按"])
