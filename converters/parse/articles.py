@@ -10,7 +10,7 @@ from . import chrome
 from .assemble import Draft
 from .chars import ends_sentence
 from .hanzi import fold
-from .lead import Lead, read_lead
+from .lead import Lead, named_subdistrict, read_lead
 from ..model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
 from .towns import default_towns
@@ -141,7 +141,9 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
             others += editors
         articles.append(Article(
             title=draft.title, kicker=draft.kicker, subtitle=draft.subtitle,
-            section=draft.section, subdistrict=lead.subdistrict if lead else None,
+            section=draft.section, subdistrict=(lead.subdistrict if lead else None)
+            or named_subdistrict(fold(" ".join(t for t in (draft.title, *paragraphs[:1]) if t)),
+                                 matcher),
             district=district, dateline=draft.dateline,
             date=lead.date if lead else None,
             reporters=_unique([n for b in draft.bylines for n in b.reporters]),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from typing import Protocol
 
+from .towns import default_towns
+
 
 class PlaceMatcher(Protocol):
     def match_prefix(self, text: str) -> tuple[str | None, int] | None: ...
@@ -28,10 +30,12 @@ ADVERBIAL_OPENERS = ("为", "围绕", "在", "自", "根据", "按照", "随着"
 SUBDISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:街道办事处|办事处|街道|镇|乡))")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 #: a 街道/乡/镇 name has none of these; a sentence fragment (见到的街道) has
-_FRAGMENT = re.compile(r"[的了在是到和与及把被对向从为这那等个们着过就都也还又很各每该其]")
+_FRAGMENT = re.compile(r"[的了在是到和与及把被对向从为这那等个条们着过就都也还又很各每该其]")
 #: a clause that locates (东起…, 西抵河洛镇, 位于…) names a place it does not act in
 _LOCATING = re.compile(r"^(?:[东西南北]?(?:起|抵|至|到|临|接|邻|靠)|位于|地处|来到|走进|前往|赴|途经)")
 _NOT_PLACES = ("城乡", "家乡", "故乡", "老乡", "下乡", "城镇", "乡镇", "重镇", "集镇", "村镇")
+#: what a street is made into, not its name: 创建市容整洁示范街道, 争创文明乡镇
+_DOING = re.compile(r"^(?:创建|打造|开展|推进|争创|创成|成为|评为|荣获|获评|入选|争当)|示范")
 
 
 @dataclass(frozen=True)
@@ -66,12 +70,18 @@ def _strip_quotes(text: str) -> str:
 
 
 def subdistrict_name(text: str) -> str | None:
-    """The 街道/办事处/乡/镇 name ``text`` starts with, if it is a name and not a fragment."""
-    found = SUBDISTRICT.match(text)
+    """The 街道/办事处/乡/镇 name ``text`` starts with, if it is a name and not a fragment
+    (a known street or town of Zhengzhou's is cut from what stands before it:
+    但济源路街道, 感叹马寨镇)."""
+    found = SUBDISTRICT.match(_LEADING_WORDS.sub("", text))
     if found is None:
         return None
     name = found.group(1)
-    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name):
+    known = default_towns().named(name)
+    if known and name.endswith(known[-1][0]):
+        return known[-1][0]
+    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name) \
+            or _DOING.search(name):
         return None
     return name
 
@@ -103,6 +113,38 @@ def read_lead(first_paragraph: str, places: PlaceMatcher) -> Lead:
             if place is not None:
                 break
     return Lead(date, subdistrict, district)
+
+
+_NAME_ENDING = re.compile("街道办事处|街道|办事处|镇|乡")
+_XIANG_WORDS = frozenset("村亲土愁贤风里情音邻镇下民间俗市日科")
+#: what stands before a place's name in a sentence: 在, 走进, 位于 …
+#: words that may stand before a name and are none of it: 但济源路街道, 去年街道…
+_LEADING_WORDS = re.compile(r"^(?:[当但而]|提起|去年|今年|前期|近期|日前|近日|目前|如今|当时|昨日|今日|"
+                            r"随后|同时|其中|此外)+")
+#: …and what introduces a place where a story is set: 在, 走进, 位于
+_BEFORE_NAME = re.compile(r"^(?:[在于到是为对将把让由从向和与及当但而使]|走进|来到|位于|地处|深入|提起|"
+                          r"去年|今年|前期|近期|日前|近日|目前|如今|当时|昨日|今日|随后|同时|其中|此外)+")
+
+
+def named_subdistrict(text: str, places: PlaceMatcher) -> str | None:
+    """The first 街道/办事处/乡/镇 ``text`` names where it is set (在中原区三官庙街道…):
+    for an article whose opening sentence names no actor, the one it is about. A
+    name is the words before its ending, after what introduces it and the county's
+    name; a fragment (各街道, 争创文明街道) is none."""
+    for ending in _NAME_ENDING.finditer(text):
+        if ending.group() == "乡" and text[ending.end():ending.end() + 1] in _XIANG_WORDS:
+            continue  # 乡村, 乡亲, 新乡市: a word, not a township's name
+        before = text[max(0, ending.start() - 16):ending.start()]
+        words = re.split(r"[^\u4e00-\u9fff]", before)[-1]
+        if len(words) < len(before) and before[-len(words) - 1].isdigit():
+            continue  # 2021年春季乡科级…: a date's words, not a name
+        words = _BEFORE_NAME.sub("", words)
+        place = places.match_prefix(words + ending.group())
+        if place is not None and place[1] < len(words):
+            words = words[place[1]:]
+        if 2 <= len(words) <= 6 and (name := subdistrict_name(words + ending.group())):
+            return name
+    return None
 
 
 def _names_actor(clause: str) -> bool:

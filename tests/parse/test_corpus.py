@@ -176,3 +176,28 @@ def test_the_fold_table_is_opencc_s_t2s(tmp_path: Path) -> None:
     regenerate(fresh)
     shipped = Path(__file__).resolve().parents[2] / "converters" / "parse" / "data" / "t2s.txt"
     assert fresh.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_subdistricts_agree_with_the_keys() -> None:
+    """The 办事处/街道/乡/镇 each article is about, as the keys say (the outputs group a
+    district's articles by it): most are found, and one found is a name the key
+    gives, never a fragment of a sentence."""
+    key, test = _key()
+    agree = total = wrong = 0
+    for page in key:
+        if page["id"] in test or page.get("source") == "issue":  # the issue's keys have none
+            continue
+        articles = parse_file(REAL / "pages" / f"{page['id']}.txt").articles
+        for want in page["articles"]:
+            got = next((a for a in articles if (a.title or "").replace(" ", "")
+                        == (want.get("title") or "").replace(" ", "") and a.title), None)
+            if got is None:
+                continue
+            total += 1
+            accepted = {want.get("subdistrict"), *(want.get("alternatives") or {}).get("subdistrict", [])}
+            agree += got.subdistrict in accepted
+            wrong += got.subdistrict is not None and not any(
+                name and (got.subdistrict in name or name in got.subdistrict) for name in accepted)
+    assert total > 120
+    assert agree / total >= 0.75, (agree, total)
+    assert wrong <= 3, (wrong, agree, total)

@@ -256,6 +256,11 @@ def test_subdistricts_are_names_not_fragments() -> None:
     assert parse_text("标题\n\n本报讯 " + lead).articles[0].subdistrict is None
     article = parse_text("标题\n\n本报讯 近日，二七区大学路街道组织志愿者清理垃圾。").articles[0]
     assert (article.district, article.subdistrict) == ("二七区", "大学路街道")
+    # what a street is made into is no street's name (a12); 建设路 is a road's
+    lead = "创建市容整洁示范街道是一项复杂系统工程，牵涉方方面面。"
+    assert parse_text("标题\n\n" + lead).articles[0].subdistrict is None
+    article = parse_text("标题\n\n本报讯 近日，中原区建设路街道组织志愿者清理垃圾。").articles[0]
+    assert article.subdistrict == "建设路街道"
 
 
 # -- traditional characters ---------------------------------------------------
