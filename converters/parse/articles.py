@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
 from .chars import ends_sentence
 from .hanzi import fold
 from .lead import Lead, named_subdistrict, read_lead
-from ..model import Article, Credit, Document
 from .places import ZHENGZHOU, Places
 from .towns import default_towns
 
