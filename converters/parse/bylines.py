@@ -226,7 +226,11 @@ _ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,�
 
 def parse_byline(text: str) -> Byline | None:
     """The byline when the whole of ``text`` is one, else None. Traditional characters
-    (記者 張三) read as simplified ones do; the names keep the characters printed."""
+    (記者 張三) read as simplified ones do; the names keep the characters printed. A
+    source a site prints after it (… 来源:商丘网—商丘日报) is not part of it."""
+    source = _SOURCE_TAIL.search(text)
+    if source is not None and source.start() > 0:
+        text = text[:source.start()]
     if not _STEM_ANY.search(text, 0, 36) and not (" " in text[:14]
                                                    and _AFFILIATION_START.match(fold(text))):
         # most lines: no role word near the start, in either script
@@ -321,6 +325,7 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     return before, tuple(Credit("author", n) for n in names)
 
 
+_SOURCE_TAIL = re.compile(r"\s+(?:来源|稿源|來源)\s*[:：].*$")
 _PHOTO_CREDIT = re.compile(r"^(.+?)\s*(?:摄影报道|摄影|摄)$")
 
 

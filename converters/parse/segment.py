@@ -85,6 +85,8 @@ def _analyse(unit: Unit, traditional: bool) -> None:
         unit.role = "section"
     elif (byline := bylines.parse_byline(text)) is not None:
         unit.role, unit.byline = "byline", byline
+        if len(byline.text) < len(text.strip()) and text.strip().startswith(byline.text):
+            unit.removed += (text.strip()[len(byline.text):].strip(),)  # 来源:… after it
     else:
         unit.role = "body"
         dateline = read_dateline(text, folded)

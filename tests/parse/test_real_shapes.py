@@ -44,6 +44,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("井娇摄影报道", [], [], ["摄影 井娇"]),                                          # a credit, no role
     ("陈占举 摄", [], [], ["摄影 陈占举"]),
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
+    ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
     byline = parse_byline(text)
