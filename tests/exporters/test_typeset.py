@@ -129,3 +129,47 @@ def test_adjacent_marks_stay_at_one_and_a_half_ems_on_a_loose_line(face) -> None
                 at = text.find(pair)
                 if at >= 0:
                     assert line.advance[line.start + at] == pytest.approx(SIZE / 2), (chars, text)
+
+
+@pytest.mark.parametrize("chars_per_line", range(12, 25))
+def test_a_paragraph_set_a_line_longer_or_shorter_keeps_every_rule(face, chars_per_line: int) -> None:  # type: ignore[no-untyped-def]
+    """To balance a page's columns a paragraph may be loosened (its lines filled a
+    little short, justified to the measure all the same) or tightened (its marks
+    squeezed to take in more): the text, the line-start and line-end rules and the
+    justified measure hold either way, and nothing runs past the measure."""
+    atoms = make_atoms([Run(TEXT)], face, SIZE)
+    measure = chars_per_line * SIZE
+    plain = compose(atoms, measure, 2 * SIZE, SIZE)
+    for lines in (compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE, loosen=SIZE),
+                  compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE,
+                          tighten_from=0)):
+        texts = [line.text for line in lines]
+        assert "".join(texts).replace(" ", "") == TEXT.replace(" ", "")
+        assert all(text[0] not in CANNOT_START for text in texts[1:]), texts
+        assert all(text[-1] not in CANNOT_END for text in texts), texts
+        for line in lines[:-1]:
+            assert abs(line.indent + line.natural_width() - measure) <= 0.5, texts
+        assert lines[-1].indent + lines[-1].natural_width() <= measure + 0.01
+    loosened = compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE, loosen=SIZE)
+    tightened = compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE, tighten_from=0)
+    assert len(tightened) <= len(plain) <= len(loosened)
+
+
+def test_tightening_squeezes_only_the_lines_it_is_asked_to(face) -> None:  # type: ignore[no-untyped-def]
+    measure = 16 * SIZE
+    plain = compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE)
+    tight = compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE,
+                    tighten_from=len(plain) - 3)
+    assert [line.text for line in tight[:len(plain) - 3]] == [line.text for line in plain[:len(plain) - 3]]
+
+
+def test_loosening_and_tightening_do_change_the_line_count(face) -> None:  # type: ignore[no-untyped-def]
+    longer = shorter = 0
+    for chars in range(12, 25):
+        measure = chars * SIZE
+        count = len(compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE))
+        longer += len(compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE,
+                              loosen=SIZE)) > count
+        shorter += len(compose(make_atoms([Run(TEXT)], face, SIZE), measure, 2 * SIZE, SIZE,
+                               tighten_from=0)) < count
+    assert longer >= 3 and shorter >= 1, (longer, shorter)

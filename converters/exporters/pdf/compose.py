@@ -276,6 +276,8 @@ class _Composition:
             take += 1
         if take == count or break_allowed(items, take):
             overflow = sum(self.advance[start:take]) - available
+            if overflow <= EPSILON:  # a loosened line: they fit as they are
+                return take
             if overflow <= self.squeezable(start, take) + EPSILON:
                 self.squeeze(start, take, overflow)
                 return take
@@ -284,6 +286,23 @@ class _Composition:
             if break_allowed(items, candidate):
                 return candidate
         return end
+
+    def squeeze_in(self, start: int, end: int, available: float) -> int:
+        """The furthest break past ``end`` whose line fits once its marks are squeezed
+        (压缩, to save the paragraph a line), squeezed so; else ``end``."""
+        items, count = self.items, len(self.items)
+        best = end
+        for candidate in range(end + 1, count + 1):
+            if candidate < count and not break_allowed(items, candidate):
+                continue
+            if sum(self.advance[start:candidate]) - available > \
+                    self.squeezable(start, candidate) + EPSILON:
+                break
+            best = candidate
+        overflow = sum(self.advance[start:best]) - available
+        if best > end and overflow > EPSILON:
+            self.squeeze(start, best, overflow)
+        return best
 
     def line(self, start: int, stop: int, indent: float, justified: bool) -> Line:
         return Line(self.items, start, stop, self.advance, self.left, self.right, self.atoms,
@@ -331,8 +350,13 @@ def _character_pieces(text: str, face: Face, size: float, measure: float) -> lis
 
 
 def compose(atoms: Atoms, measure: float, first_indent: float, size: float,
-            notes: MissingGlyphs | None = None) -> list[Line]:
-    """Break a paragraph's atoms into lines: greedy fill, squeeze before push, justify."""
+            notes: MissingGlyphs | None = None, loosen: float = 0.0,
+            tighten_from: int | None = None) -> list[Line]:
+    """Break a paragraph's atoms into lines: greedy fill, squeeze before push, justify.
+    To set a paragraph a line longer or shorter (to balance a page's columns):
+    ``loosen`` fills each line that much short of the measure (it is justified to
+    the measure all the same); from line ``tighten_from`` on, each line takes as
+    much as squeezing its marks makes room for."""
     atoms = _fitted(atoms, measure - first_indent, size, notes)
     job = _Composition(atoms, size)
     items, advance = job.items, job.advance
@@ -349,13 +373,16 @@ def compose(atoms: Atoms, measure: float, first_indent: float, size: float,
         available = measure - indent
         # Squeezing only ever touches atoms before ``start``, so the prefix
         # differences used here stay exact.
-        end = bisect_right(prefix, prefix[start] + available + EPSILON, start, count + 1) - 1
+        end = bisect_right(prefix, prefix[start] + available - loosen + EPSILON, start, count + 1) - 1
+        if tighten_from is not None and len(lines) >= tighten_from and end < count:
+            end = job.squeeze_in(start, end, available)
         if end >= count:
             lines.append(job.line(start, count, indent, justified=False))
             break
         if end == start:  # a single atom wider than the measure
             end = start + 1
         elif not break_allowed(items, end):
+            # squeezed only as far as the measure needs: a loosened line is stretched after
             end = job.squeeze_or_push(start, end, available)
         stop = end
         while stop > start and items[stop - 1].space:

@@ -196,7 +196,10 @@ def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, stat
     """The district's pages with its last page's columns balanced: its text set again
     in columns cut to half its lines (a line more, or two, where keeping a deck with
     its text needs it: the first height that holds it all), not one full column
-    against a few lines. ``document`` typeset the last page."""
+    against a few lines. Where no height ends them within a line of each other (a
+    paragraph's last line may not stand alone atop the right column), a paragraph of
+    the page is set a line longer, its lines filled a little short and justified as
+    ever. ``document`` typeset the last page."""
     pages, page_shown, starts, anchors = laid
     last = max((page for page, start in enumerate(starts, start=1) if start is not None),
                default=0)
@@ -207,22 +210,94 @@ def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, stat
     line = layout.styles["body"].leading
     if len(fills) < 2 or max(fills) - min(fills) <= line + EPSILON:
         return laid
-    full = max(fills)
-    # whole lines, so the grid stays (the fills are whole lines, give or take rounding)
-    wanted = math.ceil(sum(fills) / len(fills) / line - 0.01) * line
-    for height in (wanted + n * line for n in range(3)):
-        if height >= full - EPSILON:
-            break
-        attempt = _set_last_page(edition, district, layout, state, flow, starts[last - 1], last,
-                                 height)
-        # one page; not a deck kept with its text spilled onto another (a line more, then)
-        if attempt is not None and sum(start is not None for start in attempt[0].starts) == 1:
-            again, data = attempt
-            return ([*pages[:last - 1], *pages_of(Source.read(data))],
-                    [*page_shown[:last - 1], *again.page_shown],
-                    [*starts[:last - 1], *again.starts],
-                    _anchors(district, state, lambda j: anchors[j]))
-    return laid
+    setting = _LastPage(edition, district, layout, state, flow, starts[last - 1], last,
+                        full=max(fills))
+    found = setting.evened(sum(fills))
+    if found is None or _spread(found[0]) > line + EPSILON:
+        width = layout.geometry.column_width
+        for paragraph, change in ((p, c) for p in setting.adjustable() for c in (1, -1)):
+            if not _set_lines(paragraph, width, change):
+                continue
+            attempt = setting.evened(sum(fills) + change * line)
+            if attempt is not None and _spread(attempt[0]) <= line + EPSILON:
+                found = attempt
+                break
+            paragraph.loosen, paragraph.tighten_from = 0.0, None
+    if found is None:
+        return laid
+    again, data = found
+    return ([*pages[:last - 1], *pages_of(Source.read(data))],
+            [*page_shown[:last - 1], *again.page_shown],
+            [*starts[:last - 1], *again.starts],
+            _anchors(district, state, lambda j: anchors[j]))
+
+
+#: how much shorter than the measure a loosened paragraph's lines may be filled, in
+#: ems (a column is some 21 ems: a fourteenth of an em more between characters at most)
+LOOSEN_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
+
+
+@dataclass
+class _LastPage:
+    """A district's last page, to be set again from ``position`` in shorter columns."""
+
+    edition: Edition
+    district: DistrictGroup
+    layout: PdfLayout
+    state: BuildState
+    flow: DistrictFlow
+    position: Position
+    page: int
+    full: float  # the columns' full height: a balanced page is shorter
+
+    def evened(self, total: float) -> tuple[DistrictPages, bytes] | None:
+        """The page set in the shortest columns, from half of ``total`` up, that hold
+        all of it (keeping every deck with its text)."""
+        line = self.layout.styles["body"].leading
+        wanted = math.ceil(total / 2 / line - 0.01) * line  # whole lines: the grid stays
+        for height in (wanted + n * line for n in range(3)):
+            if height >= self.full - EPSILON:
+                break
+            attempt = _set_last_page(self.edition, self.district, self.layout, self.state,
+                                     self.flow, self.position, self.page, height)
+            if attempt is not None and sum(start is not None for start in attempt[0].starts) == 1:
+                return attempt
+        return None
+
+    def adjustable(self) -> list[CJKParagraph]:
+        """The page's whole body paragraphs, the longest first (a change is the less
+        seen the more lines share it), a few at most."""
+        index, lines = self.position
+        body = self.layout.styles["body"]
+        width = self.layout.geometry.column_width
+        found = [f for f in self.flow.flowables[index + (1 if lines else 0):]
+                 if isinstance(f, CJKParagraph) and f.style == body and len(f.lines(width)) >= 3]
+        return sorted(found, key=lambda p: -len(p.lines(width)))[:6]
+
+
+def _spread(document: DistrictPages) -> float:
+    """How far apart the columns of the page set end."""
+    fills = document.fills[0]
+    return max(fills) - min(fills)
+
+
+def _set_lines(paragraph: CJKParagraph, width: float, change: int) -> bool:
+    """Set ``paragraph`` a line longer (``change`` 1: loosened as little as does it) or
+    shorter (-1: the fewest last lines squeezed that do it), if that can be done."""
+    count = len(paragraph.lines(width))
+    if change > 0:
+        for step in LOOSEN_STEPS:
+            paragraph.loosen = step
+            if len(paragraph.lines(width)) == count + 1:
+                return True
+        paragraph.loosen = 0.0
+        return False
+    for first in range(count - 2, -1, -1):
+        paragraph.tighten_from = first
+        if len(paragraph.lines(width)) == count - 1:
+            return True
+    paragraph.tighten_from = None
+    return False
 
 
 def _set_last_page(edition: Edition, district: DistrictGroup, layout: PdfLayout,

@@ -151,6 +151,12 @@ class CJKParagraph(Flowable):
         self._laid_out_width: float | None = None
         self._split_part = _lines is not None  # keeps the lines it was given
         self._is_tail = _is_tail  # the continuation of a paragraph split across frames
+        #: to balance a district's last page (district._balanced), set a line longer or
+        #: shorter: ems each line is filled short of the measure (and justified to it),
+        #: or the line from which lines are filled as far as squeezing their marks allows
+        self.loosen = 0.0
+        self.tighten_from: int | None = None
+        self._laid_out_as: tuple[float, int | None] = (0.0, None)
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
 
@@ -158,14 +164,16 @@ class CJKParagraph(Flowable):
         # Frames of one width may report it differing in the last bit (x1 + w - x1),
         # which must not trigger a relayout.
         if not self._split_part and (self._laid_out_width is None
-                                     or abs(self._laid_out_width - width) > 0.01):
+                                     or abs(self._laid_out_width - width) > 0.01
+                                     or self._laid_out_as != (self.loosen, self.tighten_from)):
             style = self.style
             atoms = make_atoms(self.runs, style.face, style.size, self.missing)
-            lines = compose(atoms, width, style.first_indent, style.size, self.missing)
+            lines = compose(atoms, width, style.first_indent, style.size, self.missing,
+                            loosen=self.loosen * style.size, tighten_from=self.tighten_from)
             if style.align == "center" and len(lines) > 1:
                 lines = _balanced(atoms, width, style, len(lines))
             self._lines = lines
-            self._laid_out_width = width
+            self._laid_out_width, self._laid_out_as = width, (self.loosen, self.tighten_from)
         return self._lines
 
     def lines(self, width: float) -> list[Line]:
