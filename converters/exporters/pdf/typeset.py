@@ -17,9 +17,8 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-from .compose import (
-    CANNOT_END,
-    CANNOT_START,
+from ...parse.chars import CANNOT_END, CANNOT_START
+from .atoms import (
     CLOSING,
     EPSILON,
     OPENING,
@@ -29,11 +28,10 @@ from .compose import (
     Line,
     MissingGlyphs,
     Run,
-    break_allowed,
     char_width,
-    compose,
     make_atoms,
 )
+from .compose import break_allowed, compose
 
 __all__ = ["CANNOT_END", "CANNOT_START", "CLOSING", "OPENING", "PAUSE", "CJKParagraph", "Face",
            "Line", "MissingGlyphs", "ParaStyle", "Run", "compose", "draw_line", "make_atoms"]
