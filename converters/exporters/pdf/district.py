@@ -285,19 +285,32 @@ def _set_lines(paragraph: CJKParagraph, width: float, change: int) -> bool:
     """Set ``paragraph`` a line longer (``change`` 1: loosened as little as does it) or
     shorter (-1: the fewest last lines squeezed that do it), if that can be done."""
     count = len(paragraph.lines(width))
+    # no line may come out spaced wider than the loosest step spreads a full line (a
+    # line left with a few characters and a broken web address would gape)
+    widest = max([_LOOSEST * paragraph.style.size / 20,
+                  *(line.extra for line in paragraph.lines(width))])
     if change > 0:
         for step in LOOSEN_STEPS:
             paragraph.loosen = step
             if len(paragraph.lines(width)) == count + 1:
-                return True
+                if _spaced_within(paragraph, width, widest):
+                    return True
+                break
         paragraph.loosen = 0.0
         return False
     for first in range(count - 2, -1, -1):
         paragraph.tighten_from = first
-        if len(paragraph.lines(width)) == count - 1:
+        if len(paragraph.lines(width)) == count - 1 and _spaced_within(paragraph, width, widest):
             return True
     paragraph.tighten_from = None
     return False
+
+
+_LOOSEST = LOOSEN_STEPS[-1]
+
+
+def _spaced_within(paragraph: CJKParagraph, width: float, widest: float) -> bool:
+    return all(line.extra <= widest + EPSILON for line in paragraph.lines(width))
 
 
 def _set_last_page(edition: Edition, district: DistrictGroup, layout: PdfLayout,
