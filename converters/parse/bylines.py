@@ -228,7 +228,7 @@ def parse_byline(text: str) -> Byline | None:
     """The byline when the whole of ``text`` is one, else None. Traditional characters
     (記者 張三) read as simplified ones do; the names keep the characters printed. A
     source a site prints after it (… 来源:商丘网—商丘日报) is not part of it."""
-    source = _SOURCE_TAIL.search(text)
+    source = _SOURCE_TAIL.search(text) if "源" in text else None
     if source is not None and source.start() > 0:
         text = text[:source.start()]
     if not _STEM_ANY.search(text, 0, 36) and not (" " in text[:14]

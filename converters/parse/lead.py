@@ -116,13 +116,12 @@ def read_lead(first_paragraph: str, places: PlaceMatcher) -> Lead:
 
 _NAME_ENDING = re.compile("街道办事处|街道|办事处|镇|乡")
 _XIANG_WORDS = frozenset("村亲土愁贤风里情音邻镇下民间俗市日科")
-#: what stands before a place's name in a sentence: 在, 走进, 位于 …
 #: words that may stand before a name and are none of it: 但济源路街道, 去年街道…
-_LEADING_WORDS = re.compile(r"^(?:[当但而]|提起|去年|今年|前期|近期|日前|近日|目前|如今|当时|昨日|今日|"
-                            r"随后|同时|其中|此外)+")
+_WORDS_BEFORE = (r"[当但而]|提起|去年|今年|前期|近期|日前|近日|目前|如今|当时|昨日|今日|随后|同时|"
+                 r"其中|此外")
+_LEADING_WORDS = re.compile(rf"^(?:{_WORDS_BEFORE})+")
 #: …and what introduces a place where a story is set: 在, 走进, 位于
-_BEFORE_NAME = re.compile(r"^(?:[在于到是为对将把让由从向和与及当但而使]|走进|来到|位于|地处|深入|提起|"
-                          r"去年|今年|前期|近期|日前|近日|目前|如今|当时|昨日|今日|随后|同时|其中|此外)+")
+_BEFORE_NAME = re.compile(rf"^(?:[在于到是为对将把让由从向和与及使]|走进|来到|位于|地处|深入|{_WORDS_BEFORE})+")
 
 
 def named_subdistrict(text: str, places: PlaceMatcher) -> str | None:

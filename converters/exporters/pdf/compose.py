@@ -114,12 +114,13 @@ class _Composition:
         """The furthest break past ``end`` whose line fits once its marks are squeezed
         (压缩, to save the paragraph a line), squeezed so; else ``end``."""
         items, count = self.items, len(self.items)
-        best = end
+        best, width, room = end, sum(self.advance[start:end]), self.squeezable(start, end)
         for candidate in range(end + 1, count + 1):
+            width += self.advance[candidate - 1]
+            room += self.squeezable(candidate - 1, candidate)
             if candidate < count and not break_allowed(items, candidate):
                 continue
-            if sum(self.advance[start:candidate]) - available > \
-                    self.squeezable(start, candidate) + EPSILON:
+            if width - available > room + EPSILON:
                 break
             best = candidate
         overflow = sum(self.advance[start:best]) - available

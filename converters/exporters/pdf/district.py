@@ -198,8 +198,8 @@ def _balanced(edition: Edition, district: DistrictGroup, layout: PdfLayout, stat
     its text needs it: the first height that holds it all), not one full column
     against a few lines. Where no height ends them within a line of each other (a
     paragraph's last line may not stand alone atop the right column), a paragraph of
-    the page is set a line longer, its lines filled a little short and justified as
-    ever. ``document`` typeset the last page."""
+    the page is set a line longer (its lines filled a little short and justified as
+    ever) or shorter (its marks squeezed). ``document`` typeset the last page."""
     pages, page_shown, starts, anchors = laid
     last = max((page for page, start in enumerate(starts, start=1) if start is not None),
                default=0)
@@ -287,7 +287,8 @@ def _set_lines(paragraph: CJKParagraph, width: float, change: int) -> bool:
     count = len(paragraph.lines(width))
     # no line may come out spaced wider than the loosest step spreads a full line (a
     # line left with a few characters and a broken web address would gape)
-    widest = max([_LOOSEST * paragraph.style.size / 20,
+    size = paragraph.style.size
+    widest = max([LOOSEN_STEPS[-1] * size / (width / size),
                   *(line.extra for line in paragraph.lines(width))])
     if change > 0:
         for step in LOOSEN_STEPS:
@@ -305,8 +306,6 @@ def _set_lines(paragraph: CJKParagraph, width: float, change: int) -> bool:
     paragraph.tighten_from = None
     return False
 
-
-_LOOSEST = LOOSEN_STEPS[-1]
 
 
 def _spaced_within(paragraph: CJKParagraph, width: float, widest: float) -> bool:

@@ -54,13 +54,13 @@ class NeedSpace(Flowable):
         self.frame_height = frame_height
 
     def _needed(self, width: float, available: float) -> float:
-        total = self.extra
+        used = 0.0
         for flowable in self.following:
             # a snap to the grid pads by where it lands, not by the frame's height
-            _, height = flowable.wrap(width, available - total + self.extra
-                                      if isinstance(flowable, GridSnap) else self.frame_height)
-            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        return total
+            _, height = flowable.wrap(width, available - used if isinstance(flowable, GridSnap)
+                                      else self.frame_height)
+            used += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return used + self.extra
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         needed = self._needed(availWidth, availHeight)
