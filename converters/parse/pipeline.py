@@ -10,7 +10,7 @@ from pathlib import Path
 from . import roles
 from .articles import build_document, ends_open
 from .assemble import Builder, record_rule_roles
-from .tidy import tidy
+from .tidy import tidy, title_above
 from .hanzi import simplified
 from ..model import Collection, Credit, Document, Problem
 from .normalise import normalise
@@ -99,6 +99,7 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
         and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
     drafts = tidy(builder.drafts, dropped, warnings)
+    title_above(drafts, read_page.units, dropped, warnings)
     # how each line was read (the review page and --explain show it)
     reading = tuple((unit.first_line, unit.last_line,
                      unit.hint or ("chrome" if unit.role == "drop" else unit.role), unit.reason)

@@ -1,9 +1,16 @@
 """Drafts that are not articles of their own, after assembling: a navigation copy
 of the next headline, a headline list read as text, a byline or caption printed
-above the deck (joined to the draft it belongs to)."""
+above the deck (joined to the draft it belongs to); and an untitled first article's
+headline, when the role model took it for chrome."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .assemble import Draft
+from .chars import PAUSES, ends_sentence, is_han, visible_length
+from .scraped import HEADLINE_MAX
+from .units import Unit
+
 
 def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[Draft]:
     """Drafts that are not articles of their own:
@@ -65,6 +72,44 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
 
 #: the longest caption read from short sentences between a headline and its lead
 SHORT_CAPTION = 30
+
+
+#: how far above an untitled article its headline may stand among the chrome (lines)
+TITLE_ABOVE_LINES = 8
+#: the fewest Han characters of a headline found among the chrome; shorter lines
+#: (广告, 阴影, 上接01版) are passed over
+TITLE_ABOVE_HAN = 6
+
+
+def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
+                warnings: list[str]) -> None:
+    """The page's first article, when nothing above it was read as its headline, takes
+    the nearest line above it that is shaped as one and is no certain chrome (脚步丈量文明成效
+    实地感知建设成果 over a jump line, a title over its site's source line and
+    menu bullets): a page that prints a headline prints it just above its text. The
+    line comes back out of what was dropped."""
+    if not drafts or drafts[0].title is not None or drafts[0].kicker or not drafts[0].units:
+        return
+    start = min(unit.first_line for unit in drafts[0].units)
+    for unit in reversed([u for u in units if u.last_line < start]):
+        if start - unit.last_line > TITLE_ABOVE_LINES or unit.role != "drop":
+            return
+        text = unit.text
+        han = sum(map(is_han, text))
+        if unit.kinds or han < TITLE_ABOVE_HAN:
+            continue  # a source line, a menu's bullet, a jump line: look above it
+        # (a headline's commas and colons allowed: 郑州枫杨办锦华苑社区：九九重阳节，浓浓敬老情)
+        if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \
+                or text[-1] in PAUSES or visible_length(text) > HEADLINE_MAX \
+                or text[0] in "（(【[" or (unit.raw or text) not in dropped:
+            return  # the nearest line is not a headline: the article has none
+        dropped.remove(unit.raw or text)
+        drafts[0].title = text
+        unit.hint, unit.reason = "title", "headline-shaped, the nearest line above an " \
+            "article with no other headline"
+        warnings.append(f"line {unit.first_line}: “{text}” read as the headline of the text "
+                        "under it, which has no other")
+        return
 
 
 def _join(first: Draft, second: Draft) -> None:

@@ -192,6 +192,17 @@ def test_the_line_the_headline_index_lists_is_the_title() -> None:
     assert (article.kicker, article.title, article.subtitle) == (None, "布厂街不堵了", "二道街和一厂中街正在整治")
 
 
+def test_an_untitled_article_takes_the_headline_the_model_took_for_chrome() -> None:
+    # k01: the headline stands among the page's chrome, over a jump line (》》》上接01版)
+    document = parse_file(PAGES / "k01.txt")
+    assert document.articles[0].title == "脚步丈量文明成效 实地感知建设成果"
+    assert "脚步丈量文明成效 实地感知建设成果" not in document.dropped
+    assert "》》》上接01版" in document.dropped
+    # with no headline-shaped line just above it (only a page line), none is made up
+    for name in ("p10", "e07", "k11"):
+        assert parse_file(PAGES / f"{name}.txt").articles[0].title is None, name
+
+
 def test_a_place_named_over_the_headline_with_a_colon_is_its_kicker() -> None:
     article = parse_text("枚乘街道：\n\n扫雪除冰保畅通 齐心协力护平安\n\n"
                          "本报讯 连日来，枚乘街道组织志愿者开展扫雪除冰行动。\n").articles[0]
