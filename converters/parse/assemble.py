@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from ..model import Block, Credit, SourceSpan
+from .segment import dash_subtitle
 from .units import Unit
 
 
@@ -143,6 +144,8 @@ class Builder:
                                                          or self.current.dateline)):
             self.start(Draft(section=self.section))
         assert self.current is not None
+        if self._dash_subtitle(unit):
+            return
         if unit.dateline and not self.current.has_text:
             self.current.dateline = unit.dateline
         if unit.text:
@@ -153,6 +156,18 @@ class Builder:
             self.current.bylines.append(unit.byline)
         self.current.units.append(unit)
         self.note(unit, "body")
+
+    def _dash_subtitle(self, unit: Unit) -> bool:
+        """A short line led by a dash right under the title is its subtitle (副题:
+        ——叶县各界十一假期坚持扶贫掠影), whatever the model called it."""
+        draft = self.current
+        if self.record or draft is None or draft.blocks or not draft.title or draft.subtitle \
+                or not dash_subtitle(unit):
+            return False
+        draft.subtitle = unit.text.lstrip("—").strip()
+        draft.units.append(unit)
+        unit.hint, unit.reason = "subtitle", "led by a dash, right under the title"
+        return True
 
     def finish(self) -> None:
         self.flush_deck_as_dropped("heading(s) at the end of the page with no text after them")

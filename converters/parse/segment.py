@@ -173,12 +173,30 @@ def resolve_plain_headings(units: list[Unit]) -> None:
         unit.role = "heading"
 
 
+#: the longest line read as a subtitle for the dash that leads it
+DASH_SUBTITLE_MAX = 40
+
+
+def dash_subtitle(unit: Unit) -> bool:
+    """Is it shaped as a subtitle (副题) led by a dash: ——叶县各界十一假期坚持扶贫掠影?"""
+    return unit.text.startswith("—") and not unit.dateline and unit.byline is None \
+        and unit.length <= DASH_SUBTITLE_MAX and not ends_sentence(unit.text)
+
+
+def _under_headline(units: list[Unit], index: int) -> bool:
+    """Is ``units[index]`` a subtitle led by a dash, a line of its own under a headline?"""
+    return index >= 1 and units[index - 1].role == "heading" and not units[index].joins \
+        and dash_subtitle(units[index])
+
+
 def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]:
     out: list[Unit] = []
     cut_off: set[int] = set()
     for unit in units:
         last = out[-1] if out else None
-        if last is not None and unit.role == "body" and not unit.dateline and is_open(last):
+        if last is not None and _under_headline(out, len(out) - 1):
+            pass  # a subtitle led by a dash right under the headline: a line of its own
+        elif last is not None and unit.role == "body" and not unit.dateline and is_open(last):
             truncated = "page-break" in last.joins and last.tail_length < SHORT_FRAGMENT
             forced = unit.text[:1] in CANNOT_START or last.text[-1] in PAUSES
             if not truncated or forced:
@@ -198,7 +216,7 @@ def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]
         out.append(unit)
     for index, unit in enumerate(out):
         if is_open(unit) and not unit.scraped and id(unit) not in cut_off \
-                and index + 1 < len(out):
+                and index + 1 < len(out) and not _under_headline(out, index):
             warnings.append(f"line {unit.last_line}: paragraph ends without closing "
                             f"punctuation (“…{unit.text[-8:]}”)")
     return out

@@ -203,6 +203,28 @@ def test_an_untitled_article_takes_the_headline_the_model_took_for_chrome() -> N
         assert parse_file(PAGES / f"{name}.txt").articles[0].title is None, name
 
 
+@pytest.mark.parametrize(("page", "title", "subtitle", "lead"), [
+    ("为了能早日脱贫\n——叶县各界十一假期坚持扶贫掠影\n\n今年十一长假，尽管下着雨，但是叶县各界"
+     "放弃假日，以不同的方式坚守在扶贫一线。\n\n常村镇在外务工人员多。\n",
+     "为了能早日脱贫", "叶县各界十一假期坚持扶贫掠影", "今年十一长假"),   # l03's deck
+    ("第03版：县区新闻\n\n村里来了新书记\n——记原阳县陡门乡回湾村第一书记\n今年以来，回湾村的变化"
+     "大家有目共睹，村民们说这都是新书记带来的。\n\n村民王大爷说，路修好了，灯也亮了。\n",
+     "村里来了新书记", "记原阳县陡门乡回湾村第一书记", "今年以来"),
+])
+def test_a_line_led_by_a_dash_under_the_headline_is_its_subtitle(
+        page: str, title: str, subtitle: str, lead: str) -> None:
+    article = parse_text(page).articles[0]
+    assert (article.title, article.subtitle) == (title, subtitle)
+    assert article.paragraphs[0].text.startswith(lead)
+
+
+def test_a_line_led_by_a_dash_in_the_text_stays_text() -> None:
+    article = parse_text("坚持三条主线\n\n本报讯 该区提出三项举措。\n\n——加强组织领导\n\n"
+                         "——强化宣传引导，营造浓厚氛围。\n").articles[0]
+    assert article.subtitle is None
+    assert "——加强组织领导" in article.paragraphs[-1].text
+
+
 def test_a_place_named_over_the_headline_with_a_colon_is_its_kicker() -> None:
     article = parse_text("枚乘街道：\n\n扫雪除冰保畅通 齐心协力护平安\n\n"
                          "本报讯 连日来，枚乘街道组织志愿者开展扫雪除冰行动。\n").articles[0]
