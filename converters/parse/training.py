@@ -132,10 +132,12 @@ def train(corpus: Path, out: Path, without: frozenset[str] = frozenset()) -> int
     return count
 
 
-def cross_validate(corpus: Path, folds: int, out: Path) -> Path:
+def cross_validate(corpus: Path, folds: int, out: Path, *, by_layout: bool = False) -> Path:
     """Parse every training page with a model that did not see it: ``folds`` models,
     each trained without one fold of the real pages. Writes what ``pressroom parse
-    --json`` would print for them, for score_real.py."""
+    --json`` would print for them, for score_real.py. ``by_layout``: a fold holds
+    whole layouts (the pages of one site and year), so that each page is read by a
+    model that has seen no page laid out like it, as a page of a new site would be."""
     import tempfile
 
     import pycrfsuite
@@ -145,10 +147,12 @@ def cross_validate(corpus: Path, folds: int, out: Path) -> Path:
 
     pages = list(sequences(corpus))
     real = [p for p in pages if "#" not in p[0]]
+    fold_of = _layout_folds(corpus, [name for name, _, _ in real], folds) if by_layout else \
+        {name: i % folds for i, (name, _, _) in enumerate(real)}
     documents = []
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(folds):
-            held = {name for i, (name, _, _) in enumerate(real) if i % folds == fold}
+            held = {name for name, _, _ in real if fold_of[name] == fold}
             trainer = pycrfsuite.Trainer(verbose=False)
             for name, features, labels in pages:
                 if name not in held:
@@ -165,6 +169,26 @@ def cross_validate(corpus: Path, folds: int, out: Path) -> Path:
     return out
 
 
+def _layout_folds(corpus: Path, names: list[str], folds: int) -> dict[str, int]:
+    """Each page's fold, the pages of one layout (site and year, from the address it
+    was saved from) together, the folds about equal in size."""
+    key = json.loads((corpus / "real" / "key.json").read_text(encoding="utf-8"))
+    address = {page["id"]: page.get("url") or page["id"] for page in key}
+    layouts: dict[str, list[str]] = {}
+    for name in names:
+        url = address.get(name, name)
+        host = re.sub(r"^https?://(www\.)?([^/:]+).*", r"\2", url)
+        year = re.search(r"(?:19|20)\d\d", url)
+        layouts.setdefault(f"{host} {year.group(0) if year else ''}", []).append(name)
+    sizes = [0] * folds
+    fold_of: dict[str, int] = {}
+    for layout in sorted(layouts, key=lambda k: (-len(layouts[k]), k)):
+        fold = sizes.index(min(sizes))
+        sizes[fold] += len(layouts[layout])
+        fold_of.update(dict.fromkeys(layouts[layout], fold))
+    return fold_of
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Train the line-role model.")
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
@@ -172,9 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cross-validate", type=int, metavar="K", default=0,
                         help="instead of training, parse each training page with a model trained "
                              "without it (K folds) and write the parse to --out")
+    parser.add_argument("--by-layout", action="store_true",
+                        help="cross-validating, keep each layout (site and year) in one fold")
     args = parser.parse_args(argv)
     if args.cross_validate:
-        cross_validate(args.corpus, args.cross_validate, args.out)
+        cross_validate(args.corpus, args.cross_validate, args.out, by_layout=args.by_layout)
         print(f"cross-validated parse of the training pages → {args.out}")
         return 0
     count = train(args.corpus, args.out)

@@ -5,6 +5,9 @@
     python3 tests/corpus/evaluate.py --split issue      # the issue's 15 pages (in training)
     python3 tests/corpus/evaluate.py --cross-validate 5 # every training page, parsed by a
                                                         # model trained without it
+    python3 tests/corpus/evaluate.py --cross-validate 5 --by-layout
+                                                        # ... by one that saw no page of
+                                                        # its site and year (a new layout)
     add -v for every page's misses
 
 Parses the pages with the shipped line-role model (or, cross-validating,
@@ -45,7 +48,7 @@ def score(key: list[dict], parsed: dict, verbose: bool) -> str:
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-def parse(split: str, folds: int) -> tuple[list[dict], dict]:
+def parse(split: str, folds: int, by_layout: bool = False) -> tuple[list[dict], dict]:
     from converters.parse.pipeline import parse_file
 
     key = pages_of(split)
@@ -53,7 +56,7 @@ def parse(split: str, folds: int) -> tuple[list[dict], dict]:
         from converters.parse.training import cross_validate
 
         with tempfile.TemporaryDirectory() as tmp:
-            out = cross_validate(HERE, folds, Path(tmp) / "cv.json")
+            out = cross_validate(HERE, folds, Path(tmp) / "cv.json", by_layout=by_layout)
             return key, json.loads(out.read_text(encoding="utf-8"))
     documents = [parse_file(REAL / "pages" / f"{page['id']}.txt").to_json() for page in key]
     return key, {"schema": 2, "documents": documents}
@@ -63,9 +66,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["test", "issue", "train"], default="train")
     parser.add_argument("--cross-validate", type=int, default=0, metavar="K")
+    parser.add_argument("--by-layout", action="store_true",
+                        help="cross-validating, keep each layout (site and year) in one fold")
     parser.add_argument("-v", action="store_true")
     args = parser.parse_args()
-    key, parsed = parse("train" if args.cross_validate else args.split, args.cross_validate)
+    key, parsed = parse("train" if args.cross_validate else args.split, args.cross_validate,
+                        args.by_layout)
     output = score(key, parsed, args.v)
     sys.stdout.write(output if args.v else output[output.index("\npages "):].lstrip("\n"))
     return 0
