@@ -18,7 +18,7 @@ from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
 from ..files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
-from .segment import join_broken_paragraphs, merge_byline_units, read
+from .segment import credit_closing_names, join_broken_paragraphs, merge_byline_units, read
 from .units import Unit
 
 
@@ -89,6 +89,7 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
+    credit_closing_names(units, read_page.units[-1].last_line if read_page.units else 0)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
     builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
                       elsewhere=_lines(outside))

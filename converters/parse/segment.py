@@ -280,6 +280,23 @@ def _names_after_bylines(units: list[Unit]) -> None:
             unit.role = "byline"
 
 
+def credit_closing_names(units: list[Unit], page_end: int) -> None:
+    """A line of nothing but names closing an article's text (党贺喜 under a 记者手记)
+    credits its writers, printed without a role: it is no paragraph. Not on the
+    page's last line (``page_end``): a page cut off may stop after 高村村 of 高村村民."""
+    for index, unit in enumerate(units):
+        before = units[index - 1] if index else None
+        after = units[index + 1] if index + 1 < len(units) else None
+        if unit.role != "body" or unit.joins or unit.dateline or unit.byline is not None \
+                or unit.last_line >= page_end or before is None or before.role != "body" or not ends_sentence(before.text) \
+                or (after is not None and after.role in ("body", "byline")):
+            continue
+        byline = bylines.names_only(unit.text)
+        if byline is not None:
+            unit.role, unit.byline = "byline", byline
+            unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
+
+
 def merge_byline_units(units: list[Unit]) -> list[Unit]:
     """A byline split over two lines (记者 王军方 / 通讯员 李艳帅 刘琳) is one byline."""
     out: list[Unit] = []

@@ -66,6 +66,20 @@ def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
 
+def test_names_alone_closing_the_text_credit_its_writers() -> None:
+    # n03: a 记者手记 signed with the name alone, under the last paragraph
+    page = ("第12版：市县新闻\n\n民心工程也是政绩工程\n\n本报讯 新村镇把民心工程做到无缝对接的极致。\n\n"
+            "道理很简单，老百姓首先关心的是身边的变化，具有一定的标本意义。\n\n党贺喜\n\n3上一篇  下一篇4\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[-1].text.endswith("具有一定的标本意义。")
+    assert [str(c) for c in article.other_bylines] == ["作者 党贺喜"]
+    assert not article.truncated
+    # the page's last line: a page cut off inside 高村村民 is text, cut off
+    article = parse_text("第12版：市县新闻\n\n环境卫生何时改变\n\n本报讯 紧挨石灰场是一条大沟，"
+                         "已经侵占到排洪主道上。\n\n高村村\n").articles[0]
+    assert article.paragraphs[-1].text == "高村村" and article.truncated
+
+
 @pytest.mark.parametrize(("paragraph", "kept", "names"), [
     ("社区一居民笑着说。晚报记者 董占卿", "社区一居民笑着说。", ["董占卿"]),       # glued at the end
     ("没有了积雪。     (记者 杨文静)", "没有了积雪。", ["杨文静"]),
