@@ -38,7 +38,7 @@ EDITOR_ROLE = re.compile(_EDITOR)
 ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
-_DID = frozenset({"文", "图", "/文", "/图"})
+_DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报)$")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
@@ -54,7 +54,7 @@ _STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
 _STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编)[\u4e00-\u9fff]")
 _STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
-_NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=[文图](?:\s|$))")
+_NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
 _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
 NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
