@@ -39,7 +39,9 @@ ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
 _DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
-AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报)$")
+AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$")
+#: a paper's own newsroom (郑报融媒, 郑报全媒体): it stands where 记者 stands, not 通讯员
+_NEWSROOM = ("融媒", "全媒体")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
 MARKERS = "□■●◆▲★☆◇○◎"
@@ -180,8 +182,9 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
             role = kind
             group = []
         elif kind == "affiliation":
-            # A paper's name stands where 通讯员 usually stands (新郑时报 李显文).
-            role = "correspondent"
+            # A paper's name stands where 通讯员 usually stands (新郑时报 李显文); its
+            # newsroom's where 记者 does (郑报融媒 谢鹏飞 通讯员 刘雪梅)
+            role = "reporter" if token.endswith(_NEWSROOM) else "correspondent"
             group = []
         elif kind == "credit":
             if token in ("摄", "摄影"):
@@ -276,9 +279,10 @@ def _parse_byline(text: str) -> Byline | None:
             and token_kind(tokens[1]) in ("reporter", "photographer", "correspondent"):
         tokens = tokens[1:]  # □大河报 记者孟冉: the paper's name, then the role
     first = token_kind(tokens[0])
-    if first == "affiliation" and len(tokens) > 1 and all(
-            looks_like_person(tk) or token_kind(tk) == "credit" for tk in tokens[1:]):
-        return from_tokens(tokens, text.strip())  # 中牟时报 李淑娟: a paper for 通讯员
+    if first == "affiliation" and len(tokens) > 1 and looks_like_person(tokens[1]) and all(
+            looks_like_person(tk) or token_kind(tk) is not None for tk in tokens[1:]):
+        # 中牟时报 李淑娟: a paper for 通讯员; 郑报融媒 谢鹏飞 通讯员 刘雪梅: its newsroom for 记者
+        return from_tokens(tokens, text.strip())
     if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + _ROLE_WORD + ")", stripped)
