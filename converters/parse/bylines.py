@@ -257,6 +257,9 @@ def _parse_byline(text: str) -> Byline | None:
     if len(text) > 110 or "。" in text:
         return None  # a sentence that mentions a 记者
     stripped = text.strip().lstrip(MARKERS).strip()
+    # 作者：本报记者 王学典: a site's label before the byline; 周口日报•周道客户端记者: a
+    # bullet where an interpunct joins the outlets
+    stripped = _INTERPUNCT.sub("·", _AUTHOR_LABEL.sub("", stripped))
     if stripped.endswith(("）", ")")) and not any(ch in stripped for ch in "（("):
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
@@ -329,6 +332,8 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     return before, tuple(Credit("author", n) for n in names)
 
 
+_AUTHOR_LABEL = re.compile(r"^作者\s*[:：]\s*(?=\S*(?:记者|通讯员))")
+_INTERPUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[•‧・](?=[\u4e00-\u9fff])")
 _SOURCE_TAIL = re.compile(r"\s+(?:来源|稿源|來源)\s*[:：].*$")
 _PHOTO_CREDIT = re.compile(r"^(.+?)\s*(?:摄影报道|摄影|摄)$")
 

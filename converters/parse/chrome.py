@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 #: (kind, pattern) — searched in a line folded to simplified characters
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
-    ("page-number", r"^\s*第\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$"),
+    ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$"),
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
                    r"版面导航|今报网首页|首页\s*[>›]|往期回顾"),
     ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
+    # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
+    ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
     ("print", r"【打印】|打印本页|放大\s*缩小|关闭窗口|分享到|字号[:：]|^【?字号\s*(?:[大中小】]|$)|【字体"),
     ("print", r"^默认$"),
     ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载"),
@@ -29,7 +31,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("date", r"^\s*[•·]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
              r"(?:\s*(?:星期|周)[一二三四五六日天])?"),
     ("digits", r"^[\d\s,.|:;/-]+$"),
-    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：]|中原网|浏览次数|点击数"),
+    # (作者：本报记者 王学典 is a byline: the bylines read it)
+    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：](?!\s*\S{0,12}(?:记者|通讯员))|中原网|"
+               r"浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),

@@ -288,8 +288,9 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
         if unit.role != "body" or unit.joins or unit.dateline or unit.byline is not None \
-                or unit.last_line >= page_end or before is None or before.role != "body" or not ends_sentence(before.text) \
-                or (after is not None and after.role in ("body", "byline")):
+                or unit.last_line >= page_end or before is None or before.role != "body" \
+                or not ends_sentence(before.text) or (after is not None
+                                                      and after.role in ("body", "byline")):
             continue
         byline = bylines.names_only(unit.text)
         if byline is not None:

