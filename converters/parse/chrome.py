@@ -17,7 +17,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
-                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾"),
+                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾|^返回[\u4e00-\u9fff]{1,8}网$"),
     ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
@@ -50,6 +50,8 @@ _PAGE = re.compile(r"第\s*([A-Za-z]?\d{1,3}[A-Za-z]?)\s*版\s*[:：]?\s*([^\s�
 #: a paper's name: no word of the sentence it stands in (所有内容为平顶山日报社版权所有)
 _PAPER = re.compile(r"((?:(?![为的是在由属归有])[\u4e00-\u9fff]){2,6}?"
                     r"(?:日报|晚报|时报|商报|都市报|今报|早报|法制报|青年报))")
+#: a city's news site: 潍坊新闻网 (not 中原网, 大河网: no city's name)
+_NEWS_SITE = re.compile(r"((?:(?![为的是在由属归有返回])[\u4e00-\u9fff]){2,4}?新闻网)")
 _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 
@@ -87,7 +89,8 @@ class PageFacts:
     page_number: str | None = None
     page_name: str | None = None
     published: str | None = None
-    #: every paper the chrome names (a nav bar names the group's papers: 洛阳日报 | 洛阳晚报)
+    #: every paper the chrome names (a nav bar names the group's papers: 洛阳日报 | 洛阳晚报),
+    #: and a city's news site (返回潍坊新闻网): whose city the page is
     papers: tuple[str, ...] = ()
 
 
@@ -102,6 +105,7 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     papers: list[str] = []
     for line in chrome_lines:
         papers.extend(_PAPER.findall(line))
+        papers.extend(_NEWS_SITE.findall(line))
         if number is None and (page := _PAGE.search(line)):
             number = page.group(1).upper() if page.group(1)[0].isalpha() else page.group(1)
             label = (page.group(2) or "").strip(" :：")

@@ -299,6 +299,11 @@ def test_a_bare_zone_on_another_city_s_page_is_not_ours() -> None:
     page = ("第05版:县区新闻\n返回主页 | 洛阳日报 | 版面导航 | 洛阳晚报\n\n高新区开展活动\n\n"
             "本报讯 近日，高新区组织居民开展文明创建活动。")
     assert parse_text(page).articles[0].district is None
+    # the only word of whose the page is: its city's news site (t11, 潍坊)
+    page = ("第03版:综合新闻\n返回潍坊新闻网\n\n夸夸咱们的第一书记\n\n本报讯 年初一下午，"
+            "高新区新城街道中官社区崭新的路灯准时亮起来。")
+    assert parse_text(page).articles[0].district is None
+    assert parse_text(page.replace("返回潍坊新闻网", "返回首页")).articles[0].district == "高新区"
 
 
 def test_an_ambiguous_name_is_the_page_city_s() -> None:
