@@ -281,21 +281,33 @@ def _names_after_bylines(units: list[Unit]) -> None:
 
 
 def credit_closing_names(units: list[Unit], page_end: int) -> None:
-    """A line of nothing but names closing an article's text (党贺喜 under a 记者手记)
-    credits its writers, printed without a role: it is no paragraph. Not on the
-    page's last line (``page_end``): a page cut off may stop after 高村村 of 高村村民."""
+    """Names alone closing an article's text credit its writers, printed without a role:
+    a line of them (党贺喜 under a 记者手记) is no paragraph, and one glued after the
+    last sentence (…心贴得更近了。张焕存) is no part of it. Not on the page's last line
+    (``page_end``): a page cut off may stop after 高村村 of 高村村民."""
     for index, unit in enumerate(units):
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
-        if unit.role != "body" or unit.joins or unit.dateline or unit.byline is not None \
-                or unit.last_line >= page_end or before is None or before.role != "body" \
-                or not ends_sentence(before.text) or (after is not None
-                                                      and after.role in ("body", "byline")):
+        if unit.role != "body" or unit.dateline or unit.byline is not None \
+                or unit.last_line >= page_end \
+                or (after is not None and after.role in ("body", "byline")):
+            continue
+        glued = _GLUED_NAME.search(unit.text)
+        if glued is not None:
+            byline = bylines.names_only(glued.group(1))
+            if byline is not None:
+                unit.text, unit.byline = unit.text[:glued.start(1)].rstrip(), byline
+            continue
+        if unit.joins or before is None or before.role != "body" or not ends_sentence(before.text):
             continue
         byline = bylines.names_only(unit.text)
         if byline is not None:
             unit.role, unit.byline = "byline", byline
             unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
+
+
+#: a name after the last sentence of a paragraph
+_GLUED_NAME = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,3})$")
 
 
 def merge_byline_units(units: list[Unit]) -> list[Unit]:

@@ -78,6 +78,10 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     assert article.paragraphs[-1].text.endswith("具有一定的标本意义。")
     assert [str(c) for c in article.other_bylines] == ["作者 党贺喜"]
     assert not article.truncated
+    # t06: the name glued after the last sentence
+    article = parse_text(page.replace("标本意义。\n\n党贺喜", "标本意义。张焕存")).articles[0]
+    assert article.paragraphs[-1].text.endswith("具有一定的标本意义。")
+    assert [str(c) for c in article.other_bylines] == ["作者 张焕存"]
     # the page's last line: a page cut off inside 高村村民 credits no one
     document = parse_text("第12版：市县新闻\n\n环境卫生何时改变\n\n本报讯 紧挨石灰场是一条大沟，"
                           "已经侵占到排洪主道上。\n\n高村村\n")
