@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 #: (kind, pattern) — searched in a line folded to simplified characters
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
-    ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$"),
+    ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$|"
+                    r"^[A-Z]{1,2}\d{1,3}版"),
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
@@ -21,7 +22,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
-    ("print", r"【打印】|打印本页|放大\s*缩小|关闭窗口|分享到|字号[:：]|^【?字号\s*(?:[大中小】]|$)|【字体"),
+    ("print", r"【打印】|打印本页|放大\s*缩小|扩展\s*收缩|关闭窗口|分享到|字号[:：]|^【?字号\s*(?:[大中小】]|$)|"
+              r"【字体"),
     ("print", r"^默认$"),
     ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载"),
     ("licence", r"ICP|备案号|公网安备|新出网证|互联网新闻信息服务许可|举报"),
@@ -38,7 +40,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
-                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页"),
+                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
     ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),

@@ -126,6 +126,9 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("第A37版:县区新闻 上一版3  4下一版", "page-number"),
     ("返回主页 | 郑州晚报 | 标题导航 | 郑州日报", "navigation"),
     ("当前版：03版", "page-number"),                                  # a Founder e-paper's page
+    ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "page-number"),           # and its zoom buttons
+    ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "print"),
+    ("用微信“扫一扫”，点击右上角分享按钮", "furniture"),
     ("新乡日报社旗下媒体： 新乡网 | 新乡日报 | 平原晚报", "navigation"),   # a site's menu
     ("焦作日报 | 焦作晚报 | 焦作网 | 网上投稿 | 太极拳网", "navigation"),
     ("3上一篇  下一篇4      【打印】", "print"),
