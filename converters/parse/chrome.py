@@ -18,7 +18,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
-                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾|^返回[\u4e00-\u9fff]{1,8}网$"),
+                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾|^返回[\u4e00-\u9fff]{1,8}网$|[>›]\s*正文\s*$"),
     ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
@@ -40,7 +40,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
-                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角"),
+                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
+                  # a news site's footer widgets
+                  r"^相关(?:报道|搜索|阅读)$|关注我|新浪微博|腾讯微博|^图片频道$|吐槽"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
     ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),

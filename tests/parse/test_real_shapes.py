@@ -129,6 +129,8 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "page-number"),           # and its zoom buttons
     ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "print"),
     ("用微信“扫一扫”，点击右上角分享按钮", "furniture"),
+    ("相关报道", "furniture"), ("您还可以在这里关注我", "furniture"),   # a news site's footer
+    ("首页 > 县区 > 兰考县 > 正文", "navigation"),                        # a breadcrumb
     ("新乡日报社旗下媒体： 新乡网 | 新乡日报 | 平原晚报", "navigation"),   # a site's menu
     ("焦作日报 | 焦作晚报 | 焦作网 | 网上投稿 | 太极拳网", "navigation"),
     ("3上一篇  下一篇4      【打印】", "print"),
