@@ -24,7 +24,7 @@ from ..model import Credit
 
 #: a reporter role: 记者 after an outlet's name and a title, if any (本报记者, 晚报记者,
 #: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者); never 据记者, 对记者
-_REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端))?"
+_REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端|媒体))?"
              r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影|融媒|全媒体)?记者")
 #: a photographer's title: 摄影记者, 本报摄影记者 (their names are credited, not counted)
 PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
@@ -36,7 +36,8 @@ CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
 EDITOR_ROLE = re.compile(_EDITOR)
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
-CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄")
+CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄",
+           "报道")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
 _DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$")
@@ -163,6 +164,7 @@ def tokenize(text: str) -> list[str]:
 def _pieces(chunk: str) -> tuple[str, ...]:
     """Role words glued to names (记者王军方通讯员周杰); 张玉东/文 廖谦/图, but not the
     credit 文/图 itself. Chunk by chunk: the role pattern is costly on long text."""
+    chunk = _ROLE_SLASH.sub(r"\1 ", chunk)  # 株洲晚报融媒体记者/周蒿
     return tuple(_NAME_DID.sub(" /", _ROLE_SPLIT.sub(r" \1 ", chunk)).split())
 
 
@@ -332,6 +334,7 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     return before, tuple(Credit("author", n) for n in names)
 
 
+_ROLE_SLASH = re.compile(r"(记者|通讯员|实习生)\s*[/／](?=[\u4e00-\u9fff])")
 _AUTHOR_LABEL = re.compile(r"^作者\s*[:：]\s*(?=\S*(?:记者|通讯员))")
 _INTERPUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[•‧・](?=[\u4e00-\u9fff])")
 _SOURCE_TAIL = re.compile(r"\s+(?:来源|稿源|來源)\s*[:：].*$")
