@@ -28,8 +28,11 @@ class DocxExporter(Exporter):
     def character_set_key(self, characters: str, options: BuildOptions) -> str | None:
         return None  # no fonts embedded: a report holds its own district's text only
 
-    def load_writing_libraries(self) -> None:
-        from . import body  # noqa: F401  (python-docx, lxml)
+    def load_libraries(self) -> None:
+        # python-docx and lxml, in the main process while the pages are parsed (it
+        # waits for the parsing workers there): every worker that writes a report
+        # inherits them instead of importing them itself
+        from . import body  # noqa: F401
 
     def write(self, job: Job, target: Path, options: BuildOptions,
               context: Context | None = None) -> Report:

@@ -33,8 +33,11 @@ class EpubExporter(Exporter):
         # only an embedded font is subset to the edition
         return characters if options.embed_fonts else None
 
-    def load_writing_libraries(self) -> None:
-        from . import book  # noqa: F401  (Jinja2, Pillow)
+    def load_libraries(self) -> None:
+        # Jinja2, ebooklib and Pillow, in the main process while the pages are parsed:
+        # the worker that writes the book inherits them (and the review page, written
+        # here, needs Jinja2 anyway)
+        from . import book  # noqa: F401
 
     def write(self, job: Job, target: Path, options: BuildOptions,
               context: Context | None = None) -> Report:
