@@ -110,6 +110,14 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     return [d if d or was_named else page for d, was_named in zip(decided, named)], page
 
 
+#: marks a page sets before a headline (• 顺义村规民约“润”乡风, ■…): no part of its text
+_DECORATION = "•·□■●◆▲★☆◇○◎ \u3000"
+
+
+def _undecorated(text: str | None) -> str | None:
+    return text.lstrip(_DECORATION) or text if text else text
+
+
 def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                    sections: list[str], dropped: list[str], chrome_lines: list[str],
                    editors: list[Credit], ended_open: bool, places: Places, encoding: str,
@@ -140,7 +148,8 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
         if last:
             others += editors
         articles.append(Article(
-            title=draft.title, kicker=draft.kicker, subtitle=draft.subtitle,
+            title=_undecorated(draft.title), kicker=_undecorated(draft.kicker),
+            subtitle=_undecorated(draft.subtitle),
             section=draft.section, subdistrict=(lead.subdistrict if lead else None)
             or named_subdistrict(fold(" ".join(t for t in (draft.title, *paragraphs[:1]) if t)),
                                  matcher),

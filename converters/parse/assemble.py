@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .bylines import Byline
+from .features import BOX_LABEL
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
 from .units import Unit
@@ -140,8 +141,8 @@ class Builder:
     def on_body(self, unit: Unit) -> None:
         if self.deck:
             self.open_deck(next_unit=unit)
-        elif self.current is None or (unit.dateline and (self.current.has_text
-                                                         or self.current.dateline)):
+        if self.current is None or (unit.dateline and (self.current.has_text
+                                                       or self.current.dateline)):
             self.start(Draft(section=self.section))
         assert self.current is not None
         if self._dash_subtitle(unit):
@@ -196,7 +197,7 @@ class Builder:
     def open_deck(self, next_unit: Unit) -> None:
         deck, self.deck = self.deck, []
         if not self.record and any(u.hint for u in deck):
-            self.open_hinted_deck(deck)
+            self.open_hinted_deck(deck, next_unit)
             return
         current = self.current
         starts_article = (current is None or len(deck) >= 2 or bool(next_unit.dateline)
@@ -239,13 +240,24 @@ class Builder:
                                      "lines after the third were joined to the subtitle")
         self.start(draft)
 
-    def open_hinted_deck(self, deck: list[Unit]) -> None:
+    def open_hinted_deck(self, deck: list[Unit], next_unit: Unit) -> None:
         """A deck whose lines the role model named: subheads stay in the open article,
-        the rest make a new article's kicker, title and subtitle."""
-        while deck and deck[0].hint == "subhead" and self.current is not None:
+        the rest make a new article's kicker, title and subtitle. Over a dateline
+        (保定晚报讯 …) under an article's text, it is a new article's headline, whatever
+        the model called it: a dateline opens an article."""
+        opens = bool(next_unit.dateline) and self.current is not None \
+            and (self.current.has_text or bool(self.current.dateline))
+        while deck and deck[0].hint == "subhead" and self.current is not None and not opens:
             unit = deck.pop(0)
             self.current.blocks.append(Block("subhead", unit.text, _span(unit)))
         if not deck:
+            return
+        if all(BOX_LABEL.match(unit.text) for unit in deck):
+            # 核心提示, 编者按 opening the text: its box's label, never its headline
+            draft = Draft(section=self.section)
+            self.start(draft)
+            draft.blocks.extend(Block("subhead", unit.text, _span(unit)) for unit in deck)
+            draft.units.extend(deck)
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
         titles = _headline_lines([u for u in deck if u.hint == "title"])

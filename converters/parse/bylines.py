@@ -23,8 +23,9 @@ from .hanzi import fold
 from ..model import Credit
 
 #: a reporter role: 记者 after an outlet's name and a title, if any (本报记者, 晚报记者,
-#: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者); never 据记者, 对记者
-_REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端|媒体))?"
+#: 首席记者, 郑报融媒记者, 东方今报·猛犸新闻记者, 大河报·豫视频记者, YMG全媒体记者); never
+#: 据记者, 对记者
+_REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[A-Z]{0,4}[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端|媒体))?"
              r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影|融媒|全媒体)?记者")
 #: a photographer's title: 摄影记者, 本报摄影记者 (their names are credited, not counted)
 PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
@@ -51,7 +52,8 @@ _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文
                          r"|(?<=[\u4e00-\u9fff]{2})文图$)")
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约)?(?:记者|通讯员)\s*[）)]$")
+_ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
+                        r"(?:记者|通讯员)\s*[）)]$")
 _STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
 _STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编)[\u4e00-\u9fff]")
@@ -189,7 +191,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
             role = "reporter" if token.endswith(_NEWSROOM) else "correspondent"
             group = []
         elif kind == "credit":
-            if token in ("摄", "摄影"):
+            if token in ("摄", "摄影", "摄影报道"):
                 # 本栏图片由本报记者 丁友明 摄, 特约记者胡江涛 通讯员严锋 摄: the names before it
                 # took the pictures
                 photographers.extend(name for name in (*reporters, *correspondents)

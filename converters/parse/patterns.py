@@ -13,6 +13,8 @@ BOILERPLATE = re.compile(
     # (作者：本报记者 王学典 is a byline)
     r"(?:编辑|审核|校对|来源|作者(?!\s*[:：]\s*\S{0,12}(?:记者|通讯员))|浏览次数|发布时间)\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|"
+    # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
+    r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"
     r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：]|语音播报|"
     # a paper's SMS subscription notice: 移动用户:发送短信 jzsjb 到 10658300 即可订阅…
     r"(?:移动|联通|电信)用户\s*[:：]?\s*发送短信|"
@@ -26,7 +28,7 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eser
                                   r"上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
                                   # a site footer's 未经授权，请勿转载或建立镜像 (no article
                                   # says it builds a mirror)
-                                  r"建立镜像")
+                                  r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注")
 
 
 def is_boilerplate(text: str) -> bool:

@@ -38,10 +38,14 @@ ROOT = Path(__file__).resolve().parents[2]
 #: one to three articles of 244; 1.0 was as good as any on all of them)
 PARAMS = {"c1": 0.2, "c2": 1.0, "max_iterations": 400, "feature.possible_transitions": True}
 
-#: the chrome a digital edition prints around an article (the sample pages have none)
-_CHROME_HEAD = ["第06版:区街新闻 上一版3  4下一版", "返回主页 | 郑州日报 | 版面导航 | 郑州晚报",
-                "上一期  下一期"]
-_CHROME_TAIL = ["3上一篇  下一篇4", "版权声明 @ 中原网 网站版权所有"]
+#: the chrome a digital edition prints around an article (the sample pages have none),
+#: and a news site's: a breadcrumb over it, the links to its neighbours under it
+_CHROMES = (
+    (["第06版:区街新闻 上一版3  4下一版", "返回主页 | 郑州日报 | 版面导航 | 郑州晚报", "上一期  下一期"],
+     ["3上一篇  下一篇4", "版权声明 @ 中原网 网站版权所有"]),
+    (["您现在的位置：首页 > 新闻中心 > 县区动态"],
+     ["【打印本页】 【关闭窗口】", "上一条：市政府召开常务会议", "下一条：全市安全生产工作会议召开"]),
+)
 
 
 def page_units(text: str) -> tuple[list[Unit], list[str]]:
@@ -88,15 +92,16 @@ def rule_labelled_page(text: str, chrome_lines: frozenset[int] = frozenset()
 
 def sample_variants(text: str) -> Iterator[tuple[str, frozenset[int]]]:
     """The page, without markdown, flattened to one line, and in a digital edition's
-    chrome (with the numbers of the chrome's lines)."""
+    chrome and a news site's (with the numbers of the chrome's lines)."""
     yield text, frozenset()
     yield re.sub(r"(?m)^#+\s*", "", text), frozenset()
     yield " ".join(line.strip() for line in text.split("\n") if line.strip()), frozenset()
-    head = "\n".join(_CHROME_HEAD) + "\n\n"
-    tail_start = head.count("\n") + text.count("\n") + 3
-    chrome = frozenset(range(1, len(_CHROME_HEAD) + 1)) | frozenset(
-        range(tail_start, tail_start + len(_CHROME_TAIL) + 1))
-    yield head + text + "\n\n" + "\n".join(_CHROME_TAIL) + "\n", chrome
+    for head_lines, tail_lines in _CHROMES:
+        head = "\n".join(head_lines) + "\n\n"
+        tail_start = head.count("\n") + text.count("\n") + 3
+        chrome = frozenset(range(1, len(head_lines) + 1)) | frozenset(
+            range(tail_start, tail_start + len(tail_lines) + 1))
+        yield head + text + "\n\n" + "\n".join(tail_lines) + "\n", chrome
 
 
 def sequences(corpus: Path) -> Iterator[tuple[str, list[list[str]], list[str]]]:

@@ -93,7 +93,8 @@ def check_page(page: dict, key_path: Path) -> list[str]:
         if fold_ns(line) not in folded:
             say(f"{pid}: boilerplate line not in page: {line[:40]!r}")
     articles = page.get("articles", [])
-    titles = [fold_ns(t) for t in groups(labels, "title")]
+    # (without the marks a page sets before a headline: • 顺义村规民约“润”乡风)
+    titles = [fold_ns(t).lstrip("•·□■●◆▲★☆◇○◎") for t in groups(labels, "title")]
     for i, art in enumerate(articles):
         where = f"{pid} article {i + 1}"
         unknown = set(art) - ARTICLE_KEYS

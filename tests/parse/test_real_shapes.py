@@ -41,6 +41,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("郑报融媒 谢鹏飞 通讯员 刘雪梅", ["谢鹏飞"], ["刘雪梅"], []),              # the newsroom for 记者
     ("作者:本报记者 王学典", ["王学典"], [], []),                              # a site's label first
     ("全媒体记者 刘彦美 李珊 报道", ["刘彦美", "李珊"], [], []),               # ... 报道 closing it
+    ("YMG全媒体记者 李松明", ["李松明"], [], []),                             # Latin in the outlet
+    ("YMG全媒体记者 金海善 摄影报道", [], [], ["摄影 金海善"]),
     ("株洲晚报融媒体记者/周蒿", ["周蒿"], [], []),                            # a slash after the role
     ("□融媒体记者 陈明华 许奕梅 实习生 王炜煌 文/图", ["陈明华", "许奕梅"], [], ["实习生 王炜煌"]),
     ("周口日报•周道客户端记者张猛 张志新 通讯员王超平", ["张猛", "张志新"], ["王超平"], []),
@@ -134,6 +136,8 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "page-number"),           # and its zoom buttons
     ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "print"),
     ("用微信“扫一扫”，点击右上角分享按钮", "furniture"),
+    ("国内统一刊号:CN52-0017 黔东南日报社出版", "licence"),                 # a masthead
+    ("版权和免责申明", "copyright"),
     ("相关报道", "furniture"), ("您还可以在这里关注我", "furniture"),   # a news site's footer
     ("首页 > 县区 > 兰考县 > 正文", "navigation"),                        # a breadcrumb
     ("新乡日报社旗下媒体： 新乡网 | 新乡日报 | 平原晚报", "navigation"),   # a site's menu
@@ -165,6 +169,9 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。",
     "版权声明: 凡本网注明 \" 稿件来源:中原网 \" 的所有文字、图片和音视频稿件,版权均属郑州日报社和中原网"
     "所有。任何媒体、网站或个人未经本网书面授权不得转载、摘编或利用其它方式使用上述作品。",
+    "凡注有\"金华新闻网\"或电头为\"金华新闻网\"的稿件,均为金华新闻网独家版权所有,未经许可不得转载或镜像;"
+    "授权转载必须注明来源为\"金华新闻网\",并保留\"金华新闻网\"的电头。",
+    "首页 > 县区 > 兰考县 > 正文",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -226,6 +233,25 @@ def test_the_line_the_headline_index_lists_is_the_title() -> None:
             "□晚报记者 汪永森\n\n本报讯 布厂街的占道经营问题解决了，二道街和一厂中街正在整治。\n")
     article = parse_text(page).articles[0]
     assert (article.kicker, article.title, article.subtitle) == (None, "布厂街不堵了", "二道街和一厂中街正在整治")
+
+
+def test_a_dateline_under_an_article_s_text_opens_the_next_article() -> None:
+    # w04: three items each opening 保定晚报讯, the second headline read as a subhead
+    page = ("保定晚报讯 高新区以创建文明城市为抓手，扎实开展环境整治。\n"
+            "今年以来，高新区立足共创文明城，提升居民的幸福感。\n"
+            "清苑区：“乡风文明墙绘”引导新风尚\n"
+            "保定晚报讯 今年以来，清苑区结合人居环境整治，以墙上绘画拓展文明宣传。\n"
+            "易县：举行新时代文明实践志愿服务队授旗仪式\n"
+            "保定晚报讯 7月1日，易县新时代文明实践志愿服务队授旗仪式举行。\n")
+    document = parse_text(page)
+    assert [a.dateline for a in document.articles] == ["保定晚报讯"] * 3
+    assert document.articles[1].paragraphs[0].text.startswith("今年以来，清苑区")
+
+
+def test_a_headline_s_decoration_is_no_part_of_it() -> None:
+    article = parse_text("第05版：要闻\n\n• 顺义村规民约“润”乡风\n\n本报讯（记者 张三）近日，"
+                         "顺义区赵全营镇修订村规民约。\n").articles[0]
+    assert article.title == "顺义村规民约“润”乡风"
 
 
 def test_an_untitled_article_takes_the_headline_the_model_took_for_chrome() -> None:
