@@ -393,28 +393,3 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         before, credits = bracketed
         return before, Byline(text[len(before):].strip(), (), (), None, credits)
     return text, None
-
-
-def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozenset()) -> int:
-    """How many tokens from ``start`` form a byline in a scraped line (0 if none).
-
-    The run ends at the first token that is not a role, affiliation, name or
-    credit, right after a credit, or at an index in ``stop``.
-    """
-    if start >= len(tokens) or token_kind(tokens[start]) not in ("reporter", "correspondent",
-                                                                 "intern"):
-        return 0
-    end = start
-    while end < len(tokens) and end not in stop:
-        kind = token_kind(tokens[end])
-        if kind is None or kind == "editor" \
-                or (kind == "name" and (end == start or not looks_like_person(tokens[end]))):
-            break
-        end += 1
-        if kind == "credit":
-            break
-    while end > start and token_kind(tokens[end - 1]) in ("reporter", "correspondent", "intern",
-                                                          "affiliation"):
-        end -= 1
-    candidate = tokens[start:end]
-    return end - start if from_tokens(candidate, " ".join(candidate)) else 0

@@ -89,7 +89,7 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             if i > start:
                 add(tokens[start:i], "heading", level)
             continue
-        taken = bylines.consume_tokens(tokens, i)
+        taken = consume_tokens(tokens, i)
         if taken:
             add(tokens[i:i + taken], "body")
             i += taken
@@ -101,7 +101,7 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
         if heading_shape(token, scraped=True) and not token.startswith("本报讯"):
             start = i
             while i < len(tokens) and heading_shape(tokens[i], scraped=True) \
-                    and not SECTION_LABEL.match(tokens[i]) and not bylines.consume_tokens(tokens, i):
+                    and not SECTION_LABEL.match(tokens[i]) and not consume_tokens(tokens, i):
                 i += 1
             if i < len(tokens) and i - start >= 1 and not _continues_heading(tokens, i):
                 _add_heading_groups(tokens[start:i], add)
@@ -116,7 +116,7 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
         i += 1
         while not ends_sentence(tokens[i - 1]) and i < len(tokens) \
                 and not tokens[i].startswith("本报讯") and not re.fullmatch(r"#{1,6}", tokens[i]) \
-                and not bylines.consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]):
+                and not consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]):
             i += 1
         run = tokens[start:i]
         if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
@@ -145,3 +145,28 @@ def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-unty
             group.append(token)
     if group:
         add(group, "heading")
+
+
+def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozenset()) -> int:
+    """How many tokens from ``start`` form a byline in a scraped line (0 if none).
+
+    The run ends at the first token that is not a role, affiliation, name or
+    credit, right after a credit, or at an index in ``stop``.
+    """
+    kind_of = bylines.token_kind
+    if start >= len(tokens) or kind_of(tokens[start]) not in ("reporter", "correspondent", "intern"):
+        return 0
+    end = start
+    while end < len(tokens) and end not in stop:
+        kind = kind_of(tokens[end])
+        if kind is None or kind == "editor" or (
+                kind == "name" and (end == start or not bylines.looks_like_person(tokens[end]))):
+            break
+        end += 1
+        if kind == "credit":
+            break
+    while end > start and kind_of(tokens[end - 1]) in ("reporter", "correspondent", "intern",
+                                                       "affiliation"):
+        end -= 1
+    candidate = tokens[start:end]
+    return end - start if bylines.from_tokens(candidate, " ".join(candidate)) else 0
