@@ -152,7 +152,8 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
         edition=edition, entries=entries, findings=findings, kinds=KINDS, labels=LABELS,
         pages=[(source, names[source], said_of.get(source, []),
                 len(documents[source].articles)) for source in uncertain],
-        unplaced=said_of.get("", []), outputs=_outputs(manifest)).encode("utf-8"))
+        unplaced=said_of.get("", []), outputs=_outputs(manifest),
+        items=_items(entries)).encode("utf-8"))
     # views no page of the edition has now go once the index no longer links them (not
     # before: a build stopped half way leaves the last index and its views whole)
     kept = set(names.values())
@@ -245,6 +246,31 @@ def _entries(edition: Edition, collection: Collection, views: dict[str, str],
                     "anchor": f"article-{on_page.get(id(article), 0)}",
                     "kinds": kinds})
     return entries
+
+
+def _items(entries: list[dict[str, Any]]) -> dict[str, Markup]:
+    """Each district's list items of its articles (made here, as the page views' rows
+    are: a month's index has some 600 of them)."""
+    from markupsafe import Markup, escape
+
+    items: dict[str, list[str]] = {}
+    for entry in entries:
+        district, title, source = escape(entry["district"]), escape(entry["title"]), \
+            escape(entry["source"])
+        out = items.setdefault(entry["district"], [])
+        if entry["first_in_section"] and entry["section"]:
+            out.append(f'<li class="section" data-district="{district}">'
+                       f'<h4>{escape(entry["section"])}</h4></li>\n')
+        out.append(f'<li class="article" id="{escape(entry["key"])}" data-district="{district}" '
+                   f'data-kinds="{escape(" ".join(entry["kinds"]))}" '
+                   f'data-text="{title} {source}">\n'
+                   f'<a href="{escape(entry["page"])}#{escape(entry["anchor"])}">{title}</a>\n'
+                   f'<span class="source">{source}</span>\n')
+        out.extend(f'<a class="place" href="{escape(link)}">{escape(label)}</a>'
+                   for label, link in entry["places"])
+        out.extend(f'<span class="flag">{escape(LABELS[kind])}</span>' for kind in entry["kinds"])
+        out.append("</li>\n")
+    return {district: Markup("".join(parts)) for district, parts in items.items()}
 
 
 def _rows(lines: list[dict[str, Any]]) -> Markup:
