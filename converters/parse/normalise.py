@@ -127,6 +127,7 @@ def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:
             continue
         if (wrap and previous is not None and wrap.reached_by(previous.text)
                 and not previous.text.endswith("|") and not is_boilerplate(content)
+                and not is_boilerplate(previous.text)
                 and not MARKDOWN_HEADING.match(content)):
             last = logical[-1]
             spaced = previous.space_after or line.space_before

@@ -58,7 +58,7 @@ DATELINE = re.compile(
     r"\s*[:：]?\s*")
 #: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）
 JUMP_MARK = re.compile(r"^\s*[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]"
-                       r"|^\s*[》>]+\s*(?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版\s*$"
+                       r"|^\s*[》>]*\s*(?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版\s*$"
                        r"|[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]\s*$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 #: table-cell debris of scraped pages: leading and trailing pipes

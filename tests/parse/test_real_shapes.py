@@ -14,7 +14,9 @@ import pytest
 from converters.parse.bylines import parse_byline, split_glued
 from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
+from converters.parse.normalise import normalise
 from converters.parse.places import default_places
+from converters.parse.segment import read
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
@@ -246,6 +248,20 @@ def test_a_dateline_under_an_article_s_text_opens_the_next_article() -> None:
     document = parse_text(page)
     assert [a.dateline for a in document.articles] == ["保定晚报讯"] * 3
     assert document.articles[1].paragraphs[0].text.startswith("今年以来，清苑区")
+
+
+@pytest.mark.parametrize("jump", ["上接01版", "》》》上接01版", "（上接第一版）"])
+def test_a_jump_line_is_chrome(jump: str) -> None:
+    # z06: the continuation of a front-page story opens with its jump line alone
+    units = read(normalise(f"第03版：要闻\n\n{jump}\n\n春节的年味，从团年饭开始。\n").lines)
+    jumped = next(u for u in units if u.first_line == 3)
+    assert jumped.role == "drop" and "jump" in jumped.cuts
+
+
+def test_a_breadcrumb_is_not_joined_to_the_lines_under_it() -> None:
+    # v05: a hard-wrapped page, whose breadcrumb reaches the wrap width
+    lines = normalise((PAGES / "v05.txt").read_text(encoding="utf-8")).lines
+    assert lines[0].text == "首页 > 县区 > 兰考县 > 正文"
 
 
 def test_a_headline_s_decoration_is_no_part_of_it() -> None:
