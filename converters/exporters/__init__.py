@@ -207,9 +207,11 @@ class Exporter:
 
     # --- libraries loaded ahead of need ---
     def load_libraries(self) -> None:
-        """Import what the build's main process needs anyway (ReportLab, to assemble
-        the bulletin), while workers parse the pages; the workers forked to write
-        inherit it. Libraries only the workers need are better imported by each."""
+        """Import, while workers parse the pages, the libraries writing needs
+        (ReportLab, python-docx, Jinja2): the build's main process waits for the
+        parsing workers anyway, and the workers forked to write inherit them instead
+        of each importing them again. A correction loads nothing ahead: its few
+        outputs' workers import what they need side by side."""
 
     def load_writing_libraries(self) -> None:
         """Import everything writing needs: a process that stays (``build --watch``)
