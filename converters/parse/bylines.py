@@ -264,6 +264,8 @@ def _parse_byline(text: str) -> Byline | None:
     # 作者：本报记者 王学典: a site's label before the byline; 周口日报•周道客户端记者: a
     # bullet where an interpunct joins the outlets
     stripped = _INTERPUNCT.sub("·", _AUTHOR_LABEL.sub("", stripped))
+    if stripped[:1] in "（(" and stripped[-1:] in "）)":  # （作者：深圳特区报记者 杜澎 …）
+        stripped = f"{stripped[0]}{_AUTHOR_LABEL.sub('', stripped[1:].lstrip())}"
     if stripped.endswith(("）", ")")) and not any(ch in stripped for ch in "（("):
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
@@ -338,6 +340,7 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
 
 _ROLE_SLASH = re.compile(r"(记者|通讯员|实习生)\s*[/／](?=[\u4e00-\u9fff])")
 _AUTHOR_LABEL = re.compile(r"^作者\s*[:：]\s*(?=\S*(?:记者|通讯员))")
+_AUTHOR_NAMES = re.compile(r"^作者\s*[:：]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{1,4})*)$")
 _INTERPUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[•‧・](?=[\u4e00-\u9fff])")
 _SOURCE_TAIL = re.compile(r"\s+(?:来源|稿源|來源)\s*[:：].*$")
 _PHOTO_CREDIT = re.compile(r"^(.+?)\s*(?:摄影报道|摄影|摄)$")
@@ -347,6 +350,10 @@ def _without_role(text: str) -> Byline | None:
     """A line of names printed without a role: after a byline's mark (□王 博), or
     before what they did (井娇摄影报道, 陈占举 摄)."""
     stripped = text.strip()
+    author = _AUTHOR_NAMES.match(stripped)
+    if author is not None:  # 作者：张玲 — a site's author field naming its writer
+        names = names_only(author.group(1))
+        return Byline(stripped, tuple(c.name for c in names.others), (), None) if names else None
     if stripped[:1] in "（(":  # (张骞/文 张梦珠/图), (商 闻): a credit line of its own
         found = bracketed_names(stripped)
         return Byline(stripped, (), (), None, found[1]) if found and not found[0] else None

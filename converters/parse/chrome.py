@@ -34,7 +34,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
              r"(?:\s*(?:星期|周)[一二三四五六日天])?"),
     ("digits", r"^[\d\s,.|:;/-]+$"),
     # (作者：本报记者 王学典 is a byline: the bylines read it)
-    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：](?!\s*\S{0,12}(?:记者|通讯员))|中原网|"
+    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|"
+               r"[\u4e00-\u9fff]{2,4}\s*$))|中原网|"
                r"浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"

@@ -11,7 +11,9 @@ SECTION_LABEL = re.compile(r"^(?![\u4e00-\u9fff]*[的了是在和与及把被这
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
     # (作者：本报记者 王学典 is a byline)
-    r"(?:编辑|审核|校对|来源|作者(?!\s*[:：]\s*\S{0,12}(?:记者|通讯员))|浏览次数|发布时间)\s*[:：]|"
+    # (作者：张玲, a site's author field naming its writer alone, is a byline too)
+    r"(?:编辑|审核|校对|来源|作者(?!\s*[:：]\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))|"
+    r"浏览次数|发布时间)\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"

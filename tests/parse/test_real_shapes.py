@@ -42,6 +42,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("郑州晚报记者 杨宜锦 通讯员 何朝阳/文图", ["杨宜锦"], ["何朝阳"], []),          # name/文图 (j05)
     ("郑报融媒 谢鹏飞 通讯员 刘雪梅", ["谢鹏飞"], ["刘雪梅"], []),              # the newsroom for 记者
     ("作者:本报记者 王学典", ["王学典"], [], []),                              # a site's label first
+    ("作者:  张玲", ["张玲"], [], []),                                        # its writer alone
+    ("（作者：深圳特区报记者 杜澎 通讯员 钟林 罗婷媚）", ["杜澎"], ["钟林", "罗婷媚"], []),
     ("全媒体记者 刘彦美 李珊 报道", ["刘彦美", "李珊"], [], []),               # ... 报道 closing it
     ("YMG全媒体记者 李松明", ["李松明"], [], []),                             # Latin in the outlet
     ("YMG全媒体记者 金海善 摄影报道", [], [], ["摄影 金海善"]),
@@ -67,7 +69,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
 
 @pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
                                   "本报讯（记者 张三）今天，天气好。", "(完)", "(图为村民)", "拍摄",
-                                  "大家合影", "□温馨提示", "王 博", "作者：张三", "金水区 | 二七区",
+                                  "大家合影", "□温馨提示", "王 博", "(作者:云上黄石)", "金水区 | 二七区",
                                   "据记者报道", "新闻报道"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
