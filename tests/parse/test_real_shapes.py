@@ -266,6 +266,18 @@ def test_a_breadcrumb_is_not_joined_to_the_lines_under_it() -> None:
     assert lines[0].text == "首页 > 县区 > 兰考县 > 正文"
 
 
+def test_items_headlined_by_their_place_are_articles_of_their_own() -> None:
+    # z09: a column's items, each headlined 区…社区：…, none with a dateline
+    page = ("开栏的话：走寻常巷陌，著百姓文章。本栏目记录书记足迹，汇聚治理智慧。\n"
+            "市南区金门路街道逍遥社区：搭建家校社协同育人平台\n"
+            "为深入推进社区教育节，逍遥社区举办读书会活动，三十余名居民参加。\n"
+            "市北区大港街道普吉社区：指尖传承唇间雅韵——古法口脂手作体验课\n"
+            "11月27日，普吉社区开展古法口脂手作体验课，居民们兴致勃勃。\n")
+    titles = [a.title for a in parse_text(page).articles]
+    assert titles[-2:] == ["市南区金门路街道逍遥社区：搭建家校社协同育人平台",
+                           "市北区大港街道普吉社区：指尖传承唇间雅韵——古法口脂手作体验课"]
+
+
 def test_a_headline_s_decoration_is_no_part_of_it() -> None:
     article = parse_text("第05版：要闻\n\n• 顺义村规民约“润”乡风\n\n本报讯（记者 张三）近日，"
                          "顺义区赵全营镇修订村规民约。\n").articles[0]
