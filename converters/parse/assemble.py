@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
+from .patterns import PLACE_LED
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
 from .units import Unit
@@ -283,6 +284,11 @@ class Builder:
             role = "kicker" if parts["kicker"] else "subtitle"
             parts["title"] = [parts[role].pop(0)]
         self._title_as_listed(parts)
+        if len(parts["title"]) == 1 and len(parts["subtitle"]) == 1 and not parts["kicker"] \
+                and PLACE_LED.match(parts["subtitle"][0]) and not PLACE_LED.match(parts["title"][0]):
+            # 家园问题回头看 over 洛龙区李屯村：清理垃圾带: a column's name over the headline
+            # its place leads, which is the title (such a line never is a subtitle)
+            parts["kicker"], parts["title"], parts["subtitle"] = parts["title"], parts["subtitle"], []
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker

@@ -65,3 +65,9 @@ JUMP_MARK = re.compile(r"^\s*[（(](?:上接|下转|转|接)第?[\d一二三四�
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 #: table-cell debris of scraped pages: leading and trailing pipes
 PIPES = re.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
+
+#: a headline led by the place it is about (市北区大港街道普吉社区：指尖传承唇间雅韵): never a
+#: paragraph (no sentence in it), whatever the model said; in the corpus' labels every such
+#: line is a title, or one of the page's headline index
+PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:区|县|市|街道|办事处|社区|村|乡|镇)\s*[:：]\s*"
+                       r"[^。！？!?:：]{2,40}$")

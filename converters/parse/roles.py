@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
+from .patterns import PLACE_LED
 from .reasons import in_words
 from .segment import marked_up
 from .units import Unit
@@ -99,7 +100,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
                 unit.byline.counts or label not in (*OUTSIDE, "caption")):
             label = "byline"
         elif label in ("body", "caption") and unit.role != "drop" and unit.byline is None \
-                and _PLACE_LED.match(unit.text):
+                and PLACE_LED.match(unit.text):
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
@@ -117,11 +118,6 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             unit.role = "body"
 
 
-#: a headline led by the place it is about (市北区大港街道普吉社区：指尖传承唇间雅韵): never a
-#: paragraph (no sentence in it), whatever the model said; in the corpus' labels every such
-#: line is a title, or one of the page's headline index
-_PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:区|县|市|街道|办事处|社区|村|乡|镇)\s*[:：]\s*"
-                        r"[^。！？!?:：]{2,40}$")
 #: a place or body on a line of its own, closed by a colon: 枚乘街道：, 灵宝市苏村乡：
 _PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:街道|办事处|社区|村|乡|镇|区|县|市|委|局|院|中心)\s*[：:]$")
 

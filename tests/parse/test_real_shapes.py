@@ -266,6 +266,18 @@ def test_a_breadcrumb_is_not_joined_to_the_lines_under_it() -> None:
     assert lines[0].text == "首页 > 县区 > 兰考县 > 正文"
 
 
+@pytest.mark.parametrize(("name", "kicker", "title"), [
+    ("l01", "家园问题回头看", "洛龙区李屯村： 清理垃圾带 面貌有改观"),
+    ("d01", "家园问题回头看", "高新区滹沱村：清运垃圾 完善设施"),
+    ("t01", "走进家园看问题", "洛宁县冀庄村：表里不一 垃圾遍地"),
+])
+def test_a_column_s_name_over_a_place_led_headline_is_its_kicker(name: str, kicker: str,
+                                                                   title: str) -> None:
+    # the page's index lists the column's name, not the headline
+    article = parse_file(PAGES / f"{name}.txt").articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (kicker, title, None)
+
+
 def test_items_headlined_by_their_place_are_articles_of_their_own() -> None:
     # z09: a column's items, each headlined 区…社区：…, none with a dateline
     page = ("开栏的话：走寻常巷陌，著百姓文章。本栏目记录书记足迹，汇聚治理智慧。\n"
