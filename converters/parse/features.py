@@ -75,6 +75,10 @@ HEADLINE_COPY = 60
 _NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
 
 
+#: the words of a short line that describes a scene: 的, 在, 正在, 与…一起
+_DESCRIBES = re.compile(r"的|在|正|与")
+
+
 def _short(unit: Unit) -> bool:
     return unit.length <= 30 and not ends_sentence(unit.text)
 
@@ -170,6 +174,10 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             f.append("has.period")
         if " " in text:
             f.append("has.space")
+        if unit.length <= 40 and _DESCRIBES.search(text):
+            # a picture's caption says what someone is doing (…的身影, 在…查看): a headline
+            # seldom does
+            f.append("describes")
         first_char = text[:1]
         if first_char in "“「『":
             f.append("start.quote")
