@@ -284,11 +284,6 @@ class Builder:
             role = "kicker" if parts["kicker"] else "subtitle"
             parts["title"] = [parts[role].pop(0)]
         self._title_as_listed(parts)
-        if len(parts["title"]) == 1 and len(parts["subtitle"]) == 1 and not parts["kicker"] \
-                and PLACE_LED.match(parts["subtitle"][0]) and not PLACE_LED.match(parts["title"][0]):
-            # 家园问题回头看 over 洛龙区李屯村：清理垃圾带: a column's name over the headline
-            # its place leads, which is the title (such a line never is a subtitle)
-            parts["kicker"], parts["title"], parts["subtitle"] = parts["title"], parts["subtitle"], []
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker
@@ -321,9 +316,12 @@ class Builder:
                 if "".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere:
                     parts["title"], parts[role] = [" ".join(halves)], []
                     return
-        # the headline index first, as lines of its own; then anywhere outside the article
+        # the headline index first, as lines of its own; then anywhere outside the article.
+        # A headline its place leads stays the title: such a line is never a subtitle,
+        # and the index may list the column's name over it (家园问题回头看)
         for listing, within in ((self.indexed, False), (self.elsewhere, True)):
-            if not listing or _listed(parts["title"][0], listing, within):
+            if not listing or _listed(parts["title"][0], listing, within) \
+                    or PLACE_LED.match(parts["title"][0]):
                 continue
             title = parts["title"][0]
             for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
