@@ -9,6 +9,7 @@ from functools import partial
 from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
+from .bylines import MARKERS
 from .chars import ends_sentence
 from .hanzi import fold
 from .lead import Lead, named_subdistrict, read_lead
@@ -111,7 +112,7 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
 
 
 #: marks a page sets before a headline (• 顺义村规民约“润”乡风, ■…): no part of its text
-_DECORATION = "•·□■●◆▲★☆◇○◎ \u3000"
+_DECORATION = f"•·{MARKERS} \u3000"
 
 
 def _undecorated(text: str | None) -> str | None:

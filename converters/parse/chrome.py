@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import AUTHOR_FIELD
+
 #: (kind, pattern) — searched in a line folded to simplified characters
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$|"
@@ -33,10 +35,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("date", r"^\s*[•·]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
              r"(?:\s*(?:星期|周)[一二三四五六日天])?"),
     ("digits", r"^[\d\s,.|:;/-]+$"),
-    # (作者：本报记者 王学典 is a byline: the bylines read it)
-    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|"
-               r"[\u4e00-\u9fff]{2,4}\s*$))|中原网|"
-               r"浏览次数|点击数"),
+    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|" + AUTHOR_FIELD + r"|中原网|浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),

@@ -8,12 +8,12 @@ import re
 SECTION_LABEL = re.compile(r"^(?![\u4e00-\u9fff]*[的了是在和与及把被这那们着过就都也还又很])"
                            r"(?![\u4e00-\u9fff]*(?:故乡|家乡|城乡|下乡|老乡|小镇|古镇|重镇|城镇|乡镇|集镇)$)"
                            r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
+#: a site's author field that is no byline (作者：, 作者:云上黄石, 作者: 来源:…): one that
+#: names a role (作者：本报记者 王学典) or its writer alone (作者：张玲) is one
+AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    # (作者：本报记者 王学典 is a byline)
-    # (作者：张玲, a site's author field naming its writer alone, is a byline too)
-    r"(?:编辑|审核|校对|来源|作者(?!\s*[:：]\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))|"
-    r"浏览次数|发布时间)\s*[:：]|"
+    r"(?:编辑|审核|校对|来源|浏览次数|发布时间)\s*[:：]|" + AUTHOR_FIELD + "|"
     r"返回(?:顶部|首页|列表)|打印本页|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"
