@@ -140,9 +140,10 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
 
     # while worker processes parse, this one loads the libraries writing needs
     # (ReportLab, python-docx, Jinja2: see Exporter.load_libraries), which the
-    # writing workers inherit — but not for a correction (a page new since the last build, at most): its one
-    # part is typeset and assembled by a worker, which loads them itself while
-    # the others write (see run_tasks), and this process never needs them
+    # writing workers inherit — but not for a correction (a page new since the last
+    # build, at most): its one part is typeset and assembled by a worker, which loads
+    # them itself while the others write (see run_tasks), and this process never
+    # needs them
     if session is None and len({d for _, d in stamped} - set(manifest.sources)) <= 1 and not force:
         loading: dict[str, Exporter] = {}
     else:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import accumulate
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -67,9 +66,6 @@ class Atom:
     latin: bool
     mark: bool                             # a full-width mark that can give up half
     missing: tuple[str, ...]               # characters no face of the role has
-    #: several characters, or a face other than the role's first: it cannot simply
-    #: continue a run of plain characters (Atoms.special)
-    compound: bool = False
 
 
 @dataclass
@@ -84,8 +80,6 @@ class Atoms:
     #: atoms that cannot simply continue a run of plain characters: several
     #: characters or faces, a fallback face, or a face change from the atom before
     special: list[int] = field(default_factory=list)
-    #: the widest atom's width (a paragraph with none wider than the measure needs no fitting)
-    widest: float = 0.0
 
 
 @dataclass
@@ -150,61 +144,39 @@ def _build(token: str, face: Face, size: float) -> Atom:
         else:
             pieces.append((index, ch))
     first = token[0]
-    compound = len(token) != 1 or pieces[0][0] != 0
     if token == "——":  # a 破折号 takes two ems (drawn as one rule: typeset.draw_rules),
         width = 2 * size  # whatever the face's em dash advances (Noto Serif SC: 0.89 em)
     return Atom(token, tuple(pieces), face, width, space=first == " ",
                 latin=len(token) > 1 and first.isascii() and first.isalnum(),
                 mark=len(token) == 1 and token in COMPRESSIBLE and width >= 0.9 * size,
-                missing=tuple(missing), compound=compound)
-
-
-_MARK, _COMPOUND, _WIDTH = attrgetter("mark"), attrgetter("compound"), attrgetter("width")
+                missing=tuple(missing))
 
 
 def make_atoms(runs: list[Run], default_face: Face, size: float,
                missing: MissingGlyphs | None = None) -> Atoms:
     items: list[Atom] = []
-    #: where a run's face differs from the run's before it (within a run the atoms
-    #: share their face: they are cached per face)
-    face_changes: list[int] = []
-    texts: list[str] = []
-    face_before = None
     for run in runs:
         face = run.face or default_face
-        if items and face is not face_before:
-            face_changes.append(len(items))
-        face_before = face
         cache = _prototypes.setdefault((face, size), {})
         lacking = _lacking.setdefault((face, size), set())
         tokens = _TOKEN.findall(run.text)
-        # most tokens of a paragraph are in the cache: looked up in one pass
-        found = list(map(cache.get, tokens))
-        if not all(found):
-            for number, token in enumerate(tokens):
-                if found[number] is None:
-                    atom = cache.get(token)
-                    if atom is None:
-                        atom = cache[token] = _build(token, face, size)
-                        if atom.missing:
-                            lacking.add(token)
-                    found[number] = atom
-        items += found
-        texts.append(run.text)
+        for token in tokens:
+            atom = cache.get(token)
+            if atom is None:
+                atom = cache[token] = _build(token, face, size)
+                if atom.missing:
+                    lacking.add(token)
+            items.append(atom)
         if missing is not None and lacking:
             for token in lacking.intersection(tokens):
                 missing.characters.update(cache[token].missing)
-    return _assembled(items, size, "".join(texts), face_changes)
+    return _assembled(items, size)
 
 
-def _assembled(items: list[Atom], size: float, text: str | None = None,
-               face_changes: list[int] | None = None) -> Atoms:
-    """``items`` as a paragraph's Atoms; ``text`` (their text) and ``face_changes``
-    (where an atom's face differs from the one before it) when the caller knows them."""
+def _assembled(items: list[Atom], size: float) -> Atoms:
     pair_left: dict[int, float] = {}
     pair_right: dict[int, float] = {}
-    positions = range(len(items))
-    marks = list(compress(positions, map(_MARK, items)))
+    marks = [i for i, atom in enumerate(items) if atom.mark]
     for i, j in zip(marks, marks[1:]):
         if j != i + 1:
             continue
@@ -213,17 +185,12 @@ def _assembled(items: list[Atom], size: float, text: str | None = None,
             pair_right[i] = size / 2
         elif left in OPENING and right in OPENING:
             pair_left[j] = size / 2
-    texts = [atom.text for atom in items]
-    if text is None:
-        text = "".join(texts)
-    offsets = [0, *accumulate(map(len, texts))]
-    if face_changes is None:
-        face_changes = [i for i in positions[1:] if items[i].face is not items[i - 1].face]
-    special = list(compress(positions, map(_COMPOUND, items)))
-    if face_changes:
-        special = sorted({*special, *face_changes})
-    widest = max(map(_WIDTH, items), default=0.0)
-    return Atoms(items, pair_left, pair_right, text, offsets, special, widest)
+    text = "".join([atom.text for atom in items])
+    offsets = [0, *accumulate([len(atom.text) for atom in items])]
+    special = [i for i, atom in enumerate(items)
+               if len(atom.text) != 1 or atom.pieces[0][0] != 0
+               or (i and atom.face is not items[i - 1].face)]
+    return Atoms(items, pair_left, pair_right, text, offsets, special)
 
 
 #: where a run too long for a line breaks first: after a URL's separators
@@ -234,7 +201,7 @@ def fitted(atoms: Atoms, measure: float, size: float, notes: MissingGlyphs | Non
     """``atoms``, with any run wider than ``measure`` (a URL, a long number) broken into
     pieces that fit: after its separators (/ . - _ ? & = #) where it has them, else
     between characters. Without it the run would run off the page."""
-    if atoms.widest <= measure:
+    if all(atom.width <= measure for atom in atoms.items):
         return atoms
     items: list[Atom] = []
     for atom in atoms.items:
