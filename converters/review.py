@@ -149,7 +149,7 @@ def write_review(out_dir: Path, edition: Edition, collection: Collection, manife
     entries = _entries(edition, collection, names, _places(edition, manifest), said_of)
     uncertain = sorted(documents, key=lambda source: (-len(said_of.get(source, ())), source))
     replace_file(index_page(out_dir), _environment().get_template("index.html.j2").render(
-        edition=edition, entries=entries, findings=findings, kinds=KINDS, labels=LABELS,
+        edition=edition, entries=entries, findings=findings, kinds=KINDS,
         pages=[(source, names[source], said_of.get(source, []),
                 len(documents[source].articles)) for source in uncertain],
         unplaced=said_of.get("", []), outputs=_outputs(manifest),
