@@ -202,10 +202,10 @@ def _places(edition: Edition, manifest: Manifest) -> dict[str, list[tuple[str, s
 
     whole = {whole_name(edition, "pdf"): "简报PDF", whole_name(edition, "epub"): "电子书"}
     places: dict[str, list[tuple[str, str]]] = {}
-    for record in manifest.outputs.values():
-        label = whole.get(Path(record.path).name)
-        if label is None:
-            continue
+    # the bulletin, then the book, whichever the build finished first
+    records = [r for r in manifest.outputs.values() if Path(r.path).name in whole]
+    for record in sorted(records, key=lambda r: list(whole).index(Path(r.path).name)):
+        label = whole[Path(record.path).name]
         for key, place in record.places.items():
             page = re.fullmatch(r"#page=(\d+)", place)
             # a reader opens a PDF at its page; a book only whole (its chapter is named)
