@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .chars import ends_sentence
+from .patterns import CAPTION_MARK
 from .units import Unit
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
@@ -77,6 +78,10 @@ _NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
 
 #: the words of a short line that describes a scene: 的, 在, 正在, 与…一起
 _DESCRIBES = re.compile(r"的|在|正|与")
+
+
+#: the longest line read as a caption by its marks (a paragraph may mention 资料图片)
+CAPTION_LONGEST = 60
 
 
 def _short(unit: Unit) -> bool:
@@ -178,6 +183,8 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             # a picture's caption says what someone is doing (…的身影, 在…查看): a headline
             # seldom does
             f.append("describes")
+        if unit.length <= CAPTION_LONGEST and CAPTION_MARK.search(text):
+            f.append("caption.mark")
         first_char = text[:1]
         if first_char in "“「『":
             f.append("start.quote")
@@ -185,6 +192,8 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             f.append("start.bracket")
         elif first_char in "□■●◆▲★☆◇○◎•·":
             f.append("start.marker")
+        elif "①" <= first_char <= "⑩":
+            f.append("start.number")  # a numbered picture's caption, or a list's item
         ascii_share = len(text.encode("ascii", "ignore")) / max(1, len(text))
         f.append("ascii=0" if ascii_share == 0 else "ascii=low" if ascii_share < 0.3
                  else "ascii=mid" if ascii_share < 0.7 else "ascii=high")

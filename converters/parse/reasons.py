@@ -24,6 +24,8 @@ _EXACT = {
     "has.period": "has a full stop", "has.space": "has spaces between words",
     "start.quote": "opens with a quotation mark", "start.bracket": "opens with a bracket",
     "start.marker": "opens with a bullet mark", "starts.dash": "opens with a dash",
+    "start.number": "opens with a circled number (①)",
+    "caption.mark": "a photo caption's mark (（右）, 资料图片, 图为)",
     "ends.dash": "ends with a dash", "ends.colon": "ends with a colon",
     "index.lists": "the page's headline index lists it",
     "index.omits": "the page's headline index omits it",

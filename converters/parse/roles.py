@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
-from .patterns import PLACE_LED
+from .features import (BOX_LABEL, CAPTION_LONGEST, DECK, HEADINGS, OUTSIDE, ROLES, is_long,
+                       unit_features)
+from .patterns import CAPTION_MARK, PLACE_LED
 from .reasons import in_words
 from .segment import marked_up
 from .units import Unit
@@ -104,6 +105,9 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
+        elif label in (*HEADINGS, "body") and unit.role != "drop" and unit.byline is None \
+                and unit.length <= CAPTION_LONGEST and CAPTION_MARK.search(unit.text):
+            label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks
         unit.hint = label
         if reasons is not None:
             unit.reason = reasons[index] if label == labels[index] else \

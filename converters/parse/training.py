@@ -137,12 +137,15 @@ def train(corpus: Path, out: Path, without: frozenset[str] = frozenset()) -> int
     return count
 
 
-def cross_validate(corpus: Path, folds: int, out: Path, *, by_layout: bool = False) -> Path:
+def cross_validate(corpus: Path, folds: int, out: Path, *, by_layout: bool = False,
+                   explained: dict[str, str] | None = None) -> Path:
     """Parse every training page with a model that did not see it: ``folds`` models,
     each trained without one fold of the real pages. Writes what ``pressroom parse
     --json`` would print for them, for score_real.py. ``by_layout``: a fold holds
     whole layouts (the pages of one site and year), so that each page is read by a
-    model that has seen no page laid out like it, as a page of a new site would be."""
+    model that has seen no page laid out like it, as a page of a new site would be.
+    ``explained``: the pages named in it get what ``pressroom parse --explain`` prints
+    for them, read by their fold's model (to see why a held-out page was misread)."""
     import tempfile
 
     import pycrfsuite
@@ -167,7 +170,12 @@ def cross_validate(corpus: Path, folds: int, out: Path, *, by_layout: bool = Fal
             trainer.train(str(model))
             roles.use_model(str(model))
             for name in sorted(held):
-                documents.append(parse_file(corpus / "real" / "pages" / f"{name}.txt").to_json())
+                page = corpus / "real" / "pages" / f"{name}.txt"
+                documents.append(parse_file(page).to_json())
+                if explained is not None and name in explained:
+                    from ..explain import explain_file
+
+                    explained[name] = explain_file(page)
         roles.use_model(None)
     out.write_text(json.dumps({"schema": 2, "documents": documents}, ensure_ascii=False),
                    encoding="utf-8")

@@ -8,7 +8,8 @@
     python3 tests/corpus/evaluate.py --cross-validate 5 --by-layout
                                                         # ... by one that saw no page of
                                                         # its site and year (a new layout)
-    add -v for every page's misses
+    add -v for every page's misses; --explain ID (cross-validating) prints how the
+    model that did not see page ID read it
 
 Parses the pages with the shipped line-role model (or, cross-validating,
 with one model per fold) and prints what ``score_real.py`` prints.
@@ -48,7 +49,8 @@ def score(key: list[dict], parsed: dict, verbose: bool) -> str:
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
-def parse(split: str, folds: int, by_layout: bool = False) -> tuple[list[dict], dict]:
+def parse(split: str, folds: int, by_layout: bool = False,
+          explained: dict[str, str] | None = None) -> tuple[list[dict], dict]:
     from converters.parse.pipeline import parse_file
 
     key = pages_of(split)
@@ -56,7 +58,8 @@ def parse(split: str, folds: int, by_layout: bool = False) -> tuple[list[dict], 
         from converters.parse.training import cross_validate
 
         with tempfile.TemporaryDirectory() as tmp:
-            out = cross_validate(HERE, folds, Path(tmp) / "cv.json", by_layout=by_layout)
+            out = cross_validate(HERE, folds, Path(tmp) / "cv.json", by_layout=by_layout,
+                                 explained=explained)
             return key, json.loads(out.read_text(encoding="utf-8"))
     documents = [parse_file(REAL / "pages" / f"{page['id']}.txt").to_json() for page in key]
     return key, {"schema": 2, "documents": documents}
@@ -68,10 +71,15 @@ def main() -> int:
     parser.add_argument("--cross-validate", type=int, default=0, metavar="K")
     parser.add_argument("--by-layout", action="store_true",
                         help="cross-validating, keep each layout (site and year) in one fold")
+    parser.add_argument("--explain", action="append", default=[], metavar="ID",
+                        help="cross-validating, print how page ID was read")
     parser.add_argument("-v", action="store_true")
     args = parser.parse_args()
+    explained = dict.fromkeys(args.explain, "")
     key, parsed = parse("train" if args.cross_validate else args.split, args.cross_validate,
-                        args.by_layout)
+                        args.by_layout, explained)
+    for name, text in explained.items():
+        sys.stdout.write(f"== {name}\n{text or '(not a held-out page)'}\n")
     output = score(key, parsed, args.v)
     sys.stdout.write(output if args.v else output[output.index("\npages "):].lstrip("\n"))
     return 0

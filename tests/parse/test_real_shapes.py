@@ -230,6 +230,22 @@ def test_photo_captions_are_not_body_text() -> None:
     assert {str(c) for c in article.other_bylines} >= {"摄影 丁友明", "实习生 马真"}
 
 
+@pytest.mark.parametrize("caption", ["郭韬（右）与温国栋查看红薯长势", "中岳庙会盛况再现（资料图片）",
+                                     "图为村民在驾驶插秧机进行秧苗移栽作业。"])
+def test_a_caption_s_marks_make_it_one_wherever_it_stands(caption: str) -> None:
+    # between the headline and the lead, where a subtitle or the title would stand
+    page = (f"第07版:县区新闻 PDF版阅读\n\n驻村书记手绘6张地图\n\n{caption}\n\n"
+            "本报讯（记者 李晓光）金秋十月，红薯喜获丰收。郭韬时常望着田里的红薯。\n\n"
+            "“咱村第一年种植红薯新品种，今年的收益直接影响村民的积极性。”郭韬说。\n")
+    article = parse_text(page).articles[0]
+    assert (article.title, article.subtitle, article.captions) == ("驻村书记手绘6张地图", None, (caption,))
+    # and under the text, where it would be read as its last paragraph
+    page = ("驻村书记手绘6张地图\n\n本报讯（记者 李晓光）金秋十月，红薯喜获丰收。郭韬时常望着田里的红薯。\n\n"
+            f"“咱村第一年种植红薯新品种，今年的收益直接影响村民的积极性。”郭韬说。\n\n{caption}\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[-1].text.endswith("郭韬说。") and article.captions == (caption,)
+
+
 # -- decks --------------------------------------------------------------------
 def test_the_line_the_headline_index_lists_is_the_title() -> None:
     page = ("第A06版:郑州时政 上一版3  4下一版\n新铺盲道,先请盲人试走\n布厂街不堵了\n下月起10种疫苗可免费打\n"
