@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
-from .patterns import PLACE_LED
+from .patterns import PLACE_LED, PLACE_NAME
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
 from .units import Unit
@@ -261,7 +261,7 @@ class Builder:
             draft.units.extend(deck)
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
-        titles = _headline_lines([u for u in deck if u.hint == "title"])
+        titles, demoted = headline_lines([u for u in deck if u.hint == "title"], self.indexed)
         for unit in deck:
             # a line the model called something else inside a deck (a subhead, a page
             # title) is a kicker above the title, a subtitle below it; a line led by a
@@ -269,6 +269,8 @@ class Builder:
             role = unit.hint if unit.hint in parts else ("subtitle" if parts["title"] else "kicker")
             if unit.text.startswith("—"):
                 role = "subtitle"
+            elif unit in demoted:
+                role = "subtitle" if parts["title"] else "kicker"
             elif role == "title" and unit not in titles:
                 self.dropped.append(unit.text)  # a second "title" that is no half of it
                 self.warnings.append(f"line {unit.first_line}: “{unit.text}” dropped: the "
@@ -347,16 +349,34 @@ def _listed(text: str, listing: str, within: bool) -> bool:
 HALF_HEADLINE = 16
 
 
-def _headline_lines(titles: list[Unit]) -> list[Unit]:
-    """The title lines that make the headline: all of them when they are the short
-    halves of one headline printed over lines next to each other; else the one the
-    model is surest of."""
+def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[Unit]]:
+    """The title lines that make the headline, and those that are its kicker or
+    subtitle (by where they stand) though the model called them title lines too.
+
+    Short halves of one headline printed over lines next to each other are all of
+    it, unless one line is led by its place (洛龙区穆庄村：家家种花草: it is the
+    headline, the line over it a kicker), one names a place only (襄城县湛北乡北姚社区
+    over 樱桃红了 游客采摘正当时: a kicker), or the page's headline index lists some
+    of the lines and not the others, nor all of them as one (the listed are the
+    title). Otherwise the one line the model is surest of; the others are dropped."""
     if len(titles) <= 1:
-        return titles
+        return titles, []
     adjacent = all(b.first_line - a.last_line <= 2 for a, b in zip(titles, titles[1:]))
-    if adjacent and all(u.length <= HALF_HEADLINE for u in titles):
-        return titles
-    return [max(titles, key=lambda u: u.confidence)]
+    if not (adjacent and all(u.length <= HALF_HEADLINE for u in titles)):
+        return [max(titles, key=lambda u: u.confidence)], []
+    led = [u for u in titles if PLACE_LED.match(u.text)]
+    if len(led) == 1:
+        return led, [u for u in titles if u is not led[0]]
+    named = [u for u in titles[:-1] if PLACE_NAME.match(u.text)]
+    if named and named[-1] is not titles[-1]:
+        rest = titles[titles.index(named[-1]) + 1:]
+        return rest, titles[:len(titles) - len(rest)]
+    compact = ["".join(u.text.split()) for u in titles]
+    if indexed and "".join(compact) not in indexed and "\n".join(compact) not in indexed:
+        listed = [u for u, c in zip(titles, compact) if f"\n{c}\n" in indexed]
+        if listed and len(listed) < len(titles):
+            return listed, [u for u in titles if u not in listed]
+    return titles, []
 
 
 _HANDLERS = {"section": Builder.on_section, "heading": Builder.on_heading,

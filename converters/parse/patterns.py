@@ -5,9 +5,10 @@ import re
 
 #: a 办事处/街道/乡/镇 named on a line of its own over its articles; not a phrase that ends
 #: in 乡 or 镇 (心安之处是故乡, 走进特色小镇): no function words, no word ending
-SECTION_LABEL = re.compile(r"^(?![\u4e00-\u9fff]*[的了是在和与及把被这那们着过就都也还又很])"
-                           r"(?![\u4e00-\u9fff]*(?:故乡|家乡|城乡|下乡|老乡|小镇|古镇|重镇|城镇|乡镇|集镇)$)"
-                           r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
+_NO_PHRASE = (r"(?![\u4e00-\u9fff]*[的了是在和与及把被这那们着过就都也还又很])"
+              r"(?![\u4e00-\u9fff]*(?:故乡|家乡|城乡|下乡|老乡|小镇|古镇|重镇|城镇|乡镇|集镇)$)")
+SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
+                           + r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
 #: a site's author field that is no byline (作者：, 作者:云上黄石, 作者: 来源:…): one that
 #: names a role (作者：本报记者 王学典) or its writer alone (作者：张玲) is one
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
@@ -66,6 +67,10 @@ MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 #: table-cell debris of scraped pages: leading and trailing pipes
 PIPES = re.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
 
+#: a line naming a place and nothing else (襄城县湛北乡北姚社区, 棉纺路街道, 马寨镇; a district
+#: only when short: 金水区, not 西流湖生态公园南区): over a headline, its kicker
+PLACE_NAME = re.compile(r"^" + _NO_PHRASE + r"(?:[\u4e00-\u9fff]{1,14}(?:街道办事处|办事处|街道|社区|村|乡|镇)"
+                        r"|[\u4e00-\u9fff]{1,4}(?:区|县|市))$")
 #: a headline led by the place it is about (市北区大港街道普吉社区：指尖传承唇间雅韵): never a
 #: paragraph (no sentence in it), whatever the model said; in the corpus' labels every such
 #: line is a title, or one of the page's headline index

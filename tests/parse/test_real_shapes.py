@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from converters.parse.assemble import headline_lines
 from converters.parse.bylines import parse_byline, split_glued
 from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
 from converters.parse.normalise import normalise
 from converters.parse.places import default_places
 from converters.parse.segment import read
+from converters.parse.units import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
@@ -253,6 +255,30 @@ def test_the_line_the_headline_index_lists_is_the_title() -> None:
             "□晚报记者 汪永森\n\n本报讯 布厂街的占道经营问题解决了，二道街和一厂中街正在整治。\n")
     article = parse_text(page).articles[0]
     assert (article.kicker, article.title, article.subtitle) == (None, "布厂街不堵了", "二道街和一厂中街正在整治")
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["襄城县湛北乡北姚社区", "樱桃红了 游客采摘正当时"], ["樱桃红了 游客采摘正当时"]),  # a place alone
+    (["喜看家园新面貌", "洛龙区穆庄村：家家种花草"], ["洛龙区穆庄村：家家种花草"]),      # place-led
+    (["事业有成回报家乡", "捐资修路众口称赞"], ["事业有成回报家乡", "捐资修路众口称赞"]),  # two halves
+    (["西流湖生态公园南区", "昨天新增乔灌木2000余株"], ["西流湖生态公园南区", "昨天新增乔灌木2000余株"]),
+])
+def test_which_of_the_lines_read_as_title_make_the_headline(lines: list, title: list) -> None:
+    units = [Unit(text, 3 + 2 * i, 3 + 2 * i, length=len(text), hint="title")
+             for i, text in enumerate(lines)]
+    chosen, others = headline_lines(units, "")
+    assert [u.text for u in chosen] == title
+    assert [u.text for u in others] == [t for t in lines if t not in title]
+
+
+def test_of_two_title_lines_the_one_the_index_lists_is_the_title() -> None:
+    page = ("第J03版:社区报 国基·关注 上一版3  4下一版\n国基路街道有“妙招”\n点线面全覆盖 织密防电信诈骗“安全网”\n"
+            "巾帼志愿服务 助力文明城市创建\n\n返回主页 | 郑州晚报 | 标题导航 | 郑州日报\n上一期  下一期\n"
+            "国基路街道有“妙招”\n\n无主管楼院治理 居民担纲“主角”\n\n"
+            "本报讯 无主管楼院整治提升关系到居民的切实利益。国基路街道探索居民自治。\n\n"
+            "让居民“动起来”。零距离开展无主管楼院民意调查。\n")
+    article = parse_text(page).articles[0]
+    assert (article.title, article.subtitle) == ("国基路街道有“妙招”", "无主管楼院治理 居民担纲“主角”")
 
 
 def test_a_dateline_under_an_article_s_text_opens_the_next_article() -> None:
