@@ -30,6 +30,10 @@ SHORT_FRAGMENT = 16
 
 
 _HARD_WRAP = ("hard-wrap",)
+#: a dateline whose bracket the line leaves open (本报讯(记者黄华通讯员杨), and the next
+#: line's start that closes it (明华)“田间积水…): the byline was broken over two lines
+_OPEN_DATELINE = re.compile(r"^\s*\S{1,14}[讯电]\s*[（(][^（）()]{1,40}$")
+_CLOSES_BRACKET = re.compile(r"^[^（）()]{0,20}[）)]")
 
 
 def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
@@ -43,6 +47,11 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
             if heading.group(2):
                 units.append(Unit(heading.group(2), line.first_line, line.last_line,
                                   line.gap_before, "heading", len(heading.group(1)), joins=joins))
+        elif units and _OPEN_DATELINE.match(units[-1].text) and _CLOSES_BRACKET.match(line.text):
+            opened = units[-1]
+            opened.text += line.text.strip()
+            opened.last_line = line.last_line
+            opened.joins += ("page-break" if line.gap_before else "line-break", *joins)
         else:
             units.append(Unit(line.text, line.first_line, line.last_line, line.gap_before,
                               joins=joins))

@@ -125,6 +125,9 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     ("•本报讯(株洲晚报融媒体记者/周蒿)铲雪、扫冰……12月", "本报讯", ["周蒿"], [], "铲雪"),  # a bullet first
     ("中原网讯(记者李媛媛通讯员石紫丽)“好香啊!”居民说。", "中原网讯", ["李媛媛"], ["石紫丽"], "“好香"),
     ("本报讯 (记者 代玺 通讯员 柳林子) “这两年,首山变化太大。”", "本报讯", ["代玺"], ["柳林子"], "“这两年"),
+    # the bracket broken over two lines (v04)
+    ("本报讯(记者黄华通讯员杨\n\n明华)“田间积水一排出,大豆后天就能收割了。”", "本报讯", ["黄华"], ["杨明华"],
+     "“田间"),
 ])
 def test_datelines(page: str, dateline: str, reporters: list, correspondents: list,
                    starts: str) -> None:
