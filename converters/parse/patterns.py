@@ -24,14 +24,24 @@ BOILERPLATE = re.compile(
     # a browser notice: 您的IE浏览器版本太低,请升级…
     r"您的\s*IE\s*浏览器|"
     # a site menu's link framed by one mark on both sides: ≡ 百姓呼声 ≡
-    r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$)")
+    r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$|"
+    # a link to more (更多港闻 >>), a menu item and its bar (风采 |), a menu of links led
+    # by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line (《四平日报》（2022年
+    # 11月8日）), a date alone: in the 343 labelled pages, only ever chrome
+    r"更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
+    r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
+    r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$)")
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
 BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"
                                   r"上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
                                   # a site footer's 未经授权，请勿转载或建立镜像 (no article
                                   # says it builds a mirror)
-                                  r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注")
+                                  r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注|"
+                                  # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),
+                                  # a link (…网上调查>>>)
+                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>")
 
 
 def is_boilerplate(text: str) -> bool:

@@ -76,6 +76,7 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     chrome_lines: list[str] = []
     editors: list[Credit] = []
     kept: list[Unit] = []
+    credit_closing_names(read_page.units, read_page.units[-1].last_line if read_page.units else 0)
     for unit in read_page.units:
         if unit.role == "drop":
             dropped.append(unit.raw or unit.text)
@@ -89,7 +90,6 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
-    credit_closing_names(units, read_page.units[-1].last_line if read_page.units else 0)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
     builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
                       elsewhere=_lines(outside))

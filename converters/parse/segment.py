@@ -297,6 +297,13 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
     for index, unit in enumerate(units):
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
+        if unit.hint == "chrome" and not unit.kinds and not is_boilerplate(unit.folded) \
+                and before is not None and before.role == "body" and ends_sentence(before.text) \
+                and unit.last_line < page_end and (byline := bylines.names_only(unit.text)):
+            # the model took the line of names for chrome: it has no kind of chrome
+            unit.role, unit.byline = "byline", byline
+            unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
+            continue
         if unit.role != "body" or unit.dateline or unit.byline is not None \
                 or unit.last_line >= page_end \
                 or (after is not None and after.role in ("body", "byline")):
