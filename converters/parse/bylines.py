@@ -378,6 +378,10 @@ def names_only(text: str) -> Byline | None:
     return Byline(text.strip(), (), (), None, found[1])
 
 
+#: a name and 摄 glued after a paragraph's last sentence (…问题。贺 海摄)
+_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,4}?\s*摄)$")
+
+
 def split_glued(text: str) -> tuple[str, Byline | None]:
     """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
     tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
@@ -389,6 +393,11 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(
                     printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
+    if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 10))):
+        # …问题。贺 海摄: the photo's credit after the last sentence
+        byline = parse_byline(photo.group(1))
+        if byline is not None and not byline.counts:
+            return text[:photo.start(1)].rstrip(), byline
     if not text.endswith(("）", ")")):
         return text, None
     role_only = _ROLE_ONLY.search(text, max(0, len(text) - 12))

@@ -14,7 +14,7 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    r"(?:编辑|审核|校对|来源|浏览次数|发布时间)\s*[:：]|" + AUTHOR_FIELD + "|"
+    r"(?:编辑|审核|校对|来源|浏览次数|发布时间|文章字数|字数)\s*[:：]|" + AUTHOR_FIELD + "|"
     r"返回(?:顶部|首页|列表)|打印本页|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"
@@ -62,7 +62,8 @@ DATELINE = re.compile(
     # a news site's: 中原网讯, 人民网郑州3月1日讯 (not 互联网通讯: a place and date or nothing)
     r"|[\u4e00-\u9fff]{1,4}网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
-    r"|【本报(?:消息|讯)】"  # Hong Kong and Macau papers print 【本報消息】
+    # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
+    r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"
     r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
     r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
     # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：

@@ -304,7 +304,8 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
             unit.role, unit.byline = "byline", byline
             unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
             continue
-        if unit.role != "body" or unit.dateline or unit.byline is not None \
+        # (a line the model called a byline that no byline grammar reads is text to it)
+        if unit.role not in ("body", "byline") or unit.dateline or unit.byline is not None \
                 or unit.last_line >= page_end \
                 or (after is not None and after.role in ("body", "byline")):
             continue

@@ -105,6 +105,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("社区一居民笑着说。晚报记者 董占卿", "社区一居民笑着说。", ["董占卿"]),       # glued at the end
     ("没有了积雪。     (记者 杨文静)", "没有了积雪。", ["杨文静"]),
     ("都很满意。（商 闻）", "都很满意。", ["作者 商闻"]),                        # initials in brackets
+    ("解决子女暑期“看护难”问题。贺 海摄", "解决子女暑期“看护难”问题。", ["摄影 贺海"]),  # a photo's
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
     ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
@@ -125,6 +126,7 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     ("•本报讯(株洲晚报融媒体记者/周蒿)铲雪、扫冰……12月", "本报讯", ["周蒿"], [], "铲雪"),  # a bullet first
     ("中原网讯(记者李媛媛通讯员石紫丽)“好香啊!”居民说。", "中原网讯", ["李媛媛"], ["石紫丽"], "“好香"),
     ("本报讯 (记者 代玺 通讯员 柳林子) “这两年,首山变化太大。”", "本报讯", ["代玺"], ["柳林子"], "“这两年"),
+    ("【明報專訊】立法會財委會噚日審議撥款。", "【明報專訊】", [], [], "立法會"),     # Hong Kong's
     # the bracket broken over two lines (v04)
     ("本报讯(记者黄华通讯员杨\n\n明华)“田间积水一排出,大豆后天就能收割了。”", "本报讯", ["黄华"], ["杨明华"],
      "“田间"),
@@ -185,6 +187,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "《洛阳晚报》评价网上调查>>>", "更多港聞", "风采 |",         # links and menu items
     "今日  首页 -在线投稿 -往期报纸 -常见问题 -帮助",
     "《四平日报》（2022年11月8日） 08版", "2022年11月8日",        # the issue's own facts
+    "文章字数:111",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
