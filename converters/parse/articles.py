@@ -90,9 +90,9 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
                 and not _near_home(places.city_of_district(district, city or ""), city,
                                    city_known):
             district = None  # the city's own body acting elsewhere (市红十字会 → 舟曲县)
-        if district is None and not reading.citywide and city == ZHENGZHOU:
+        if district is None and not reading.citywide and city:
             # no district named: the streets and towns it names say which (国基路街道)
-            district, _ = towns.district(title + "\n" + body)
+            district, _ = towns.district(title + "\n" + body, city, city_known=city_known)
         decided.append(district)
         named.append(reading.named or district is not None)
     counts: dict[str, int] = {}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from .places import ZHENGZHOU
 from .towns import default_towns
 
 
@@ -70,13 +71,14 @@ def _strip_quotes(text: str) -> str:
 
 def subdistrict_name(text: str) -> str | None:
     """The 街道/办事处/乡/镇 name ``text`` starts with, if it is a name and not a fragment
-    (a known street or town of Zhengzhou's is cut from what stands before it:
+    (a known street or town, Zhengzhou's or Henan's, is cut from what stands before it:
     但济源路街道, 感叹马寨镇)."""
     found = SUBDISTRICT.match(_LEADING_WORDS.sub("", text))
     if found is None:
         return None
     name = found.group(1)
-    known = default_towns().named(name)
+    towns = default_towns()
+    known = towns.named(name, ZHENGZHOU) or towns.named(name)
     if known and name.endswith(known[-1][0]):
         return known[-1][0]
     if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name) \

@@ -1,12 +1,16 @@
-"""Zhengzhou's streets and towns (街道, 镇, 乡) and the district each is in.
+"""Henan's streets and towns (街道, 镇, 乡) and the county-level division each is in.
 
 District pages often name no district at all: 国基路街道开展…, 枫杨办事处联合…
 The street is enough for an editor who knows the city; ``data/towns.tsv``
-(the national division codes' 乡级 rows for Zhengzhou) lets the parser know
-it too. A page names a street in the form of its day: 汝河路办事处 and
+(the national division codes' 乡级 rows for Henan) lets the parser know it
+too. A page names a street in the form of its day: 汝河路办事处 and
 汝河路街道办事处 for today's 汝河路街道, 侯寨乡 for 侯寨街道, so a name is
 looked up by its stem (the name without 街道/办事处/镇/乡). A stem that two
 districts share (东风路: 金水区's street and 中牟县's) names neither.
+
+A page is read against its paper's city first (a 湖北路办事处 in a 洛阳 paper
+is 涧西区's); a page whose paper is unsaid, against Zhengzhou's and then all
+Henan's, where a stem must be one county's in the whole province.
 
 Names are found from their endings, as places.py finds county names: only
 where 街道, 办事处, 镇 or 乡 ends a word is the text looked at.
@@ -22,37 +26,46 @@ _SUFFIXES = ("街道办事处", "街道", "办事处", "回族乡", "镇", "乡"
 _ENDING = re.compile("街道办事处|街道|办事处|回族乡|镇|乡")
 #: stems that are words as well as towns (城关镇: every county town is one)
 _NOT_STEMS = frozenset({"城关", "新城", "矿区", "城郊"})
+#: the province's code: the table of every city's streets and towns
+_HENAN = "41"
 
 
 class Towns:
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        districts: dict[str, set[str]] = {}
-        for name, district in rows:
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        """``rows``: (code, name, county) of each street and town."""
+        by_city: dict[str, dict[str, set[str]]] = {}
+        for code, name, district in rows:
             stem = _stem(name)
             if stem and stem not in _NOT_STEMS:
-                districts.setdefault(stem, set()).add(district)
-        #: stem → its district, for stems of one district only
-        self.district_of = {stem: next(iter(ds)) for stem, ds in districts.items()
-                             if len(ds) == 1}
-        self.lengths = sorted({len(stem) for stem in self.district_of}, reverse=True)
+                for area in (code[:4], _HENAN):
+                    by_city.setdefault(area, {}).setdefault(stem, set()).add(district)
+        #: city code (4101; 41 for the whole province) → stem → its county, for stems of
+        #: one county only
+        self.by_city = {city: {stem: next(iter(ds)) for stem, ds in stems.items() if len(ds) == 1}
+                        for city, stems in by_city.items()}
+        self.lengths = sorted({len(stem) for stem in self.by_city.get(_HENAN, {})}, reverse=True)
 
-    def named(self, text: str) -> list[tuple[str, str]]:
-        """(the name as printed, its district) for every Zhengzhou street or town
-        ``text`` names, in order."""
+    def named(self, text: str, city: str = _HENAN) -> list[tuple[str, str]]:
+        """(the name as printed, its county) for every street or town of ``city`` (a
+        city's code; the province's by default) that ``text`` names, in order."""
+        district_of = self.by_city.get(city, {})
         found = []
         for match in _ENDING.finditer(text):
             start = match.start()
             for length in self.lengths:
                 stem = text[max(0, start - length):start]
-                if len(stem) == length and stem in self.district_of:
-                    found.append((stem + match.group(), self.district_of[stem]))
+                if len(stem) == length and stem in district_of:
+                    found.append((stem + match.group(), district_of[stem]))
                     break
         return found
 
-    def district(self, text: str) -> tuple[str | None, str]:
-        """The district of the streets and towns ``text`` names, when they agree
-        (or one has most mentions), and why."""
-        found = self.named(text)
+    def district(self, text: str, city: str, *, city_known: bool = True) -> tuple[str | None, str]:
+        """The county of the streets and towns ``text`` names, when they agree (or one
+        has most mentions), and why: the city's (its code) streets and towns, and,
+        when the page did not say its city, any in Henan."""
+        found = self.named(text, city)
+        if not found and not city_known:
+            found = self.named(text)
         if not found:
             return None, ""
         counts = Counter(district for _, district in found)
@@ -76,6 +89,6 @@ def default_towns() -> Towns:
     rows = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            _, name, district = line.split("\t")
-            rows.append((name, district))
+            code, name, district = line.split("\t")
+            rows.append((code, name, district))
     return Towns(rows)

@@ -442,6 +442,15 @@ def test_a_bare_zone_on_another_city_s_page_is_not_ours() -> None:
     assert parse_text(page.replace("返回潍坊新闻网", "返回首页")).articles[0].district == "高新区"
 
 
+def test_a_street_or_town_of_another_henan_city_names_its_county() -> None:
+    story = "\n\n小区住着舒心了\n\n本报讯 提起湖北路办事处，联盟社区35号院的居民都竖起了大拇指。"
+    luoyang = "第05版:社区新闻\n返回主页 | 洛阳晚报 | 版面导航 | 洛阳日报"
+    assert parse_text(luoyang + story).articles[0].district == "涧西区"      # the paper's city's
+    assert parse_text("第05版:社区新闻" + story).articles[0].district == "涧西区"  # paper unsaid
+    zhengzhou = "第05版:区街新闻\n返回主页 | 郑州晚报 | 版面导航 | 郑州日报"
+    assert parse_text(zhengzhou + story).articles[0].district is None       # not Zhengzhou's
+
+
 def test_an_ambiguous_name_is_the_page_city_s() -> None:
     places = default_places()
     assert [p.district for p in places.find("老城区改造", "4103")] == ["老城区"]  # 洛阳's
