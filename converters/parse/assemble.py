@@ -345,6 +345,8 @@ def _listed(text: str, listing: str, within: bool) -> bool:
     return compact in listing if within and len(compact) >= LISTED_WITHIN \
         else f"\n{compact}\n" in listing
 
+#: marks and spaces a page may set around a headline's line (• 顺义村规民约“润”乡风)
+_DECORATION = " \u3000•·■□●◆▲★"
 #: each half of a headline printed on two lines is short
 HALF_HEADLINE = 16
 
@@ -355,7 +357,8 @@ def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[U
 
     Short halves of one headline printed over lines next to each other are all of
     it, unless one line is led by its place (洛龙区穆庄村：家家种花草: it is the
-    headline, the line over it a kicker), one names a place only (襄城县湛北乡北姚社区
+    headline, the line over it a kicker), one is two phrases (then the surest line
+    is the headline), one names a place only (襄城县湛北乡北姚社区
     over 樱桃红了 游客采摘正当时: a kicker), or the page's headline index lists some
     of the lines and not the others, nor all of them as one (the listed are the
     title). Otherwise the one line the model is surest of; the others are dropped."""
@@ -371,6 +374,11 @@ def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[U
     if named and named[-1] is not titles[-1]:
         rest = titles[titles.index(named[-1]) + 1:]
         return rest, titles[:len(titles) - len(rest)]
+    if any(" " in u.text.strip(_DECORATION) for u in titles):
+        # 扎根新土地 开启新生活 over 力洋镇钦寸水库移民乐当新宁海人: a line of two phrases is
+        # a headline of its own, never half of one (no labelled two-line title has one)
+        best = max(titles, key=lambda u: u.confidence)
+        return [best], [u for u in titles if u is not best]
     compact = ["".join(u.text.split()) for u in titles]
     if indexed and "".join(compact) not in indexed and "\n".join(compact) not in indexed:
         listed = [u for u, c in zip(titles, compact) if f"\n{c}\n" in indexed]

@@ -96,7 +96,8 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
     """The width a hard-wrapped file was wrapped at (in characters or columns), or None.
 
     Only lines directly followed by another text line can be wrapped ones; if
-    most of them share a length, that length is the wrap width.
+    most of them share a length, that length is the wrap width (a narrow one only
+    if the lines of that length are prose).
     """
     followed = [a.text for a, b in zip(lines, lines[1:]) if a.text and b.text]
     if len(followed) < 3:
@@ -106,9 +107,25 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
         lengths = [measure(text) for text in followed]
         width, _ = Counter(lengths).most_common(1)[0]
         near = sum(1 for n in lengths if abs(n - width) <= 1)
-        if width >= 10 and near >= max(3, 0.5 * len(lengths)) and (best is None or near > best[0]):
+        if width >= 10 and near >= max(3, 0.5 * len(lengths)) and (best is None or near > best[0]) \
+                and (width >= _WIDE_WRAP * (measure is display_width) + _WIDE_WRAP
+                     or _prose_share([t for t, n in zip(followed, lengths) if abs(n - width) <= 1])
+                     >= 0.5):
             best = (near, _Wrap(width, measure))
     return best[1] if best else None
+
+
+#: a wrap narrower than this (in characters; twice that in columns) must break prose:
+#: a site's headline lists and menus are as many lines of about one length
+_WIDE_WRAP = 20
+#: a sentence's punctuation (ASCII commas too, as some sites print them, after a Han)
+_PROSE_MARK = re.compile(r"[，。、；：！？]|[\u4e00-\u9fff][,;]")
+
+
+def _prose_share(texts: list[str]) -> float:
+    """The share of lines with a sentence's punctuation in them (a column of prose
+    broken every dozen characters has one in most lines; a headline list, few)."""
+    return sum(1 for t in texts if _PROSE_MARK.search(t)) / max(1, len(texts))
 
 
 def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:

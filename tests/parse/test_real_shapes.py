@@ -283,6 +283,13 @@ def test_which_of_the_lines_read_as_title_make_the_headline(lines: list, title: 
     assert [u.text for u in others] == [t for t in lines if t not in title]
 
 
+def test_a_line_of_two_phrases_is_no_half_of_a_headline() -> None:
+    # y04: 扎根新土地 开启新生活 is a headline of its own; the surer line is the title
+    kicker, title = (Unit(text, n, n, length=len(text), hint="title", confidence=c) for text, n, c in
+                     (("扎根新土地 开启新生活", 7, 0.4), ("力洋镇钦寸水库移民乐当新宁海人", 8, 0.6)))
+    assert headline_lines([kicker, title], "") == ([title], [kicker])
+
+
 def test_of_two_title_lines_the_one_the_index_lists_is_the_title() -> None:
     page = ("第J03版:社区报 国基·关注 上一版3  4下一版\n国基路街道有“妙招”\n点线面全覆盖 织密防电信诈骗“安全网”\n"
             "巾帼志愿服务 助力文明城市创建\n\n返回主页 | 郑州晚报 | 标题导航 | 郑州日报\n上一期  下一期\n"
@@ -318,6 +325,21 @@ def test_a_breadcrumb_is_not_joined_to_the_lines_under_it() -> None:
     # v05: a hard-wrapped page, whose breadcrumb reaches the wrap width
     lines = normalise((PAGES / "v05.txt").read_text(encoding="utf-8")).lines
     assert lines[0].text == "首页 > 县区 > 兰考县 > 正文"
+
+
+def test_lines_of_one_length_that_are_no_prose_are_not_unwrapped() -> None:
+    # y04: a site's header lines of about one length; the kicker and title among them
+    page = normalise((PAGES / "y04.txt").read_text(encoding="utf-8"))
+    assert not any(line.wrapped for line in page.lines)
+    assert "扎根新土地 开启新生活" in [line.text for line in page.lines]
+    # n13: a headline index, fourteen characters a line
+    assert not any(line.wrapped for line in normalise((PAGES / "n13.txt").read_text(
+        encoding="utf-8")).lines)
+    # a column of prose broken every twelve characters is still one paragraph
+    prose = ("近日，兰考县三义寨乡开展“人居环境大提升 干干净净过新年”活动启动仪式。兰考县委副书记、"
+             "三义寨乡党委书记陈宣陶参加启动仪式并致辞，号召全乡干部群众行动起来，清理房前屋后的垃圾。")
+    column = "\n".join(prose[i:i + 12] for i in range(0, len(prose), 12))
+    assert [line.text for line in normalise(f"三义寨乡刷新乡村颜值\n\n{column}\n").lines][-1] == prose
 
 
 @pytest.mark.parametrize(("name", "kicker", "title"), [
