@@ -9,8 +9,8 @@ from functools import partial
 from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
-from .bylines import MARKERS
 from .chars import ends_sentence
+from .decks import DECORATION
 from .hanzi import fold
 from .lead import Lead, named_subdistrict, read_lead
 from .places import ZHENGZHOU, Places
@@ -111,12 +111,8 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     return [d if d or was_named else page for d, was_named in zip(decided, named)], page
 
 
-#: marks a page sets before a headline (• 顺义村规民约“润”乡风, ■…): no part of its text
-_DECORATION = f"•·{MARKERS} \u3000"
-
-
 def _undecorated(text: str | None) -> str | None:
-    return text.lstrip(_DECORATION) or text if text else text
+    return text.lstrip(DECORATION) or text if text else text
 
 
 def build_document(source: str, drafts: list[Draft], *, page_title: str | None,

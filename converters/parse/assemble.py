@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
-from .patterns import PLACE_LED, PLACE_NAME
+from .decks import headline_lines, listed
+from .patterns import PLACE_LED
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
 from .units import Unit
@@ -285,7 +286,7 @@ class Builder:
             # a deck of one kind only: its first line is the title
             role = "kicker" if parts["kicker"] else "subtitle"
             parts["title"] = [parts[role].pop(0)]
-        self._title_as_listed(parts)
+        self._title_aslisted(parts)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker
@@ -301,7 +302,7 @@ class Builder:
         draft.units.extend(deck)
 
 
-    def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
+    def _title_aslisted(self, parts: dict[str, list[str]]) -> None:
         """The page names its article by its title elsewhere (the headline index, the
         navigation bar, an archive line): of a two-line deck one line of which is named
         there and the other not, the named one is the title (kicker + title read where
@@ -322,69 +323,16 @@ class Builder:
         # A headline its place leads stays the title: such a line is never a subtitle,
         # and the index may list the column's name over it (家园问题回头看)
         for listing, within in ((self.indexed, False), (self.elsewhere, True)):
-            if not listing or _listed(parts["title"][0], listing, within) \
+            if not listing or listed(parts["title"][0], listing, within) \
                     or PLACE_LED.match(parts["title"][0]):
                 continue
             title = parts["title"][0]
             for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
                 if len(parts[role]) == 1 and not parts[other] \
-                        and _listed(parts[role][0], listing, within):
+                        and listed(parts[role][0], listing, within):
                     # kicker listed: it is the title, the title its subtitle; and the reverse
                     parts["title"], parts[other], parts[role] = parts[role], [title], []
                     return
-
-
-#: the shortest deck line looked for inside the page's other lines, not only as one
-LISTED_WITHIN = 5
-
-
-def _listed(text: str, listing: str, within: bool) -> bool:
-    """Is ``text`` a line of ``listing`` (lines, spaces removed), or ``within`` one?
-    A short line only as a line of its own: 金水区 is in many an index line."""
-    compact = "".join(text.split())
-    return compact in listing if within and len(compact) >= LISTED_WITHIN \
-        else f"\n{compact}\n" in listing
-
-#: marks and spaces a page may set around a headline's line (• 顺义村规民约“润”乡风)
-_DECORATION = " \u3000•·■□●◆▲★"
-#: each half of a headline printed on two lines is short
-HALF_HEADLINE = 16
-
-
-def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[Unit]]:
-    """The title lines that make the headline, and those that are its kicker or
-    subtitle (by where they stand) though the model called them title lines too.
-
-    Short halves of one headline printed over lines next to each other are all of
-    it, unless one line is led by its place (洛龙区穆庄村：家家种花草: it is the
-    headline, the line over it a kicker), one is two phrases (then the surest line
-    is the headline), one names a place only (襄城县湛北乡北姚社区
-    over 樱桃红了 游客采摘正当时: a kicker), or the page's headline index lists some
-    of the lines and not the others, nor all of them as one (the listed are the
-    title). Otherwise the one line the model is surest of; the others are dropped."""
-    if len(titles) <= 1:
-        return titles, []
-    adjacent = all(b.first_line - a.last_line <= 2 for a, b in zip(titles, titles[1:]))
-    if not (adjacent and all(u.length <= HALF_HEADLINE for u in titles)):
-        return [max(titles, key=lambda u: u.confidence)], []
-    led = [u for u in titles if PLACE_LED.match(u.text)]
-    if len(led) == 1:
-        return led, [u for u in titles if u is not led[0]]
-    named = [u for u in titles[:-1] if PLACE_NAME.match(u.text)]
-    if named and named[-1] is not titles[-1]:
-        rest = titles[titles.index(named[-1]) + 1:]
-        return rest, titles[:len(titles) - len(rest)]
-    if any(" " in u.text.strip(_DECORATION) for u in titles):
-        # 扎根新土地 开启新生活 over 力洋镇钦寸水库移民乐当新宁海人: a line of two phrases is
-        # a headline of its own, never half of one (no labelled two-line title has one)
-        best = max(titles, key=lambda u: u.confidence)
-        return [best], [u for u in titles if u is not best]
-    compact = ["".join(u.text.split()) for u in titles]
-    if indexed and "".join(compact) not in indexed and "\n".join(compact) not in indexed:
-        listed = [u for u, c in zip(titles, compact) if f"\n{c}\n" in indexed]
-        if listed and len(listed) < len(titles):
-            return listed, [u for u in titles if u not in listed]
-    return titles, []
 
 
 _HANDLERS = {"section": Builder.on_section, "heading": Builder.on_heading,

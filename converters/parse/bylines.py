@@ -47,17 +47,17 @@ _NEWSROOM = ("融媒", "全媒体")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
                      "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
 MARKERS = "□■●◆▲★☆◇○◎"
-_ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
+ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
 _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文|文/摄"
                          r"|(?<=[\u4e00-\u9fff]{2})文图$)")
-_GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + _ROLE_WORD + ")")
+#: a byline in brackets that names no one: (本报记者)
+ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
+                       r"(?:记者|通讯员)\s*[）)]$")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
-                        r"(?:记者|通讯员)\s*[）)]$")
 _STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
 _STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编)[\u4e00-\u9fff]")
-_STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
+STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
@@ -228,7 +228,7 @@ def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[s
         others.append(Credit(role, name))
 
 
-_ROLE_THEN_HAN = re.compile(f"(?:{_ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{_ROLE_WORD}|文/图|文图$)")
+_ROLE_THEN_HAN = re.compile(f"(?:{ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{ROLE_WORD}|文/图|文图$)")
 
 
 def parse_byline(text: str) -> Byline | None:
@@ -238,7 +238,7 @@ def parse_byline(text: str) -> Byline | None:
     source = _SOURCE_TAIL.search(text) if "源" in text else None
     if source is not None and source.start() > 0:
         text = text[:source.start()]
-    if not _STEM_ANY.search(text, 0, 36) and not (" " in text[:14]
+    if not STEM_ANY.search(text, 0, 36) and not (" " in text[:14]
                                                    and _AFFILIATION_START.match(fold(text))):
         # most lines: no role word near the start, in either script
         return _without_role(text) if len(text) < 24 else None
@@ -270,7 +270,7 @@ def _parse_byline(text: str) -> Byline | None:
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
         return None  # 记者核实: is a run-in label
-    if _ROLE_ONLY.fullmatch(stripped):
+    if ROLE_ONLY.fullmatch(stripped):
         return Byline(text.strip(), (), (), None)  # (本报记者): a byline naming no one
     if stripped[:1] in "（(【[" and stripped[-1:] in "）)】]":
         stripped = stripped[1:-1].strip()
@@ -294,7 +294,7 @@ def _parse_byline(text: str) -> Byline | None:
         return from_tokens(tokens, text.strip())
     if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
-        photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + _ROLE_WORD + ")", stripped)
+        photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + ROLE_WORD + ")", stripped)
         if photo is None:
             return None
         tokens = tokenize(stripped[photo.end():])
@@ -376,36 +376,3 @@ def names_only(text: str) -> Byline | None:
     if found is None or found[0]:
         return None
     return Byline(text.strip(), (), (), None, found[1])
-
-
-#: a name and 摄 glued after a paragraph's last sentence (…问题。贺 海摄)
-_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,4}?\s*摄)$")
-
-
-def split_glued(text: str) -> tuple[str, Byline | None]:
-    """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
-    tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
-    if _STEM_ANY.search(text, tail):
-        folded = fold(text)  # positions are the text's: one character for one
-        for match in reversed(list(_GLUE_START.finditer(folded, max(0, tail - 1)))):
-            byline = parse_byline(text[match.end():])
-            if byline is not None:
-                printed = text[match.start():].strip()
-                return text[:match.start()].rstrip(), Byline(
-                    printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
-    if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 10))):
-        # …问题。贺 海摄: the photo's credit after the last sentence
-        byline = parse_byline(photo.group(1))
-        if byline is not None and not byline.counts:
-            return text[:photo.start(1)].rstrip(), byline
-    if not text.endswith(("）", ")")):
-        return text, None
-    role_only = _ROLE_ONLY.search(text, max(0, len(text) - 12))
-    if role_only and role_only.start() > 0:
-        # (本报记者): a byline that names no one; kept as printed
-        return text[:role_only.start()].rstrip(), Byline(role_only.group().strip(), (), (), None)
-    bracketed = bracketed_names(text)
-    if bracketed is not None and bracketed[0]:
-        before, credits = bracketed
-        return before, Byline(text[len(before):].strip(), (), (), None, credits)
-    return text, None

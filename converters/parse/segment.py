@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from . import bylines, chrome
+from .glued import split_glued
 from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
@@ -126,7 +127,7 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             unit.removed += (jump.group().strip(),)
             unit.text = unit.text[jump.end():].lstrip()
             unit.cuts += ("jump",)
-        text, glued = bylines.split_glued(unit.text)
+        text, glued = split_glued(unit.text)
         if glued is not None:
             unit.text = text
             unit.byline = glued if unit.byline is None else unit.byline.merged(glued)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from converters.parse.bylines import parse_byline, split_glued
+from converters.parse.bylines import parse_byline
+from converters.parse.glued import split_glued
 from converters.parse.normalise import normalise, normalise_punctuation
 
 

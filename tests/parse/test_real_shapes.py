@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse.assemble import headline_lines
-from converters.parse.bylines import parse_byline, split_glued
+from converters.parse.decks import headline_lines
+from converters.parse.bylines import parse_byline
+from converters.parse.glued import split_glued
 from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
 from converters.parse.normalise import normalise

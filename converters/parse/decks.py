@@ -1,0 +1,62 @@
+"""Which lines of an article's deck make its headline: the halves of one headline
+printed over two lines, or a headline and the kicker or subtitle the model took
+for a second title line; and whether the page names a line elsewhere (its
+headline index, its navigation)."""
+from __future__ import annotations
+
+from .bylines import MARKERS
+from .patterns import PLACE_LED, PLACE_NAME
+from .units import Unit
+
+#: the shortest deck line looked for inside the page's other lines, not only as one
+LISTED_WITHIN = 5
+
+
+def listed(text: str, listing: str, within: bool) -> bool:
+    """Is ``text`` a line of ``listing`` (lines, spaces removed), or ``within`` one?
+    A short line only as a line of its own: 金水区 is in many an index line."""
+    compact = "".join(text.split())
+    return compact in listing if within and len(compact) >= LISTED_WITHIN \
+        else f"\n{compact}\n" in listing
+
+
+#: marks and spaces a page may set around a headline's line (• 顺义村规民约“润”乡风)
+DECORATION = f"•·{MARKERS} \u3000"
+#: each half of a headline printed on two lines is short
+HALF_HEADLINE = 16
+
+
+def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[Unit]]:
+    """The title lines that make the headline, and those that are its kicker or
+    subtitle (by where they stand) though the model called them title lines too.
+
+    Short halves of one headline printed over lines next to each other are all of
+    it, unless one line is led by its place (洛龙区穆庄村：家家种花草: it is the
+    headline, the line over it a kicker), one is two phrases (then the surest line
+    is the headline), one names a place only (襄城县湛北乡北姚社区
+    over 樱桃红了 游客采摘正当时: a kicker), or the page's headline index lists some
+    of the lines and not the others, nor all of them as one (the listed are the
+    title). Otherwise the one line the model is surest of; the others are dropped."""
+    if len(titles) <= 1:
+        return titles, []
+    adjacent = all(b.first_line - a.last_line <= 2 for a, b in zip(titles, titles[1:]))
+    if not (adjacent and all(u.length <= HALF_HEADLINE for u in titles)):
+        return [max(titles, key=lambda u: u.confidence)], []
+    led = [u for u in titles if PLACE_LED.match(u.text)]
+    if len(led) == 1:
+        return led, [u for u in titles if u is not led[0]]
+    named = [u for u in titles[:-1] if PLACE_NAME.match(u.text)]
+    if named and named[-1] is not titles[-1]:
+        rest = titles[titles.index(named[-1]) + 1:]
+        return rest, titles[:len(titles) - len(rest)]
+    if any(" " in u.text.strip(DECORATION) for u in titles):
+        # 扎根新土地 开启新生活 over 力洋镇钦寸水库移民乐当新宁海人: a line of two phrases is
+        # a headline of its own, never half of one (no labelled two-line title has one)
+        best = max(titles, key=lambda u: u.confidence)
+        return [best], [u for u in titles if u is not best]
+    compact = ["".join(u.text.split()) for u in titles]
+    if indexed and "".join(compact) not in indexed and "\n".join(compact) not in indexed:
+        listed = [u for u, c in zip(titles, compact) if f"\n{c}\n" in indexed]
+        if listed and len(listed) < len(titles):
+            return listed, [u for u in titles if u not in listed]
+    return titles, []

@@ -1,0 +1,42 @@
+"""Bylines printed at the end of a paragraph rather than on a line of their own:
+…笑着说。晚报记者 董占卿, …问题。贺 海摄, …没有了积雪。（记者 杨文静）, …都很满意。（商 闻）,
+(本报记者). Cut off, they credit their writers; the paragraph keeps the rest."""
+from __future__ import annotations
+
+import re
+
+from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, bracketed_names, parse_byline
+from .hanzi import fold
+
+_GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + ROLE_WORD + ")")
+#: a name and 摄 glued after a paragraph's last sentence (…问题。贺 海摄)
+_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,4}?\s*摄)$")
+
+
+def split_glued(text: str) -> tuple[str, Byline | None]:
+    """Cut a byline glued to the end of a paragraph: (paragraph text, byline)."""
+    tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
+    if STEM_ANY.search(text, tail):
+        folded = fold(text)  # positions are the text's: one character for one
+        for match in reversed(list(_GLUE_START.finditer(folded, max(0, tail - 1)))):
+            byline = parse_byline(text[match.end():])
+            if byline is not None:
+                printed = text[match.start():].strip()
+                return text[:match.start()].rstrip(), Byline(
+                    printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
+    if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 10))):
+        # …问题。贺 海摄: the photo's credit after the last sentence
+        byline = parse_byline(photo.group(1))
+        if byline is not None and not byline.counts:
+            return text[:photo.start(1)].rstrip(), byline
+    if not text.endswith(("）", ")")):
+        return text, None
+    role_only = ROLE_ONLY.search(text, max(0, len(text) - 12))
+    if role_only and role_only.start() > 0:
+        # (本报记者): a byline that names no one; kept as printed
+        return text[:role_only.start()].rstrip(), Byline(role_only.group().strip(), (), (), None)
+    bracketed = bracketed_names(text)
+    if bracketed is not None and bracketed[0]:
+        before, credits = bracketed
+        return before, Byline(text[len(before):].strip(), (), (), None, credits)
+    return text, None
