@@ -183,13 +183,16 @@ def test_contents_title_districts_and_the_combined_report_read_as_a_report(repor
     assert [p.text for p in single.paragraphs][:2] == ["中原区", "区县新闻汇编（2021年6月 · 第6期）"]
 
 
-def test_a_byline_glued_on_the_page_prints_its_roles_apart(reports, edition) -> None:  # type: ignore[no-untyped-def]
-    """A sample page's byline reads 记者 王军方通讯员 李艳帅 once its two lines are
-    joined: the report sets 通讯员 off."""
-    assert any("王军方通讯员" in b for e in edition.entries for b in e.article.bylines)
-    text = "\n".join(p.text for p in docx.Document(str(reports["hangkonggang"])).paragraphs
-                     if p.style.name == "署名")
-    assert "记者 王军方 通讯员 李艳帅" in text and "王军方通讯员" not in text
+def test_a_byline_glued_on_the_page_prints_its_roles_apart(tmp_path: Path) -> None:
+    """A real page's byline reads 记者黄华通讯员杨明华 (v04): the report sets each role
+    off from the name before it."""
+    page = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages" / "v04.txt"
+    edition = build_edition(parse_paths([page]), SETTINGS)
+    assert any("黄华通讯员" in b for e in edition.entries for b in e.article.bylines)
+    target = tmp_path / "t.docx"
+    DocxExporter().write(Job("t.docx", edition), target, BuildOptions())
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "署名")
+    assert "记者黄华 通讯员杨明华" in text and "黄华通讯员" not in text
 
 
 def test_word_fills_in_the_contents_page_numbers_on_opening(reports) -> None:  # type: ignore[no-untyped-def]
