@@ -270,6 +270,8 @@ class Builder:
             role = unit.hint if unit.hint in parts else ("subtitle" if parts["title"] else "kicker")
             if unit.text.startswith("—"):
                 role = "subtitle"
+                if unit.hint != role:
+                    unit.hint, unit.reason = role, "led by a dash: a subtitle"
             elif unit in demoted:
                 role = "subtitle" if parts["title"] else "kicker"
             elif role == "title" and unit not in titles:
@@ -282,18 +284,22 @@ class Builder:
                 self.dropped.append(unit.text)
             elif text:
                 parts[role].append(text)
-        if not parts["title"]:
-            # a deck of one kind only: its first line is the title
+        lone_dash = not parts["title"] and not parts["kicker"] and not self.drafts \
+            and all(unit.text.startswith("—") for unit in deck)
+        if not parts["title"] and not lone_dash:
+            # a deck of one kind only: its first line is the title (but a lone line led
+            # by a dash over the page's first text is a subtitle, its headline above it
+            # taken for chrome: tidy.title_above looks for it)
             role = "kicker" if parts["kicker"] else "subtitle"
             parts["title"] = [parts[role].pop(0)]
-        self._title_aslisted(parts)
+        self._title_as_listed(parts)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker
             parts["kicker"], parts["title"] = parts["title"], [parts["subtitle"].pop(0)]
         draft = Draft(section=self.section,
                       kicker=" ".join(parts["kicker"]) or None,
-                      title=" ".join(parts["title"]),
+                      title=" ".join(parts["title"]) or None,
                       subtitle=" ".join(parts["subtitle"]) or None)
         if len(parts["title"]) > 1:
             self.warnings.append(f"line {deck[0].first_line}: {len(parts['title'])}-line headline "
@@ -302,7 +308,7 @@ class Builder:
         draft.units.extend(deck)
 
 
-    def _title_aslisted(self, parts: dict[str, list[str]]) -> None:
+    def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
         """The page names its article by its title elsewhere (the headline index, the
         navigation bar, an archive line): of a two-line deck one line of which is named
         there and the other not, the named one is the title (kicker + title read where

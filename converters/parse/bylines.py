@@ -344,6 +344,7 @@ _AUTHOR_NAMES = re.compile(r"^作者\s*[:：]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u
 _INTERPUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[•‧・](?=[\u4e00-\u9fff])")
 _SOURCE_TAIL = re.compile(r"\s+(?:来源|稿源|來源)\s*[:：].*$")
 _PHOTO_CREDIT = re.compile(r"^(.+?)\s*(?:摄影报道|摄影|摄)$")
+_DID_TAIL = re.compile(r"\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文图|图文)$")
 
 
 def _without_role(text: str) -> Byline | None:
@@ -358,7 +359,8 @@ def _without_role(text: str) -> Byline | None:
         found = bracketed_names(stripped)
         return Byline(stripped, (), (), None, found[1]) if found and not found[0] else None
     if stripped[:1] in MARKERS:
-        names = names_only(stripped.lstrip(MARKERS))
+        # □王 博; □冷鹏 刘丹 文/图: names after a byline's mark, what they did after them
+        names = names_only(_DID_TAIL.sub("", stripped.lstrip(MARKERS)))
         return replace(names, text=stripped) if names else None
     photo = _PHOTO_CREDIT.match(stripped)
     if photo is None:

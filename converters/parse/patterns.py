@@ -14,7 +14,9 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    r"(?:编辑|审核|校对|来源|浏览次数|发布时间|文章字数|字数)\s*[:：]|" + AUTHOR_FIELD + "|"
+    r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数)\s*[:：]|"
+    # a site's summary of the article (摘要：…), its lead again
+    r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
     r"返回(?:顶部|首页|列表)|打印本页|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"

@@ -90,10 +90,18 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
     line comes back out of what was dropped."""
     if not drafts or drafts[0].title is not None or drafts[0].kicker or not drafts[0].units:
         return
-    start = min(unit.first_line for unit in drafts[0].units)
+    first = drafts[0]
+    if not _take_title_above(first, units, dropped, warnings) and first.subtitle:
+        # no headline above a lone subtitle (——宋耿落村走笔): it is the headline
+        first.title, first.subtitle = first.subtitle, None
+
+
+def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],
+                      warnings: list[str]) -> bool:
+    start = min(unit.first_line for unit in draft.units)
     for unit in reversed([u for u in units if u.last_line < start]):
         if start - unit.last_line > TITLE_ABOVE_LINES or unit.role != "drop":
-            return
+            return False
         text = unit.text
         han = sum(map(is_han, text))
         if unit.kinds or han < TITLE_ABOVE_HAN:
@@ -102,14 +110,15 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
         if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \
                 or text[-1] in PAUSES or visible_length(text) > HEADLINE_MAX \
                 or text[0] in "（(【[" or (unit.raw or text) not in dropped:
-            return  # the nearest line is not a headline: the article has none
+            return False  # the nearest line is not a headline: the article has none
         dropped.remove(unit.raw or text)
-        drafts[0].title = text
+        draft.title = text
         unit.hint, unit.reason = "title", "headline-shaped, the nearest line above an " \
             "article with no other headline"
         warnings.append(f"line {unit.first_line}: “{text}” read as the headline of the text "
                         "under it, which has no other")
-        return
+        return True
+    return False
 
 
 def _join(first: Draft, second: Draft) -> None:

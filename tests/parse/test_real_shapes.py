@@ -60,6 +60,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("井娇摄影报道", [], [], ["摄影 井娇"]),                                          # a credit, no role
     ("陈占举 摄", [], [], ["摄影 陈占举"]),
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
+    ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
@@ -189,6 +190,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "今日  首页 -在线投稿 -往期报纸 -常见问题 -帮助",
     "《四平日报》（2022年11月8日） 08版", "2022年11月8日",        # the issue's own facts
     "文章字数:111",
+    "稿件来源:南阳日报-南阳网",                                      # a site's source field
+    "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -397,6 +400,16 @@ def test_a_line_led_by_a_dash_under_the_headline_is_its_subtitle(
     article = parse_text(page).articles[0]
     assert (article.title, article.subtitle) == (title, subtitle)
     assert article.paragraphs[0].text.startswith(lead)
+
+
+def test_a_lone_subtitle_takes_the_headline_above_it_that_the_model_took_for_chrome() -> None:
+    # 604: the headline over a news site's dash-led subtitle was read as chrome
+    article = parse_file(PAGES / "604.txt").articles[0]
+    assert (article.title, article.subtitle) == ("诗情画意田园梦", "南乐县宋耿落村走笔")
+    # with no headline-shaped line above it, the subtitle is the headline
+    article = parse_text("首页 > 新闻 > 县区油田 > 正文\n\n——南乐县宋耿落村走笔\n\n"
+                         "9月16日，南乐县福堪镇，驱车穿越熙攘的集市向南，便到了宋耿落村。\n").articles[0]
+    assert article.title == "南乐县宋耿落村走笔"
 
 
 def test_a_line_led_by_a_dash_in_the_text_stays_text() -> None:
