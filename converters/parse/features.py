@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .chars import ends_sentence
-from .patterns import CAPTION_MARK
+from .patterns import CAPTION_CREDIT, CAPTION_MARK
 from .units import Unit
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
@@ -81,7 +81,20 @@ _DESCRIBES = re.compile(r"的|在|正|与")
 
 
 #: the longest line read as a caption by its marks (a paragraph may mention 资料图片)
-CAPTION_LONGEST = 60
+CAPTION_LONGEST = 90
+#: ... and by a photographer's credit closing it
+CREDITED_CAPTION_LONGEST = 60
+
+
+def marked_caption(unit: Unit) -> bool:
+    """Does the unit carry a photo caption's marks (and no byline but a photo credit
+    glued to it: a line of the credit alone is a byline)?"""
+    if unit.length > CAPTION_LONGEST or not (
+            unit.byline is None or (not unit.byline.counts and "byline" in unit.cuts)):
+        return False
+    text = unit.raw or unit.text
+    return CAPTION_MARK.search(text) is not None or (
+        len(text) <= CREDITED_CAPTION_LONGEST and CAPTION_CREDIT.search(text) is not None)
 
 
 def _short(unit: Unit) -> bool:
@@ -183,7 +196,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             # a picture's caption says what someone is doing (…的身影, 在…查看): a headline
             # seldom does
             f.append("describes")
-        if unit.length <= CAPTION_LONGEST and CAPTION_MARK.search(text):
+        if marked_caption(unit):
             f.append("caption.mark")
         first_char = text[:1]
         if first_char in "“「『":

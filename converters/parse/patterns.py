@@ -43,7 +43,8 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eser
                                   r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),
                                   # a link (…网上调查>>>)
-                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>")
+                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>|"
+                                  r"^新闻评论\s*\d*$")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -92,9 +93,14 @@ PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:区|县|市|街道|办事处|�
 
 #: a photo's caption by its marks, whatever its words: a person's place in the picture
 #: (郭韬（右）与…, 朱素月阿姨（左一）), an archive photo (（资料图片）, （记者翻拍资料图片）), 图为 /
-#: 上图： opening it. In the corpus' labels no headline and no paragraph carries one (a
+#: 上图： opening it, or its photographer's credit closing it. In the corpus' labels no
+#: headline and no paragraph carries one (a
 #: numbered line, ②监测电力设备, is often a caption but may be a list's subhead)
 CAPTION_MARK = re.compile(
     r"[（(](?:前排|后排|中排)?(?:[左右]起?|中|中间|居中)[一二三四五六七八九十\d]{0,2}[）)]"
     r"|[（(][^（）()]{0,8}资料(?:图片|图|照片)(?:[）)]|$)"
     r"|^\s*(?:图为|[上下左右]图\s*[：:为]|图\s*[①-⑩\d]\s*[：:]?(?=[\u4e00-\u9fff]))")
+#: a short line of what a picture shows, then who took it (…观看戏曲表演崔敬摄, …老吴桥。李贵标
+#: 摄); a line of the credit alone is a byline, and a photo story's one paragraph with its
+#: credit is longer
+CAPTION_CREDIT = re.compile(r"[\u4e00-\u9fff。，]\s*[\u4e00-\u9fff]{2,3}\s*(?<![拍航])摄$")

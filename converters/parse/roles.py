@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from .features import (BOX_LABEL, CAPTION_LONGEST, DECK, HEADINGS, OUTSIDE, ROLES, is_long,
+from .features import (BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, marked_caption,
                        unit_features)
-from .patterns import CAPTION_MARK, PLACE_LED
+from .patterns import PLACE_LED
 from .reasons import in_words
 from .segment import marked_up
 from .units import Unit
@@ -105,8 +105,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
-        elif label in (*HEADINGS, "body") and unit.role != "drop" and unit.byline is None \
-                and unit.length <= CAPTION_LONGEST and CAPTION_MARK.search(unit.text):
+        elif label in (*HEADINGS, "body") and unit.role != "drop" and marked_caption(unit):
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks
         unit.hint = label
         if reasons is not None:

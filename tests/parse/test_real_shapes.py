@@ -190,6 +190,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "今日  首页 -在线投稿 -往期报纸 -常见问题 -帮助",
     "《四平日报》（2022年11月8日） 08版", "2022年11月8日",        # the issue's own facts
     "文章字数:111",
+    "新闻评论0",
     "稿件来源:南阳日报-南阳网",                                      # a site's source field
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
 ])
@@ -248,8 +249,13 @@ def test_photo_captions_are_not_body_text() -> None:
     assert {str(c) for c in article.other_bylines} >= {"摄影 丁友明", "实习生 马真"}
 
 
-@pytest.mark.parametrize("caption", ["郭韬（右）与温国栋查看红薯长势", "中岳庙会盛况再现（资料图片）",
-                                     "图为村民在驾驶插秧机进行秧苗移栽作业。"])
+@pytest.mark.parametrize("caption", [
+    "郭韬（右）与温国栋查看红薯长势", "中岳庙会盛况再现（资料图片）", "图为村民在驾驶插秧机进行秧苗移栽作业。",
+    "天兴班大院内观看戏曲表演崔敬摄", "1921年建造的老吴桥。李贵标 摄",               # its photographer's credit
+    # a long one, with the credit glued (701)
+    "新县陈店乡高湾村党支部书记、柴山保茶叶种植农民专业合作社董事长吴卫国（左一）向客人介绍合作社茶叶生产情况。"
+    " 本报记者 赵雪峰 摄",
+])
 def test_a_caption_s_marks_make_it_one_wherever_it_stands(caption: str) -> None:
     # between the headline and the lead, where a subtitle or the title would stand
     page = (f"第07版:县区新闻 PDF版阅读\n\n驻村书记手绘6张地图\n\n{caption}\n\n"
