@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .chars import ends_sentence
-from .patterns import CAPTION_CREDIT, CAPTION_MARK
+from .patterns import CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING
 from .units import Unit
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
@@ -93,8 +93,12 @@ def marked_caption(unit: Unit) -> bool:
             unit.byline is None or (not unit.byline.counts and "byline" in unit.cuts)):
         return False
     text = unit.raw or unit.text
-    return CAPTION_MARK.search(text) is not None or (
-        len(text) <= CREDITED_CAPTION_LONGEST and CAPTION_CREDIT.search(text) is not None)
+    if "图" in text and CAPTION_OPENING.match(text) is not None:
+        return True
+    if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:
+        return True
+    return text.endswith("摄") and len(text) <= CREDITED_CAPTION_LONGEST \
+        and CAPTION_CREDIT.search(text) is not None
 
 
 def _short(unit: Unit) -> bool:

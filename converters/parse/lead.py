@@ -73,7 +73,8 @@ def subdistrict_name(text: str) -> str | None:
     """The 街道/办事处/乡/镇 name ``text`` starts with, if it is a name and not a fragment
     (a known street or town, Zhengzhou's or Henan's, is cut from what stands before it:
     但济源路街道, 感叹马寨镇)."""
-    found = SUBDISTRICT.match(_LEADING_WORDS.sub("", text))
+    rest = _LEADING_WORDS.sub("", text)
+    found = SUBDISTRICT.match(rest)
     if found is None:
         return None
     name = found.group(1)
@@ -81,6 +82,8 @@ def subdistrict_name(text: str) -> str | None:
     known = towns.named(name, ZHENGZHOU) or towns.named(name)
     if known and name.endswith(known[-1][0]):
         return known[-1][0]
+    if rest[found.end():found.end() + 1] == "村" and name[-1] in "乡镇":
+        return None  # 铺设乡村道路, 特色镇村: 乡村 and 镇村 are words, no town is named
     if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name) \
             or _DOING.search(name):
         return None

@@ -33,6 +33,7 @@ BOILERPLATE = re.compile(
     r"更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
     r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
+    r"新闻评论\s*\d*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$)")
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
@@ -43,8 +44,7 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eser
                                   r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),
                                   # a link (…网上调查>>>)
-                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>|"
-                                  r"^新闻评论\s*\d*$")
+                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -98,8 +98,10 @@ PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:区|县|市|街道|办事处|�
 #: numbered line, ②监测电力设备, is often a caption but may be a list's subhead)
 CAPTION_MARK = re.compile(
     r"[（(](?:前排|后排|中排)?(?:[左右]起?|中|中间|居中)[一二三四五六七八九十\d]{0,2}[）)]"
-    r"|[（(][^（）()]{0,8}资料(?:图片|图|照片)(?:[）)]|$)"
-    r"|^\s*(?:图为|[上下左右]图\s*[：:为]|图\s*[①-⑩\d]\s*[：:]?(?=[\u4e00-\u9fff]))")
+    r"|[（(][^（）()]{0,8}资料(?:图片|图|照片)(?:[）)]|$)")
+#: ... and at its start (kept apart: an anchored branch in an unanchored pattern is tried
+#: at every position of the line)
+CAPTION_OPENING = re.compile(r"\s*(?:图为|[上下左右]图\s*[：:为]|图\s*[①-⑩\d]\s*[：:]?(?=[\u4e00-\u9fff]))")
 #: a short line of what a picture shows, then who took it (…观看戏曲表演崔敬摄, …老吴桥。李贵标
 #: 摄); a line of the credit alone is a byline, and a photo story's one paragraph with its
 #: credit is longer

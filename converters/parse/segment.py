@@ -298,9 +298,10 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
     for index, unit in enumerate(units):
         before = units[index - 1] if index else None
         after = units[index + 1] if index + 1 < len(units) else None
-        if unit.hint == "chrome" and not unit.kinds and not is_boilerplate(unit.folded) \
+        if unit.hint == "chrome" and not unit.kinds and unit.length <= NAMES_LONGEST \
                 and before is not None and before.role == "body" and ends_sentence(before.text) \
-                and unit.last_line < page_end and (byline := bylines.names_only(unit.text)):
+                and unit.last_line < page_end and not is_boilerplate(unit.folded) \
+                and (byline := bylines.names_only(unit.text)):
             # the model took the line of names for chrome: it has no kind of chrome
             unit.role, unit.byline = "byline", byline
             unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
@@ -324,6 +325,8 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
             unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
 
 
+#: the longest line of names alone (湛承兵 王 群 李淑娟 …)
+NAMES_LONGEST = 24
 #: a name after the last sentence of a paragraph
 _GLUED_NAME = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,3})$")
 

@@ -509,6 +509,9 @@ def test_subdistricts_are_names_not_fragments() -> None:
     assert parse_text("标题\n\n" + lead).articles[0].subdistrict is None
     article = parse_text("标题\n\n本报讯 近日，中原区建设路街道组织志愿者清理垃圾。").articles[0]
     assert article.subdistrict == "建设路街道"
+    # 乡村 is a word (908): 铺设乡村道路 names no 铺设乡; the town later in the lead is it
+    lead = "3个月时间，累计投入资金1000余万元，铺设乡村道路11公里。昨天上午，在管城区圃田乡举行通车仪式。"
+    assert parse_text("乡间路翻新\n\n本报讯 " + lead).articles[0].subdistrict == "圃田乡"
 
 
 # -- traditional characters ---------------------------------------------------
