@@ -103,6 +103,18 @@ class Byline:
         return bool(self.reporters or self.correspondents)
 
 
+def split_names(run: str) -> tuple[str, str] | None:
+    """Two names printed with no space between them (闫春生张浩杰, 崔敬刘萌萌): the one way
+    of cutting the run into names of two or three characters that both start with a
+    known surname, or None. Not four characters: two words of two (高度关注) would
+    pass for two names."""
+    if not 5 <= len(run) <= 6 or not all(is_han(ch) for ch in run):
+        return None
+    cuts = [(run[:k], run[k:]) for k in (2, 3) if 2 <= len(run) - k <= 3]  # 2+3, 3+2, 3+3
+    found = [cut for cut in cuts if all(looks_like_person(name) for name in cut)]
+    return found[0] if len(found) == 1 else None
+
+
 def is_name(token: str) -> bool:
     if token in NOT_NAMES:
         return False
@@ -209,6 +221,10 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
                 return None  # 记者核实: a two-character word is not a name without a surname
             group.append((role, token))
             _assign(group[-1], reporters, correspondents, others)
+        elif role is not None and (names := split_names(token)) is not None:
+            for name in names:  # 通讯员闫春生张浩杰: two names printed with no space
+                group.append((role, name))
+                _assign(group[-1], reporters, correspondents, others)
         else:
             return None
     others.extend(Credit("photographer", n) for n in photographers)
@@ -303,7 +319,7 @@ def _parse_byline(text: str) -> Byline | None:
     # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
     if _STEM_THEN_HAN.search(stripped):  # every role word ends in a stem: none glued, none to check
         for glued in _ROLE_THEN_HAN.finditer(stripped):
-            if not looks_like_person(glued.group(1)):
+            if not looks_like_person(glued.group(1)) and split_names(glued.group(1)) is None:
                 return None
     return from_tokens(tokens, text.strip())
 

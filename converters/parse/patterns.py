@@ -33,7 +33,7 @@ BOILERPLATE = re.compile(
     r"更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
     r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
-    r"新闻评论\s*\d*$|"
+    r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$)")
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)

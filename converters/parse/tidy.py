@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .assemble import Draft
 from .chars import PAUSES, ends_sentence, is_han, visible_length
+from .decks import DECORATION
 from .scraped import HEADLINE_MAX
 from .units import Unit
 
@@ -99,19 +100,22 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
 def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],
                       warnings: list[str]) -> bool:
     start = min(unit.first_line for unit in draft.units)
-    for unit in reversed([u for u in units if u.last_line < start]):
+    for nearest, unit in enumerate(reversed([u for u in units if u.last_line < start])):
         if start - unit.last_line > TITLE_ABOVE_LINES or unit.role != "drop":
             return False
         text = unit.text
         han = sum(map(is_han, text))
-        if unit.kinds or han < TITLE_ABOVE_HAN:
+        # a headline set with a bullet (• 顺义村规民约“润”乡风) right above the text is one
+        bulleted = unit.kinds == ("bullet",) and not nearest
+        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN:
             continue  # a source line, a menu's bullet, a jump line: look above it
+        text = text.lstrip(DECORATION) if bulleted else text
         # (a headline's commas and colons allowed: 郑州枫杨办锦华苑社区：九九重阳节，浓浓敬老情)
         if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \
                 or text[-1] in PAUSES or visible_length(text) > HEADLINE_MAX \
-                or text[0] in "（(【[" or (unit.raw or text) not in dropped:
+                or text[0] in "（(【[" or (unit.raw or unit.text) not in dropped:
             return False  # the nearest line is not a headline: the article has none
-        dropped.remove(unit.raw or text)
+        dropped.remove(unit.raw or unit.text)
         draft.title = text
         unit.hint, unit.reason = "title", "headline-shaped, the nearest line above an " \
             "article with no other headline"

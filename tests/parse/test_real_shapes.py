@@ -61,6 +61,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("陈占举 摄", [], [], ["摄影 陈占举"]),
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
     ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
+    ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
@@ -74,7 +75,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
 @pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
                                   "本报讯（记者 张三）今天，天气好。", "(完)", "(图为村民)", "拍摄",
                                   "大家合影", "□温馨提示", "王 博", "(作者:云上黄石)", "金水区 | 二七区",
-                                  "据记者报道", "新闻报道"])
+                                  "据记者报道", "新闻报道", "记者高度关注"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
@@ -190,7 +191,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "今日  首页 -在线投稿 -往期报纸 -常见问题 -帮助",
     "《四平日报》（2022年11月8日） 08版", "2022年11月8日",        # the issue's own facts
     "文章字数:111",
-    "新闻评论0",
+    "新闻评论0", "新闻热点", "即时新闻",                                 # a site's widgets
     "稿件来源:南阳日报-南阳网",                                      # a site's source field
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
 ])
