@@ -33,17 +33,21 @@ _HENAN = "41"
 class Towns:
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         """``rows``: (code, name, county) of each street and town."""
-        by_city: dict[str, dict[str, set[str]]] = {}
+        #: city code (4101; 41 for the whole province) → stem → its county ("" for a stem
+        #: of two counties: it names neither)
+        self.by_city: dict[str, dict[str, str]] = {_HENAN: {}}
+        province = self.by_city[_HENAN]
         for code, name, district in rows:
             stem = _stem(name)
             if stem and stem not in _NOT_STEMS:
-                for area in (code[:4], _HENAN):
-                    by_city.setdefault(area, {}).setdefault(stem, set()).add(district)
-        #: city code (4101; 41 for the whole province) → stem → its county, for stems of
-        #: one county only
-        self.by_city = {city: {stem: next(iter(ds)) for stem, ds in stems.items() if len(ds) == 1}
-                        for city, stems in by_city.items()}
-        self.lengths = sorted({len(stem) for stem in self.by_city.get(_HENAN, {})}, reverse=True)
+                city = self.by_city.get(code[:4])
+                if city is None:
+                    city = self.by_city[code[:4]] = {}
+                for table in (city, province):
+                    known = table.setdefault(stem, district)
+                    if known != district:
+                        table[stem] = ""
+        self.lengths = sorted({len(stem) for stem in province}, reverse=True)
 
     def named(self, text: str, city: str = _HENAN) -> list[tuple[str, str]]:
         """(the name as printed, its county) for every street or town of ``city`` (a
@@ -54,7 +58,7 @@ class Towns:
             start = match.start()
             for length in self.lengths:
                 stem = text[max(0, start - length):start]
-                if len(stem) == length and stem in district_of:
+                if len(stem) == length and district_of.get(stem):
                     found.append((stem + match.group(), district_of[stem]))
                     break
         return found
