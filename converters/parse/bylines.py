@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from .chars import is_han
+from .names import is_name, looks_like_person, name_then_outlet, split_names
 from .hanzi import fold
 from ..model import Credit
 
@@ -41,11 +41,10 @@ CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文",
            "报道")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
 _DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
-AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$")
+AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$"
+                         r"|^(?:融媒体中心|新闻中心)$")  # a county's newsroom, unnamed
 #: a paper's own newsroom (郑报融媒, 郑报全媒体): it stands where 记者 stands, not 通讯员
 _NEWSROOM = ("融媒", "全媒体")
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
-                     "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "闻人")
 MARKERS = "□■●◆▲★☆◇○◎"
 ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
 _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文|文/摄"
@@ -62,23 +61,10 @@ _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
 _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
-NOT_NAMES = frozenset({"本报讯", "新华社", "本报", "记者", "通讯员", "摄影", "报道", "文图",
-                       "图文", "实习生", "编辑"})
 #: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
 _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／]{1,30}?)\s*[）)]$")
 #: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图
 _NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄])")
-
-
-@cache
-def surnames() -> frozenset[str]:
-    text = resources.files("converters.parse.data").joinpath("surnames.txt").read_text(encoding="utf-8")
-    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
-
-
-def looks_like_person(token: str) -> bool:
-    """A name that also starts with a known surname (for scraped token runs)."""
-    return is_name(token) and (token[0] in surnames() or token.startswith(COMPOUND_SURNAMES))
 
 
 @dataclass(frozen=True)
@@ -101,31 +87,6 @@ class Byline:
     def counts(self) -> bool:
         """Names a reporter or correspondent (what makes a line a byline on its own)."""
         return bool(self.reporters or self.correspondents)
-
-
-def split_names(run: str) -> tuple[str, str] | None:
-    """Two names printed with no space between them (闫春生张浩杰, 崔敬刘萌萌): the one way
-    of cutting the run into names of two or three characters that both start with a
-    known surname, or None. Not four characters: two words of two (高度关注) would
-    pass for two names."""
-    if not 5 <= len(run) <= 6 or not all(is_han(ch) for ch in run):
-        return None
-    cuts = [(run[:k], run[k:]) for k in (2, 3) if 2 <= len(run) - k <= 3]  # 2+3, 3+2, 3+3
-    found = [cut for cut in cuts if all(looks_like_person(name) for name in cut)]
-    return found[0] if len(found) == 1 else None
-
-
-def is_name(token: str) -> bool:
-    if token in NOT_NAMES:
-        return False
-    plain = token.replace("·", "")
-    if not plain or not all(is_han(ch) for ch in plain):
-        return False
-    if "·" in token:
-        return 3 <= len(plain) <= 10
-    if len(plain) in (2, 3):
-        return True
-    return len(plain) == 4 and plain.startswith(COMPOUND_SURNAMES)
 
 
 @lru_cache(maxsize=8192)  # a month's bylines name the same reporters and roles again and again
@@ -198,6 +159,10 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
             role = kind
             group = []
         elif kind == "affiliation":
+            if role is not None and (peeled := name_then_outlet(token)) is not None:
+                # 记者张鸿飞汝州市融媒体中心记者郭营战: a name glued to the next outlet
+                group.append((role, peeled))
+                _assign(group[-1], reporters, correspondents, others)
             # A paper's name stands where 通讯员 usually stands (新郑时报 李显文); its
             # newsroom's where 记者 does (郑报融媒 谢鹏飞 通讯员 刘雪梅)
             role = "reporter" if token.endswith(_NEWSROOM) else "correspondent"
@@ -319,7 +284,9 @@ def _parse_byline(text: str) -> Byline | None:
     # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
     if _STEM_THEN_HAN.search(stripped):  # every role word ends in a stem: none glued, none to check
         for glued in _ROLE_THEN_HAN.finditer(stripped):
-            if not looks_like_person(glued.group(1)) and split_names(glued.group(1)) is None:
+            run = glued.group(1)
+            if not looks_like_person(run) and split_names(run) is None \
+                    and name_then_outlet(run) is None:
                 return None
     return from_tokens(tokens, text.strip())
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import bylines
+from .names import looks_like_person
 from .chars import CANNOT_START, PAUSES, brackets_balanced, ends_sentence, visible_length
 from .patterns import SECTION_LABEL, is_boilerplate
 from .units import Unit
@@ -160,7 +161,7 @@ def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozens
     while end < len(tokens) and end not in stop:
         kind = kind_of(tokens[end])
         if kind is None or kind == "editor" or (
-                kind == "name" and (end == start or not bylines.looks_like_person(tokens[end]))):
+                kind == "name" and (end == start or not looks_like_person(tokens[end]))):
             break
         end += 1
         if kind == "credit":

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from . import bylines, chrome
 from .glued import split_glued
+from .names import looks_like_person
 from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
@@ -286,7 +287,7 @@ def _names_after_bylines(units: list[Unit]) -> None:
         if before.role != "byline" or unit.role not in ("body", "heading") or unit.level:
             continue
         names = bylines.tokenize(unit.text)
-        if 1 <= len(names) <= 4 and all(bylines.looks_like_person(n) for n in names):
+        if 1 <= len(names) <= 4 and all(looks_like_person(n) for n in names):
             unit.role = "byline"
 
 

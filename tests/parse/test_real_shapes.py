@@ -62,6 +62,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
     ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
     ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
+    ("记者张鸿飞汝州市融媒体中心记者郭营战", ["张鸿飞", "郭营战"], [], []),       # a name, then an outlet
+    ("融媒体中心通讯员李伟恒刘亚飞", [], ["李伟恒", "刘亚飞"], []),               # a county's newsroom
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
