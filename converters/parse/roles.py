@@ -105,7 +105,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
-        elif label in (*HEADINGS, "body") and unit.role != "drop" and marked_caption(unit):
+        elif label in (*HEADINGS, "body", "byline") and unit.role not in ("drop", "byline") \
+                and marked_caption(unit):
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks
         unit.hint = label
         if reasons is not None:

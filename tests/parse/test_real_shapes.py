@@ -255,6 +255,7 @@ def test_photo_captions_are_not_body_text() -> None:
 @pytest.mark.parametrize("caption", [
     "郭韬（右）与温国栋查看红薯长势", "中岳庙会盛况再现（资料图片）", "图为村民在驾驶插秧机进行秧苗移栽作业。",
     "天兴班大院内观看戏曲表演崔敬摄", "1921年建造的老吴桥。李贵标 摄",               # its photographer's credit
+    "社区义务巡逻队守护居民安全 郑报全媒体记者 周甬 摄",                      # ... and the role
     # a long one, with the credit glued (701)
     "新县陈店乡高湾村党支部书记、柴山保茶叶种植农民专业合作社董事长吴卫国（左一）向客人介绍合作社茶叶生产情况。"
     " 本报记者 赵雪峰 摄",
