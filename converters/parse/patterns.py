@@ -26,15 +26,19 @@ BOILERPLATE = re.compile(
     # a browser notice: 您的IE浏览器版本太低,请升级…
     r"您的\s*IE\s*浏览器|"
     # a site menu's link framed by one mark on both sides: ≡ 百姓呼声 ≡
-    r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$|"
-    # a link to more (更多港闻 >>), a menu item and its bar (风采 |), a menu of links led
-    # by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line (《四平日报》（2022年
-    # 11月8日）), a date alone: in the 343 labelled pages, only ever chrome
-    r"更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
+    r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$)")
+#: short lines of a site's: a link to more (更多港闻 >>), a menu item and its bar (风采 |), a
+#: menu of links led by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line
+#: (《四平日报》（2022年11月8日）), a widget's heading (新闻热点, 新闻评论0), a date alone: in
+#: the labelled pages, only ever chrome (kept apart: only short lines are tried)
+SHORT_BOILERPLATE = re.compile(
+    r"^(?:更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
     r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
     r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$)")
+#: the longest line SHORT_BOILERPLATE is tried on
+SHORT_LINE = 50
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
 #: at every position of every line, the anchored one only at the start)
 BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"
@@ -53,7 +57,8 @@ def is_boilerplate(text: str) -> bool:
     article that mentions one does not)."""
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None
-    return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None
+    return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None \
+        or (len(text) <= SHORT_LINE and SHORT_BOILERPLATE.match(text) is not None)
 
 
 #: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),

@@ -52,19 +52,29 @@ def use_model(path: str | None) -> None:
 
 
 @cache
-def _weights() -> dict[tuple[str, str], float]:
-    return {(attr, label): weight for (attr, label), weight in _tagger().info().state_features.items()}
+def _weights() -> dict[str, dict[str, float]]:
+    """Each role's weight of each feature that counts for it (role → feature → weight)."""
+    by_role: dict[str, dict[str, float]] = {}
+    for (attr, label), weight in _tagger().info().state_features.items():
+        by_role.setdefault(label, {})[attr] = weight
+    return by_role
+
+
+#: what the model may call a line that a caption's marks make a caption
+_CAPTION_READINGS = HEADINGS | {"body", "byline"}
 
 
 def reason(features: list[str], role: str) -> str:
     """The feature that counted most for ``role``, in words."""
-    weights = _weights()
+    weights = _weights().get(role, {})
     # a line's own features first: a neighbour's only when none of its own counts
-    own = [name for name in features if name[:3] not in ("-1:", "+1:", "-2:", "+2:")]
-    best = max(own, key=lambda name: weights.get((name, role), 0.0), default="")
-    if weights.get((best, role), 0.0) <= 0.3:
-        best = max(features, key=lambda name: weights.get((name, role), 0.0), default="")
-    if weights.get((best, role), 0.0) <= 0:
+    own = [(weights[name], name) for name in features
+           if name[0] not in "+-" and name in weights]  # (a neighbour's: -1:…, +2:…)
+    best_weight, best = max(own, default=(0.0, ""))
+    if best_weight <= 0.3:
+        best_weight, best = max(((weights[name], name) for name in features if name in weights),
+                                default=(0.0, ""))
+    if best_weight <= 0:
         return "the lines around it"
     return in_words(best, features)
 
@@ -105,7 +115,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
-        elif label in (*HEADINGS, "body", "byline") and unit.role not in ("drop", "byline") \
+        elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
                 and marked_caption(unit):
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks
         unit.hint = label

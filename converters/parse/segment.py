@@ -38,6 +38,12 @@ _OPEN_DATELINE = re.compile(r"^\s*\S{1,14}[讯电]\s*[（(][^（）()]{1,40}$")
 _CLOSES_BRACKET = re.compile(r"^[^（）()]{0,20}[）)]")
 
 
+def _dateline_left_open(text: str) -> bool:
+    # (the characters first: the pattern is tried on every line of a page)
+    return ("讯" in text or "电" in text) and ("(" in text or "（" in text) \
+        and _OPEN_DATELINE.match(text) is not None
+
+
 def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     units: list[Unit] = []
     for line in lines:
@@ -49,7 +55,7 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
             if heading.group(2):
                 units.append(Unit(heading.group(2), line.first_line, line.last_line,
                                   line.gap_before, "heading", len(heading.group(1)), joins=joins))
-        elif units and _OPEN_DATELINE.match(units[-1].text) and _CLOSES_BRACKET.match(line.text):
+        elif units and _dateline_left_open(units[-1].text) and _CLOSES_BRACKET.match(line.text):
             opened = units[-1]
             opened.text += line.text.strip()
             opened.last_line = line.last_line
