@@ -245,7 +245,8 @@ def _parse_byline(text: str) -> Byline | None:
     # 作者：本报记者 王学典: a site's label before the byline; 周口日报•周道客户端记者: a
     # bullet where an interpunct joins the outlets
     stripped = _INTERPUNCT.sub("·", _AUTHOR_LABEL.sub("", stripped))
-    if stripped[:1] in "（(" and stripped[-1:] in "）)":  # （作者：深圳特区报记者 杜澎 …）
+    if stripped[:1] in "（([【" and stripped[-1:] in "）)]】":
+        # （作者：深圳特区报记者 杜澎 …）, [作者:记者 李萌 汪永森  编辑:赵静]
         stripped = f"{stripped[0]}{_AUTHOR_LABEL.sub('', stripped[1:].lstrip())}"
     if stripped.endswith(("）", ")")) and not any(ch in stripped for ch in "（("):
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline

@@ -82,8 +82,8 @@ def subdistrict_name(text: str) -> str | None:
     known = towns.named(name, ZHENGZHOU) or towns.named(name)
     if known and name.endswith(known[-1][0]):
         return known[-1][0]
-    if rest[found.end():found.end() + 1] == "村" and name[-1] in "乡镇":
-        return None  # 铺设乡村道路, 特色镇村: 乡村 and 镇村 are words, no town is named
+    if name[-1] in "乡镇" and rest[found.end():found.end() + 1] in ("村", "镇"):
+        return None  # 铺设乡村道路, 特色镇村, 有关乡镇: words, no town is named
     if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name) \
             or _DOING.search(name):
         return None

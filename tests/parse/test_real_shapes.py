@@ -64,6 +64,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
     ("记者张鸿飞汝州市融媒体中心记者郭营战", ["张鸿飞", "郭营战"], [], []),       # a name, then an outlet
     ("融媒体中心通讯员李伟恒刘亚飞", [], ["李伟恒", "刘亚飞"], []),               # a county's newsroom
+    ("[作者:记者 李萌 汪永森  编辑:赵静]", ["李萌", "汪永森"], [], ["编辑 赵静"]),   # a site's footer
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
@@ -195,6 +196,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "文章字数:111",
     "新闻评论0", "新闻热点", "即时新闻",                                 # a site's widgets
     "稿件来源:南阳日报-南阳网",                                      # a site's source field
+    "2023-09-01 来源: 郑州晚报 郑州客户端官方网站 分享到:", "2014-09-01 02:21:43来源:郑州日报",
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
@@ -516,6 +518,8 @@ def test_subdistricts_are_names_not_fragments() -> None:
     # 乡村 is a word (908): 铺设乡村道路 names no 铺设乡; the town later in the lead is it
     lead = "3个月时间，累计投入资金1000余万元，铺设乡村道路11公里。昨天上午，在管城区圃田乡举行通车仪式。"
     assert parse_text("乡间路翻新\n\n本报讯 " + lead).articles[0].subdistrict == "圃田乡"
+    lead = "近日，荥阳有关乡镇负责人介绍，贫困村发展谷子种植。"                      # 乡镇 (B03)
+    assert parse_text("荥阳2.4万人脱贫\n\n本报讯 " + lead).articles[0].subdistrict is None
 
 
 # -- traditional characters ---------------------------------------------------
