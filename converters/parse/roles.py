@@ -138,11 +138,14 @@ _PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:街道|办事处|社区|�
 
 def _placed_kickers(units: Sequence[Unit], labels: Sequence[str]) -> list[str]:
     """The labels, but for a place named over a headline (枚乘街道： / 扫雪除冰保畅通):
-    that is the kicker and the line under it the title, whatever the model said."""
+    that is the kicker and the line under it the title, whatever the model said of
+    them, unless it read both as the page's index or chrome (产业集聚区： / 新郑经济增长新极
+    among other headlines: another article's deck)."""
     ruled = list(labels)
     for index in range(len(units) - 1):
         place, headline = units[index], units[index + 1]
         if _PLACE_KICKER.match(place.text) and headline.role in ("body", "heading") \
+                and not (labels[index] in OUTSIDE and labels[index + 1] in OUTSIDE) \
                 and not headline.dateline and len(headline.text) <= 40 \
                 and not any(mark in headline.text for mark in "。！？；"):
             ruled[index], ruled[index + 1] = "kicker", "title"

@@ -431,6 +431,12 @@ def test_a_line_led_by_a_dash_in_the_text_stays_text() -> None:
     assert "——加强组织领导" in article.paragraphs[-1].text
 
 
+def test_a_place_and_colon_in_the_page_s_index_is_no_kicker_of_the_article() -> None:
+    # B04: 产业集聚区： / 新郑经济增长新极 is another article's deck, in the headline index
+    article = parse_file(PAGES / "B04.txt").articles[0]
+    assert (article.kicker, article.title) == (None, "交通重点工程建设 协调沟通加速进度")
+
+
 def test_a_place_named_over_the_headline_with_a_colon_is_its_kicker() -> None:
     article = parse_text("枚乘街道：\n\n扫雪除冰保畅通 齐心协力护平安\n\n"
                          "本报讯 连日来，枚乘街道组织志愿者开展扫雪除冰行动。\n").articles[0]
