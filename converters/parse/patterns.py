@@ -38,7 +38,9 @@ SHORT_BOILERPLATE = re.compile(
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
     r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
     r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$)")
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
+    # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
+    r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s)")
 #: the longest line SHORT_BOILERPLATE is tried on
 SHORT_LINE = 50
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried

@@ -197,6 +197,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "新闻评论0", "新闻热点", "即时新闻",                                 # a site's widgets
     "稿件来源:南阳日报-南阳网",                                      # a site's source field
     "2023-09-01 来源: 郑州晚报 郑州客户端官方网站 分享到:", "2014-09-01 02:21:43来源:郑州日报",
+    "[2019.04.27] 發表", "洛阳网首页 新闻 县区 百姓呼声 电子报 网站投稿 洛阳社区",
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
