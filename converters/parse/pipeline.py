@@ -76,6 +76,9 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     chrome_lines: list[str] = []
     editors: list[Credit] = []
     kept: list[Unit] = []
+    # each unit's own lines, before joining page-broken paragraphs stretches a unit over
+    # the next one's (what --explain and the review page show of each line)
+    spans = [(unit.first_line, unit.last_line) for unit in read_page.units]
     credit_closing_names(read_page.units, read_page.units[-1].last_line if read_page.units else 0)
     for unit in read_page.units:
         if unit.role == "drop":
@@ -102,9 +105,8 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     drafts = tidy(builder.drafts, dropped, warnings)
     title_above(drafts, read_page.units, dropped, warnings)
     # how each line was read (the review page and --explain show it)
-    reading = tuple((unit.first_line, unit.last_line,
-                     unit.hint or ("chrome" if unit.role == "drop" else unit.role), unit.reason)
-                    for unit in read_page.units)
+    reading = tuple((first, last, unit.hint or ("chrome" if unit.role == "drop" else unit.role),
+                     unit.reason) for (first, last), unit in zip(spans, read_page.units, strict=True))
     return build_document(source, drafts, page_title=builder.page_title,
                           sections=builder.sections, dropped=dropped,
                           chrome_lines=chrome_lines, editors=editors, ended_open=ended_open,

@@ -206,6 +206,17 @@ def _under_headline(units: list[Unit], index: int) -> bool:
         and dash_subtitle(units[index])
 
 
+#: the longest first line of a page's text kept apart from the text under a blank line
+#: or a line of chrome: a site's headline the model read as text (开展消防演练,上好开学安全
+#: 第一课——… over 2023-09-01 来源：…), not a paragraph broken by a page's furniture
+HEADLINE_OVER_CHROME = 60
+
+
+def _chrome_between(first: Unit, second: Unit) -> bool:
+    """Were lines other than blank ones (dropped as chrome) between the two units?"""
+    return second.first_line - first.last_line - 1 > second.gap_before
+
+
 def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]:
     out: list[Unit] = []
     cut_off: set[int] = set()
@@ -213,7 +224,9 @@ def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]
         last = out[-1] if out else None
         if last is not None and _under_headline(out, len(out) - 1):
             pass  # a subtitle led by a dash right under the headline: a line of its own
-        elif last is not None and unit.role == "body" and not unit.dateline and is_open(last):
+        elif last is not None and unit.role == "body" and not unit.dateline and is_open(last) \
+                and not (len(out) == 1 and last.length <= HEADLINE_OVER_CHROME
+                         and (unit.gap_before or _chrome_between(last, unit))):
             truncated = "page-break" in last.joins and last.tail_length < SHORT_FRAGMENT
             forced = unit.text[:1] in CANNOT_START or last.text[-1] in PAUSES
             if not truncated or forced:

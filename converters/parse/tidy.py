@@ -92,9 +92,27 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
     if not drafts or drafts[0].title is not None or drafts[0].kicker or not drafts[0].units:
         return
     first = drafts[0]
-    if not _take_title_above(first, units, dropped, warnings) and first.subtitle:
+    if _take_title_above(first, units, dropped, warnings):
+        return
+    if first.subtitle:
         # no headline above a lone subtitle (——宋耿落村走笔): it is the headline
         first.title, first.subtitle = first.subtitle, None
+        return
+    paragraphs = [b for b in first.blocks if b.kind == "paragraph"]
+    if len(paragraphs) >= 2 and first.blocks[0] is paragraphs[0] and not first.dateline \
+            and visible_length(paragraphs[0].text) <= UNFINISHED_TITLE \
+            and not ends_sentence(paragraphs[0].text) and paragraphs[0].text[-1] not in PAUSES:
+        # a first "paragraph" that is short and ends no sentence, with the text under it:
+        # a site's long headline (开展消防演练,上好开学安全第一课——…) the model read as
+        # text. No labelled page opens its text with such a line
+        first.title = paragraphs[0].text
+        first.blocks.remove(paragraphs[0])
+        warnings.append(f"“{first.title}” read as the headline: a short line that ends no "
+                        "sentence, over the text")
+
+
+#: the longest first line of an untitled article read as its headline for ending no sentence
+UNFINISHED_TITLE = 60
 
 
 def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],

@@ -415,6 +415,23 @@ def test_a_line_led_by_a_dash_under_the_headline_is_its_subtitle(
     assert article.paragraphs[0].text.startswith(lead)
 
 
+@pytest.mark.parametrize("between", ["", "2019-07-13 来源：新郑市农委\n\n"])
+def test_a_short_first_line_that_ends_no_sentence_is_the_headline_over_the_text(between: str) -> None:
+    # 906, 119: a government site's long headline, read as text, was joined to the lead
+    headline = "郑州市农委党组书记、主任樊惠林一行到我市督导扶贫和乡村振兴工作"
+    page = (f"{headline}\n\n{between}2019年7月12日，郑州市农委党组书记、主任樊惠林一行到我市督导"
+            "扶贫和乡村振兴工作。\n\n樊惠林一行首先到辛店镇史庄村，听取了扶贫工作汇报。\n\n"
+            "随后，一行人来到我市新村镇梨园村查看了乡村振兴工作。\n")
+    article = parse_text(page).articles[0]
+    assert article.title == headline and article.paragraphs[0].text.startswith("2019年7月12日")
+
+
+def test_each_line_is_shown_read_as_its_own_unit_was() -> None:
+    # a paragraph broken by a page break is joined, but each piece keeps its own lines
+    document = parse_text("标题\n\n本报讯 近日，社区开展\n\n活动。居民积极参与，大家纷纷点赞。\n")
+    assert [(first, last) for first, last, _, _ in document.reading] == [(1, 1), (3, 3), (5, 5)]
+
+
 def test_a_lone_subtitle_takes_the_headline_above_it_that_the_model_took_for_chrome() -> None:
     # 604: the headline over a news site's dash-led subtitle was read as chrome
     article = parse_file(PAGES / "604.txt").articles[0]
@@ -433,8 +450,8 @@ def test_a_line_led_by_a_dash_in_the_text_stays_text() -> None:
 
 
 def test_a_place_and_colon_in_the_page_s_index_is_no_kicker_of_the_article() -> None:
-    # B04: 产业集聚区： / 新郑经济增长新极 is another article's deck, in the headline index
-    article = parse_file(PAGES / "B04.txt").articles[0]
+    # 114: 产业集聚区： / 新郑经济增长新极 is another article's deck, in the headline index
+    article = parse_file(PAGES / "114.txt").articles[0]
     assert (article.kicker, article.title) == (None, "交通重点工程建设 协调沟通加速进度")
 
 
@@ -525,7 +542,7 @@ def test_subdistricts_are_names_not_fragments() -> None:
     # 乡村 is a word (908): 铺设乡村道路 names no 铺设乡; the town later in the lead is it
     lead = "3个月时间，累计投入资金1000余万元，铺设乡村道路11公里。昨天上午，在管城区圃田乡举行通车仪式。"
     assert parse_text("乡间路翻新\n\n本报讯 " + lead).articles[0].subdistrict == "圃田乡"
-    lead = "近日，荥阳有关乡镇负责人介绍，贫困村发展谷子种植。"                      # 乡镇 (B03)
+    lead = "近日，荥阳有关乡镇负责人介绍，贫困村发展谷子种植。"                      # 乡镇 (113)
     assert parse_text("荥阳2.4万人脱贫\n\n本报讯 " + lead).articles[0].subdistrict is None
 
 
