@@ -151,6 +151,9 @@ def main(argv: list[str]) -> int:
             count += 1
             if page.get("id") in seen:
                 problems.append(f"{page.get('id')}: id used twice")
+            elif str(page.get("id")).lower() in {str(i).lower() for i in seen}:
+                # A01 and a01 are one file where names ignore case (macOS, Windows)
+                problems.append(f"{page.get('id')}: id differs from another only in case")
             if page.get("url") in seen.values():
                 problems.append(f"{page.get('id')}: url already in the corpus")
             seen[page.get("id")] = page.get("url")
