@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, bracketed_names, parse_byline
 from .hanzi import fold
@@ -11,6 +12,10 @@ from .hanzi import fold
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?=" + ROLE_WORD + ")")
 #: a name and 摄 glued after a paragraph's last sentence (…问题。贺 海摄)
 _GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,4}?\s*摄)$")
+
+
+#: a local paper's name and a name glued after the last sentence (…景致。新郑时报李显文)
+_GLUED_PAPER = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,6}(?:时报|日报|晚报))\s*([\u4e00-\u9fff·]{2,4})$")
 
 
 def split_glued(text: str) -> tuple[str, Byline | None]:
@@ -24,6 +29,11 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(
                     printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
+    if (paper := _GLUED_PAPER.search(text, max(0, len(text) - 20))) is not None:
+        # …水清岸绿景致。新郑时报李显文: a local paper's name stands for 通讯员
+        byline = parse_byline(f"{paper.group(1)} {paper.group(2)}")
+        if byline is not None and byline.counts:
+            return text[:paper.start(1)].rstrip(), replace(byline, text=text[paper.start(1):])
     if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 10))):
         # …问题。贺 海摄: the photo's credit after the last sentence
         byline = parse_byline(photo.group(1))

@@ -112,6 +112,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("没有了积雪。     (记者 杨文静)", "没有了积雪。", ["杨文静"]),
     ("都很满意。（商 闻）", "都很满意。", ["作者 商闻"]),                        # initials in brackets
     ("解决子女暑期“看护难”问题。贺 海摄", "解决子女暑期“看护难”问题。", ["摄影 贺海"]),  # a photo's
+    ("逐步恢复水清岸绿景致。新郑时报李显文", "逐步恢复水清岸绿景致。", ["李显文"]),         # a paper's
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
     ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
@@ -119,7 +120,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
     text, byline = split_glued(paragraph)
     assert text == kept and byline is not None
-    assert [*byline.reporters, *(str(c) for c in byline.others)] == names
+    assert [*byline.reporters, *byline.correspondents, *(str(c) for c in byline.others)] == names
 
 
 @pytest.mark.parametrize(("page", "dateline", "reporters", "correspondents", "starts"), [
