@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import is_name, looks_like_person, name_then_outlet, split_names
+from .names import is_name, looks_like_person, name_then_outlet, spaced_four, split_names
 from .hanzi import fold
 from ..model import Credit
 
@@ -151,7 +151,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     role: str | None = None
     group: list[tuple[str, str]] = []  # (role, name) of the names since the last role word
     photographers: list[str] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         kind = token_kind(token)
         if token in _DID:
             continue  # 廖谦/图, 许大桥 图: they made the pictures, in the role printed before them
@@ -186,10 +186,17 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
                 return None  # 记者核实: a two-character word is not a name without a surname
             group.append((role, token))
             _assign(group[-1], reporters, correspondents, others)
-        elif role is not None and (names := split_names(token)) is not None:
-            for name in names:  # 通讯员闫春生张浩杰: two names printed with no space
-                group.append((role, name))
+        elif (names := split_names(token)) is not None:
+            # 通讯员闫春生张浩杰: two names printed with no space; before any role word
+            # ((于露刘梦琳通讯员刘荣荣)) they are credited as writers
+            for name in names:
+                group.append((role or "author", name))
                 _assign(group[-1], reporters, correspondents, others)
+        elif role is not None and spaced_four(token, text) and any(
+                token_kind(t) == "name" for t in tokens[max(0, i - 1):i + 2] if t != token):
+            # 通讯员 刘家一郎 郝世杰: a name of four spaced off, beside a name of the usual length
+            group.append((role, token))
+            _assign(group[-1], reporters, correspondents, others)
         else:
             return None
     others.extend(Credit("photographer", n) for n in photographers)
@@ -274,6 +281,9 @@ def _parse_byline(text: str) -> Byline | None:
             looks_like_person(tk) or token_kind(tk) is not None for tk in tokens[1:]):
         # 中牟时报 李淑娟: a paper for 通讯员; 郑报融媒 谢鹏飞 通讯员 刘雪梅: its newsroom for 记者
         return from_tokens(tokens, text.strip())
+    if first is None and len(tokens) > 1 and split_names(tokens[0]) is not None \
+            and token_kind(tokens[1]) in ("reporter", "correspondent"):
+        return from_tokens(tokens, text.strip())  # (于露刘梦琳通讯员刘荣荣): writers, then roles
     if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + ROLE_WORD + ")", stripped)

@@ -52,6 +52,13 @@ def split_names(run: str) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+def spaced_four(token: str, text: str) -> bool:
+    """A name of four characters led by a known surname (刘家一郎), printed with a space
+    or a mark on both sides: glued to a role (记者高度关注) it would be two words."""
+    return len(token) == 4 and all(is_han(ch) for ch in token) and token[0] in surnames() \
+        and re.search(rf"(?:^|[\s、，,]){token}(?:$|[\s、，,]|文)", text) is not None
+
+
 _OUTLET = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心|日报|晚报|时报)$")
 _PLACE_START = re.compile(r"^[\u4e00-\u9fff]{1,4}[市县区]")
 

@@ -65,6 +65,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("记者张鸿飞汝州市融媒体中心记者郭营战", ["张鸿飞", "郭营战"], [], []),       # a name, then an outlet
     ("融媒体中心通讯员李伟恒刘亚飞", [], ["李伟恒", "刘亚飞"], []),               # a county's newsroom
     ("[作者:记者 李萌 汪永森  编辑:赵静]", ["李萌", "汪永森"], [], ["编辑 赵静"]),   # a site's footer
+    ("本报记者 卢文军 通讯员 刘家一郎 郝世杰 文/图", ["卢文军"], ["刘家一郎", "郝世杰"], []),  # four
+    ("(于露刘梦琳通讯员刘荣荣)", [], ["刘荣荣"], ["作者 于露", "作者 刘梦琳"]),     # writers first
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
@@ -78,7 +80,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
 @pytest.mark.parametrize("text", ["记者核实:", "据记者了解", "他对记者说", "记者节活动", "新郑时报 报道",
                                   "本报讯（记者 张三）今天，天气好。", "(完)", "(图为村民)", "拍摄",
                                   "大家合影", "□温馨提示", "王 博", "(作者:云上黄石)", "金水区 | 二七区",
-                                  "据记者报道", "新闻报道", "记者高度关注"])
+                                  "据记者报道", "新闻报道", "记者高度关注", "记者 高度关注"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
