@@ -259,8 +259,8 @@ def _parse_byline(text: str) -> Byline | None:
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
         return None  # 记者核实: is a run-in label
-    if ROLE_ONLY.fullmatch(stripped):
-        return Byline(text.strip(), (), (), None)  # (本报记者): a byline naming no one
+    if ROLE_ONLY.fullmatch(stripped) or _TEAM.fullmatch(stripped):
+        return Byline(text.strip(), (), (), None)  # (本报记者), 本报记者组: naming no one
     if stripped[:1] in "（(【[" and stripped[-1:] in "）)】]":
         stripped = stripped[1:-1].strip()
     # a byline is short and names its role near its start (after a mark, a credit or an
@@ -332,6 +332,8 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     return before, tuple(Credit("author", n) for n in names)
 
 
+#: a byline of the paper's team (本报记者组, 本报采访组): a credit that names no one
+_TEAM = re.compile(r"(?:本报|本刊)?(?:记者|采访|报道)组")
 _ROLE_SLASH = re.compile(r"(记者|通讯员|实习生)\s*[/／](?=[\u4e00-\u9fff])")
 _AUTHOR_LABEL = re.compile(r"^作者\s*[:：]\s*(?=\S*(?:记者|通讯员))")
 _AUTHOR_NAMES = re.compile(r"^作者\s*[:：]\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{1,4})*)$")

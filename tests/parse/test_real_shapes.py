@@ -67,6 +67,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("[作者:记者 李萌 汪永森  编辑:赵静]", ["李萌", "汪永森"], [], ["编辑 赵静"]),   # a site's footer
     ("本报记者 卢文军 通讯员 刘家一郎 郝世杰 文/图", ["卢文军"], ["刘家一郎", "郝世杰"], []),  # four
     ("(于露刘梦琳通讯员刘荣荣)", [], ["刘荣荣"], ["作者 于露", "作者 刘梦琳"]),     # writers first
+    ("本报记者组", [], [], []),                                                       # the team
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
 ])
 def test_byline_shapes(text: str, reporters: list, correspondents: list, others: list) -> None:
