@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .chars import ends_sentence
-from .patterns import CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING
 from .units import Unit
 
 ROLES = ("chrome", "index", "page-title", "section", "kicker", "title", "subtitle", "subhead",
@@ -78,27 +77,6 @@ _NAV_BAR = re.compile(r"返回主页|返回首页|版面导航|标题导航")
 
 #: the words of a short line that describes a scene: 的, 在, 正在, 与…一起
 _DESCRIBES = re.compile(r"的|在|正|与")
-
-
-#: the longest line read as a caption by its marks (a paragraph may mention 资料图片)
-CAPTION_LONGEST = 90
-#: ... and by a photographer's credit closing it
-CREDITED_CAPTION_LONGEST = 60
-
-
-def marked_caption(unit: Unit) -> bool:
-    """Does the unit carry a photo caption's marks (and no byline but a photo credit
-    glued to it: a line of the credit alone is a byline)?"""
-    if unit.length > CAPTION_LONGEST or not (
-            unit.byline is None or (not unit.byline.counts and "byline" in unit.cuts)):
-        return False
-    text = unit.raw or unit.text
-    if "图" in text and CAPTION_OPENING.match(text) is not None:
-        return True
-    if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:
-        return True
-    return text.endswith("摄") and len(text) <= CREDITED_CAPTION_LONGEST \
-        and CAPTION_CREDIT.search(text) is not None
 
 
 def _short(unit: Unit) -> bool:
@@ -200,7 +178,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             # a picture's caption says what someone is doing (…的身影, 在…查看): a headline
             # seldom does
             f.append("describes")
-        if marked_caption(unit):
+        if unit.captioned:
             f.append("caption.mark")
         first_char = text[:1]
         if first_char in "“「『":

@@ -9,16 +9,18 @@ from dataclasses import replace
 from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, bracketed_names, parse_byline
 from .hanzi import fold
 
+#: a local paper's name, standing for 通讯员 in a byline (新郑时报 李显文)
+_PAPER_NAME = r"[\u4e00-\u9fff]{2,6}(?:时报|日报|晚报)"
 #: where a byline glued after the last sentence starts: at a role word, or at a local
-#: paper's name standing for 通讯员 (…景致。 新郑时报 李显文 通讯员 张斌)
+#: paper's name (…景致。 新郑时报 李显文 通讯员 张斌)
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?="
-                         + ROLE_WORD + r"|[\u4e00-\u9fff]{2,6}(?:时报|日报|晚报)\s)")
+                         + ROLE_WORD + "|" + _PAPER_NAME + r"\s)")
 #: a name and 摄 glued after a paragraph's last sentence (…问题。贺 海摄)
 _GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,4}?\s*摄)$")
 
 
 #: a local paper's name and a name glued after the last sentence (…景致。新郑时报李显文)
-_GLUED_PAPER = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,6}(?:时报|日报|晚报))\s*([\u4e00-\u9fff·]{2,4})$")
+_GLUED_PAPER = re.compile(r"(?<=[。！？!?”」』])\s*(" + _PAPER_NAME + r")\s*([\u4e00-\u9fff·]{2,4})$")
 
 
 def split_glued(text: str) -> tuple[str, Byline | None]:

@@ -107,10 +107,10 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
         lengths = [measure(text) for text in followed]
         width, _ = Counter(lengths).most_common(1)[0]
         near = sum(1 for n in lengths if abs(n - width) <= 1)
+        wide = _WIDE_WRAP * (2 if measure is display_width else 1)
         if width >= 10 and near >= max(3, 0.5 * len(lengths)) and (best is None or near > best[0]) \
-                and (width >= _WIDE_WRAP * (measure is display_width) + _WIDE_WRAP
-                     or _prose_share([t for t, n in zip(followed, lengths) if abs(n - width) <= 1])
-                     >= 0.5):
+                and (width >= wide or _prose_share(
+                    [t for t, n in zip(followed, lengths) if abs(n - width) <= 1]) >= 0.5):
             best = (near, _Wrap(width, measure))
     return best[1] if best else None
 

@@ -103,8 +103,8 @@ PLACE_LED = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:区|县|市|街道|办事处|�
 #: a photo's caption by its marks, whatever its words: a person's place in the picture
 #: (郭韬（右）与…, 朱素月阿姨（左一）), an archive photo (（资料图片）, （记者翻拍资料图片）), 图为 /
 #: 上图： opening it, or its photographer's credit closing it. In the corpus' labels no
-#: headline and no paragraph carries one (a
-#: numbered line, ②监测电力设备, is often a caption but may be a list's subhead)
+#: headline and no paragraph carries one (a numbered line, ②监测电力设备, is often a
+#: caption but may be a list's subhead: no mark)
 CAPTION_MARK = re.compile(
     r"[（(](?:前排|后排|中排)?(?:[左右]起?|中|中间|居中)[一二三四五六七八九十\d]{0,2}[）)]"
     r"|[（(][^（）()]{0,8}资料(?:图片|图|照片)(?:[）)]|$)")

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from .features import (BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, marked_caption,
-                       unit_features)
+from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
 from .reasons import in_words
 from .segment import marked_up
@@ -116,7 +115,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
         elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
-                and marked_caption(unit):
+                and unit.captioned:
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks
         unit.hint = label
         if reasons is not None:

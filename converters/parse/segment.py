@@ -20,7 +20,8 @@ from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
 from .normalise import Line
-from .patterns import DATELINE, JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate
+from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, JUMP_MARK,
+                       MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
 
@@ -208,7 +209,8 @@ def _under_headline(units: list[Unit], index: int) -> bool:
 
 #: the longest first line of a page's text kept apart from the text under a blank line
 #: or a line of chrome: a site's headline the model read as text (开展消防演练,上好开学安全
-#: 第一课——… over 2023-09-01 来源：…), not a paragraph broken by a page's furniture
+#: 第一课——… over 2023-09-01 来源：…), not a paragraph broken by a page's furniture (and
+#: tidy.title_above makes it the untitled article's headline)
 HEADLINE_OVER_CHROME = 60
 
 
@@ -252,6 +254,27 @@ def join_broken_paragraphs(units: list[Unit], warnings: list[str]) -> list[Unit]
     return out
 
 
+#: the longest line read as a caption by its marks (a paragraph may mention 资料图片)
+CAPTION_LONGEST = 90
+#: ... and by a photographer's credit closing it
+CREDITED_CAPTION_LONGEST = 60
+
+
+def _marked_caption(unit: Unit) -> bool:
+    """Does the unit carry a photo caption's marks (and no byline but a photo credit
+    glued to it: a line of the credit alone is a byline)?"""
+    if unit.length > CAPTION_LONGEST or not (
+            unit.byline is None or (not unit.byline.counts and "byline" in unit.cuts)):
+        return False
+    text = unit.raw or unit.text
+    if "图" in text and CAPTION_OPENING.match(text) is not None:
+        return True
+    if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:
+        return True
+    return text.endswith("摄") and len(text) <= CREDITED_CAPTION_LONGEST \
+        and CAPTION_CREDIT.search(text) is not None
+
+
 def read(lines: tuple[Line, ...]) -> list[Unit]:
     """Lines → analysed units (nothing dropped yet), with the blank lines around each."""
     units = _read_units(lines)
@@ -262,6 +285,7 @@ def read(lines: tuple[Line, ...]) -> list[Unit]:
     for unit in units:
         unit.length = visible_length(unit.text)
         unit.shaped = heading_shape(unit.text, scraped=unit.scraped)
+        unit.captioned = _marked_caption(unit)
         if unit.length >= 40:
             # prose is mostly Han: Latin letters and digits make a third of it at most
             head = unit.text[:200]
@@ -322,9 +346,7 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
                 and before is not None and before.role == "body" and ends_sentence(before.text) \
                 and unit.last_line < page_end and not is_boilerplate(unit.folded) \
                 and (byline := bylines.names_only(unit.text)):
-            # the model took the line of names for chrome: it has no kind of chrome
-            unit.role, unit.byline = "byline", byline
-            unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
+            _credit(unit, byline)  # the model took it for chrome: it has no kind of chrome
             continue
         # (a line the model called a byline that no byline grammar reads is text to it)
         if unit.role not in ("body", "byline") or unit.dateline or unit.byline is not None \
@@ -341,8 +363,12 @@ def credit_closing_names(units: list[Unit], page_end: int) -> None:
             continue
         byline = bylines.names_only(unit.text)
         if byline is not None:
-            unit.role, unit.byline = "byline", byline
-            unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
+            _credit(unit, byline)
+
+
+def _credit(unit: Unit, byline: bylines.Byline) -> None:
+    unit.role, unit.byline = "byline", byline
+    unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
 
 
 #: the longest line of names alone (湛承兵 王 群 李淑娟 …)

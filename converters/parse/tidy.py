@@ -10,6 +10,7 @@ from .assemble import Draft
 from .chars import PAUSES, ends_sentence, is_han, visible_length
 from .decks import DECORATION
 from .scraped import HEADLINE_MAX
+from .segment import HEADLINE_OVER_CHROME
 from .units import Unit
 
 
@@ -100,7 +101,7 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
         return
     paragraphs = [b for b in first.blocks if b.kind == "paragraph"]
     if len(paragraphs) >= 2 and first.blocks[0] is paragraphs[0] and not first.dateline \
-            and visible_length(paragraphs[0].text) <= UNFINISHED_TITLE \
+            and visible_length(paragraphs[0].text) <= HEADLINE_OVER_CHROME \
             and not ends_sentence(paragraphs[0].text) and paragraphs[0].text[-1] not in PAUSES:
         # a first "paragraph" that is short and ends no sentence, with the text under it:
         # a site's long headline (开展消防演练,上好开学安全第一课——…) the model read as
@@ -109,10 +110,6 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
         first.blocks.remove(paragraphs[0])
         warnings.append(f"“{first.title}” read as the headline: a short line that ends no "
                         "sentence, over the text")
-
-
-#: the longest first line of an untitled article read as its headline for ending no sentence
-UNFINISHED_TITLE = 60
 
 
 def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],

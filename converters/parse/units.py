@@ -43,6 +43,8 @@ class Unit:
     traditional: bool = False
     #: long, mostly Han, no chrome: a paragraph of prose for sure
     prose: bool = False
+    #: it carries a photo caption's marks (segment: （右）, （资料图片）, 图为…, …崔敬摄)
+    captioned: bool = False
     #: what the role model decided (roles.ROLES), how sure it is (the marginal
     #: probability of that role) and its main reason
     hint: str | None = None
