@@ -155,7 +155,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
         kind = token_kind(token)
         if token in _DID:
             continue  # 廖谦/图, 许大桥 图: they made the pictures, in the role printed before them
-        if kind in ("reporter", "photographer", "correspondent", "intern", "editor"):
+        if kind in _ROLES:
             role = kind
             group = []
         elif kind == "affiliation":
@@ -182,9 +182,17 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
                 return None
             credit = token.replace("／", "/")
         elif kind == "name" and role is not None:
-            if len(token) == 2 and not looks_like_person(token):
-                return None  # 记者核实: a two-character word is not a name without a surname
+            if len(token) == 2 and not looks_like_person(token) and not (
+                    i == len(tokens) - 1 and _spaced_last(token, text)
+                    and (reporters or correspondents)):
+                # 记者核实: a two-character word is not a name without a surname, unless
+                # it stands spaced off at the end after other names (通讯员 伟良: a pen name)
+                return None
             group.append((role, token))
+            _assign(group[-1], reporters, correspondents, others)
+        elif kind == "name" and any(token_kind(t) in _ROLES for t in tokens[i + 1:]):
+            # (于露 刘梦琳 通讯员 刘荣荣): names before any role word are the writers
+            group.append(("author", token))
             _assign(group[-1], reporters, correspondents, others)
         elif (names := split_names(token)) is not None:
             # 通讯员闫春生张浩杰: two names printed with no space; before any role word
@@ -203,6 +211,14 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     if not (reporters or correspondents or others):
         return None
     return Byline(text, tuple(reporters), tuple(correspondents), credit, tuple(others))
+
+
+_ROLES = ("reporter", "photographer", "correspondent", "intern", "editor")
+
+
+def _spaced_last(token: str, text: str) -> bool:
+    """``token`` closes ``text`` (before a bracket), with a space before it."""
+    return re.search(f"\\s{re.escape(token)}[)）]?\\s*$", text) is not None
 
 
 def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[str],
@@ -281,9 +297,9 @@ def _parse_byline(text: str) -> Byline | None:
             looks_like_person(tk) or token_kind(tk) is not None for tk in tokens[1:]):
         # 中牟时报 李淑娟: a paper for 通讯员; 郑报融媒 谢鹏飞 通讯员 刘雪梅: its newsroom for 记者
         return from_tokens(tokens, text.strip())
-    if first is None and len(tokens) > 1 and split_names(tokens[0]) is not None \
-            and token_kind(tokens[1]) in ("reporter", "correspondent"):
-        return from_tokens(tokens, text.strip())  # (于露刘梦琳通讯员刘荣荣): writers, then roles
+    if _writers_first(tokens):
+        # (于露刘梦琳通讯员刘荣荣), (于露 刘梦琳 通讯员 刘荣荣): writers, then roles
+        return from_tokens(tokens, text.strip())
     if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + ROLE_WORD + ")", stripped)
@@ -300,6 +316,16 @@ def _parse_byline(text: str) -> Byline | None:
                     and name_then_outlet(run) is None:
                 return None
     return from_tokens(tokens, text.strip())
+
+
+def _writers_first(tokens: list[str]) -> bool:
+    """Names with no role (two glued, or each with a known surname) up to a role word."""
+    for k, token in enumerate(tokens):
+        if token_kind(token) in ("reporter", "correspondent"):
+            return 0 < k < len(tokens) - 1  # and someone named after the role
+        if not (looks_like_person(token) or (k == 0 and split_names(token) is not None)):
+            return False
+    return False
 
 
 def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
