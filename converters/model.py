@@ -68,7 +68,7 @@ class Block:
 
 
 #: roles of the names that are not reporters or correspondents, as printed in Chinese
-CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "author": "作者"}
+CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "planner": "策划", "author": "作者"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,9 +32,14 @@ PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:
 _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
 _EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
+#: who planned a series (策划刘志松记者崔敬): credited, not counted
+_PLANNER = r"(?:总策划|策划|统筹)"
 REPORTER_ROLE = re.compile(f"^{_REPORTER}$")
 CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
 EDITOR_ROLE = re.compile(_EDITOR)
+PLANNER_ROLE = re.compile(_PLANNER)
+#: the kinds of token that say what the names after them did
+_ROLES = ("reporter", "photographer", "correspondent", "intern", "editor", "planner")
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄",
@@ -46,17 +51,17 @@ AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|
 #: a paper's own newsroom (郑报融媒, 郑报全媒体): it stands where 记者 stands, not 通讯员
 _NEWSROOM = ("融媒", "全媒体")
 MARKERS = "□■●◆▲★☆◇○◎"
-ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR})"
-_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|文/图|图/文|文／图|图／文|文/摄"
+ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|{_PLANNER})"
+_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|{_PLANNER}|文/图|图/文|文／图|图／文|文/摄"
                          r"|(?<=[\u4e00-\u9fff]{2})文图$)")
 #: a byline in brackets that names no one: (本报记者)
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对")
+_STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对|策划|统筹")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
-_STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编)[\u4e00-\u9fff]")
-STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|記者|通訊員|實習生|編輯|審核|校對")
+_STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编|策划|统筹)[\u4e00-\u9fff]")
+STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|策划|统筹|記者|通訊員|實習生|編輯|審核|校對|策劃|統籌")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
@@ -91,7 +96,7 @@ class Byline:
 
 @lru_cache(maxsize=8192)  # a month's bylines name the same reporters and roles again and again
 def token_kind(token: str) -> str | None:
-    """'reporter' | 'photographer' | 'correspondent' | 'intern' | 'editor' | 'credit' |
+    """'reporter' | 'photographer' | 'correspondent' | 'intern' | 'editor' | 'planner' | 'credit' |
     'affiliation' | 'name' | None."""
     if PHOTOGRAPHER_ROLE.match(token) and token not in CREDITS:
         return "photographer"
@@ -105,6 +110,8 @@ def token_kind(token: str) -> str | None:
         return "intern"
     if EDITOR_ROLE.fullmatch(token):
         return "editor"
+    if PLANNER_ROLE.fullmatch(token):
+        return "planner"
     if token in CREDITS:
         return "credit"
     if AFFILIATION.match(token):
@@ -208,12 +215,9 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
         else:
             return None
     others.extend(Credit("photographer", n) for n in photographers)
-    if not (reporters or correspondents or others):
-        return None
+    if not (reporters or correspondents or any(c.role != "planner" for c in others)):
+        return None  # 策划方案: a planner alone is words, not a byline
     return Byline(text, tuple(reporters), tuple(correspondents), credit, tuple(others))
-
-
-_ROLES = ("reporter", "photographer", "correspondent", "intern", "editor")
 
 
 def _spaced_last(token: str, text: str) -> bool:
@@ -300,7 +304,7 @@ def _parse_byline(text: str) -> Byline | None:
     if _writers_first(tokens):
         # (于露刘梦琳通讯员刘荣荣), (于露 刘梦琳 通讯员 刘荣荣): writers, then roles
         return from_tokens(tokens, text.strip())
-    if first not in ("reporter", "photographer", "correspondent", "intern", "editor"):
+    if first not in _ROLES:
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + ROLE_WORD + ")", stripped)
         if photo is None:
