@@ -18,6 +18,7 @@ from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
 from ..files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
+from .summary import drop_summaries
 from .segment import credit_closing_names, join_broken_paragraphs, merge_byline_units, read
 from .units import Unit
 
@@ -50,6 +51,7 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
     rule_roles = record_rule_roles(units)
     labels, reasons = roles.read_page(units, rule_roles, explain=explain)
     roles.assign(units, labels, reasons)
+    drop_summaries(units)
     return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
 
 

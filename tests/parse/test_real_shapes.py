@@ -616,3 +616,24 @@ def test_a_site_watermark_is_cut_off_every_line() -> None:
     document = parse_text(page)
     assert all(mark not in b.text for a in document.articles for b in a.body)
     assert document.dropped.count(mark) == 3
+
+
+def test_a_summary_printed_above_the_text_is_chrome() -> None:
+    # x08: the site's description (the first paragraphs, cut off) printed over the text
+    document = parse_file(PAGES / "x08.txt")
+    article = document.articles[0]
+    assert article.paragraphs[0].text.startswith("连日来，溱东镇组织河长办")
+    assert sum(p.text.startswith("连日来，溱东镇") for p in article.paragraphs) == 1
+    assert any(line.startswith("连日来，溱东镇") for line in document.dropped)
+    # 509: 核心提示 and the byline printed before the summary; 本报讯 before the text
+    page = ("村里修好了路\n\n核心提示：记者 杜世民 通讯员 李连军登封大冶镇垌头村，曾多次被中央电视台"
+            "采访报道，受暴雨和洪水影响……\n\n本报讯 登封大冶镇垌头村，曾多次被中央电视台采访报道，"
+            "受暴雨和洪水影响，受灾极其严重。\n\n村民已经搬回了家。\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[0].text.startswith("登封大冶镇垌头村")
+    assert len(article.paragraphs) == 2
+    # a lead paragraph that merely uses the next one's opening words stays text
+    page = ("加装电梯超500部\n\n本报讯（记者 曹婷）昨日，记者从市既有住宅加装电梯工作专班获悉，"
+            "全市已加装电梯超500部。既有住宅加装电梯主要解决老年人“上楼难”问题。\n\n"
+            "既有住宅加装电梯主要解决老年人“上楼难”等问题，今年还将继续推进。\n")
+    assert len(parse_text(page).articles[0].paragraphs) == 2

@@ -1,0 +1,47 @@
+"""A site's summary of an article: its opening words printed above it (the page's
+description, 摘要, 核心提示…), then printed again as the text's first paragraph.
+The copy above is chrome, or the article would say its opening twice."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .units import Unit
+
+#: how many characters of a paragraph's opening must be found again: enough that two
+#: paragraphs of one article never share them by chance
+PROBE = 16
+#: how far into the summary the opening may stand (after a label, a byline: 核心提示：
+#: 河南商报记者 杜世民 通讯员 李连军登封大冶镇…)
+LABEL_LONGEST = 40
+#: how far below a summary its text is printed again (in paragraphs)
+WITHIN = 3
+
+
+def drop_summaries(units: Sequence[Unit]) -> None:
+    """Mark a paragraph that is one of the next paragraphs' opening (whole, or cut off),
+    after a label or a byline at most."""
+    text_units = [u for u in units if u.role == "body" and u.length >= PROBE]
+    for index, unit in enumerate(text_units):
+        if any(_summarises(unit.text, later.text)
+               for later in text_units[index + 1:index + 1 + WITHIN]):
+            unit.role, unit.hint = "drop", "chrome"
+            unit.reason = "the opening of the text below, printed above it: a summary"
+
+
+def _summarises(summary: str, text: str) -> bool:
+    """``summary`` and ``text`` say the same from where one's opening stands in the
+    other (past a label or byline printed with it), until the shorter one stops."""
+    start = summary.find(text[:PROBE], 0, PROBE + LABEL_LONGEST)
+    if start >= 0:
+        summary = summary[start:]
+    else:
+        start = text.find(summary[:PROBE], 0, PROBE + LABEL_LONGEST)
+        if start < 0:
+            return False
+        text = text[start:]
+    summary = summary.rstrip(_CUT_OFF)
+    return len(summary) >= PROBE and (text.startswith(summary) or summary.startswith(text))
+
+
+#: what a summary cut off short ends with
+_CUT_OFF = " …….。"
