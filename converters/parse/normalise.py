@@ -136,8 +136,11 @@ def _unwrap(lines: list[PhysicalLine], dropped: list[str]) -> list[Line]:
     previous: PhysicalLine | None = None
     for line in lines:
         content = PIPES.sub("", line.text).strip() if "|" in line.text else line.text
-        if not content:
-            if line.text:
+        menu = content is not line.text and is_boilerplate(line.text)
+        if not content or menu:
+            if menu:
+                dropped.append(content)  # a site menu's item and its bar (风采 |): no heading
+            elif line.text:
                 dropped.append(line.text)
             gap += 1
             previous = None

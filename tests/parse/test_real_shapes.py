@@ -637,3 +637,12 @@ def test_a_summary_printed_above_the_text_is_chrome() -> None:
             "全市已加装电梯超500部。既有住宅加装电梯主要解决老年人“上楼难”问题。\n\n"
             "既有住宅加装电梯主要解决老年人“上楼难”等问题，今年还将继续推进。\n")
     assert len(parse_text(page).articles[0].paragraphs) == 2
+
+
+def test_a_site_menus_item_with_its_bar_is_never_a_heading() -> None:
+    # y05: the menu's 风采 | printed again right over an untitled column's text
+    document = parse_file(PAGES / "y05.txt")
+    assert document.articles[0].title != "风采"
+    assert "风采" in document.dropped
+    # a table's cell (| 风采 |) is no menu item: its text is kept
+    assert parse_text("| 风采 |\n\n本报讯 今天，天气很好。\n").articles[0].title == "风采"
