@@ -19,6 +19,8 @@ BOILERPLATE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*来源\s*[:：]|"
     # a site's summary of the article (摘要：…), its lead again
     r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
+    # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
+    r"主办单位\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|凡(?:本网|本站)?注[明有]|"
@@ -31,8 +33,9 @@ BOILERPLATE = re.compile(
     r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$)")
 #: short lines of a site's: a link to more (更多港闻 >>), a menu item and its bar (风采 |), a
 #: menu of links led by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line
-#: (《四平日报》（2022年11月8日）), a widget's heading (新闻热点, 新闻评论0), a date alone: in
-#: the labelled pages, only ever chrome (kept apart: only short lines are tried)
+#: (《四平日报》（2022年11月8日）), a widget's heading (新闻热点, 新闻评论0), a date alone, an
+#: image's file name: in the labelled pages, only ever chrome (kept apart: only short
+#: lines are tried)
 SHORT_BOILERPLATE = re.compile(
     r"^(?:更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
@@ -40,7 +43,9 @@ SHORT_BOILERPLATE = re.compile(
     r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
     # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
-    r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s)")
+    r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
+    # an image's file name where the picture stood (404255_144.jpg)
+    r"[\w\-.]{1,40}\.(?:jpe?g|png|gif|bmp|webp)\s*$)", re.IGNORECASE)
 #: the longest line SHORT_BOILERPLATE is tried on
 SHORT_LINE = 50
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried

@@ -209,6 +209,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "2023-09-01 来源: 郑州晚报 郑州客户端官方网站 分享到:", "2014-09-01 02:21:43来源:郑州日报",
     "[2019.04.27] 發表", "洛阳网首页 新闻 县区 百姓呼声 电子报 网站投稿 洛阳社区",
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
+    "主办单位:郑州高新技术产业开发区管理委员会 地址:郑州高新区国槐街6号 邮编:450001",  # the host
+    "404255_144.jpg", "IMG_2001.JPG",                                 # where a picture stood
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
