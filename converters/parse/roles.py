@@ -67,12 +67,17 @@ def reason(features: list[str], role: str) -> str:
     """The feature that counted most for ``role``, in words."""
     weights = _weights().get(role, {})
     # a line's own features first: a neighbour's only when none of its own counts
-    own = [(weights[name], name) for name in features
-           if name[0] not in "+-" and name in weights]  # (a neighbour's: -1:…, +2:…)
-    best_weight, best = max(own, default=(0.0, ""))
-    if best_weight <= 0.3:
-        best_weight, best = max(((weights[name], name) for name in features if name in weights),
-                                default=(0.0, ""))
+    # (a neighbour's are named -1:…, +2:…); one pass, as it is done for every line
+    own_weight, own, any_weight, anyone = 0.0, "", 0.0, ""
+    for name in features:
+        weight = weights.get(name)
+        if weight is None:
+            continue
+        if name[0] not in "+-" and (weight > own_weight or (weight == own_weight and name > own)):
+            own_weight, own = weight, name
+        if weight > any_weight or (weight == any_weight and name > anyone):
+            any_weight, anyone = weight, name
+    best_weight, best = (own_weight, own) if own_weight > 0.3 else (any_weight, anyone)
     if best_weight <= 0:
         return "the lines around it"
     return in_words(best, features)

@@ -19,11 +19,17 @@ WITHIN = 3
 
 def drop_summaries(units: Sequence[Unit]) -> None:
     """Mark a paragraph that is one of the next paragraphs' opening (whole, or cut off),
-    after a label or a byline at most."""
+    after a label or a byline at most. Only a first paragraph (after a heading, a byline
+    or chrome) is looked at: a summary stands above the text, never inside it."""
     text_units = [u for u in units if u.role == "body" and u.length >= PROBE]
-    for index, unit in enumerate(text_units):
-        if any(_summarises(unit.text, later.text)
-               for later in text_units[index + 1:index + 1 + WITHIN]):
+    index = 0
+    for before, unit in zip((None, *units), units):
+        if unit.role != "body" or unit.length < PROBE:
+            continue
+        index += 1
+        if before is not None and before.role == "body":
+            continue
+        if any(_summarises(unit.text, later.text) for later in text_units[index:index + WITHIN]):
             unit.role, unit.hint = "drop", "chrome"
             unit.reason = "the opening of the text below, printed above it: a summary"
 
