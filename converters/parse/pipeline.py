@@ -91,6 +91,13 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
         else:
             dropped.extend(unit.removed)
             kept.append(unit)
+    if kept and kept[-1] is read_page.units[-1] and kept[-1].role == "body" \
+            and kept[-1].text in _ROLE_OPENINGS:
+        # the page's text stops inside the byline closing it (…新农村建设。 / 记): no text
+        cut = kept.pop()
+        dropped.append(cut.text)
+        warnings.append(f"line {cut.first_line}: the page's text stops inside a byline "
+                        f"(“{cut.text}”): dropped")
     units = merge_byline_units(join_broken_paragraphs(kept, warnings))
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
@@ -114,6 +121,11 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
                           chrome_lines=chrome_lines, editors=editors, ended_open=ended_open,
                           places=places or default_places(), encoding=encoding,
                           digest=digest, warnings=warnings, reading=reading)
+
+
+#: how a byline the page's text stops inside may end: the opening of a role word
+_ROLE_OPENINGS = frozenset(word[:end] for word in ("记者", "本报记者", "通讯员", "实习生")
+                           for end in range(1, len(word)))
 
 
 def _lines(units: Iterable[Unit]) -> str:

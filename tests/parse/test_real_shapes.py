@@ -648,3 +648,14 @@ def test_a_site_menus_item_with_its_bar_is_never_a_heading() -> None:
     assert "风采" in document.dropped
     # a table's cell (| 风采 |) is no menu item: its text is kept
     assert parse_text("| 风采 |\n\n本报讯 今天，天气很好。\n").articles[0].title == "风采"
+
+
+def test_a_page_cut_off_inside_its_closing_byline_keeps_the_text_whole() -> None:
+    # r01: the stored page stops at 记 of the byline under the last paragraph
+    document = parse_file(PAGES / "r01.txt")
+    assert document.articles[0].paragraphs[-1].text.endswith("全面推进新农村建设。")
+    assert "记" in document.dropped
+    assert any("stops inside a byline" in w for w in document.warnings)
+    # a paragraph that is a word of its own is no byline's opening
+    page = "标题\n\n本报讯 今天，社区开展活动。\n\n记住乡愁\n"
+    assert parse_text(page).articles[0].paragraphs[-1].text == "记住乡愁"
