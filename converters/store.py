@@ -123,7 +123,7 @@ class Store:
                 break
             for path in paths:
                 try:
-                    path.unlink()
+                    os.unlink(path)
                 except OSError:
                     continue
                 removed_files += 1
@@ -211,22 +211,33 @@ def _usage(path: Path) -> Usage:
     return Usage(files, size)
 
 
-def _entries(root: Path) -> list[tuple[int, int, list[Path]]]:
+def _entries(root: Path) -> list[tuple[int, int, list[str]]]:
     """Each entry (the files sharing a name up to its first dot, in one folder): when
-    last used, its size, its files. Lock files are no entries."""
-    grouped: dict[tuple[str, str], tuple[int, int, list[Path]]] = {}
-    for folder, _, names in os.walk(root):
-        for name in names:
-            if name.endswith(".lock"):
-                continue
-            path = Path(folder) / name
-            try:
-                state = path.stat()
-            except OSError:
-                continue
-            key = (folder, name.split(".", 1)[0])
-            used, size, paths = grouped.get(key, (0, 0, []))
-            grouped[key] = (max(used, state.st_mtime_ns), size + state.st_size, [*paths, path])
+    last used, its size, its files. Lock files are no entries. (Every build that
+    wrote something looks: directory entries and plain strings, not a Path per file.)"""
+    grouped: dict[tuple[str, str], tuple[int, int, list[str]]] = {}
+    folders = [str(root)]
+    while folders:
+        folder = folders.pop()
+        try:
+            scan = os.scandir(folder)
+        except OSError:
+            continue
+        with scan:
+            for entry in scan:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                        continue
+                    if entry.name.endswith(".lock"):
+                        continue
+                    state = entry.stat()
+                except OSError:
+                    continue
+                key = (folder, entry.name.split(".", 1)[0])
+                used, size, paths = grouped.get(key, (0, 0, []))
+                paths.append(entry.path)
+                grouped[key] = (max(used, state.st_mtime_ns), size + state.st_size, paths)
     return list(grouped.values())
 
 
