@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import is_name, looks_like_person, name_then_outlet, spaced_four, split_names
+from .names import (bracketed_names, is_name, looks_like_person, name_then_outlet, spaced_four,
+                    split_names)
 from .hanzi import fold
 from ..model import Credit
 
@@ -66,10 +67,6 @@ _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
 _ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
-#: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
-_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／]{1,30}?)\s*[）)]$")
-#: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图
-_NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄])")
 
 
 @dataclass(frozen=True)
@@ -330,36 +327,6 @@ def _writers_first(tokens: list[str]) -> bool:
         if not (looks_like_person(token) or (k == 0 and split_names(token) is not None)):
             return False
     return False
-
-
-def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
-    """Names printed without a role in brackets closing a paragraph, as initials or full
-    names: (text before, their credits). Each must be a name; two-character ones need
-    a known surname, or a space inside (商 闻: initials)."""
-    match = _BRACKETED_NAMES.search(text)
-    if match is None:
-        return None
-    before = text[:match.start()].rstrip()
-    if before and before[-1] not in "。！？!?”」』":
-        return None
-    inner = match.group(1).strip()
-    if "/" in inner or "／" in inner:  # (张骞/文 张梦珠/图): each name says what it did
-        parts = [_NAME_AND_PART.fullmatch(token) for token in inner.split()]
-        if not all(part and is_name(part.group(1)) for part in parts):
-            return None
-        return before, tuple(Credit("author" if part.group(2) == "文" else "photographer",
-                                    part.group(1)) for part in parts if part)
-    if " " not in inner:
-        names = [inner] if looks_like_person(inner) else []
-    else:
-        names = tokenize(inner)
-        if len(names) == 1 and " " in inner and len(names[0]) == 2:
-            pass  # 商 闻: initials, accepted as they are
-        elif not all(looks_like_person(n) or (len(n) == 3 and is_name(n)) for n in names):
-            return None
-    if not names or not all(is_name(n) for n in names):
-        return None
-    return before, tuple(Credit("author", n) for n in names)
 
 
 #: a byline of the paper's team (本报记者组, 本报采访组): a credit that names no one

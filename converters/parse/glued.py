@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, bracketed_names, parse_byline
+from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, parse_byline
+from .names import bracketed_names
 from .hanzi import fold
 
 #: a local paper's name, standing for 通讯员 in a byline (新郑时报 李显文)

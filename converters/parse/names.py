@@ -8,6 +8,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from ..model import Credit
 from .chars import is_han
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
@@ -71,3 +72,52 @@ def name_then_outlet(token: str) -> str | None:
         if looks_like_person(name) and _OUTLET.match(rest) and _PLACE_START.match(rest):
             return name
     return None
+
+
+#: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
+_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／]{1,30}?)\s*[）)]$")
+#: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图
+_NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄])")
+_SEPARATORS = re.compile(r"[\s、，,；;：:]+")
+
+
+def spaced_names(text: str) -> list[str]:
+    """The names of a line of names; a two-character name spaced out (王 群) is one."""
+    names: list[str] = []
+    for token in _SEPARATORS.split(text.strip()):
+        if len(token) == 1 and is_han(token) and names and len(names[-1]) == 1 \
+                and is_han(names[-1]):
+            names[-1] += token
+        elif token:
+            names.append(token)
+    return names
+
+
+def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
+    """Names printed without a role in brackets closing a paragraph, as initials or full
+    names: (text before, their credits). Each must be a name; two-character ones need
+    a known surname, or a space inside (商 闻: initials)."""
+    match = _BRACKETED_NAMES.search(text)
+    if match is None:
+        return None
+    before = text[:match.start()].rstrip()
+    if before and before[-1] not in "。！？!?”」』":
+        return None
+    inner = match.group(1).strip()
+    if "/" in inner or "／" in inner:  # (张骞/文 张梦珠/图): each name says what it did
+        parts = [_NAME_AND_PART.fullmatch(token) for token in inner.split()]
+        if not all(part and is_name(part.group(1)) for part in parts):
+            return None
+        return before, tuple(Credit("author" if part.group(2) == "文" else "photographer",
+                                    part.group(1)) for part in parts if part)
+    if " " not in inner:
+        names = [inner] if looks_like_person(inner) else []
+    else:
+        names = spaced_names(inner)
+        if len(names) == 1 and " " in inner and len(names[0]) == 2:
+            pass  # 商 闻: initials, accepted as they are
+        elif not all(looks_like_person(n) or (len(n) == 3 and is_name(n)) for n in names):
+            return None
+    if not names or not all(is_name(n) for n in names):
+        return None
+    return before, tuple(Credit("author", n) for n in names)
