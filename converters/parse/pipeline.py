@@ -93,11 +93,11 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
             kept.append(unit)
     if kept and kept[-1] is read_page.units[-1] and kept[-1].role == "body" \
             and kept[-1].text in _ROLE_OPENINGS:
-        # the page's text stops inside the byline closing it (…新农村建设。 / 记): no text
+        # the page's text stops inside the byline or editor line closing it: no text
         cut = kept.pop()
         dropped.append(cut.text)
-        warnings.append(f"line {cut.first_line}: the page's text stops inside a byline "
-                        f"(“{cut.text}”): dropped")
+        warnings.append(f"line {cut.first_line}: the page's text stops inside a byline or "
+                        f"an editor line (“{cut.text}”): dropped")
     units = merge_byline_units(join_broken_paragraphs(kept, warnings))
     for unit in units:
         if unit.role == "byline" and unit.byline is None:
@@ -123,8 +123,10 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
                           digest=digest, warnings=warnings, reading=reading)
 
 
-#: how a byline the page's text stops inside may end: the opening of a role word
-_ROLE_OPENINGS = frozenset(word[:end] for word in ("记者", "本报记者", "通讯员", "实习生")
+#: how a byline or editor line the page's text stops inside may end: the opening of a
+#: role word (…新农村建设。 / 记, …铝终端企业。 / 编)
+_ROLE_OPENINGS = frozenset(word[:end] for word in ("记者", "本报记者", "通讯员", "实习生", "编辑",
+                                                   "责任编辑")
                            for end in range(1, len(word)))
 
 

@@ -656,6 +656,9 @@ def test_a_page_cut_off_inside_its_closing_byline_keeps_the_text_whole() -> None
     assert document.articles[0].paragraphs[-1].text.endswith("全面推进新农村建设。")
     assert "记" in document.dropped
     assert any("stops inside a byline" in w for w in document.warnings)
+    # 216 (a fresh page): …铝终端企业。 / 编, the editor line cut off
+    cut = parse_text("标题\n\n本报讯 今天，社区开展活动。\n\n编\n")
+    assert cut.articles[0].paragraphs[-1].text == "今天，社区开展活动。" and "编" in cut.dropped
     # a paragraph that is a word of its own is no byline's opening
     page = "标题\n\n本报讯 今天，社区开展活动。\n\n记住乡愁\n"
     assert parse_text(page).articles[0].paragraphs[-1].text == "记住乡愁"
