@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
-from .decks import headline_lines, listed
+from .decks import couplet, headline_lines, listed
 from .patterns import PLACE_LED
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
@@ -322,7 +322,10 @@ class Builder:
                 halves = [parts[role][0], parts["title"][0]]
                 halves = halves if role == "kicker" else halves[::-1]
                 compact = ["".join(half.split()) for half in halves]
-                if "".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere:
+                if "".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere \
+                        or (couplet(*halves) and sum(listed(c, self.indexed, False)
+                                                      for c in compact) != 1):
+                    # (a couplet, unless the page's index lists one half alone: the title)
                     parts["title"], parts[role] = [" ".join(halves)], []
                     return
         # the headline index first, as lines of its own; then anywhere outside the article.

@@ -60,3 +60,18 @@ def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[U
         if listed and len(listed) < len(titles):
             return listed, [u for u in titles if u not in listed]
     return titles, []
+
+
+#: the longest half of a headline printed as a couplet
+COUPLET_LONGEST = 12
+
+
+def couplet(first: str, second: str) -> bool:
+    """Two deck lines of one length, each one phrase, neither naming a place: the halves
+    of one headline set as a couplet (对仗: 百叟家宴齐欢聚 / 敬老风尚满乡间), not a
+    kicker and its title. (In the labelled pages no kicker and title of one length are
+    such lines: the kickers are places (灵宝市苏村乡：), or two phrases with a space.)"""
+    halves = [half.strip(DECORATION) for half in (first, second)]
+    return len(halves[0]) == len(halves[1]) <= COUPLET_LONGEST \
+        and not any(" " in half or "：" in half or ":" in half or PLACE_NAME.match(half)
+                    or PLACE_LED.match(half) for half in halves)

@@ -662,3 +662,17 @@ def test_a_page_cut_off_inside_its_closing_byline_keeps_the_text_whole() -> None
     # a paragraph that is a word of its own is no byline's opening
     page = "标题\n\n本报讯 今天，社区开展活动。\n\n记住乡愁\n"
     assert parse_text(page).articles[0].paragraphs[-1].text == "记住乡愁"
+
+
+@pytest.mark.parametrize(("deck", "kicker", "title"), [
+    ("百叟家宴齐欢聚\n\n敬老风尚满乡间", None, "百叟家宴齐欢聚 敬老风尚满乡间"),   # 203: a couplet
+    ("公厕接连关门\n\n市民如厕犯难", None, "公厕接连关门 市民如厕犯难"),             # 122
+    ("灵宝市苏村乡：\n\n食堂香气润文明", "灵宝市苏村乡：", "食堂香气润文明"),         # a place
+    ("多策并举 确保效果\n\n荥阳2.4万人脱贫", "多策并举 确保效果", "荥阳2.4万人脱贫"),  # two phrases
+])
+def test_a_headline_set_as_a_couplet_is_one_title(deck: str, kicker: str | None,
+                                                  title: str) -> None:
+    page = (f"第05版：县区新闻\n\n{deck}\n\n本报讯（记者 刘凌智）10月11日，村里的老人们欢聚一堂。"
+            "\n\n老人们说，日子越过越好。\n")
+    article = parse_text(page).articles[0]
+    assert (article.kicker, article.title) == (kicker, title)
