@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse.decks import headline_lines
+from converters.parse.decks import couplet, headline_lines
 from converters.parse.bylines import parse_byline
 from converters.parse.glued import split_glued
 from converters.parse.chrome import kinds_of, page_facts
@@ -664,15 +664,21 @@ def test_a_page_cut_off_inside_its_closing_byline_keeps_the_text_whole() -> None
     assert parse_text(page).articles[0].paragraphs[-1].text == "记住乡愁"
 
 
-@pytest.mark.parametrize(("deck", "kicker", "title"), [
-    ("百叟家宴齐欢聚\n\n敬老风尚满乡间", None, "百叟家宴齐欢聚 敬老风尚满乡间"),   # 203: a couplet
-    ("公厕接连关门\n\n市民如厕犯难", None, "公厕接连关门 市民如厕犯难"),             # 122
-    ("灵宝市苏村乡：\n\n食堂香气润文明", "灵宝市苏村乡：", "食堂香气润文明"),         # a place
-    ("多策并举 确保效果\n\n荥阳2.4万人脱贫", "多策并举 确保效果", "荥阳2.4万人脱贫"),  # two phrases
+@pytest.mark.parametrize(("name", "title"), [
+    ("n05", "事业有成回报家乡 捐资修路众口称赞"), ("122", "公厕接连关门 市民如厕犯难")])
+def test_a_headline_set_as_a_couplet_is_one_title(name: str, title: str) -> None:
+    # two deck lines of one length the model read as kicker and title, or title and
+    # subtitle: one headline printed over two lines
+    article = parse_file(PAGES / f"{name}.txt").articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (None, title, None)
+
+
+@pytest.mark.parametrize(("first", "second", "halves"), [
+    ("百叟家宴齐欢聚", "敬老风尚满乡间", True), ("添些粮油，献些爱心", "备好年货，过个好年", True),
+    ("灵宝市苏村乡：", "食堂香气润文明", False),       # a place and a colon: a kicker
+    ("襄城县湛北乡", "樱桃红了游客来", False),         # a place alone
+    ("多策并举 确保效果", "荥阳2.4万人脱贫", False),   # two phrases
+    ("“一村一策”", "通城推进乡村振兴", False),        # lengths differ
 ])
-def test_a_headline_set_as_a_couplet_is_one_title(deck: str, kicker: str | None,
-                                                  title: str) -> None:
-    page = (f"第05版：县区新闻\n\n{deck}\n\n本报讯（记者 刘凌智）10月11日，村里的老人们欢聚一堂。"
-            "\n\n老人们说，日子越过越好。\n")
-    article = parse_text(page).articles[0]
-    assert (article.kicker, article.title) == (kicker, title)
+def test_which_two_lines_are_a_couplet(first: str, second: str, halves: bool) -> None:
+    assert couplet(first, second) is halves
