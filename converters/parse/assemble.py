@@ -322,9 +322,13 @@ class Builder:
                 halves = [parts[role][0], parts["title"][0]]
                 halves = halves if role == "kicker" else halves[::-1]
                 compact = ["".join(half.split()) for half in halves]
-                if "".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere \
-                        or (couplet(*halves) and sum(listed(c, self.indexed, False)
-                                                      for c in compact) != 1):
+                # (but not when the index lists one half alone besides: that is the title;
+                # 花园口镇上下动员 / 综合整治城郊村环境 in the navigation's copy, the second
+                # alone in the index)
+                alone = [self.indexed.count(f"\n{c}\n") for c in compact]
+                if (("".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere)
+                        and alone[0] == alone[1]) \
+                        or (couplet(*halves) and sum(map(bool, alone)) != 1):
                     # (a couplet, unless the page's index lists one half alone: the title)
                     parts["title"], parts[role] = [" ".join(halves)], []
                     return

@@ -682,3 +682,13 @@ def test_a_headline_set_as_a_couplet_is_one_title(name: str, title: str) -> None
 ])
 def test_which_two_lines_are_a_couplet(first: str, second: str, halves: bool) -> None:
     assert couplet(first, second) is halves
+
+
+@pytest.mark.parametrize(("name", "kicker", "title"), [
+    ("201", "花园口镇上下动员", "综合整治城郊村环境"),
+    ("125", "关爱农村留守儿童学习生活", "新郑第15家“儿童之家”揭牌")])
+def test_the_half_the_index_lists_alone_is_the_title(name: str, kicker: str, title: str) -> None:
+    # the navigation's copy prints both deck lines together, the page's index the title
+    # alone: a kicker over its title, not two halves of one headline
+    article = parse_file(PAGES / f"{name}.txt").articles[0]
+    assert (article.kicker, article.title) == (kicker, title)
