@@ -280,7 +280,9 @@ class Builder:
                                      "deck has another title more likely")
                 continue
             text = unit.text.lstrip("—").strip() if role == "subtitle" else unit.text
-            if text in parts[role]:  # a headline printed twice in a row: one copy is chrome
+            if any(text in texts for texts in parts.values()):
+                # a headline printed twice in a row (whatever the model called the copy,
+                # a subhead, a subtitle): one copy is chrome
                 self.dropped.append(unit.text)
             elif text:
                 parts[role].append(text)

@@ -15,7 +15,7 @@ from converters.parse.decks import couplet, headline_lines
 from converters.parse.bylines import parse_byline
 from converters.parse.glued import split_glued
 from converters.parse.chrome import kinds_of, page_facts
-from converters.parse.pipeline import ParseOptions, parse_file, parse_text, read_roles
+from converters.parse.pipeline import ParseOptions, document_from, parse_file, parse_text, read_roles
 from converters.parse.normalise import normalise
 from converters.parse.places import default_places
 from converters.parse.segment import read
@@ -692,3 +692,19 @@ def test_the_half_the_index_lists_alone_is_the_title(name: str, kicker: str, tit
     # alone: a kicker over its title, not two halves of one headline
     article = parse_file(PAGES / f"{name}.txt").articles[0]
     assert (article.kicker, article.title) == (kicker, title)
+
+
+@pytest.mark.parametrize("called", ["subtitle", "subhead", "kicker"])
+def test_a_headlines_copy_is_no_subtitle_whatever_the_model_called_it(called: str) -> None:
+    # v05, read by a model that had not seen it: the headline, the site's summary, the
+    # headline again (called a subhead), the source line, the text
+    page = ("三义寨乡刷新乡村“颜值” 打造美丽乡村\n\n三义寨乡刷新乡村“颜值” 打造美丽乡村\n\n"
+            "全媒体记者鲁杰报道 近日，兰考县三义寨乡开展“人居环境大提升”活动。\n\n"
+            "陈宣陶在致辞中表示，要让村民的居住环境更加干净卫生。\n")
+    read_page = read_roles(page)
+    units = read_page.units
+    units[0].hint, units[0].role = "title", "heading"
+    units[1].hint, units[1].role = called, "heading"
+    article = document_from(read_page, "v05.txt").articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (
+        None, "三义寨乡刷新乡村“颜值” 打造美丽乡村", None)
