@@ -263,7 +263,11 @@ class Builder:
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
         titles, demoted = headline_lines([u for u in deck if u.hint == "title"], self.indexed)
+        # a box's label under the headline (编者按, ➡记者手记) opens the text: no subtitle
+        boxes = [unit for unit in deck if BOX_LABEL.match(unit.text)]
         for unit in deck:
+            if unit in boxes:
+                continue
             # a line the model called something else inside a deck (a subhead, a page
             # title) is a kicker above the title, a subtitle below it; a line led by a
             # dash is a subtitle whatever it was called
@@ -308,6 +312,7 @@ class Builder:
                                  "joined into one title")
         self.start(draft)
         draft.units.extend(deck)
+        draft.blocks.extend(Block("subhead", unit.text, _span(unit)) for unit in boxes)
 
 
     def _title_as_listed(self, parts: dict[str, list[str]]) -> None:

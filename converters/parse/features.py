@@ -17,7 +17,8 @@ OUTSIDE = frozenset({"chrome", "index", "editor"})
 DECK = frozenset({"kicker", "title", "subtitle"})
 HEADINGS = frozenset({"kicker", "title", "subtitle", "subhead", "page-title"})
 #: the labels of a box inside an article (a summary, an editor's note, a reporter's notes)
-BOX_LABEL = re.compile(r"^(?:核心提示|编者按|编前语|编后语|导读|记者手记|相关链接|链接|背景链接)\s*[:：]?$")
+BOX_LABEL = re.compile(r"^[➡→▶►■□●◆▲★☆◇○◎•·\s]*"
+                       r"(?:核心提示|编者按|编前语|编后语|导读|记者手记|相关链接|链接|背景链接)\s*[:：]?$")
 
 def _length_bucket(n: int) -> str:
     for limit, name in ((0, "0"), (3, "1-3"), (7, "4-7"), (12, "8-12"), (20, "13-20"),

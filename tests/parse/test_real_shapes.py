@@ -708,3 +708,11 @@ def test_a_headlines_copy_is_no_subtitle_whatever_the_model_called_it(called: st
     article = document_from(read_page, "v05.txt").articles[0]
     assert (article.kicker, article.title, article.subtitle) == (
         None, "三义寨乡刷新乡村“颜值” 打造美丽乡村", None)
+
+
+def test_a_box_label_under_the_headline_opens_the_text() -> None:
+    # n03: ➡记者手记 under the headline; g12: 编者按 — the label of a box, no subtitle
+    article = parse_file(PAGES / "n03.txt").articles[0]
+    assert (article.title, article.subtitle) == ("“民心工程”也是“政绩工程”", None)
+    assert (article.body[0].kind, article.body[0].text) == ("subhead", "➡记者手记")
+    assert parse_file(PAGES / "g12.txt").articles[0].subtitle != "编者按"
