@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from .bylines import names_only
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
 from .reasons import in_words
@@ -59,6 +60,8 @@ def _weights() -> dict[str, dict[str, float]]:
     return by_role
 
 
+#: the longest line of names alone read in a deck (four names of three, spaced)
+_NAMES_LONGEST = 16
 #: what the model may call a line that a caption's marks make a caption
 _CAPTION_READINGS = HEADINGS | {"body", "byline"}
 
@@ -119,6 +122,13 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
+        elif label in ("title", "subtitle", "subhead") and unit.role in ("body", "heading") \
+                and not unit.level and unit.length <= _NAMES_LONGEST \
+                and any(ruled[k] in DECK for k in range(max(0, index - 3), index)) \
+                and (names := names_only(unit.text)) is not None:
+            # 黎海平 陈宇平 under the headline: its writers' names, no deck line (over the
+            # headline, 金水区 or 宋营村 looks like a name: a kicker is left as it is)
+            label, unit.role, unit.byline = "byline", "byline", names
         elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
                 and unit.captioned:
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks

@@ -716,3 +716,12 @@ def test_a_box_label_under_the_headline_opens_the_text() -> None:
     assert (article.title, article.subtitle) == ("“民心工程”也是“政绩工程”", None)
     assert (article.body[0].kind, article.body[0].text) == ("subhead", "➡记者手记")
     assert parse_file(PAGES / "g12.txt").articles[0].subtitle != "编者按"
+
+
+def test_names_alone_under_the_headline_are_its_writers() -> None:
+    # n08: 刘继红 under the two-line headline, no role: a writer's credit, no subtitle
+    article = parse_file(PAGES / "n08.txt").articles[0]
+    assert (article.title, article.subtitle) == ("顺应民意的 新型农村社区", None)
+    assert "作者 刘继红" in [str(credit) for credit in article.other_bylines]
+    # over the headline a place looks like a name (金水区, 宋营村): still the kicker
+    assert parse_file(PAGES / "r03.txt").articles[0].kicker == "宋营村"
