@@ -13,7 +13,9 @@ is 涧西区's); a page whose paper is unsaid, against Zhengzhou's and then all
 Henan's, where a stem must be one county's in the whole province.
 
 Names are found from their endings, as places.py finds county names: only
-where 街道, 办事处, 镇 or 乡 ends a word is the text looked at.
+where 街道, 办事处, 镇 or 乡 ends a word is the text looked at. Read against the
+whole province (the weakest reading), a street is only a street and a town only
+a town: 龙岗街道 of 鹤壁's development zone is not 永城市's 龙岗镇.
 """
 from __future__ import annotations
 
@@ -37,16 +39,19 @@ class Towns:
         #: of two counties: it names neither)
         self.by_city: dict[str, dict[str, str]] = {_HENAN: {}}
         province = self.by_city[_HENAN]
+        #: the province's by the kind of place as well: (stem, street or town) → county
+        self.by_kind: dict[tuple[str, str], str] = {}
         for code, name, district in rows:
             stem = _stem(name)
             if stem and stem not in _NOT_STEMS:
                 city = self.by_city.get(code[:4])
                 if city is None:
                     city = self.by_city[code[:4]] = {}
-                for table in (city, province):
-                    known = table.setdefault(stem, district)
+                for table, key in ((city, stem), (province, stem),
+                                   (self.by_kind, (stem, _kind(name[len(stem):])))):
+                    known = table.setdefault(key, district)  # type: ignore[attr-defined]
                     if known != district:
-                        table[stem] = ""
+                        table[key] = ""  # type: ignore[index]
         self.lengths = sorted({len(stem) for stem in province}, reverse=True)
 
     def named(self, text: str, city: str = _HENAN) -> list[tuple[str, str]]:
@@ -56,9 +61,11 @@ class Towns:
         found = []
         for match in _ENDING.finditer(text):
             start = match.start()
+            kind = _kind(match.group())
             for length in self.lengths:
                 stem = text[max(0, start - length):start]
-                if len(stem) == length and district_of.get(stem):
+                if len(stem) == length and district_of.get(stem) and (
+                        city != _HENAN or self.by_kind.get((stem, kind))):
                     found.append((stem + match.group(), district_of[stem]))
                     break
         return found
@@ -78,6 +85,10 @@ class Towns:
             return None, ""
         name = next(name for name, district in found if district == ranked[0][0])
         return ranked[0][0], f"{name} is in {ranked[0][0]}"
+
+
+def _kind(suffix: str) -> str:
+    return "town" if suffix.endswith(("镇", "乡")) else "street"
 
 
 def _stem(name: str) -> str:

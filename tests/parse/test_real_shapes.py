@@ -533,6 +533,12 @@ def test_a_street_or_town_of_another_henan_city_names_its_county() -> None:
     assert parse_text("第05版:社区新闻" + story).articles[0].district == "涧西区"  # paper unsaid
     zhengzhou = "第05版:区街新闻\n返回主页 | 郑州晚报 | 版面导航 | 郑州日报"
     assert parse_text(zhengzhou + story).articles[0].district is None       # not Zhengzhou's
+    # read against the whole province, a street is only a street: 龙岗街道 of 鹤壁's
+    # development zone is not 永城市's 龙岗镇 (229, a fresh page)
+    story = "\n\n和美乡村新画卷\n\n本报讯 走进5月的鹤壁经济技术开发区龙岗街道侯庄村，屋舍整齐。"
+    assert parse_text("第01版:要闻" + story).articles[0].district is None
+    assert parse_text("第01版:要闻" + story.replace("龙岗街道", "龙岗镇")).articles[0].district \
+        == "永城市"
 
 
 def test_an_ambiguous_name_is_the_page_city_s() -> None:
