@@ -46,6 +46,8 @@ SHORT_BOILERPLATE = re.compile(
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
     # an image's file name where the picture stood (404255_144.jpg)
     r"[\w\-.]{1,40}\.(?:jpe?g|png|gif|bmp|webp)\s*$)", re.IGNORECASE)
+#: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)
+IMAGE_TAIL = re.compile(r"[0-9A-Za-z_\-.]{6,60}\.(?:jpe?g|png|gif|bmp|webp)\s*$", re.IGNORECASE)
 #: the longest line SHORT_BOILERPLATE is tried on
 SHORT_LINE = 50
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried

@@ -20,8 +20,8 @@ from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
 from .normalise import Line
-from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, JUMP_MARK,
-                       MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
+from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, IMAGE_TAIL,
+                       JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
 
@@ -29,6 +29,7 @@ from .units import Unit
 _EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*(?:[①-⑳]\s?\d{0,3}|[◇◆□■]|[（(]完[）)])$")
 _LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)")
 _TAIL_ENDS = frozenset("）)◇◆□■0123456789")
+_IMAGE_ENDS = ("g", "G", "f", "F", "p", "P")  # of .jpg .png .gif .bmp .webp: most lines end in none
 SHORT_FRAGMENT = 16
 
 
@@ -135,6 +136,9 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             unit.removed += (jump.group().strip(),)
             unit.text = unit.text[jump.end():].lstrip()
             unit.cuts += ("jump",)
+        if unit.text.endswith(_IMAGE_ENDS) and (image := IMAGE_TAIL.search(unit.text)):
+            unit.removed += (image.group().strip(),)
+            unit.text, unit.cuts = unit.text[:image.start()].rstrip(), (*unit.cuts, "image")
         text, glued = split_glued(unit.text)
         if glued is not None:
             unit.text = text

@@ -731,3 +731,14 @@ def test_names_alone_under_the_headline_are_its_writers() -> None:
     assert "作者 刘继红" in [str(credit) for credit in article.other_bylines]
     # over the headline a place looks like a name (金水区, 宋营村): still the kicker
     assert parse_file(PAGES / "r03.txt").articles[0].kicker == "宋营村"
+
+
+def test_an_image_file_name_glued_to_the_text_is_dropped() -> None:
+    # 230 (a fresh page): the photo's credit and the picture's file name glued to the text
+    page = ("高标准农田保丰收\n\n连日来，在宛城区高庙镇谢营村附近的高标准农田里小麦长势喜人。"
+            "田成方、路相连、网、渠相通、林成行。记者 崔培林 摄5ce9d70c5c2b8fab0ac86d8c41f83f6.jpg\n")
+    document = parse_text(page)
+    article = document.articles[0]
+    assert article.paragraphs[-1].text.endswith("林成行。")
+    assert "5ce9d70c5c2b8fab0ac86d8c41f83f6.jpg" in document.dropped
+    assert [str(c) for c in article.other_bylines] == ["摄影 崔培林"]
