@@ -7,6 +7,7 @@ that knows how the feature names of ``features.unit_features`` read aloud.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: features named in full
 _EXACT = {
@@ -81,17 +82,22 @@ def in_words(feature: str, features: list[str] | None = None) -> str:
     ``features`` are the unit's others: "page chrome" says which kind.
     """
     where, _, name = feature.partition(":") if feature[:2] in _WHERE else ("", "", feature)
-    words = _EXACT.get(name)
+    words = None
     if name.startswith("chrome=") and features:
         kinds = [f[3:] for f in features if f.startswith(where + (":" if where else "") + "ch.")]
         if kinds:
-            words = " and ".join(in_words(f"ch.{kind}") for kind in kinds[:2])
-    if words is None:
-        for pattern, say in _PATTERNS:
-            match = pattern.fullmatch(name)
-            if match:
-                words = say(match)
-                break
-        else:
-            words = name
+            words = " and ".join(_named(f"ch.{kind}") for kind in kinds[:2])
+    words = words or _named(name)
     return f"{_WHERE[where]}: {words}" if where else words
+
+
+@cache  # every line of every page has its reason: the same few hundred features
+def _named(name: str) -> str:
+    words = _EXACT.get(name)
+    if words is not None:
+        return words
+    for pattern, say in _PATTERNS:
+        match = pattern.fullmatch(name)
+        if match:
+            return say(match)
+    return name

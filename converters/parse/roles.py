@@ -51,12 +51,22 @@ def use_model(path: str | None) -> None:
     _weights.cache_clear()
 
 
+class _Weights(dict[str, float]):
+    """One role's weights; a feature that does not count for it weighs nothing."""
+
+    def __missing__(self, feature: str) -> float:
+        return _NOTHING
+
+
+_NOTHING = float("-inf")
+
+
 @cache
-def _weights() -> dict[str, dict[str, float]]:
+def _weights() -> dict[str, _Weights]:
     """Each role's weight of each feature that counts for it (role → feature → weight)."""
-    by_role: dict[str, dict[str, float]] = {}
+    by_role: dict[str, _Weights] = {}
     for (attr, label), weight in _tagger().info().state_features.items():
-        by_role.setdefault(label, {})[attr] = weight
+        by_role.setdefault(label, _Weights())[attr] = weight
     return by_role
 
 
@@ -68,20 +78,16 @@ _CAPTION_READINGS = HEADINGS | {"body", "byline"}
 
 def reason(features: list[str], role: str) -> str:
     """The feature that counted most for ``role``, in words."""
-    weights = _weights().get(role, {})
-    # a line's own features first: a neighbour's only when none of its own counts
-    # (a neighbour's are named -1:…, +2:…); one pass, as it is done for every line
-    own_weight, own, any_weight, anyone = 0.0, "", 0.0, ""
-    for name in features:
-        weight = weights.get(name)
-        if weight is None:
-            continue
-        if name[0] not in "+-" and (weight > own_weight or (weight == own_weight and name > own)):
-            own_weight, own = weight, name
-        if weight > any_weight or (weight == any_weight and name > anyone):
-            any_weight, anyone = weight, name
-    best_weight, best = (own_weight, own) if own_weight > 0.3 else (any_weight, anyone)
-    if best_weight <= 0:
+    weights = _weights().get(role) or _Weights()
+    # a line's own features first (unit_features puts its neighbours', -1:… +2:…, after
+    # them): a neighbour's only when none of its own counts
+    own = len(features)
+    while own and features[own - 1][0] in "+-":
+        own -= 1
+    best = max(features[:own], key=weights.__getitem__, default="")
+    if weights[best] <= 0.3:
+        best = max(features, key=weights.__getitem__, default="")
+    if weights[best] <= 0:
         return "the lines around it"
     return in_words(best, features)
 
