@@ -276,8 +276,11 @@ def _parse_byline(text: str) -> Byline | None:
         stripped = stripped[:-1].rstrip()  # the close of a bracket opened before the byline
     if stripped.endswith(("：", ":")):
         return None  # 记者核实: is a run-in label
-    if ROLE_ONLY.fullmatch(stripped) or _TEAM.fullmatch(stripped):
-        return Byline(text.strip(), (), (), None)  # (本报记者), 本报记者组: naming no one
+    if ROLE_ONLY.fullmatch(stripped) or _TEAM.fullmatch(stripped) \
+            or (len(stripped) > 2 and REPORTER_ROLE.match(stripped)):
+        # (本报记者), 本报记者组, an outlet's role alone on its line (全媒体记者 over
+        # 崔圣驰 摄; not the word 记者): naming no one
+        return Byline(text.strip(), (), (), None)
     if stripped[:1] in "（(【[" and stripped[-1:] in "）)】]":
         stripped = stripped[1:-1].strip()
     # a byline is short and names its role near its start (after a mark, a credit or an

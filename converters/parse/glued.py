@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, parse_byline
+from .bylines import MARKERS, REPORTER_ROLE, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, parse_byline
 from .names import bracketed_names
 from .hanzi import fold
 
@@ -29,8 +29,13 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
     tail = max(0, len(text) - 100)  # a glued byline is at the end, and short
     if STEM_ANY.search(text, tail):
         folded = fold(text)  # positions are the text's: one character for one
-        for match in reversed(list(_GLUE_START.finditer(folded, max(0, tail - 1)))):
+        # the longest tail that is a byline (…景致。 新郑时报 李显文 通讯员 张斌: all of it,
+        # not only its last role); one with words of the paragraph in it is none
+        for match in _GLUE_START.finditer(folded, max(0, tail - 1)):
             byline = parse_byline(text[match.end():])
+            if byline is None and REPORTER_ROLE.fullmatch(text[match.end():].strip()):
+                # …攻坚战”。全媒体记者: the page's text stops after the role
+                byline = Byline(text[match.end():].strip(), (), (), None)
             if byline is not None:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(

@@ -155,7 +155,13 @@ def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozens
     credit, right after a credit, or at an index in ``stop``.
     """
     kind_of = bylines.token_kind
-    if start >= len(tokens) or kind_of(tokens[start]) not in ("reporter", "correspondent", "intern"):
+    if start >= len(tokens):
+        return 0
+    first = kind_of(tokens[start])
+    # a local paper's name stands for 通讯员 (新郑时报 李显文 通讯员 张斌)
+    if first not in ("reporter", "correspondent", "intern") and not (
+            first == "affiliation" and start + 1 < len(tokens)
+            and looks_like_person(tokens[start + 1])):
         return 0
     end = start
     while end < len(tokens) and end not in stop:

@@ -378,7 +378,7 @@ def _credit(unit: Unit, byline: bylines.Byline) -> None:
 #: the longest line of names alone (湛承兵 王 群 李淑娟 …)
 NAMES_LONGEST = 24
 #: a name after the last sentence of a paragraph
-_GLUED_NAME = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,3})$")
+_GLUED_NAME = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{1,3}){0,3})$")
 
 
 def merge_byline_units(units: list[Unit]) -> list[Unit]:

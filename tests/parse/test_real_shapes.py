@@ -742,3 +742,30 @@ def test_an_image_file_name_glued_to_the_text_is_dropped() -> None:
     assert article.paragraphs[-1].text.endswith("林成行。")
     assert "5ce9d70c5c2b8fab0ac86d8c41f83f6.jpg" in document.dropped
     assert [str(c) for c in article.other_bylines] == ["摄影 崔培林"]
+
+
+def test_a_role_alone_over_the_names_of_the_next_line_is_a_byline() -> None:
+    # z04: 全媒体记者 / 崔圣驰 摄 under the text: the role is no paragraph
+    article = parse_file(PAGES / "z04.txt").articles[0]
+    assert article.paragraphs[-1].text.endswith("落叶清扫“攻坚战”。")
+    assert [str(c) for c in article.other_bylines] == ["摄影 崔圣驰"]
+    # and glued after the last sentence of a page cut off right after it
+    page = "标题\n\n随着天气逐渐转冷，树木开始纷纷落叶。环卫工人打响了落叶清扫“攻坚战”。全媒体记者\n"
+    assert parse_text(page).articles[0].paragraphs[-1].text.endswith("“攻坚战”。")
+
+
+def test_a_scraped_lines_byline_may_open_with_a_local_paper() -> None:
+    # 123: one scraped line, …景致。 新郑时报 李显文 通讯员 张斌 | — all of it the byline
+    article = parse_file(PAGES / "123.txt").articles[0]
+    assert article.paragraphs[-1].text.endswith("逐步恢复水清岸绿景致。")
+    assert list(article.correspondents) == ["李显文", "张斌"]
+
+
+def test_names_spaced_out_after_the_last_sentence_are_its_writers() -> None:
+    # y01's shape: …受到好评。 徐凤勇 夏慧 closing an article's text
+    page = ("第一个标题\n\n近日，我市参赛小品《都是血压惹的祸》荣获二等奖。\n\n"
+            "小品讲述了社区医生的故事，受到好评。 徐凤勇 夏慧\n\n第二个标题\n\n"
+            "本报讯 近日，社区开展活动。居民积极参与。\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[-1].text == "小品讲述了社区医生的故事，受到好评。"
+    assert [str(c) for c in article.other_bylines] == ["作者 徐凤勇", "作者 夏慧"]
