@@ -54,9 +54,9 @@ class Shown:
     blocks: tuple[ShownBlock, ...]
 
 
-#: a role word glued to the name before it (记者 王军方通讯员 李艳帅): the second role
-#: is set off by a space, as the first is
-_GLUED_ROLE = re.compile(r"((?:记者|通讯员|实习生|编辑)\s*[\u4e00-\u9fff·]{2,4}?)"
+#: a role word glued to the name before it (记者 王军方通讯员 李艳帅, 策划刘志松记者崔敬):
+#: the second role is set off by a space, as the first is
+_GLUED_ROLE = re.compile(r"((?:记者|通讯员|实习生|编辑|策划|统筹)\s*[\u4e00-\u9fff·]{2,4}?)"
                          r"(?=(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生))")
 
 

@@ -335,3 +335,13 @@ def test_official_page_is_22_lines_of_28_characters(converted) -> None:  # type:
             if cells >= 27.5:
                 full += 1
     assert full > 50
+
+
+def test_a_series_planner_glued_to_the_reporters_prints_apart(tmp_path: Path) -> None:
+    """801 prints □策划刘志松记者崔敬刘萌萌: the planner's credit, then the reporters."""
+    page = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages" / "801.txt"
+    edition = build_edition(parse_paths([page]), SETTINGS)
+    target = tmp_path / "t.docx"
+    DocxExporter().write(Job("t.docx", edition), target, BuildOptions())
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "署名")
+    assert "策划刘志松 记者崔敬刘萌萌" in text
