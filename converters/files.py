@@ -8,6 +8,7 @@ with the process that held them, so a killed build never leaves one stuck.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,16 @@ def file_state(path: str) -> list[int]:
     except OSError:
         return MISSING
     return [stat.st_size, stat.st_mtime_ns]
+
+
+def package_file(spec: str) -> Path | None:
+    """Where ``pkg:<python package>/<file>`` is installed, or None when the package is
+    not (a layout names fonts so: the wheels on PyPI are the fonts' home)."""
+    package, _, inner = spec.removeprefix("pkg:").partition("/")
+    found = importlib.util.find_spec(package)
+    if found is None or not found.submodule_search_locations:
+        return None
+    return Path(list(found.submodule_search_locations)[0]) / inner
 
 
 def write_atomically(target: Path, write: Callable[[Path], T]) -> T:

@@ -10,7 +10,6 @@ character set — a rebuild with the same text does not pay again.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import PressroomError
-from .files import exclusive, replace_file, write_atomically
+from .files import exclusive, package_file, replace_file, write_atomically
 from .presentation import LITERALS
 from .store import Store, touch
 
@@ -55,12 +54,12 @@ class FontSource:
 
     def resolve(self) -> Path:
         if self.file.startswith("pkg:"):
-            package, _, inner = self.file[4:].partition("/")
-            spec = importlib.util.find_spec(package)
-            if spec is None or not spec.submodule_search_locations:
+            found = package_file(self.file)
+            if found is None:
+                package = self.file[4:].partition("/")[0]
                 raise FontError(f"font package “{package}” is not installed "
                                 f"(pip install {package.replace('_', '-')})")
-            path = Path(list(spec.submodule_search_locations)[0]) / inner
+            path = found
         else:
             path = Path(os.path.expanduser(self.file))
         if not path.is_file():

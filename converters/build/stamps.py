@@ -27,7 +27,7 @@ from ..exporters import (
     Part,
     layout_name,
 )
-from ..files import file_state
+from ..files import file_state, package_file
 from ..layout import load_layout, search_dirs
 from ..parse.reading import InputError, digest_of, expand_paths, page_bytes
 
@@ -87,12 +87,19 @@ def layout_stamp(exporter: Exporter, options: BuildOptions,
         return str(known["stamp"])
     data = load_layout(name, exporter.name)
     folders = [Path(data.get("_folder", "."))] + folders
-    listed, named = _listed(folders), [Path(v) for v in _named_files(data)]
+    names = list(_named_files(data))
+    # a package's files where this Python finds them installed (a font subset is named
+    # after its face's file: another install's subsets are others, and what was made
+    # with these is not to be reused with those)
+    packages = {spec: str(package_file(spec)) for spec in names if spec.startswith("pkg:")}
+    listed = _listed(folders)
+    named = [Path(packages.get(v, v)) for v in names]
     stamp = _hash(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str),
                   _file_stats(listed + named))
     if remembered is not None:
         files = named + [Path(f) for f in data["_sources"]]
         remembered[key] = {"folders": [str(f) for f in folders], "files": [str(f) for f in files],
+                           "packages": packages,
                            "files_stamp": _hash(_file_stats(listed + files)), "stamp": stamp}
     return stamp
 
@@ -105,8 +112,9 @@ def _looked_at(known: dict[str, Any]) -> list[Path]:
 def _still_stands(known: dict[str, Any]) -> bool:
     """None of the files a remembered layout stamp was made from has changed."""
     try:
-        return _hash(_file_stats(_looked_at(known))) == known["files_stamp"]
-    except (KeyError, TypeError):
+        return _hash(_file_stats(_looked_at(known))) == known["files_stamp"] and all(
+            str(package_file(spec)) == path for spec, path in known["packages"].items())
+    except (KeyError, TypeError, AttributeError):
         return False
 
 
@@ -126,10 +134,10 @@ def _listed(folders: list[Path]) -> list[Path]:
 
 
 def _named_files(value: Any) -> Iterable[str]:
-    """Paths a layout names (``file = …``, ``reference = …``), where they are local files."""
+    """Files a layout names (``file = …``, ``reference = …``): paths, and pkg:…"""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in ("file", "reference") and isinstance(item, str) and not item.startswith("pkg:"):
+            if key in ("file", "reference") and isinstance(item, str):
                 yield item
             else:
                 yield from _named_files(item)

@@ -315,3 +315,24 @@ def test_an_article_added_to_one_district_leaves_the_others_reports(pages: Path,
     again = build(pages, out)
     assert sorted(o.path.name for o in again.built) == [
         "bulletin-2021-06.epub", "bulletin-2021-06.pdf", "hangkonggang.docx"]
+
+
+def test_fonts_installed_elsewhere_are_not_mixed_with_the_first_ones(pages: Path,
+                                                                     tmp_path: Path) -> None:
+    """Another install of the layout's font package (a new virtual environment, a
+    reinstall) names its font subsets otherwise: a bulletin corrected with it is
+    typeset with it alone, never joined from parts that name the first install's."""
+    import pylopdf_fonts_zh_cn
+
+    out = tmp_path / "build"
+    first = cli("build", "-q", str(pages), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    elsewhere = tmp_path / "site"
+    shutil.copytree(Path(pylopdf_fonts_zh_cn.__file__).parent, elsewhere / "pylopdf_fonts_zh_cn")
+    page = pages / GUANCHENG_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("社区", "小区", 1), encoding="utf-8")
+    again = cli("build", "-q", str(pages), "-o", str(out),
+                env={**os.environ, "PYTHONPATH": str(elsewhere)})
+    assert again.returncode == 0, again.stderr
+    pdf = next((out / "pdf").glob("*.pdf"))
+    assert "小区" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
