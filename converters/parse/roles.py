@@ -126,6 +126,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label in ("body", "caption") and unit.role != "drop" and unit.byline is None \
                 and PLACE_LED.match(unit.text):
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
+        elif label in DECK and "\u2460" <= unit.text[:1] <= "\u2473":
+            label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
         elif label in ("title", "subtitle", "subhead") and unit.role in ("body", "heading") \

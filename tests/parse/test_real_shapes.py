@@ -18,6 +18,7 @@ from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.pipeline import ParseOptions, document_from, parse_file, parse_text, read_roles
 from converters.parse.normalise import normalise
 from converters.parse.places import default_places
+from converters.parse.roles import assign
 from converters.parse.segment import read
 from converters.parse.units import Unit
 
@@ -769,3 +770,14 @@ def test_names_spaced_out_after_the_last_sentence_are_its_writers() -> None:
     article = parse_text(page).articles[0]
     assert article.paragraphs[-1].text == "小品讲述了社区医生的故事，受到好评。"
     assert [str(c) for c in article.other_bylines] == ["作者 徐凤勇", "作者 夏慧"]
+
+
+def test_a_numbered_pictures_caption_is_never_the_headline() -> None:
+    # i07, read by a model that had seen no page of its site: ⑤守护孩子出行安全 over the
+    # text taken for its headline
+    page = "⑤守护孩子出行安全\n\n1月19日，一场瑞雪如约而至。全市各部门迅速行动，保障群众出行安全。\n"
+    read_page = read_roles(page)
+    assign(read_page.units, ["title", "body"])
+    article = document_from(read_page, "i07.txt").articles[0]
+    assert article.title != "⑤守护孩子出行安全"
+    assert "⑤守护孩子出行安全" in article.captions
