@@ -12,6 +12,7 @@ kind of file (the mail drafts beside the reports).
 """
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from collections.abc import Iterable
@@ -117,6 +118,7 @@ class LibraryServer:
 
         # the server's sockets, ours to close: that is what ends its loop
         self._sockets: dict[int, Any] = {}
+        self._running = False
         self._server: BaseWSGIServer | MultiSocketServer = create_server(
             library_app(root), map=self._sockets, host=host, port=port, threads=4,
             ident="pressroom")
@@ -128,8 +130,20 @@ class LibraryServer:
         return int(single if single is not None else self._server.effective_listen[0][1])
 
     def run(self) -> None:
-        """Serve until stopped; on Ctrl-C, waitress ends its threads and returns."""
-        self._server.run()
+        """Serve until ``stop`` (from another thread) or ``ask_to_stop`` (from a signal
+        handler). A signal only asks: the loop ends between two of its polls. Ctrl-C
+        raised as an exception wherever it lands could leave one of waitress's locks
+        held, and its shutdown waiting for it for ever."""
+        from waitress import wasyncore
+
+        adjustments = self._server.adj
+        self._running = True
+        while self._running and self._sockets:
+            wasyncore.loop(timeout=adjustments.asyncore_loop_timeout, map=self._sockets,
+                           use_poll=adjustments.asyncore_use_poll, count=1)
+
+    def ask_to_stop(self, *signal_args: object) -> None:
+        self._running = False
 
     def stop(self) -> None:
         from waitress import wasyncore
@@ -207,13 +221,11 @@ def serve(folder: Path, host: str, port: int) -> None:
     click.echo(f"Serving {shown(folder)}: add {url} as an OPDS catalog in KOReader, "
                "Moon+ Reader or calibre (Ctrl-C stops)")
     sys.stdout.flush()
-    from ..build.processes import stop_on_sigterm
-
-    stop_on_sigterm()  # `kill` stops it as Ctrl-C does
+    # Ctrl-C, and `kill` as Ctrl-C does, ask the loop to end
+    signal.signal(signal.SIGINT, server.ask_to_stop)
+    signal.signal(signal.SIGTERM, server.ask_to_stop)
     try:
         server.run()
-    except KeyboardInterrupt:  # between waitress's checks
-        pass
     finally:
         server.stop()
     click.echo("pressroom: stopped serving", err=True)
