@@ -72,6 +72,6 @@ def couplet(first: str, second: str) -> bool:
     kicker and its title. (In the labelled pages no kicker and title of one length are
     such lines: the kickers are places (灵宝市苏村乡：), or two phrases with a space.)"""
     halves = [half.strip(DECORATION) for half in (first, second)]
-    return len(halves[0]) == len(halves[1]) <= COUPLET_LONGEST \
+    return 2 <= len(halves[0]) == len(halves[1]) <= COUPLET_LONGEST \
         and not any(" " in half or "：" in half or ":" in half or PLACE_NAME.match(half)
                     or PLACE_LED.match(half) for half in halves)

@@ -686,6 +686,7 @@ def test_a_headline_set_as_a_couplet_is_one_title(name: str, title: str) -> None
     ("襄城县湛北乡", "樱桃红了游客来", False),         # a place alone
     ("多策并举 确保效果", "荥阳2.4万人脱贫", False),   # two phrases
     ("“一村一策”", "通城推进乡村振兴", False),        # lengths differ
+    ("•", "■", False), ("甲", "乙", False),           # marks alone, single characters
 ])
 def test_which_two_lines_are_a_couplet(first: str, second: str, halves: bool) -> None:
     assert couplet(first, second) is halves
