@@ -33,9 +33,11 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         # not only its last role); one with words of the paragraph in it is none
         for match in _GLUE_START.finditer(folded, max(0, tail - 1)):
             byline = parse_byline(text[match.end():])
-            if byline is None and REPORTER_ROLE.fullmatch(text[match.end():].strip()):
-                # …攻坚战”。全媒体记者: the page's text stops after the role
-                byline = Byline(text[match.end():].strip(), (), (), None)
+            tail_text = text[match.end():].strip()
+            if byline is None and len(tail_text) > 2 and REPORTER_ROLE.fullmatch(tail_text):
+                # …攻坚战”。全媒体记者: the page's text stops after an outlet's role (记者
+                # alone may open a sentence the page stops in: 记者了解到…)
+                byline = Byline(tail_text, (), (), None)
             if byline is not None:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(

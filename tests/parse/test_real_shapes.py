@@ -754,6 +754,8 @@ def test_a_role_alone_over_the_names_of_the_next_line_is_a_byline() -> None:
     # and glued after the last sentence of a page cut off right after it
     page = "标题\n\n随着天气逐渐转冷，树木开始纷纷落叶。环卫工人打响了落叶清扫“攻坚战”。全媒体记者\n"
     assert parse_text(page).articles[0].paragraphs[-1].text.endswith("“攻坚战”。")
+    # 记者 alone may open the sentence the page stops in (记者了解到…): it stays text
+    assert split_glued("村民们都很满意。记者")[1] is None
 
 
 def test_a_scraped_lines_byline_may_open_with_a_local_paper() -> None:
