@@ -40,7 +40,7 @@ CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
 EDITOR_ROLE = re.compile(_EDITOR)
 PLANNER_ROLE = re.compile(_PLANNER)
 #: the kinds of token that say what the names after them did
-_ROLES = ("reporter", "photographer", "correspondent", "intern", "editor", "planner")
+_ROLE_KINDS = ("reporter", "photographer", "correspondent", "intern", "editor", "planner")
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄",
@@ -159,7 +159,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
         kind = token_kind(token)
         if token in _DID:
             continue  # 廖谦/图, 许大桥 图: they made the pictures, in the role printed before them
-        if kind in _ROLES:
+        if kind in _ROLE_KINDS:
             role = kind
             group = []
         elif kind == "affiliation":
@@ -194,7 +194,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
                 return None
             group.append((role, token))
             _assign(group[-1], reporters, correspondents, others)
-        elif kind == "name" and any(token_kind(t) in _ROLES for t in tokens[i + 1:]):
+        elif kind == "name" and any(token_kind(t) in _ROLE_KINDS for t in tokens[i + 1:]):
             # (于露 刘梦琳 通讯员 刘荣荣): names before any role word are the writers
             group.append(("author", token))
             _assign(group[-1], reporters, correspondents, others)
@@ -304,7 +304,7 @@ def _parse_byline(text: str) -> Byline | None:
     if _writers_first(tokens):
         # (于露刘梦琳通讯员刘荣荣), (于露 刘梦琳 通讯员 刘荣荣): writers, then roles
         return from_tokens(tokens, text.strip())
-    if first not in _ROLES:
+    if first not in _ROLE_KINDS:
         # 本栏图片由本报记者 丁友明 摄: a photo credit opens with words of its own
         photo = re.match(r"^(?:本栏|本版|本组)?(?:图片|照片)?由\s*(?=" + ROLE_WORD + ")", stripped)
         if photo is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bylines import MARKERS, REPORTER_ROLE, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, parse_byline
+from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, parse_byline
 from .names import bracketed_names
 from .hanzi import fold
 
@@ -32,12 +32,9 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         # the longest tail that is a byline (…景致。 新郑时报 李显文 通讯员 张斌: all of it,
         # not only its last role); one with words of the paragraph in it is none
         for match in _GLUE_START.finditer(folded, max(0, tail - 1)):
+            # (…攻坚战”。全媒体记者, the page stopping after an outlet's role, is a byline
+            # naming no one; 记者 alone may open the sentence it stops in: 记者了解到…)
             byline = parse_byline(text[match.end():])
-            tail_text = text[match.end():].strip()
-            if byline is None and len(tail_text) > 2 and REPORTER_ROLE.fullmatch(tail_text):
-                # …攻坚战”。全媒体记者: the page's text stops after an outlet's role (记者
-                # alone may open a sentence the page stops in: 记者了解到…)
-                byline = Byline(tail_text, (), (), None)
             if byline is not None:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(

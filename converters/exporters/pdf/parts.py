@@ -133,13 +133,9 @@ def typeset_bulletin(edition: Edition, layout: PdfLayout, front: tuple[bytes, Ty
         overlay = _draw_overlay(edition, layout, starts, numbers)
     else:
         path, drawn_with = kept_overlays
-        # (and the names of the fonts they name: a subset's name follows where its face is
-        # installed, which the layout's stamp does not say — another install of the
-        # same Pressroom sharing this store names them otherwise)
-        names = sorted(name for face in layout.faces.values() for name in face.names)
         overlay = marshal.loads(kept(path, lambda: marshal.dumps(
             _draw_overlay(edition, layout, starts, numbers)),
-            key=json.dumps([drawn_with, starts, numbers, names], ensure_ascii=False)))
+            key=json.dumps([drawn_with, starts, numbers], ensure_ascii=False)))
     streams, overlay_fonts, overlay_shown = overlay
     shown = merge_shown([typeset_front_matter.shown, overlay_shown,
                          *(typeset.shown for _, typeset in districts)])
