@@ -5,6 +5,7 @@ command line is parsed (see repeat); everything else is run by click.
 """
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -17,8 +18,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(status)
     from .commands import commands
 
-    # the arguments go along so that a build can leave a note for its repeat
-    commands.main(args=argv, prog_name="pressroom", obj=list(argv))
+    try:
+        # the arguments go along so that a build can leave a note for its repeat
+        commands.main(args=argv, prog_name="pressroom", obj=list(argv))
+    finally:
+        # the process ends here: the interpreter's last collections would walk all
+        # that the command made (a month's parsed pages) only to find nothing that
+        # exiting does not free anyway (bench_month times every build with its exit)
+        gc.freeze()
 
 
 if __name__ == "__main__":
