@@ -60,7 +60,8 @@ def spaced_four(token: str, text: str) -> bool:
         and re.search(rf"(?:^|[\s、，,]){token}(?:$|[\s、，,]|文)", text) is not None
 
 
-_OUTLET = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心|日报|晚报|时报)$")
+#: an outlet's name alone: 郑州日报, 汝州市融媒体中心
+OUTLET = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:融媒体中心|新闻中心|日报|晚报|时报)$")
 _PLACE_START = re.compile(r"^[\u4e00-\u9fff]{1,4}[市县区]")
 
 
@@ -69,7 +70,7 @@ def name_then_outlet(token: str) -> str | None:
     left is an outlet named by its place: not 郑州 of 郑州市融媒体中心."""
     for length in (3, 2):
         name, rest = token[:length], token[length:]
-        if looks_like_person(name) and _OUTLET.match(rest) and _PLACE_START.match(rest):
+        if looks_like_person(name) and OUTLET.match(rest) and _PLACE_START.match(rest):
             return name
     return None
 

@@ -13,6 +13,7 @@ from .assemble import Builder, record_rule_roles
 from .tidy import tidy, title_above
 from .hanzi import simplified
 from ..model import Collection, Credit, Document, Problem
+from .names import OUTLET
 from .normalise import normalise
 from .pieces import PIECE_CHARS, joined, pieces
 from .places import Places, default_places
@@ -98,10 +99,15 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
         dropped.append(cut.text)
         warnings.append(f"line {cut.first_line}: the page's text stops inside a byline or "
                         f"an editor line (“{cut.text}”): dropped")
-    units = merge_byline_units(join_broken_paragraphs(kept, warnings))
-    for unit in units:
+    units = []
+    for unit in merge_byline_units(join_broken_paragraphs(kept, warnings)):
         if unit.role == "byline" and unit.byline is None:
+            if OUTLET.match(unit.text):  # 郑州日报 under the text: where it came from, no byline
+                unit.hint, unit.reason = "chrome", "an outlet's name alone: the source, no text"
+                dropped.append(unit.text)
+                continue
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
+        units.append(unit)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
     builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
                       elsewhere=_lines(outside))

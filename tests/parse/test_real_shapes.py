@@ -784,3 +784,36 @@ def test_a_numbered_pictures_caption_is_never_the_headline() -> None:
     article = document_from(read_page, "i07.txt").articles[0]
     assert article.title != "⑤守护孩子出行安全"
     assert "⑤守护孩子出行安全" in article.captions
+
+
+def test_an_outlets_name_under_the_text_is_where_it_came_from_not_text() -> None:
+    # 163, read by a model that had not seen it: 郑州日报 under the last paragraph taken
+    # for a byline, which no byline grammar reads; it was kept as text, and the article
+    # taken for cut off
+    page = ("记者 王思俊 通讯员 谷奕金 文/图\n\n4月28日，社区开展活动。居民积极参与。\n\n"
+            "共同创建健康友好社区。\n\n郑州日报\n郑州日报官方正观号\n")
+    read_page = read_roles(page)
+    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
+    document = document_from(read_page, "163.txt")
+    article = document.articles[0]
+    assert article.paragraphs[-1].text == "共同创建健康友好社区。"
+    assert "郑州日报" in document.dropped
+    assert not any("stops inside" in w for w in document.warnings)
+    # a line the grammar cannot read that is no outlet's name stays text
+    page = page.replace("郑州日报\n", "大家都说好\n", 1)
+    read_page = read_roles(page)
+    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
+    assert document_from(read_page, "163.txt").articles[0].paragraphs[-1].text == "大家都说好"
+
+
+def test_a_byline_closed_by_reported_opens_the_text() -> None:
+    # v05, read by a model that had not seen its site: 全媒体记者鲁杰 通讯员李琨报道 before
+    # the lead, with no dateline, was kept as text
+    page = "三义寨乡刷新乡村颜值\n\n全媒体记者鲁杰 通讯员李琨报道 近日，兰考县三义寨乡开展活动。\n"
+    article = parse_text(page).articles[0]
+    assert (article.reporters, article.correspondents) == (("鲁杰",), ("李琨",))
+    assert article.paragraphs[0].text == "近日，兰考县三义寨乡开展活动。"
+    assert article.bylines == ("全媒体记者鲁杰 通讯员李琨报道",)
+    # 报道 inside a sentence about reporters is text
+    page = "标题\n\n记者近日跟踪报道了社区的变化，居民纷纷点赞。\n"
+    assert parse_text(page).articles[0].paragraphs[0].text.startswith("记者近日跟踪报道了")
