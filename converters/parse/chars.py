@@ -41,6 +41,11 @@ def han_only(text: str) -> str:
     return "".join(ch for ch in text if is_han(ch))
 
 
+def numbered_picture(text: str) -> bool:
+    """⑤守护孩子出行安全: the caption of a numbered picture (circled ① to ⑳), never a headline."""
+    return "\u2460" <= text[:1] <= "\u2473"
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence, allowing closing quotes after the mark."""
     stripped = text.rstrip()

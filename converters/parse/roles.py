@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from .chars import numbered_picture
 from .bylines import names_only
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
@@ -126,7 +127,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label in ("body", "caption") and unit.role != "drop" and unit.byline is None \
                 and PLACE_LED.match(unit.text):
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
-        elif label in DECK and "\u2460" <= unit.text[:1] <= "\u2473":
+        elif label in DECK and numbered_picture(unit.text):
             label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline
         elif label in DECK and BOX_LABEL.match(unit.text):
             label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline

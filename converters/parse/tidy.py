@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .assemble import Draft
-from .chars import PAUSES, ends_sentence, is_han, visible_length
+from .chars import PAUSES, ends_sentence, is_han, numbered_picture, visible_length
 from .decks import DECORATION
 from .scraped import HEADLINE_MAX
 from .segment import HEADLINE_OVER_CHROME
@@ -122,8 +122,8 @@ def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],
         han = sum(map(is_han, text))
         # a headline set with a bullet (• 顺义村规民约“润”乡风) right above the text is one
         bulleted = unit.kinds == ("bullet",) and not nearest
-        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN:
-            continue  # a source line, a menu's bullet, a jump line: look above it
+        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN or numbered_picture(text):
+            continue  # a source line, a menu's bullet, a jump line, a caption: look above it
         text = text.lstrip(DECORATION) if bulleted else text
         # (a headline's commas and colons allowed: 郑州枫杨办锦华苑社区：九九重阳节，浓浓敬老情)
         if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \

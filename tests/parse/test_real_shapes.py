@@ -817,3 +817,17 @@ def test_a_byline_closed_by_reported_opens_the_text() -> None:
     # 报道 inside a sentence about reporters is text
     page = "标题\n\n记者近日跟踪报道了社区的变化，居民纷纷点赞。\n"
     assert parse_text(page).articles[0].paragraphs[0].text.startswith("记者近日跟踪报道了")
+
+
+def test_a_numbered_pictures_caption_is_no_headline_above_the_text_either() -> None:
+    # i07, read by a model that had not seen its site: the pictures' numbers and
+    # captions over an untitled text, ②监测电力设备 read as chrome, then taken back as
+    # the nearest headline-shaped line above the text
+    page = ("②\n①\n⑤ ①雪趣\n②监测电力设备\n③环卫人员除雪除冰\n\n本报记者 张玲 周梦 文/图\n\n"
+            "1月19日，一场瑞雪如约而至，为南阳披上银装。\n\n清晨，城区主次干道很快被白雪覆盖。\n")
+    read_page = read_roles(page)
+    assign(read_page.units, ["chrome", "chrome", "chrome", "chrome", "caption", "byline",
+                             "body", "body"])
+    article = document_from(read_page, "i07.txt").articles[0]
+    assert article.title is None
+    assert article.paragraphs[0].text.startswith("1月19日")
