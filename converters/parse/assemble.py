@@ -125,11 +125,28 @@ class Builder:
         return self.current
 
     def on_byline(self, unit: Unit) -> None:
+        caption = self._caption_credited_by(unit)
         draft = self._joined_by(unit)
+        if caption is not None:
+            draft.captions.append(caption.raw or caption.text)
+            draft.units.append(caption)
         if unit.byline is not None:
             draft.bylines.append(unit.byline)
         draft.units.append(unit)
         self.note(unit, "byline")
+
+    def _caption_credited_by(self, unit: Unit) -> Unit | None:
+        """The deck's last line, when a photographer's credit alone is under it and a
+        headline above it (“幸福路”修到家门口 / 卫辉市…正在抓紧硬化入户路面 / 赵云 摄): the
+        picture's caption, which the credit closes."""
+        byline = unit.byline
+        if self.record or len(self.deck) < 2 or byline is None or byline.counts \
+                or not byline.others or any(c.role != "photographer" for c in byline.others) \
+                or not any(u.hint in ("kicker", "title") for u in self.deck[:-1]):
+            return None
+        caption = self.deck.pop()
+        caption.hint, caption.reason = "caption", "over a photographer's credit: the picture's"
+        return caption
 
     def on_caption(self, unit: Unit) -> None:
         draft = self._joined_by(unit)

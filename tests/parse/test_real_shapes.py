@@ -15,7 +15,15 @@ from converters.parse.decks import couplet, headline_lines
 from converters.parse.bylines import parse_byline
 from converters.parse.glued import split_glued
 from converters.parse.chrome import kinds_of, page_facts
-from converters.parse.pipeline import ParseOptions, document_from, parse_file, parse_text, read_roles
+from converters.parse.assemble import record_rule_roles
+from converters.parse.pipeline import (
+    ParseOptions,
+    ReadPage,
+    document_from,
+    parse_file,
+    parse_text,
+    read_roles,
+)
 from converters.parse.normalise import normalise
 from converters.parse.places import default_places
 from converters.parse.roles import assign
@@ -831,3 +839,28 @@ def test_a_numbered_pictures_caption_is_no_headline_above_the_text_either() -> N
     article = document_from(read_page, "i07.txt").articles[0]
     assert article.title is None
     assert article.paragraphs[0].text.startswith("1月19日")
+
+
+def _as_labelled(page: str, labels: list[str]) -> ReadPage:
+    """The page's units with ``labels`` for roles, as a model that read them so gives them
+    (the shipped model, trained on the page, would not)."""
+    units = read(normalise(page).lines)
+    record_rule_roles(units)
+    assign(units, labels)
+    return ReadPage(tuple(units), (), (), ())
+
+
+def test_the_line_over_a_photographers_credit_is_the_pictures_caption() -> None:
+    # p04, read by a model that had not seen its site: the caption between the headline
+    # and the photographer's credit read as the title, the headline as its kicker
+    page = ("“幸福路”修到家门口\n\n卫辉市李源屯镇后李庄村正在抓紧硬化入户路面\n新乡日报全媒体记者 赵云 摄\n\n"
+            "为了保证工程质量，卫辉市聘请了专业监理。\n\n坚实的水泥路平坦畅通。\n")
+    labels = ["kicker", "title", "byline", "body", "body"]
+    article = document_from(_as_labelled(page, labels), "p04.txt").articles[0]
+    assert (article.kicker, article.title) == (None, "“幸福路”修到家门口")
+    assert article.captions == ("卫辉市李源屯镇后李庄村正在抓紧硬化入户路面",)
+    assert [str(c) for c in article.other_bylines] == ["摄影 赵云"]
+    # a reporter's credit under the deck is the article's byline: the deck stays whole
+    page = page.replace("新乡日报全媒体记者 赵云 摄", "新乡日报全媒体记者 赵云")
+    article = document_from(_as_labelled(page, labels), "p04.txt").articles[0]
+    assert (article.kicker, article.title) == ("“幸福路”修到家门口", "卫辉市李源屯镇后李庄村正在抓紧硬化入户路面")
