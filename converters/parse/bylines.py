@@ -155,10 +155,16 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     role: str | None = None
     group: list[tuple[str, str]] = []  # (role, name) of the names since the last role word
     photographers: list[str] = []
+    #: how many names each list had at the last 文 or 图: those after it are what the next
+    #: 图 or 摄 credits
+    since = (0, 0, 0)
     for i, token in enumerate(tokens):
         kind = token_kind(token)
         if token in _DID:
-            continue  # 廖谦/图, 许大桥 图: they made the pictures, in the role printed before them
+            if "文" not in token:  # 廖谦/图, 许大桥 图: the names since the last 文 took the pictures
+                _took_pictures(since, reporters, correspondents, others, photographers)
+            since = (len(reporters), len(correspondents), len(others))
+            continue
         if kind in _ROLE_KINDS:
             role = kind
             group = []
@@ -174,12 +180,8 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
         elif kind == "credit":
             if token in ("摄", "摄影", "摄影报道"):
                 # 本栏图片由本报记者 丁友明 摄, 特约记者胡江涛 通讯员严锋 摄: the names before it
-                # took the pictures
-                photographers.extend(name for name in (*reporters, *correspondents)
-                                     if name not in photographers)
-                photographers.extend(c.name for c in others if c.name not in photographers)
-                reporters, correspondents = [], []
-                others = [c for c in others if c.name not in photographers]
+                # took the pictures (after a 文: 记者 张三 文 李四 摄, those after it)
+                _took_pictures(since, reporters, correspondents, others, photographers)
                 role = None
                 continue
             if credit is not None:
@@ -215,6 +217,14 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
     if not (reporters or correspondents or any(c.role != "planner" for c in others)):
         return None  # 策划方案: a planner alone is words, not a byline
     return Byline(text, tuple(reporters), tuple(correspondents), credit, tuple(others))
+
+
+def _took_pictures(since: tuple[int, int, int], reporters: list[str], correspondents: list[str],
+                   others: list[Credit], photographers: list[str]) -> None:
+    """The names credited since ``since`` took the pictures: photographers, not writers."""
+    names = [*reporters[since[0]:], *correspondents[since[1]:], *(c.name for c in others[since[2]:])]
+    photographers.extend(name for name in names if name not in photographers)
+    del reporters[since[0]:], correspondents[since[1]:], others[since[2]:]
 
 
 def _spaced_last(token: str, text: str) -> bool:
