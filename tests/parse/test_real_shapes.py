@@ -81,6 +81,8 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("(于露刘梦琳通讯员刘荣荣)", [], ["刘荣荣"], ["作者 于露", "作者 刘梦琳"]),     # writers first
     ("(于露 刘梦琳 通讯员 刘荣荣)", [], ["刘荣荣"], ["作者 于露", "作者 刘梦琳"]),  # spaced writers
     ("(记者 王亚楼 通讯员 伟良)", ["王亚楼"], ["伟良"], []),                          # a pen name last
+    ("(通讯员晨光、肖兰兰)", [], ["晨光", "肖兰兰"], []),                        # ... or listed (u08)
+    ("通讯员  赵春雅 文/", [], ["赵春雅"], []),                       # a credit cut off (119)
     ("□策划刘志松记者崔敬刘萌萌", ["崔敬", "刘萌萌"], [], ["策划 刘志松"]),           # a series' planner
     ("本报记者组", [], [], []),                                                       # the team
     ("本报记者 邵群峰 通讯员 路 畅    来源:商丘网—商丘日报", ["邵群峰"], ["路畅"], []),  # the site's source after it
@@ -98,7 +100,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "大家合影", "□温馨提示", "王 博", "(作者:云上黄石)", "金水区 | 二七区",
                                   "据记者报道", "新闻报道", "记者高度关注", "记者 高度关注",
                                   "记者 核实", "王强 记者", "通讯员 伟良 来了", "策划方案",
-                                  "统筹 王强"])
+                                  "统筹 王强", "记者 调查、了解", "记者 核实、了解"])
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
