@@ -37,8 +37,8 @@ _IMAGE_FILE_END = r"\.(?i:jpe?g|png|gif|bmp|webp)\s*$"
 #: short lines of a site's: a link to more (更多港闻 >>), a menu item and its bar (风采 |), a
 #: menu of links led by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line
 #: (《四平日报》（2022年11月8日）), a widget's heading (新闻热点, 新闻评论0), a date alone, an
-#: image's file name: in the labelled pages, only ever chrome (kept apart: only short
-#: lines are tried)
+#: outlet's label (郑东融媒体中心 原创), an image's file name: in the labelled pages, only
+#: ever chrome (kept apart: only short lines are tried)
 SHORT_BOILERPLATE = re.compile(
     r"^(?:更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
@@ -47,6 +47,8 @@ SHORT_BOILERPLATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
     # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
+    # a site's label after its outlet's name (郑东融媒体中心 原创)
+    r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's file name where the picture stood (404255_144.jpg)
     r"[\w\-.]{1,40}" + _IMAGE_FILE_END + ")")
 #: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)

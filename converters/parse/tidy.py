@@ -37,6 +37,12 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
               and draft.has_text and all(b.kind == "paragraph" and len(b.text) <= 40
                                           and not ends_sentence(b.text) for b in draft.blocks)):
             reason = "short lines with no sentence, title, dateline or byline: a headline list"
+        elif (following is not None and not draft.dateline and not draft.bylines
+              and not draft.captions and draft.has_text
+              and sum(is_han(ch) for b in draft.blocks for ch in b.text) < TOO_LITTLE_TEXT):
+            # 云报平台 / 这已经是最后一期了哦! / 我知道了: an app's notice over the page, too
+            # little text for an article, no dateline or byline to say it is one
+            reason = "too little text for an article, with no dateline or byline: the site's"
         elif not draft.has_text and following is not None and (
                 not following.dateline and (draft.title is None or not following.kicker)
                 or draft.title is None and not draft.dateline):
@@ -74,6 +80,8 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
 
 #: the longest caption read from short sentences between a headline and its lead
 SHORT_CAPTION = 30
+#: the fewest Han characters of an article's text (with no dateline or byline) over another
+TOO_LITTLE_TEXT = 20
 
 
 #: how far above an untitled article its headline may stand among the chrome (lines)

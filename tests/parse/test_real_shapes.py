@@ -100,7 +100,8 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "大家合影", "□温馨提示", "王 博", "(作者:云上黄石)", "金水区 | 二七区",
                                   "据记者报道", "新闻报道", "记者高度关注", "记者 高度关注",
                                   "记者 核实", "王强 记者", "通讯员 伟良 来了", "策划方案",
-                                  "统筹 王强", "记者 调查、了解", "记者 核实、了解"])
+                                  "统筹 王强", "记者 调查、了解", "记者 核实、了解",
+                                  "郑东融媒体中心 原创"])                    # a site's label (308)
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
@@ -869,3 +870,26 @@ def test_the_line_over_a_photographers_credit_is_the_pictures_caption() -> None:
     page = page.replace("新乡日报全媒体记者 赵云 摄", "新乡日报全媒体记者 赵云")
     article = document_from(_as_labelled(page, labels), "p04.txt").articles[0]
     assert (article.kicker, article.title) == ("“幸福路”修到家门口", "卫辉市李源屯镇后李庄村正在抓紧硬化入户路面")
+
+
+def test_an_apps_notice_over_the_page_is_no_article() -> None:
+    # 322 (fresh): a 2025 site's app notice over its page, read as an article of its own
+    page = ("云报平台\n\n这已经是最后一期了哦!\n\n我知道了\n\n内容详情\n2025年05月06日\n\n"
+            "衡苑社区：网格之家打通基层治理“最后一公里”\n\n"
+            "4月30日，在中站区李封街道衡苑社区网格之家，居民前来办理业务。\n\n本报记者 王梦梦 摄影报道\n")
+    document = parse_text(page)
+    assert [a.title for a in document.articles] == ["衡苑社区：网格之家打通基层治理“最后一公里”"]
+    assert "这已经是最后一期了哦！" in document.dropped  # (its ! made full-width)
+    # a short article with a dateline is one, however short
+    page = "简讯一\n\n本报讯 社区开展义诊。\n\n简讯二\n\n本报讯 今天，社区开展活动，居民积极参与，现场气氛热烈。\n"
+    assert len(parse_text(page).articles) == 2
+
+
+def test_an_outlets_label_under_the_headline_is_chrome() -> None:
+    # 308 (fresh): 郑东融媒体中心 原创 under the headline, read as a byline naming 原创 (原 is
+    # a surname), then, with 原创 known for no name, as the title
+    page = ("河南郑州郑东新区：知宪法于心 守宪法于行\n\n郑东融媒体中心 原创\n\n2024-12-04 15:50\n\n"
+            "正观新闻记者 王阳 通讯员 于营营\n\n2024年12月4日是第十一个国家宪法日。辖区开展宣传活动。\n")
+    article = parse_text(page).articles[0]
+    assert article.title == "河南郑州郑东新区：知宪法于心 守宪法于行"
+    assert (article.reporters, article.correspondents) == (("王阳",), ("于营营",))
