@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import (bracketed_names, is_name, looks_like_person, name_then_outlet, spaced_four,
-                    split_names)
+from .names import (bracketed_names, is_name, listed_with_a_name, looks_like_person,
+                    name_then_outlet, spaced_four, split_names)
 from .hanzi import fold
 from ..model import Credit
 
@@ -190,7 +190,7 @@ def from_tokens(tokens: list[str], text: str) -> Byline | None:
         elif kind == "name" and role is not None:
             if len(token) == 2 and not looks_like_person(token) and not (
                     i == len(tokens) - 1 and _spaced_last(token, text)
-                    and (reporters or correspondents)) and not _listed(token, tokens[i + 1:], text):
+                    and (reporters or correspondents)) and not listed_with_a_name(token, text):
                 # 记者核实: a two-character word is not a name without a surname, unless
                 # it stands spaced off at the end after other names (通讯员 伟良: a pen name)
                 # or in a list of names (通讯员晨光、肖兰兰)
@@ -226,21 +226,6 @@ def _took_pictures(since: tuple[int, int, int], reporters: list[str], correspond
     names = [*reporters[since[0]:], *correspondents[since[1]:], *(c.name for c in others[since[2]:])]
     photographers.extend(name for name in names if name not in photographers)
     del reporters[since[0]:], correspondents[since[1]:], others[since[2]:]
-
-
-def _listed(token: str, after: list[str], text: str) -> bool:
-    """``token`` is followed by 、 and a name (晨光 of 通讯员晨光、肖兰兰)."""
-    return bool(after) and token_kind(after[0]) == "name" and looks_like_person(after[0]) \
-        and re.search(f"{re.escape(token)}\\s*、\\s*{re.escape(after[0])}", text) is not None
-
-
-_LISTED_NEXT = re.compile(r"\s*、\s*([\u4e00-\u9fff]{2,3})(?=$|[\s、）)])")
-
-
-def _before_a_listed_name(rest: str) -> bool:
-    """``rest`` goes on with 、 and a name (、肖兰兰)."""
-    listed = _LISTED_NEXT.match(rest)
-    return listed is not None and looks_like_person(listed.group(1))
 
 
 def _spaced_last(token: str, text: str) -> bool:
@@ -345,8 +330,7 @@ def _parse_byline(text: str) -> Byline | None:
         for glued in _ROLE_THEN_HAN.finditer(stripped):
             run = glued.group(1)
             if not looks_like_person(run) and split_names(run) is None \
-                    and name_then_outlet(run) is None and not _before_a_listed_name(
-                        stripped[glued.end(1):]):
+                    and name_then_outlet(run) is None and not listed_with_a_name(run, stripped):
                 return None
     return from_tokens(tokens, text.strip())
 

@@ -44,6 +44,13 @@ def is_name(token: str) -> bool:
     return len(plain) == 4 and plain.startswith(COMPOUND_SURNAMES)
 
 
+def listed_with_a_name(token: str, text: str) -> bool:
+    """``token`` is followed in ``text`` by 、 and a name: one of a list of names (晨光 of
+    通讯员晨光、肖兰兰, a pen name with no surname)."""
+    listed = re.search(re.escape(token) + r"\s*、\s*([\u4e00-\u9fff]{2,3})(?=$|[\s、）)])", text)
+    return listed is not None and looks_like_person(listed.group(1))
+
+
 def split_names(run: str) -> tuple[str, str] | None:
     """Two names printed with no space between them (闫春生张浩杰, 崔敬刘萌萌): the one way
     of cutting the run into names of two or three characters that both start with a

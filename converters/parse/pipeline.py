@@ -20,7 +20,8 @@ from .places import Places, default_places
 from ..files import shown
 from .reading import InputError, decode_page, digest_of, expand_paths, page_bytes
 from .summary import drop_summaries
-from .segment import credit_closing_names, join_broken_paragraphs, merge_byline_units, read
+from .glued import credit_closing_names
+from .segment import join_broken_paragraphs, merge_byline_units, read
 from .units import Unit
 
 

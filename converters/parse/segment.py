@@ -343,49 +343,6 @@ def _names_after_bylines(units: list[Unit]) -> None:
             unit.role = "byline"
 
 
-def credit_closing_names(units: list[Unit], page_end: int) -> None:
-    """Names alone closing an article's text credit its writers, printed without a role:
-    a line of them (党贺喜 under a 记者手记) is no paragraph, and one glued after the
-    last sentence (…心贴得更近了。张焕存) is no part of it. Not on the page's last line
-    (``page_end``): a page cut off may stop after 高村村 of 高村村民."""
-    for index, unit in enumerate(units):
-        before = units[index - 1] if index else None
-        after = units[index + 1] if index + 1 < len(units) else None
-        if unit.hint == "chrome" and not unit.kinds and unit.length <= NAMES_LONGEST \
-                and before is not None and before.role == "body" and ends_sentence(before.text) \
-                and unit.last_line < page_end and not is_boilerplate(unit.folded) \
-                and (byline := bylines.names_only(unit.text)):
-            _credit(unit, byline)  # the model took it for chrome: it has no kind of chrome
-            continue
-        # (a line the model called a byline that no byline grammar reads is text to it)
-        if unit.role not in ("body", "byline") or unit.dateline or unit.byline is not None \
-                or unit.last_line >= page_end \
-                or (after is not None and after.role in ("body", "byline")):
-            continue
-        glued = _GLUED_NAME.search(unit.text)
-        if glued is not None:
-            byline = bylines.names_only(glued.group(1))
-            if byline is not None:
-                unit.text, unit.byline = unit.text[:glued.start(1)].rstrip(), byline
-            continue
-        if unit.joins or before is None or before.role != "body" or not ends_sentence(before.text):
-            continue
-        byline = bylines.names_only(unit.text)
-        if byline is not None:
-            _credit(unit, byline)
-
-
-def _credit(unit: Unit, byline: bylines.Byline) -> None:
-    unit.role, unit.byline = "byline", byline
-    unit.hint, unit.reason = "byline", "names alone, closing the text: its writers"
-
-
-#: the longest line of names alone (湛承兵 王 群 李淑娟 …)
-NAMES_LONGEST = 24
-#: a name after the last sentence of a paragraph
-_GLUED_NAME = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{1,3}){0,3})$")
-
-
 def merge_byline_units(units: list[Unit]) -> list[Unit]:
     """A byline split over two lines (记者 王军方 / 通讯员 李艳帅 刘琳) is one byline."""
     out: list[Unit] = []
