@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
-from .decks import couplet, headline_lines, listed
+from .decks import SERIES_NUMBER, couplet, headline_lines, listed
 from .patterns import PLACE_LED
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
@@ -279,7 +279,9 @@ class Builder:
             draft.units.extend(deck)
             return
         parts: dict[str, list[str]] = {"kicker": [], "title": [], "subtitle": []}
-        titles, demoted = headline_lines([u for u in deck if u.hint == "title"], self.indexed)
+        series = [u for u in deck if SERIES_NUMBER.search(u.text)]
+        titles, demoted = headline_lines([u for u in deck if u.hint == "title" and u not in series],
+                                         self.indexed)
         # a box's label under the headline (编者按, ➡记者手记) opens the text: no subtitle
         boxes = [unit for unit in deck if BOX_LABEL.match(unit.text)]
         for unit in deck:
@@ -293,7 +295,7 @@ class Builder:
                 role = "subtitle"
                 if unit.hint != role:
                     unit.hint, unit.reason = role, "led by a dash: a subtitle"
-            elif unit in demoted:
+            elif unit in demoted or unit in series:
                 role = "subtitle" if parts["title"] else "kicker"
             elif role == "title" and unit not in titles:
                 self.dropped.append(unit.text)  # a second "title" that is no half of it
@@ -309,11 +311,12 @@ class Builder:
                 parts[role].append(text)
         lone_dash = not parts["title"] and not parts["kicker"] and not self.drafts \
             and all(unit.text.startswith("—") for unit in deck)
-        if not parts["title"] and not lone_dash:
+        role = "kicker" if parts["kicker"] else "subtitle"
+        if not parts["title"] and not lone_dash and not SERIES_NUMBER.search(parts[role][0]):
             # a deck of one kind only: its first line is the title (but a lone line led
             # by a dash over the page's first text is a subtitle, its headline above it
-            # taken for chrome: tidy.title_above looks for it)
-            role = "kicker" if parts["kicker"] else "subtitle"
+            # taken for chrome: tidy.title_above looks for it; a series' number alone
+            # over the text names no headline)
             parts["title"] = [parts[role].pop(0)]
         self._title_as_listed(parts)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \

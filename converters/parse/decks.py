@@ -4,12 +4,17 @@ for a second title line; and whether the page names a line elsewhere (its
 headline index, its navigation)."""
 from __future__ import annotations
 
+import re
+
 from .bylines import MARKERS
 from .patterns import PLACE_LED, PLACE_NAME
 from .units import Unit
 
 #: the shortest deck line looked for inside the page's other lines, not only as one
 LISTED_WITHIN = 5
+#: a series' number closing a deck line (之 一, 巩义经济社会发展系列报道之三): a kicker over
+#: the headline or a subtitle under it, never the headline
+SERIES_NUMBER = re.compile(r"之\s*[一二三四五六七八九十]{1,3}\s*$")
 
 
 def listed(text: str, listing: str, within: bool) -> bool:

@@ -893,3 +893,17 @@ def test_an_outlets_label_under_the_headline_is_chrome() -> None:
     article = parse_text(page).articles[0]
     assert article.title == "河南郑州郑东新区：知宪法于心 守宪法于行"
     assert (article.reporters, article.correspondents) == (("王阳",), ("于营营",))
+
+
+def test_a_series_number_is_never_the_headline() -> None:
+    # g12, read by a model that had not seen it: 之 一 (the first of a series) over an
+    # untitled text taken for its title
+    page = ("本报记者 朱 华 史治国\n\n之 一\n\n编者按\n\n省会也有贫困人口？不但有，而且郑州市将扶贫列为重点。\n\n"
+            "盛夏的中午，一行人驱车来到大山深处。\n")
+    article = document_from(_as_labelled(page, ["byline", "title", "subhead", "body", "body"]),
+                            "g12.txt").articles[0]
+    assert (article.kicker, article.title) == ("之 一", None)
+    # the series' line over the headline is its kicker, whatever the model called it
+    page = "巩义经济社会发展系列报道之三\n\n巨笔如椽绘新城\n\n本报讯 今年以来，巩义市加快新城建设。\n"
+    article = document_from(_as_labelled(page, ["title", "title", "body"]), "192.txt").articles[0]
+    assert (article.kicker, article.title) == ("巩义经济社会发展系列报道之三", "巨笔如椽绘新城")
