@@ -39,7 +39,7 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
             reason = "short lines with no sentence, title, dateline or byline: a headline list"
         elif (following is not None and not draft.dateline and not draft.bylines
               and not draft.captions and draft.has_text
-              and sum(is_han(ch) for b in draft.blocks for ch in b.text) < TOO_LITTLE_TEXT):
+              and _too_little_text(draft)):
             # 云报平台 / 这已经是最后一期了哦! / 我知道了: an app's notice over the page, too
             # little text for an article, no dateline or byline to say it is one
             reason = "too little text for an article, with no dateline or byline: the site's"
@@ -82,6 +82,18 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
 SHORT_CAPTION = 30
 #: the fewest Han characters of an article's text (with no dateline or byline) over another
 TOO_LITTLE_TEXT = 20
+
+
+def _too_little_text(draft: Draft) -> bool:
+    """Fewer than TOO_LITTLE_TEXT Han characters in the draft's text (counted only as far
+    as that: most drafts are articles of thousands)."""
+    count = 0
+    for block in draft.blocks:
+        for ch in block.text:
+            count += is_han(ch)
+            if count >= TOO_LITTLE_TEXT:
+                return False
+    return True
 
 
 #: how far above an untitled article its headline may stand among the chrome (lines)
