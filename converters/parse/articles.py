@@ -9,6 +9,7 @@ from functools import partial
 from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
+from .bylines import Byline
 from .chars import ends_sentence
 from .decks import DECORATION
 from .hanzi import fold
@@ -111,6 +112,10 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     return [d if d or was_named else page for d, was_named in zip(decided, named)], page
 
 
+def _editors_only(byline: Byline) -> bool:
+    return not byline.counts and bool(byline.others) and all(c.role == "editor" for c in byline.others)
+
+
 def _undecorated(text: str | None) -> str | None:
     return text.lstrip(DECORATION) or text if text else text
 
@@ -142,6 +147,9 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
             warnings.append(f"the page's text stops inside “{draft.title or paragraphs[0][:12]}”"
                             f" (“…{paragraphs[-1][-8:]}”): the article is cut off")
         others = [credit for b in draft.bylines for credit in b.others] + draft.others
+        # an editor line cut off the text (…要学习。责任编辑：张三) credits its editors, and
+        # its words go where the page's other editor lines do
+        dropped.extend(b.text for b in draft.bylines if _editors_only(b))
         if last:
             others += editors
         articles.append(Article(
@@ -155,8 +163,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
             reporters=_unique([n for b in draft.bylines for n in b.reporters]),
             correspondents=_unique([n for b in draft.bylines for n in b.correspondents]),
             credit=next((b.credit for b in draft.bylines if b.credit), None),
-            bylines=tuple(b.text for b in draft.bylines if b.counts or not b.others
-                          or any(c.role != "editor" for c in b.others)),
+            bylines=tuple(b.text for b in draft.bylines if not _editors_only(b)),
             other_bylines=tuple(dict.fromkeys(others)), captions=tuple(draft.captions),
             truncated=truncated, body=tuple(draft.blocks)))
     if not articles:
