@@ -25,7 +25,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
     ("print", r"【打印】|打印本页|打印本文|放大\s*缩小|扩展\s*收缩|关闭窗口|关闭本页|分享到|字号[:：]|"
-              r"^【?字号\s*(?:[大中小】]|$)|【字体|默认字体|背景色"),
+              r"^【?字号(?:\s*[大中小】]|\s|$)|【字体|默认字体|背景色|打印\s+关闭"),
     ("print", r"^默认$"),
     ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载|免责[声申]明"),
     ("licence", r"ICP|备案号|公网安备|新出网证|互联网新闻信息服务许可|举报|统一刊号|CN\d{2}-\d{4}"),
@@ -41,6 +41,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
                   r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
+                  r"意见反馈|新闻爆料|进入论坛|"
                   # a news site's footer widgets
                   r"^相关(?:报道|搜索|阅读)$|关注我|新浪微博|腾讯微博|^图片频道$|吐槽|^更多资讯请关注|"
                   r"^新闻推荐"),

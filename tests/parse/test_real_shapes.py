@@ -82,6 +82,7 @@ PAGES = Path(__file__).resolve().parents[1] / "corpus" / "real" / "pages"
     ("(于露 刘梦琳 通讯员 刘荣荣)", [], ["刘荣荣"], ["作者 于露", "作者 刘梦琳"]),  # spaced writers
     ("(记者 王亚楼 通讯员 伟良)", ["王亚楼"], ["伟良"], []),                          # a pen name last
     ("(通讯员晨光、肖兰兰)", [], ["晨光", "肖兰兰"], []),                        # ... or listed (u08)
+    ("中原报业传媒集团全媒体新闻中心记者 张辉 卢文军", ["张辉", "卢文军"], [], []),  # a group's newsroom
     ("通讯员  赵春雅 文/", [], ["赵春雅"], []),                       # a credit cut off (119)
     ("□策划刘志松记者崔敬刘萌萌", ["崔敬", "刘萌萌"], [], ["策划 刘志松"]),           # a series' planner
     ("本报记者组", [], [], []),                                                       # the team
@@ -200,6 +201,7 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("  • 2010年08月25日 作者:", "bullet"),
     ("字号", "print"), ("【字号 大 中 小】", "print"),
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
+    ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
     assert kind in kinds_of(line.strip())
@@ -226,6 +228,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
     "主办单位:郑州高新技术产业开发区管理委员会 地址:郑州高新区国槐街6号 邮编:450001",  # the host
     "404255_144.jpg", "IMG_2001.JPG",                                 # where a picture stood
+    "• 1. 本网原创稿件版权均属于河南经济报社,未经河南经济报社授权,不得转载、摘编使用。",  # a notice's
+    "• 2. 非本网原创作品均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点。",  # (346)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
