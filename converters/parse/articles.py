@@ -112,6 +112,15 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
     return [d if d or was_named else page for d, was_named in zip(decided, named)], page
 
 
+def _reporters(draft: Draft) -> tuple[str, ...]:
+    """The reporters of the draft's bylines; but a site's author field naming a writer
+    alone (作者: 章东丽) does not make a reporter of one the byline calls a correspondent
+    (南阳网讯 (通讯员章东丽))."""
+    correspondents = {n for b in draft.bylines for n in b.correspondents}
+    return _unique([n for b in draft.bylines for n in b.reporters
+                    if not (n in correspondents and b.text.lstrip().startswith("作者"))])
+
+
 def _editors_only(byline: Byline) -> bool:
     return not byline.counts and bool(byline.others) and all(c.role == "editor" for c in byline.others)
 
@@ -160,7 +169,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                                  matcher),
             district=district, dateline=draft.dateline,
             date=lead.date if lead else None,
-            reporters=_unique([n for b in draft.bylines for n in b.reporters]),
+            reporters=_reporters(draft),
             correspondents=_unique([n for b in draft.bylines for n in b.correspondents]),
             credit=next((b.credit for b in draft.bylines if b.credit), None),
             bylines=tuple(b.text for b in draft.bylines if not _editors_only(b)),

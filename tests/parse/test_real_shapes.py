@@ -911,3 +911,11 @@ def test_a_series_number_is_never_the_headline() -> None:
     page = "巩义经济社会发展系列报道之三\n\n巨笔如椽绘新城\n\n本报讯 今年以来，巩义市加快新城建设。\n"
     article = document_from(_as_labelled(page, ["title", "title", "body"]), "192.txt").articles[0]
     assert (article.kicker, article.title) == ("巩义经济社会发展系列报道之三", "巨笔如椽绘新城")
+
+
+def test_an_author_field_does_not_make_a_reporter_of_a_correspondent() -> None:
+    # 339 (fresh): the site's 作者: field names the writer the byline calls 通讯员
+    page = ("西峡县桑坪镇张庄村：学真经谋发展\n\n作者:  章东丽\n\n"
+            "南阳网讯 (通讯员章东丽)“通过今天参观学习，对我们触动很大！”村民说。\n")
+    article = parse_text(page).articles[0]
+    assert (article.reporters, article.correspondents) == ((), ("章东丽",))
