@@ -41,9 +41,15 @@ def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[U
     is the headline), one names a place only (襄城县湛北乡北姚社区
     over 樱桃红了 游客采摘正当时: a kicker), or the page's headline index lists some
     of the lines and not the others, nor all of them as one (the listed are the
-    title). Otherwise the one line the model is surest of; the others are dropped."""
+    title). Otherwise the one line the model is surest of; the others are dropped. A
+    line led by a mark (■基层聚焦: a column's label) is never the headline beside one
+    that is not (no labelled headline has one)."""
     if len(titles) <= 1:
         return titles, []
+    marked = [u for u in titles if u.text[:1] in MARKERS]
+    if marked and len(marked) < len(titles):
+        rest, demoted = headline_lines([u for u in titles if u not in marked], indexed)
+        return rest, marked + demoted
     adjacent = all(b.first_line - a.last_line <= 2 for a, b in zip(titles, titles[1:]))
     if not (adjacent and all(u.length <= HALF_HEADLINE for u in titles)):
         return [max(titles, key=lambda u: u.confidence)], []

@@ -919,3 +919,11 @@ def test_an_author_field_does_not_make_a_reporter_of_a_correspondent() -> None:
             "南阳网讯 (通讯员章东丽)“通过今天参观学习，对我们触动很大！”村民说。\n")
     article = parse_text(page).articles[0]
     assert (article.reporters, article.correspondents) == ((), ("章东丽",))
+
+
+def test_a_columns_label_led_by_a_mark_is_never_the_headline() -> None:
+    # 325 (fresh): ■基层聚焦 over the deck, printed in the index too, taken for the title
+    # and the headline under it dropped
+    page = "■基层聚焦\n\n无烟日宣传活动\n\n本报讯 5月31日上午，新郑市龙湖镇开展宣传活动。\n"
+    article = document_from(_as_labelled(page, ["title", "title", "body"]), "325.txt").articles[0]
+    assert (article.kicker, article.title) == ("基层聚焦", "无烟日宣传活动")  # (its mark undone)
