@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from .chars import numbered_picture
+from .decks import couplet
 from .bylines import names_only
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
@@ -138,6 +139,10 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             # 黎海平 陈宇平 under the headline: its writers' names, no deck line (over the
             # headline, 金水区 or 宋营村 looks like a name: a kicker is left as it is)
             label, unit.role, unit.byline = "byline", "byline", names
+        elif label == "caption" and index and units[index - 1].hint in DECK \
+                and not unit.captioned and unit.role in ("body", "heading") \
+                and couplet(units[index - 1].text, unit.text):
+            label = "title"  # 公厕接连关门 / 市民如厕犯难: the headline's second half
         elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
                 and unit.captioned:
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks

@@ -927,3 +927,15 @@ def test_a_columns_label_led_by_a_mark_is_never_the_headline() -> None:
     page = "■基层聚焦\n\n无烟日宣传活动\n\n本报讯 5月31日上午，新郑市龙湖镇开展宣传活动。\n"
     article = document_from(_as_labelled(page, ["title", "title", "body"]), "325.txt").articles[0]
     assert (article.kicker, article.title) == ("基层聚焦", "无烟日宣传活动")  # (its mark undone)
+
+
+def test_a_couplets_second_half_is_no_caption() -> None:
+    # 122 and 203: the second half of a headline set as a couplet, read by the model as the
+    # caption of a picture under the headline
+    page = "公厕接连关门\n\n市民如厕犯难\n\n“高铁沿线下面两个公厕都贴着停水停电通知。”网友反映。\n"
+    article = document_from(_as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
+    assert (article.title, article.captions) == ("公厕接连关门 市民如厕犯难", ())
+    # a caption of another length stays one
+    page = page.replace("市民如厕犯难", "市民在公厕门前")
+    article = document_from(_as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
+    assert (article.title, article.captions) == ("公厕接连关门", ("市民在公厕门前",))
