@@ -78,6 +78,8 @@ class Towns:
         if not found and not city_known:
             found = self.named(text)
         if not found:
+            found = self._communities_named(text, city)
+        if not found:
             return None, ""
         counts = Counter(district for _, district in found)
         ranked = counts.most_common()
@@ -85,6 +87,33 @@ class Towns:
             return None, ""
         name = next(name for name, district in found if district == ranked[0][0])
         return ranked[0][0], f"{name} is in {ranked[0][0]}"
+
+
+    def _communities_named(self, text: str, city: str) -> list[tuple[str, str]]:
+        """(the street's name as printed, its county) for every community or service
+        centre of the city's streets named after its street's stem (福华街新圃东街社区,
+        城东路花园社区, 城东路服务中心: 福华街's and 城东路's); only stems of three
+        characters or more, and of the paper's own city."""
+        district_of = self.by_city.get(city, {})
+        found = []
+        for match in _COMMUNITY.finditer(text):
+            window = text[max(0, match.start() - _COMMUNITY_NAME - max(self.lengths)):match.start()]
+            for start in range(len(window)):
+                rest = window[start:]
+                stem = next((rest[:length] for length in self.lengths if length >= 3
+                             and district_of.get(rest[:length])
+                             and len(rest) - length <= _COMMUNITY_NAME
+                             and all("\u4e00" <= ch <= "\u9fff" for ch in rest[length:])), None)
+                if stem is not None:
+                    found.append((stem, district_of[stem]))
+                    break
+        return found
+
+
+#: where a community or a street's service centre is named (…花园社区, …服务中心)
+_COMMUNITY = re.compile("社区|服务中心")
+#: the longest name of a community after its street's stem (新圃东街 of 福华街新圃东街社区)
+_COMMUNITY_NAME = 6
 
 
 def _kind(suffix: str) -> str:

@@ -939,3 +939,15 @@ def test_a_couplets_second_half_is_no_caption() -> None:
     page = page.replace("市民如厕犯难", "市民在公厕门前")
     article = document_from(_as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
     assert (article.title, article.captions) == ("公厕接连关门", ("市民在公厕门前",))
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("福华街新圃东街社区开展活动。", "二七区"),       # 135: a community after its street's stem
+    ("近日，城东路花园社区开展活动。", "管城回族区"),  # m05
+    ("近日，城东路服务中心开展活动。", "管城回族区"),  # a street's service centre
+    ("近日，东风路社区开展活动。", None),              # 东风路: a stem of two counties' streets
+    ("近日，新华社区开展活动。", None),                # no street's stem
+])
+def test_a_community_named_after_its_street_says_the_district(text: str, district: str | None) -> None:
+    article = parse_text(f"郑州日报\n\n标题\n\n本报讯 {text}居民积极参与。\n").articles[0]
+    assert article.district == district
