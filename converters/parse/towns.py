@@ -13,7 +13,9 @@ is 涧西区's); a page whose paper is unsaid, against Zhengzhou's and then all
 Henan's, where a stem must be one county's in the whole province.
 
 Names are found from their endings, as places.py finds county names: only
-where 街道, 办事处, 镇 or 乡 ends a word is the text looked at. Read against the
+where 街道, 办事处, 镇 or 乡 ends a word is the text looked at; and, where none
+is, where 社区 or 服务中心 does, for a community named after its street
+(城东路花园社区). Read against the
 whole province (the weakest reading), a street is only a street and a town only
 a town: 龙岗街道 of 鹤壁's development zone is not 永城市's 龙岗镇.
 """
