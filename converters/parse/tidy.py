@@ -79,7 +79,7 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
 
 
 #: the longest caption read from short sentences between a headline and its lead
-SHORT_CAPTION = 30
+SHORT_CAPTION = 45
 #: the fewest Han characters of an article's text (with no dateline or byline) over another
 TOO_LITTLE_TEXT = 20
 
