@@ -951,3 +951,14 @@ def test_a_couplets_second_half_is_no_caption() -> None:
 def test_a_community_named_after_its_street_says_the_district(text: str, district: str | None) -> None:
     article = parse_text(f"郑州日报\n\n标题\n\n本报讯 {text}居民积极参与。\n").articles[0]
     assert article.district == district
+
+
+def test_a_longer_caption_between_the_headline_and_a_dateline_is_no_article() -> None:
+    # 187: a caption of 32 characters over the lead with its dateline, read as an article
+    page = ("商水县张庄乡助农抢收小麦保丰收\n\n6月1日,张庄乡刘村村民在村干部指导帮助下,趁晴好天气抢收小麦。\n\n"
+            "中华龙都网讯(周口报业全媒体记者 刘琰 通讯员 刘耀辉)商水县张庄乡在三夏生产中及早安排。\n")
+    document = parse_text(page)
+    assert len(document.articles) == 1
+    article = document.articles[0]
+    assert article.title == "商水县张庄乡助农抢收小麦保丰收" and article.reporters == ("刘琰",)
+    assert article.captions == ("6月1日，张庄乡刘村村民在村干部指导帮助下，趁晴好天气抢收小麦。",)
