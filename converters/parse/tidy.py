@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .assemble import Draft
 from .chars import PAUSES, ends_sentence, is_han, numbered_picture, visible_length
 from .decks import DECORATION
+from .patterns import is_boilerplate
 from .scraped import HEADLINE_MAX
 from .segment import HEADLINE_OVER_CHROME
 from .units import Unit
@@ -142,8 +143,10 @@ def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],
         han = sum(map(is_han, text))
         # a headline set with a bullet (• 顺义村规民约“润”乡风) right above the text is one
         bulleted = unit.kinds == ("bullet",) and not nearest
-        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN or numbered_picture(text):
-            continue  # a source line, a menu's bullet, a jump line, a caption: look above it
+        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN or numbered_picture(text) \
+                or is_boilerplate(unit.folded):
+            continue  # a source line, a menu's bullet, a jump line, a caption, a site's
+            # label (郑州日报 原创): look above it
         text = text.lstrip(DECORATION) if bulleted else text
         # (a headline's commas and colons allowed: 郑州枫杨办锦华苑社区：九九重阳节，浓浓敬老情)
         if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \

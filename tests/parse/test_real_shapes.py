@@ -230,6 +230,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "404255_144.jpg", "IMG_2001.JPG",                                 # where a picture stood
     "• 1. 本网原创稿件版权均属于河南经济报社,未经河南经济报社授权,不得转载、摘编使用。",  # a notice's
     "• 2. 非本网原创作品均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点。",  # (346)
+    "特别声明", "本文为正观号作者或机构在正观新闻上传并发布,仅代表该作者或机构观点,不代表正观新闻的观点和立场,"
+    "正观新闻仅提供信息发布平台。",                                   # a platform's notice (367, 368)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -962,3 +964,14 @@ def test_a_longer_caption_between_the_headline_and_a_dateline_is_no_article() ->
     article = document.articles[0]
     assert article.title == "商水县张庄乡助农抢收小麦保丰收" and article.reporters == ("刘琰",)
     assert article.captions == ("6月1日，张庄乡刘村村民在村干部指导帮助下，趁晴好天气抢收小麦。",)
+
+
+def test_a_sites_label_is_not_taken_back_as_the_headline() -> None:
+    # 367 (fresh): the headline read as chrome, and 郑州日报 原创 under it, dropped as the
+    # site's label, taken back as the nearest headline-shaped line over the text
+    page = ("郑州经开区前程办事处锦程社区：粽叶飘香迎端午 邻里同心庆佳节\n\n郑州日报 原创\n\n2025-05-30 12:28\n\n"
+            "郑报全媒体记者  董茜\n\n为弘扬中华传统文化，营造浓厚节日氛围，社区开展包粽子活动。\n\n"
+            "活动伊始，社区工作人员早早准备好糯米、粽叶。\n")
+    article = document_from(_as_labelled(page, ["chrome", "chrome", "chrome", "byline", "body", "body"]),
+                            "367.txt").articles[0]
+    assert article.title == "郑州经开区前程办事处锦程社区：粽叶飘香迎端午 邻里同心庆佳节"
