@@ -232,6 +232,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "• 2. 非本网原创作品均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点。",  # (346)
     "特别声明", "本文为正观号作者或机构在正观新闻上传并发布,仅代表该作者或机构观点,不代表正观新闻的观点和立场,"
     "正观新闻仅提供信息发布平台。",                                   # a platform's notice (367, 368)
+    "本网站所刊发的各种新闻、信息和各种专题专栏资料,均为三",         # a site's, cut off (t06)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
