@@ -57,7 +57,7 @@ class Builder:
     """
 
     def __init__(self, warnings: list[str], dropped: list[str], *, record: bool = False,
-                 indexed: str = "", elsewhere: str = "") -> None:
+                 indexed: str = "", elsewhere: str = "", archived: str | None = None) -> None:
         self.warnings = warnings
         self.dropped = dropped
         self.record = record
@@ -66,6 +66,8 @@ class Builder:
         self.elsewhere = elsewhere
         #: the lines of those that the page's headline index and navigation print
         self.indexed = indexed
+        #: the article's title as the page's archive record names it, spaces removed
+        self.archived = archived
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.section: str | None = None
@@ -318,7 +320,8 @@ class Builder:
             # taken for chrome: tidy.title_above looks for it; a series' number alone
             # over the text names no headline)
             parts["title"] = [parts[role].pop(0)]
-        self._title_as_listed(parts)
+        if not self._title_as_archived(parts):
+            self._title_as_listed(parts)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker
@@ -334,6 +337,21 @@ class Builder:
         draft.units.extend(deck)
         draft.blocks.extend(Block("subhead", unit.text, _span(unit)) for unit in boxes)
 
+
+    def _title_as_archived(self, parts: dict[str, list[str]]) -> bool:
+        """The page's archive record names its article's title (the site's publishing
+        system writes it in a comment: …content_276080.html 1 街坊節開幕推睦鄰互助): of the
+        deck's lines, that one is the title, those above it the kicker, those under it
+        the subtitle, whatever the model called them. Whether it did."""
+        if not self.archived:
+            return False
+        lines = parts["kicker"] + parts["title"] + parts["subtitle"]
+        compact = ["".join(line.split()) for line in lines]
+        if self.archived not in compact:
+            return False
+        at = compact.index(self.archived)
+        parts["kicker"], parts["title"], parts["subtitle"] = lines[:at], [lines[at]], lines[at + 1:]
+        return True
 
     def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
         """The page names its article by its title elsewhere (the headline index, the

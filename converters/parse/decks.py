@@ -5,6 +5,7 @@ headline index, its navigation)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .bylines import MARKERS
 from .patterns import PLACE_LED, PLACE_NAME
@@ -86,3 +87,19 @@ def couplet(first: str, second: str) -> bool:
     return 2 <= len(halves[0]) == len(halves[1]) <= COUPLET_LONGEST \
         and not any(" " in half or "：" in half or ":" in half or PLACE_NAME.match(half)
                     or PLACE_LED.match(half) for half in halves)
+
+
+#: a site's archive record of the page, written by its publishing system in a comment:
+#: date, the line over or under the title (or nothing), numbers, the paper, the page's
+#: file, then the title (2023-07-16 1 1 澳门日报 content_276080.html 1 街坊節開幕推睦鄰互助
+#: /enpproperty-->)
+_ARCHIVE_RECORD = re.compile(r"(?:^|\s)\d{4}-\d{2}-\d{2}\s+.*?\s*\d+\s+\d+\s+\S+\s+\S+\.s?html?\s+"
+                             r"\d+(?:\s+\d+)?\s+(?P<title>.+?)\s*/enpproperty")
+
+
+def archived_title(units: Iterable[Unit]) -> str | None:
+    """The title the page's archive record names, spaces removed, if it has one."""
+    for unit in units:
+        if "enpproperty" in unit.folded and (record := _ARCHIVE_RECORD.search(unit.folded)):
+            return "".join(record.group("title").split())
+    return None

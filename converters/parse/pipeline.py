@@ -10,6 +10,7 @@ from pathlib import Path
 from . import roles
 from .articles import build_document, ends_open
 from .assemble import Builder, record_rule_roles
+from .decks import archived_title
 from .tidy import tidy, title_above
 from .hanzi import simplified
 from ..model import Collection, Credit, Document, Problem
@@ -111,7 +112,7 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
         units.append(unit)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
     builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
-                      elsewhere=_lines(outside))
+                      elsewhere=_lines(outside), archived=archived_title(outside))
     for unit in units:
         builder.add(unit)
     builder.finish()

@@ -976,3 +976,21 @@ def test_a_sites_label_is_not_taken_back_as_the_headline() -> None:
     article = document_from(_as_labelled(page, ["chrome", "chrome", "chrome", "byline", "body", "body"]),
                             "367.txt").articles[0]
     assert article.title == "郑州经开区前程办事处锦程社区：粽叶飘香迎端午 邻里同心庆佳节"
+
+
+def test_the_pages_archive_record_names_the_title() -> None:
+    # u09, read by a model that had not seen its site: the title under its subtitle read as
+    # kicker and title; the page's archive record (a comment of its publishing system)
+    # names the title
+    page = ("载歌载舞共迎“壮族三月三”\n\n万秀区组织丰富民俗文化活动营造节日氛围\n\n"
+            "本报讯 连日来，万秀区各地开展丰富多彩的民俗文化活动。\n\n"
+            "--> 2023-04-13 黎海平 陈宇平 万秀区组织丰富民俗文化活动营造节日氛围 1 1 梧州日报 "
+            "content_50684.html 1 载歌载舞共迎“壮族三月三” /enpproperty-->\n")
+    labels = ["kicker", "title", "body", "chrome"]
+    article = document_from(_as_labelled(page, labels), "u09.txt").articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (
+        None, "载歌载舞共迎“壮族三月三”", "万秀区组织丰富民俗文化活动营造节日氛围")
+    # without the record, the model's reading stands
+    page = page[:page.index("-->")]
+    article = document_from(_as_labelled(page, labels[:3]), "u09.txt").articles[0]
+    assert article.title == "万秀区组织丰富民俗文化活动营造节日氛围"
