@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
-from .decks import SERIES_NUMBER, couplet, headline_lines, listed
-from .patterns import PLACE_LED
+from .decks import SERIES_NUMBER, headline_lines, title_as_archived, title_as_listed
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
 from .units import Unit
@@ -320,8 +319,8 @@ class Builder:
             # taken for chrome: tidy.title_above looks for it; a series' number alone
             # over the text names no headline)
             parts["title"] = [parts[role].pop(0)]
-        if not self._title_as_archived(parts):
-            self._title_as_listed(parts)
+        if not title_as_archived(parts, self.archived):
+            title_as_listed(parts, self.indexed, self.elsewhere)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \
                 and parts["subtitle"] and not parts["kicker"]:
             # 枚乘街道： over the headline: who or where the story is, a kicker
@@ -336,61 +335,6 @@ class Builder:
         self.start(draft)
         draft.units.extend(deck)
         draft.blocks.extend(Block("subhead", unit.text, _span(unit)) for unit in boxes)
-
-
-    def _title_as_archived(self, parts: dict[str, list[str]]) -> bool:
-        """The page's archive record names its article's title (the site's publishing
-        system writes it in a comment: …content_276080.html 1 街坊節開幕推睦鄰互助): of the
-        deck's lines, that one is the title, those above it the kicker, those under it
-        the subtitle, whatever the model called them. Whether it did."""
-        if not self.archived:
-            return False
-        lines = parts["kicker"] + parts["title"] + parts["subtitle"]
-        compact = ["".join(line.split()) for line in lines]
-        if self.archived not in compact:
-            return False
-        at = compact.index(self.archived)
-        parts["kicker"], parts["title"], parts["subtitle"] = lines[:at], [lines[at]], lines[at + 1:]
-        return True
-
-    def _title_as_listed(self, parts: dict[str, list[str]]) -> None:
-        """The page names its article by its title elsewhere (the headline index, the
-        navigation bar, an archive line): of a two-line deck one line of which is named
-        there and the other not, the named one is the title (kicker + title read where
-        the page printed title + subtitle, or the reverse)."""
-        if len(parts["title"]) != 1:
-            return
-        for role in ("kicker", "subtitle"):
-            # 顺应民意的 / 新型农村社区 printed together elsewhere too (the navigation's copy,
-            # the index): two halves of one headline
-            if len(parts[role]) == 1 and not parts["subtitle" if role == "kicker" else "kicker"]:
-                halves = [parts[role][0], parts["title"][0]]
-                halves = halves if role == "kicker" else halves[::-1]
-                compact = ["".join(half.split()) for half in halves]
-                # (but not when the index lists one half alone besides: that is the title;
-                # 花园口镇上下动员 / 综合整治城郊村环境 in the navigation's copy, the second
-                # alone in the index)
-                alone = [self.indexed.count(f"\n{c}\n") for c in compact]
-                if (("".join(compact) in self.elsewhere or "\n".join(compact) in self.elsewhere)
-                        and alone[0] == alone[1]) \
-                        or (couplet(*halves) and sum(map(bool, alone)) != 1):
-                    # (a couplet, unless the page's index lists one half alone: the title)
-                    parts["title"], parts[role] = [" ".join(halves)], []
-                    return
-        # the headline index first, as lines of its own; then anywhere outside the article.
-        # A headline its place leads stays the title: such a line is never a subtitle,
-        # and the index may list the column's name over it (家园问题回头看)
-        for listing, within in ((self.indexed, False), (self.elsewhere, True)):
-            if not listing or listed(parts["title"][0], listing, within) \
-                    or PLACE_LED.match(parts["title"][0]):
-                continue
-            title = parts["title"][0]
-            for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
-                if len(parts[role]) == 1 and not parts[other] \
-                        and listed(parts[role][0], listing, within):
-                    # kicker listed: it is the title, the title its subtitle; and the reverse
-                    parts["title"], parts[other], parts[role] = parts[role], [title], []
-                    return
 
 
 _HANDLERS = {"section": Builder.on_section, "heading": Builder.on_heading,

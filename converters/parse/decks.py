@@ -103,3 +103,59 @@ def archived_title(units: Iterable[Unit]) -> str | None:
         if "enpproperty" in unit.folded and (record := _ARCHIVE_RECORD.search(unit.folded)):
             return "".join(record.group("title").split())
     return None
+
+
+def title_as_archived(parts: dict[str, list[str]], archived: str | None) -> bool:
+    """The page's archive record names its article's title (the site's publishing
+    system writes it in a comment: …content_276080.html 1 街坊節開幕推睦鄰互助): of the
+    deck's lines, that one is the title, those above it the kicker, those under it
+    the subtitle, whatever the model called them. Whether it did."""
+    if not archived:
+        return False
+    lines = parts["kicker"] + parts["title"] + parts["subtitle"]
+    compact = ["".join(line.split()) for line in lines]
+    if archived not in compact:
+        return False
+    at = compact.index(archived)
+    parts["kicker"], parts["title"], parts["subtitle"] = lines[:at], [lines[at]], lines[at + 1:]
+    return True
+
+
+def title_as_listed(parts: dict[str, list[str]], indexed: str, elsewhere: str) -> None:
+    """The page names its article by its title elsewhere (the headline index, the
+    navigation bar, an archive line): of a two-line deck one line of which is named
+    there and the other not, the named one is the title (kicker + title read where
+    the page printed title + subtitle, or the reverse)."""
+    if len(parts["title"]) != 1:
+        return
+    for role in ("kicker", "subtitle"):
+        # 顺应民意的 / 新型农村社区 printed together elsewhere too (the navigation's copy,
+        # the index): two halves of one headline
+        if len(parts[role]) == 1 and not parts["subtitle" if role == "kicker" else "kicker"]:
+            halves = [parts[role][0], parts["title"][0]]
+            halves = halves if role == "kicker" else halves[::-1]
+            compact = ["".join(half.split()) for half in halves]
+            # (but not when the index lists one half alone besides: that is the title;
+            # 花园口镇上下动员 / 综合整治城郊村环境 in the navigation's copy, the second
+            # alone in the index)
+            alone = [indexed.count(f"\n{c}\n") for c in compact]
+            if (("".join(compact) in elsewhere or "\n".join(compact) in elsewhere)
+                    and alone[0] == alone[1]) \
+                    or (couplet(*halves) and sum(map(bool, alone)) != 1):
+                # (a couplet, unless the page's index lists one half alone: the title)
+                parts["title"], parts[role] = [" ".join(halves)], []
+                return
+    # the headline index first, as lines of its own; then anywhere outside the article.
+    # A headline its place leads stays the title: such a line is never a subtitle,
+    # and the index may list the column's name over it (家园问题回头看)
+    for listing, within in ((indexed, False), (elsewhere, True)):
+        if not listing or listed(parts["title"][0], listing, within) \
+                or PLACE_LED.match(parts["title"][0]):
+            continue
+        title = parts["title"][0]
+        for role, other in (("kicker", "subtitle"), ("subtitle", "kicker")):
+            if len(parts[role]) == 1 and not parts[other] \
+                    and listed(parts[role][0], listing, within):
+                # kicker listed: it is the title, the title its subtitle; and the reverse
+                parts["title"], parts[other], parts[role] = parts[role], [title], []
+                return
