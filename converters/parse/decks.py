@@ -130,8 +130,10 @@ def title_as_listed(parts: dict[str, list[str]], indexed: str, elsewhere: str) -
         return
     for role in ("kicker", "subtitle"):
         # 顺应民意的 / 新型农村社区 printed together elsewhere too (the navigation's copy,
-        # the index): two halves of one headline
-        if len(parts[role]) == 1 and not parts["subtitle" if role == "kicker" else "kicker"]:
+        # the index): two halves of one headline; but a place with its colon over the
+        # headline (金水区： / 在全市率先将学前教育纳入政府职责) is its kicker wherever printed
+        if len(parts[role]) == 1 and not parts["subtitle" if role == "kicker" else "kicker"] \
+                and not (role == "kicker" and parts[role][0].rstrip().endswith(("：", ":"))):
             halves = [parts[role][0], parts["title"][0]]
             halves = halves if role == "kicker" else halves[::-1]
             compact = ["".join(half.split()) for half in halves]

@@ -994,3 +994,14 @@ def test_the_pages_archive_record_names_the_title() -> None:
     page = page[:page.index("-->")]
     article = document_from(_as_labelled(page, labels[:3]), "u09.txt").articles[0]
     assert article.title == "万秀区组织丰富民俗文化活动营造节日氛围"
+
+
+def test_a_place_with_its_colon_over_the_headline_stays_its_kicker() -> None:
+    # 143: 金水区： over the headline, both printed together in the index and the
+    # navigation's copy, was joined to the headline as its first half
+    index = "金水区:\n在全市率先将学前教育纳入政府职责\n登封市:\n建设中原经济区休闲度假中心\n\n"
+    page = (index + "返回主页 | 郑州晚报 | 版面导航 |\n下一篇4      【打印】\n" + index.split("登封")[0]
+            + "\n金水区:\n\n在全市率先将学前教育纳入政府职责\n\n“今年明显感觉小学就学压力很大。”赵书贤说。\n")
+    read_page = read_roles(page)
+    article = document_from(read_page, "143.txt").articles[0]
+    assert (article.kicker, article.title) == ("金水区：", "在全市率先将学前教育纳入政府职责")
