@@ -71,6 +71,14 @@ def headline_lines(titles: list[Unit], indexed: str) -> tuple[list[Unit], list[U
         listed = [u for u, c in zip(titles, compact) if f"\n{c}\n" in indexed]
         if listed and len(listed) < len(titles):
             return listed, [u for u in titles if u not in listed]
+    # the index lists one line more often than the others (20台水泵送到村头 alone in the
+    # headline index, with 市委办公厅解农民燃眉之急 under it in the navigation's copy): the
+    # headline; the halves of one are listed as often as each other
+    lines = indexed.split("\n")
+    times = [lines.count(c) for c in compact]
+    if times.count(max(times)) == 1 and min(times) > 0:
+        best = titles[times.index(max(times))]
+        return [best], [u for u in titles if u is not best]
     return titles, []
 
 
@@ -140,7 +148,9 @@ def title_as_listed(parts: dict[str, list[str]], indexed: str, elsewhere: str) -
             # (but not when the index lists one half alone besides: that is the title;
             # 花园口镇上下动员 / 综合整治城郊村环境 in the navigation's copy, the second
             # alone in the index)
-            alone = [indexed.count(f"\n{c}\n") for c in compact]
+            # (counted as lines: a line printed twice in a row is there twice)
+            lines = indexed.split("\n")
+            alone = [lines.count(c) for c in compact]
             if (("".join(compact) in elsewhere or "\n".join(compact) in elsewhere)
                     and alone[0] == alone[1]) \
                     or (couplet(*halves) and sum(map(bool, alone)) != 1):

@@ -1005,3 +1005,14 @@ def test_a_place_with_its_colon_over_the_headline_stays_its_kicker() -> None:
     read_page = read_roles(page)
     article = document_from(read_page, "143.txt").articles[0]
     assert (article.kicker, article.title) == ("金水区：", "在全市率先将学前教育纳入政府职责")
+
+
+def test_the_line_the_index_lists_more_often_is_the_headline() -> None:
+    # 182: 20台水泵送到村头 alone in the headline index, then over 市委办公厅解农民燃眉之急
+    # in the navigation's copy, was joined with it as one two-line headline
+    page = ("我市再施人工增雨\n20台水泵送到村头\n\n返回主页 | 郑州日报 | 版面导航 |\n"
+            "3上一篇  下一篇4      【打印】\n20台水泵送到村头\n市委办公厅解农民燃眉之急\n\n"
+            "20台水泵送到村头\n\n市委办公厅解农民燃眉之急\n\n"
+            "本报讯(记者 王亚楼 通讯员 新瑞)2月15日上午，20台水泵送到了巩义米河镇。\n")
+    article = parse_text(page).articles[0]
+    assert (article.title, article.subtitle) == ("20台水泵送到村头", "市委办公厅解农民燃眉之急")
