@@ -128,6 +128,12 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label in ("body", "caption") and unit.role != "drop" and unit.byline is None \
                 and PLACE_LED.match(unit.text):
             label = "title"  # 黄店镇：花生丰收季 农户增收忙: a place leading its headline
+        elif label == "section" and index + 1 < len(units) \
+                and units[index + 1].first_line == unit.last_line + 1 \
+                and units[index + 1].role in ("body", "heading") and not units[index + 1].dateline:
+            # 中原区林山寨街道 right over a headline, no blank line between: the headline's
+            # kicker (every labelled one is), where a section's label stands apart
+            label = "kicker"
         elif label in DECK and numbered_picture(unit.text):
             label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline
         elif label in DECK and BOX_LABEL.match(unit.text):

@@ -1016,3 +1016,17 @@ def test_the_line_the_index_lists_more_often_is_the_headline() -> None:
             "本报讯(记者 王亚楼 通讯员 新瑞)2月15日上午，20台水泵送到了巩义米河镇。\n")
     article = parse_text(page).articles[0]
     assert (article.title, article.subtitle) == ("20台水泵送到村头", "市委办公厅解农民燃眉之急")
+
+
+def test_a_street_right_over_its_headline_is_its_kicker_not_a_section() -> None:
+    # 210: each street printed right over its article's headline, read as section labels
+    page = ("管城区二里岗街道\n拆除大型违法建筑\n本报讯 为提高城市综合管理水平，街道拆除违建。\n"
+            "中原区林山寨街道\n拆除伊河路违建\n本报讯 22日，中原区林山寨街道组织拆除违建。\n")
+    labels = ["section", "title", "body", "section", "title", "body"]
+    document = document_from(_as_labelled(page, labels), "210.txt")
+    assert [(a.kicker, a.title, a.section) for a in document.articles] == [
+        ("管城区二里岗街道", "拆除大型违法建筑", None), ("中原区林山寨街道", "拆除伊河路违建", None)]
+    # set apart by blank lines, over its articles, a street is their section
+    page = page.replace("街道\n", "街道\n\n").replace("建筑\n", "建筑\n\n").replace("违建\n本", "违建\n\n本")
+    document = document_from(_as_labelled(page, labels), "210.txt")
+    assert [a.section for a in document.articles] == ["管城区二里岗街道", "中原区林山寨街道"]
