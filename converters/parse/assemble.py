@@ -319,6 +319,13 @@ class Builder:
             # taken for chrome: tidy.title_above looks for it; a series' number alone
             # over the text names no headline)
             parts["title"] = [parts[role].pop(0)]
+        if len(parts["title"]) == 1 and " " in parts["title"][0]:
+            # the headline printed again over two lines, its halves read as kicker or
+            # subtitle (郑州东站新增非机动车 停车位1600多个 / 郑州东站新增非机动车): a copy
+            halves = parts["title"][0].split()
+            for role in ("kicker", "subtitle"):
+                self.dropped.extend(line for line in parts[role] if line in halves)
+                parts[role] = [line for line in parts[role] if line not in halves]
         if not title_as_archived(parts, self.archived):
             title_as_listed(parts, self.indexed, self.elsewhere)
         if len(parts["title"]) == 1 and parts["title"][0].endswith(("：", ":")) \

@@ -1030,3 +1030,13 @@ def test_a_street_right_over_its_headline_is_its_kicker_not_a_section() -> None:
     page = page.replace("街道\n", "街道\n\n").replace("建筑\n", "建筑\n\n").replace("违建\n本", "违建\n\n本")
     document = document_from(_as_labelled(page, labels), "210.txt")
     assert [a.section for a in document.articles] == ["管城区二里岗街道", "中原区林山寨街道"]
+
+
+def test_the_headline_printed_again_over_two_lines_is_a_copy() -> None:
+    # 116: the headline, then again over two lines, the first half read as a subtitle
+    page = ("郑州东站新增非机动车 停车位1600多个\n\n郑州东站新增非机动车\n\n停车位1600多个\n\n"
+            "本报讯 共享单车为郑州东站周边上班、居住的人带来方便。\n")
+    document = document_from(_as_labelled(page, ["title", "subtitle", "title", "body"]), "116.txt")
+    article = document.articles[0]
+    assert (article.title, article.subtitle) == ("郑州东站新增非机动车 停车位1600多个", None)
+    assert "郑州东站新增非机动车" in document.dropped
