@@ -341,15 +341,25 @@ def test_a_line_of_two_phrases_is_no_half_of_a_headline() -> None:
     assert headline_lines([kicker, title], "") == ([title], [kicker])
 
 
-def test_of_two_title_lines_the_one_the_index_lists_is_the_title() -> None:
-    page = ("第J03版:社区报 国基·关注 上一版3  4下一版\n国基路街道有“妙招”\n点线面全覆盖 织密防电信诈骗“安全网”\n"
-            "巾帼志愿服务 助力文明城市创建\n\n返回主页 | 郑州晚报 | 标题导航 | 郑州日报\n上一期  下一期\n"
-            "国基路街道有“妙招”\n\n无主管楼院治理 居民担纲“主角”\n\n"
-            "本报讯 无主管楼院整治提升关系到居民的切实利益。国基路街道探索居民自治。\n\n"
-            "让居民“动起来”。零距离开展无主管楼院民意调查。\n")
+@pytest.mark.parametrize(("page", "title", "subtitle"), [
+    (("第J03版:社区报 国基·关注 上一版3  4下一版\n国基路街道有“妙招”\n点线面全覆盖 织密防电信诈骗“安全网”\n"
+      "巾帼志愿服务 助力文明城市创建\n\n返回主页 | 郑州晚报 | 标题导航 | 郑州日报\n上一期  下一期\n"
+      "国基路街道有“妙招”\n\n无主管楼院治理 居民担纲“主角”\n\n"
+      "本报讯 无主管楼院整治提升关系到居民的切实利益。国基路街道探索居民自治。\n\n"
+      "让居民“动起来”。零距离开展无主管楼院民意调查。\n"),
+     "国基路街道有“妙招”", "无主管楼院治理 居民担纲“主角”"),
+    # 182: 20台水泵送到村头 alone in the headline index, then over 市委办公厅解农民燃眉之急
+    # in the navigation's copy (listed more often: the title), was joined with it
+    (("我市再施人工增雨\n20台水泵送到村头\n\n返回主页 | 郑州日报 | 版面导航 |\n"
+      "3上一篇  下一篇4      【打印】\n20台水泵送到村头\n市委办公厅解农民燃眉之急\n\n"
+      "20台水泵送到村头\n\n市委办公厅解农民燃眉之急\n\n"
+      "本报讯(记者 王亚楼 通讯员 新瑞)2月15日上午，20台水泵送到了巩义米河镇。\n"),
+     "20台水泵送到村头", "市委办公厅解农民燃眉之急"),
+])
+def test_of_two_title_lines_the_one_the_index_lists_is_the_title(page: str, title: str,
+                                                                  subtitle: str) -> None:
     article = parse_text(page).articles[0]
-    assert (article.title, article.subtitle) == ("国基路街道有“妙招”", "无主管楼院治理 居民担纲“主角”")
-
+    assert (article.title, article.subtitle) == (title, subtitle)
 
 def test_a_dateline_under_an_article_s_text_opens_the_next_article() -> None:
     # w04: three items each opening 保定晚报讯, the second headline read as a subhead
@@ -1005,17 +1015,6 @@ def test_a_place_with_its_colon_over_the_headline_stays_its_kicker() -> None:
     read_page = read_roles(page)
     article = document_from(read_page, "143.txt").articles[0]
     assert (article.kicker, article.title) == ("金水区：", "在全市率先将学前教育纳入政府职责")
-
-
-def test_the_line_the_index_lists_more_often_is_the_headline() -> None:
-    # 182: 20台水泵送到村头 alone in the headline index, then over 市委办公厅解农民燃眉之急
-    # in the navigation's copy, was joined with it as one two-line headline
-    page = ("我市再施人工增雨\n20台水泵送到村头\n\n返回主页 | 郑州日报 | 版面导航 |\n"
-            "3上一篇  下一篇4      【打印】\n20台水泵送到村头\n市委办公厅解农民燃眉之急\n\n"
-            "20台水泵送到村头\n\n市委办公厅解农民燃眉之急\n\n"
-            "本报讯(记者 王亚楼 通讯员 新瑞)2月15日上午，20台水泵送到了巩义米河镇。\n")
-    article = parse_text(page).articles[0]
-    assert (article.title, article.subtitle) == ("20台水泵送到村头", "市委办公厅解农民燃眉之急")
 
 
 def test_a_street_right_over_its_headline_is_its_kicker_not_a_section() -> None:
