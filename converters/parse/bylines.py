@@ -61,14 +61,16 @@ _ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|{_P
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_STEM = re.compile("记者|通讯员|实习生|编辑|审核|校对|策划|统筹")
+_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对", "策划", "统筹")
+_STEM = re.compile("|".join(_STEMS))
+#: a stem with a name glued after it (记者王军方; 美编 too)
+_STEM_THEN_HAN = re.compile(f"(?:{'|'.join((*_STEMS, '美编'))})[\u4e00-\u9fff]")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
-_STEM_THEN_HAN = re.compile("(?:记者|通讯员|实习生|编辑|审核|校对|美编|策划|统筹)[\u4e00-\u9fff]")
-STEM_ANY = re.compile("记者|通讯员|实习生|编辑|审核|校对|策划|统筹|記者|通訊員|實習生|編輯|審核|校對|策劃|統籌")
+STEM_ANY = re.compile("|".join((*_STEMS, "記者", "通訊員", "實習生", "編輯", "審核", "校對", "策劃",
+                                "統籌")))
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
-_ROLE_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对")
 
 
 @dataclass(frozen=True)
