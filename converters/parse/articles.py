@@ -9,7 +9,6 @@ from functools import partial
 from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
-from .bylines import Byline
 from .chars import ends_sentence
 from .decks import DECORATION
 from .hanzi import fold
@@ -121,10 +120,6 @@ def _reporters(draft: Draft) -> tuple[str, ...]:
                     if not (n in correspondents and b.text.lstrip().startswith("作者"))])
 
 
-def _editors_only(byline: Byline) -> bool:
-    return not byline.counts and bool(byline.others) and all(c.role == "editor" for c in byline.others)
-
-
 def _undecorated(text: str | None) -> str | None:
     return text.lstrip(DECORATION) or text if text else text
 
@@ -158,7 +153,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
         others = [credit for b in draft.bylines for credit in b.others] + draft.others
         # an editor line cut off the text (…要学习。责任编辑：张三) credits its editors, and
         # its words go where the page's other editor lines do
-        dropped.extend(b.text for b in draft.bylines if _editors_only(b))
+        dropped.extend(b.text for b in draft.bylines if b.editors_only)
         if last:
             others += editors
         articles.append(Article(
@@ -172,7 +167,7 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
             reporters=_reporters(draft),
             correspondents=_unique([n for b in draft.bylines for n in b.correspondents]),
             credit=next((b.credit for b in draft.bylines if b.credit), None),
-            bylines=tuple(b.text for b in draft.bylines if not _editors_only(b)),
+            bylines=tuple(b.text for b in draft.bylines if not b.editors_only),
             other_bylines=tuple(dict.fromkeys(others)), captions=tuple(draft.captions),
             truncated=truncated, body=tuple(draft.blocks)))
     if not articles:

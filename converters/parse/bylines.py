@@ -94,6 +94,11 @@ class Byline:
         """Names a reporter or correspondent (what makes a line a byline on its own)."""
         return bool(self.reporters or self.correspondents)
 
+    @property
+    def editors_only(self) -> bool:
+        """Names editors and no one else (责任编辑：张三): an editor line, no byline."""
+        return not self.counts and bool(self.others) and all(c.role == "editor" for c in self.others)
+
 
 @lru_cache(maxsize=8192)  # a month's bylines name the same reporters and roles again and again
 def token_kind(token: str) -> str | None:

@@ -119,8 +119,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
                                           "subhead"):
             label = "title"
         elif unit.byline is not None and unit.role in ("byline", "drop") \
-                and not unit.byline.counts and unit.byline.others \
-                and all(c.role == "editor" for c in unit.byline.others):
+                and unit.byline.editors_only:
             label = "editor"  # 责任编辑 lines are never bylines
         elif unit.role == "byline" and unit.byline is not None and label != "byline" and (
                 unit.byline.counts or label not in (*OUTSIDE, "caption")):
