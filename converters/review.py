@@ -281,13 +281,11 @@ def _rows(lines: list[dict[str, Any]]) -> Markup:
     from markupsafe import Markup
 
     # a page's reasons are few, each said of many lines: escaped once each
-    reasons: dict[str, str] = {}
+    reasons = {why: escape(why) for why in {line["why"] for line in lines}}
     return Markup("".join(
         f'<tr class="role-{line["role"]}" data-role="{line["role"]}"><td>{line["number"]}</td>'
         f'<td>{ROLE_NAMES.get(line["role"]) or escape(line["role"])}</td>'
-        f'<td>{escape(line["text"])}</td><td>'
-        f'{reasons.get(line["why"]) or reasons.setdefault(line["why"], escape(line["why"]))}'
-        '</td></tr>\n'
+        f'<td>{escape(line["text"])}</td><td>{reasons[line["why"]]}</td></tr>\n'
         for line in lines))
 
 

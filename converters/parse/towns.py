@@ -15,9 +15,9 @@ Henan's, where a stem must be one county's in the whole province.
 Names are found from their endings, as places.py finds county names: only
 where 街道, 办事处, 镇 or 乡 ends a word is the text looked at; and, where none
 is, where 社区 or 服务中心 does, for a community named after its street
-(城东路花园社区). Read against the
-whole province (the weakest reading), a street is only a street and a town only
-a town: 龙岗街道 of 鹤壁's development zone is not 永城市's 龙岗镇.
+(城东路花园社区). Read against the whole province (the weakest reading), a street
+is only a street and a town only a town: 龙岗街道 of 鹤壁's development zone is not
+永城市's 龙岗镇.
 """
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from functools import cache
 from importlib import resources
+
+from .chars import is_han
 
 _SUFFIXES = ("街道办事处", "街道", "办事处", "回族乡", "镇", "乡")
 _ENDING = re.compile("街道办事处|街道|办事处|回族乡|镇|乡")
@@ -90,7 +92,6 @@ class Towns:
         name = next(name for name, district in found if district == ranked[0][0])
         return ranked[0][0], f"{name} is in {ranked[0][0]}"
 
-
     def _communities_named(self, text: str, city: str) -> list[tuple[str, str]]:
         """(the street's name as printed, its county) for every community or service
         centre of the city's streets named after its street's stem (福华街新圃东街社区,
@@ -99,13 +100,13 @@ class Towns:
         district_of = self.by_city.get(city, {})
         found = []
         for match in _COMMUNITY.finditer(text):
-            window = text[max(0, match.start() - _COMMUNITY_NAME - max(self.lengths)):match.start()]
+            window = text[max(0, match.start() - _COMMUNITY_NAME - self.lengths[0]):match.start()]
             for start in range(len(window)):
                 rest = window[start:]
                 stem = next((rest[:length] for length in self.lengths if length >= 3
                              and district_of.get(rest[:length])
                              and len(rest) - length <= _COMMUNITY_NAME
-                             and all("\u4e00" <= ch <= "\u9fff" for ch in rest[length:])), None)
+                             and all(map(is_han, rest[length:]))), None)
                 if stem is not None:
                     found.append((stem, district_of[stem]))
                     break
