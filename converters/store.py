@@ -18,6 +18,7 @@ used entries go until it is under its limit (``PRESSROOM_CACHE_LIMIT`` in MB,
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -44,6 +45,9 @@ KINDS = {
 _UNVERSIONED = ("fonts", "covers", "templates", "books", "docx", "overlays", "repeats",
                 "entry-points.json")
 DEFAULT_LIMIT_MB = 1024
+#: what the last prune left: the bytes kept and when each folder of this version last
+#: changed. Beside the version folders, so that writing it changes none of them.
+_PRUNED = "pruned.json"
 
 _usable: dict[str, Path] = {}
 
@@ -114,6 +118,8 @@ class Store:
             usage = _usage(path)
             _remove(path)
             removed_files, removed = removed_files + usage.files, removed + usage.size
+        if self._unchanged_since_pruned(limit):
+            return Usage(removed_files, removed)
         entries = _entries(self.current)
         total = sum(size for _, size, _ in entries)
         # oldest use first; an entry is all the files of one name (a font and its
@@ -128,7 +134,44 @@ class Store:
                     continue
                 removed_files += 1
             total, removed = total - size, removed + size
+        self._record_pruned(total)
         return Usage(removed_files, removed)
+
+    def _unchanged_since_pruned(self, limit: int) -> bool:
+        """Whether the last prune left the store within ``limit`` and no folder of it
+        has changed since (a file added or removed changes its folder's time; a use
+        only renews a file's, which orders entries, needed only when over the limit).
+        A correction's build adds nothing, and need not look at thousands of fonts.
+
+        As git does with its index, a folder whose time is not before the record's
+        own is not trusted: a file system's clock ticks coarsely (FAT's every 2 s),
+        and a file added in the tick the record was written leaves the time as it was.
+        """
+        record_path = self.root / _PRUNED
+        try:
+            written = os.stat(record_path).st_mtime_ns
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+            times = self._folder_times()
+            return (record["version"] == VERSION and record["bytes"] <= limit
+                    and record["folders"] == times and all(t < written for t in times.values()))
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+
+    def _record_pruned(self, total: int) -> None:
+        try:
+            record = {"version": VERSION, "bytes": total, "folders": self._folder_times()}
+            replace_file(self.root / _PRUNED, json.dumps(record).encode("utf-8"))
+        except OSError:
+            pass
+
+    def _folder_times(self) -> dict[str, int]:
+        """When this version's folder and each folder in it last changed (ns)."""
+        times = {"": os.stat(self.current).st_mtime_ns}
+        with os.scandir(self.current) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    times[entry.name] = entry.stat(follow_symlinks=False).st_mtime_ns
+        return times
 
     def clear(self) -> Usage:
         """Remove everything kept, of every version."""

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from converters.store import VERSION, Store
@@ -57,6 +58,42 @@ def test_a_use_counts_for_pruning(tmp_path: Path) -> None:
     store.prune(limit=4000)
     assert [p.name for p in store.folder("covers").iterdir()] == ["one.png"]
     assert made == [1, 2]
+
+
+def _folder_times(store: Store, ns: int) -> None:
+    for folder in [store.current, *(p for p in store.current.iterdir() if p.is_dir())]:
+        os.utime(folder, ns=(ns, ns))
+
+
+def test_a_prune_looks_again_at_a_folder_changed_since_the_last(tmp_path: Path) -> None:
+    # the last prune's record spares the next one looking at every file only while no
+    # folder has changed: an entry added since, or a lower limit, is pruned
+    store = Store(tmp_path)
+    older = _entry(store.folder("fonts"), "a", 4000, 1_000)
+    _folder_times(store, 1_000_000_000_000)  # long ago: the record can be trusted
+    assert store.prune(limit=6000).files == 0
+    newer = _entry(store.folder("fonts"), "b", 4000, 2_000)
+    # (the folder's time as a file system would move it, but to long ago as well, so
+    # that only its having moved tells)
+    _folder_times(store, 2_000_000_000_000)
+    assert store.prune(limit=6000).files == 2
+    assert not any(p.exists() for p in older) and all(p.exists() for p in newer)
+    assert store.prune(limit=6000).files == 0
+    assert store.prune(limit=1000).files == 2 and store.usage() == {}
+
+
+def test_a_prune_looks_again_at_a_folder_changed_as_the_last_was_recorded(tmp_path: Path) -> None:
+    # a file system's clock ticks coarsely: a file added in the tick the last prune's
+    # record was written leaves its folder's time as it was, so a folder whose time is
+    # not before the record's is looked at again (here a clock set ahead stands for it)
+    store = Store(tmp_path)
+    older = _entry(store.folder("fonts"), "a", 4000, 1_000)
+    ahead = time.time_ns() + 86_400 * 10**9
+    _folder_times(store, ahead)
+    assert store.prune(limit=6000).files == 0
+    _entry(store.folder("fonts"), "b", 4000, 2_000)
+    _folder_times(store, ahead)  # the time did not move
+    assert store.prune(limit=6000).files == 2 and not any(p.exists() for p in older)
 
 
 def _pressroom(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
