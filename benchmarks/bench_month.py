@@ -42,7 +42,7 @@ from converters.build.run import run_build  # noqa: E402
 from converters.config import load_settings  # noqa: E402
 from converters.edition import build_edition  # noqa: E402
 from converters.exporters import BuildOptions, available  # noqa: E402
-from converters.parse.pipeline import parse_paths  # noqa: E402
+from converters.parse.batch import parse_paths  # noqa: E402
 
 TARGETS = {"full": 0.5, "noop": 0.1, "one": 0.35, "rss_mb": 300, "review": 0.1}
 

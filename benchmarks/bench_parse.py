@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate_month  # noqa: E402
 
-from converters.parse.pipeline import parse_paths  # noqa: E402
+from converters.parse.batch import parse_paths  # noqa: E402
 
 TARGET_MB_S = 5.0
 

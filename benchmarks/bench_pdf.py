@@ -35,7 +35,7 @@ from converters.exporters import BuildOptions, Job  # noqa: E402
 from converters.exporters.pdf import PdfExporter  # noqa: E402
 from converters.exporters.pdf.styles import build_layout  # noqa: E402
 from converters.layout import load_layout  # noqa: E402
-from converters.parse.pipeline import parse_paths  # noqa: E402
+from converters.parse.batch import parse_paths  # noqa: E402
 from converters.store import user_store  # noqa: E402
 
 TARGET = 1.3

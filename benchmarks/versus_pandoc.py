@@ -20,7 +20,7 @@ from markdown import edition_markdown  # noqa: E402
 from converters.config import load_settings  # noqa: E402
 from converters.edition import build_edition  # noqa: E402
 from converters.exporters import BuildOptions, load  # noqa: E402
-from converters.parse.pipeline import parse_paths  # noqa: E402
+from converters.parse.batch import parse_paths  # noqa: E402
 
 
 def compare(fmt: str, pandoc_format: str, target: float, *, per_district: bool,

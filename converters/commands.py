@@ -73,7 +73,8 @@ def parse(paths: tuple[Path, ...], as_json: bool, explain: bool, output: Path | 
     --explain, shows how each page was read, line by line.
     """
     from .outline import render_outline
-    from .parse.pipeline import ParseOptions, parse_paths
+    from .parse.batch import parse_paths
+    from .parse.options import ParseOptions
 
     options = ParseOptions(punctuation=not keep_punctuation, simplified=simplified)
     if explain:

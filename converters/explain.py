@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .model import Document
-from .parse.normalise import display_width
-from .parse.pipeline import ParseOptions, document_from, read_roles
+from .parse.chars import display_width
+from .parse.options import ParseOptions
 from .parse.reading import read_page
 
 _WIDTH = 44
@@ -44,6 +44,10 @@ def source_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def explain_text(text: str, name: str, options: ParseOptions = ParseOptions()) -> str:
+    # imported here: the review's page views, written by a build's own process, use the
+    # helpers above, and that process leaves parsing (and the parser) to a worker
+    from .parse.pipeline import document_from, read_roles
+
     document = document_from(read_roles(text, options=options, explain=True), name)
     roles = line_roles(document.reading)
     out = [f"{name}: {len(document.articles)} article(s), district {document.district or '—'}"]

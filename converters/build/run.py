@@ -17,11 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .. import __version__
 from ..config import Settings
-from ..exporters import (
-    BuildOptions,
-    Exporter,
-    load,
-)
+from ..exporters import BuildOptions, load
 from .manifest import (
     BuildLock,
     Manifest,
@@ -138,17 +134,12 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
     if not manifest.complete:  # something to do: what each output holds is needed now
         manifest = replace(load_manifest(out_dir), layouts=manifest.layouts)
 
-    # while worker processes parse, this one loads the libraries writing needs
-    # (ReportLab, python-docx, Jinja2: see Exporter.load_libraries), which the
-    # writing workers inherit — but not for a correction (a page new since the last
-    # build, at most): its one part is typeset and assembled by a worker, which loads
-    # them itself while the others write (see run_tasks), and this process never
-    # needs them
-    if session is None and len({d for _, d in stamped} - set(manifest.sources)) <= 1 and not force:
-        loading: dict[str, Exporter] = {}
-    else:
-        loading = {name: e for name, e in exporters.items()
-                   if not session or name not in session.loaded}
+    # while a worker process parses the pages (a single corrected one too), this one
+    # loads the libraries writing needs (ReportLab, python-docx, Jinja2: see
+    # Exporter.load_libraries), which the writing workers inherit; it never imports
+    # the parser itself (see parse.batch)
+    loading = {name: e for name, e in exporters.items()
+               if not session or name not in session.loaded}
 
     def load_them() -> None:
         for name, exporter in loading.items():
@@ -195,8 +186,7 @@ def _build(inputs: list[Path], out_dir: Path, formats: list[str], settings: Sett
         write_page_views(out_dir, collection, {digest: path for path, digest in stamped},
                          page_warnings)
 
-    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=meanwhile,
-                      libraries_loaded=bool(loading) or session is not None)
+    outcomes = _write(tasks, out_dir, manifest, workers, progress, meanwhile=meanwhile)
     manifest.sources = {digest: manifest.sources[digest] for record in manifest.outputs.values()
                         for digest in record.inputs.values() if digest in manifest.sources}
     result.workers = min(workers, max(len(tasks), 1))
@@ -240,7 +230,7 @@ def _parse(inputs: list[Path], out_dir: Path, stamped: list[tuple[str, str]],
     called while the outputs are written, only the pages not kept yet; with
     a ``session``, kept there and left for it to save)."""
     from .manifest import load_parsed, save_parsed
-    from ..parse.pipeline import parse_paths  # the parser is only needed when something changed
+    from ..parse.batch import parse_paths  # the parser is only needed when something changed
 
     if session is not None and session.parsed is not None:
         cache = dict(session.parsed)
@@ -274,16 +264,14 @@ RECORD_EVERY = 1.0
 
 
 def _write(tasks: list[Task], out_dir: Path, manifest: Manifest, workers: int,
-           progress: Progress, meanwhile: Callable[[], object] | None,
-           libraries_loaded: bool = True) -> dict[str, Outcome]:
+           progress: Progress, meanwhile: Callable[[], object] | None) -> dict[str, Outcome]:
     from .workers import run_tasks
 
     outcomes: dict[str, Outcome] = {}
     progress.start("write", len(tasks))
     saved = time.perf_counter()
     try:
-        for done, (task, outcome) in enumerate(run_tasks(tasks, workers, meanwhile,
-                                                         libraries_loaded), start=1):
+        for done, (task, outcome) in enumerate(run_tasks(tasks, workers, meanwhile), start=1):
             outcomes[task.relative] = outcome
             if not outcome.error:
                 manifest.outputs[task.relative] = OutputRecord(

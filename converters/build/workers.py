@@ -169,7 +169,7 @@ def _run(item: Task | PartTask) -> Outcome | dict[str, Any] | str | tuple[dict[s
 
 
 def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] | None = None,
-              libraries_loaded: bool = True) -> Iterator[tuple[Task, Outcome]]:
+              ) -> Iterator[tuple[Task, Outcome]]:
     """Write every task, yielding each as it finishes.
 
     An output made in parts has its missing parts written by the workers with
@@ -179,8 +179,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     (a correction): the worker that writes it assembles the output next.
     ``meanwhile`` is called here while the workers write (see in_processes).
     Each output made in parts is prepared here first (its fonts loaded, for
-    the workers to inherit), except, unless ``libraries_loaded`` here already,
-    one a worker makes whole: that worker loads what it needs itself.
+    the workers to inherit).
     """
     work: list[Task | PartTask] = []
     for task in tasks:
@@ -201,8 +200,7 @@ def run_tasks(tasks: list[Task], workers: int, meanwhile: Callable[[], object] |
     from .processes import in_processes
 
     for task in tasks:
-        alone = task.parts is not None and any(p.last for p in task.parts)
-        if task.parts is not None and (libraries_loaded or not alone):
+        if task.parts is not None:
             task.exporter.prepare(task.job, task.options, Context(user_store()))
     for task in tasks:  # everything kept: nothing to wait for
         if task.parts is not None and all(p.kept is not None for p in task.parts):

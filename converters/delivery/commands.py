@@ -86,7 +86,7 @@ def _names(addresses: Any) -> str:
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    from ..parse.normalise import display_width  # Chinese names take two columns each
+    from ..parse.chars import display_width  # Chinese names take two columns each
 
     widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
 

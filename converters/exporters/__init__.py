@@ -207,11 +207,10 @@ class Exporter:
 
     # --- libraries loaded ahead of need ---
     def load_libraries(self) -> None:
-        """Import, while workers parse the pages, the libraries writing needs
+        """Import, while a worker parses the pages, the libraries writing needs
         (ReportLab, python-docx, Jinja2): the build's main process waits for the
-        parsing workers anyway, and the workers forked to write inherit them instead
-        of each importing them again. A correction loads nothing ahead: its few
-        outputs' workers import what they need side by side."""
+        parsing worker anyway, and the workers forked to write inherit them instead
+        of each importing them again."""
 
     def load_writing_libraries(self) -> None:
         """Import everything writing needs: a process that stays (``build --watch``)

@@ -1,6 +1,8 @@
 """Character classes shared by the parser stages (GB/T 15834 marks and Han)."""
 from __future__ import annotations
 
+import re
+
 #: marks that end a sentence; ASCII forms count too because punctuation
 #: normalisation can be switched off.
 SENTENCE_END = frozenset("。！？!?…")
@@ -80,3 +82,14 @@ def join_fragments(left: str, right: str) -> str:
 
 def visible_length(text: str) -> int:
     return len(text.replace(" ", ""))
+
+
+#: East Asian Wide and Fullwidth ranges (UAX #11) that occur in Chinese text
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                   "\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
+def display_width(text: str) -> int:
+    """Columns on a terminal: Han and full-width marks take two."""
+    return 2 * len(text) - len(_WIDE.sub("", text))  # one more column for each wide one

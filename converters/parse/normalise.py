@@ -14,7 +14,7 @@ from typing import NamedTuple
 from collections import Counter
 from collections.abc import Callable
 
-from .chars import is_cjk, join_fragments
+from .chars import display_width, is_cjk, join_fragments
 from .patterns import MARKDOWN_HEADING, PIPES, is_boilerplate
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
@@ -66,17 +66,6 @@ class NormalisedPage:
     lines: tuple[Line, ...]
     dropped: tuple[str, ...]
     warnings: tuple[str, ...]
-
-
-#: East Asian Wide and Fullwidth ranges (UAX #11) that occur in Chinese text
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-                   "\uffe0-\uffe6\U00020000-\U0003fffd]")
-
-
-def display_width(text: str) -> int:
-    """Columns on a terminal: Han and full-width marks take two."""
-    return 2 * len(text) - len(_WIDE.sub("", text))  # one more column for each wide one
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -157,10 +158,13 @@ def test_layout_files_are_not_parsed_while_unchanged_and_an_edit_rebuilds(
 
 # --- what the command loads ---------------------------------------------------------
 
-def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path) -> None:
-    shutil.copytree(INPUT, tmp_path / "pages")
-    # the sample pages are undated: the month is the settings' (as a user's pressroom.toml says)
-    shutil.copy(ROOT / "pressroom.toml", tmp_path / "pressroom.toml")
+def _modules_of_builds(tmp_path: Path) -> Callable[[str], list[str]]:
+    """A build of the sample pages in ``tmp_path`` as a command: the modules its own
+    process imported."""
+    if not (tmp_path / "pages").exists():
+        shutil.copytree(INPUT, tmp_path / "pages")
+        # the sample pages are undated: the month is the settings' (as a user's pressroom.toml says)
+        shutil.copy(ROOT / "pressroom.toml", tmp_path / "pressroom.toml")
     probe = ("import runpy, sys\n"
              "sys.argv = ['pressroom', 'build', '-q', 'pages', '-o', 'build']\n"
              "try:\n    runpy.run_module('converters.cli', run_name='__main__')\n"
@@ -174,12 +178,29 @@ def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path
                               capture_output=True, text=True,
                               env={**os.environ, "PRESSROOM_CACHE": str(tmp_path / "cache"),
                                    "PYTHONPATH": str(ROOT), "PRESSROOM_RUN": run}).stdout.split()
+    return build
 
+
+def test_a_no_op_build_loads_neither_the_parser_nor_the_libraries(tmp_path: Path) -> None:
+    build = _modules_of_builds(tmp_path)
     first, again = build("first"), build("again")
-    assert {"converters.parse.pipeline", "converters.edition"} <= set(first)  # the probe sees imports
+    assert {"converters.parse.batch", "converters.edition"} <= set(first)  # the probe sees imports
     # (the exporters are found through importlib.metadata: a cache of them saved a
     # hundredth of a build and is gone)
-    heavy = {"converters.model", "converters.parse.pipeline", "converters.edition",
+    heavy = {"converters.model", "converters.parse.batch", "converters.edition",
              "pickle", "reportlab", "docx", "jinja2", "PIL", "multiprocessing",
              "concurrent.futures"}
     assert "converters.build.run" in again and heavy.isdisjoint(again), sorted(heavy & set(again))
+
+
+def test_a_correction_is_parsed_in_a_worker_while_the_build_loads_the_libraries(
+        tmp_path: Path) -> None:
+    # the build's own process imports ReportLab and python-docx, which its writing
+    # workers inherit, while a worker imports the parser and reads the page
+    build = _modules_of_builds(tmp_path)
+    build("first")
+    page = sorted((tmp_path / "pages").glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "（更正）。", 1), encoding="utf-8")
+    corrected = set(build("corrected"))
+    assert {"reportlab", "docx", "converters.parse.batch"} <= corrected
+    assert "converters.parse.pipeline" not in corrected

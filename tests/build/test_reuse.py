@@ -21,7 +21,7 @@ from converters.store import user_store
 from converters.exporters.pdf.district import TypesetDistrict, typeset_district
 from converters.build.manifest import PARTS_FOLDER, state_folder
 from converters.model import Article
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 
 from conftest import ROOT
 

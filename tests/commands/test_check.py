@@ -13,7 +13,7 @@ import pytest
 from converters.build.run import run_build
 from converters.config import Settings
 from converters.exporters import BuildOptions, load
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 
 from conftest import INPUT, ROOT
 

@@ -20,7 +20,7 @@ from converters.exporters import BuildOptions, Job
 from converters.exporters.docx import DocxExporter
 from converters.model import Article, Block, Collection, Document
 from converters.parse.chars import han_only
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 from converters.presentation import listed
 
 SETTINGS = Settings(bulletin="区县新闻汇编", unit="区县新闻编辑部", edition="2021-06", issue=6,

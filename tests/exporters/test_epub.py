@@ -19,7 +19,7 @@ from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions
 from converters.model import Article, Block, Collection, Document
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 from converters.presentation import listed
 
 from conftest import INPUT, printed_han, ROOT

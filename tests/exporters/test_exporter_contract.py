@@ -15,7 +15,7 @@ import pytest
 from converters.config import Settings
 from converters.edition import build_edition
 from converters.exporters import BuildOptions, Exporter, Job, UnknownFormat, load
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ from converters.config import Settings
 from converters.edition import DISTRICT_LEVEL, build_edition
 from converters.exporters import BuildOptions
 from converters.exporters.pdf.typeset import CANNOT_END, CANNOT_START, CLOSING, PAUSE
-from converters.parse.pipeline import parse_paths
+from converters.parse.batch import parse_paths
 from converters.presentation import listed
 
 from conftest import INPUT, printed_han

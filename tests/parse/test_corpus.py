@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from converters.parse.pipeline import parse_file, parse_paths
+from converters.parse.batch import parse_paths
+from converters.parse.pipeline import parse_file
 from converters.parse.training import train
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

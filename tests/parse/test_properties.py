@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from converters.parse.chars import is_han
 from converters.model import Document
-from converters.parse.pipeline import ParseOptions, parse_text
+from converters.parse.options import ParseOptions
+from converters.parse.pipeline import parse_text
 from converters.parse.reading import InputError, decode
 
 # Pieces real pages are made of, so random pages hit the parser's real paths.

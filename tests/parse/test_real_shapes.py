@@ -16,8 +16,8 @@ from converters.parse.bylines import parse_byline
 from converters.parse.glued import split_glued
 from converters.parse.chrome import kinds_of, page_facts
 from converters.parse.assemble import record_rule_roles
+from converters.parse.options import ParseOptions
 from converters.parse.pipeline import (
-    ParseOptions,
     ReadPage,
     document_from,
     parse_file,
