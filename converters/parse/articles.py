@@ -18,6 +18,8 @@ from .towns import default_towns
 
 HENAN = "41"
 BODY_FOR_PLACES = 600
+#: a quotation with a pause or a sentence's end in it: someone's words, not a name
+_SPEECH = re.compile(r"“[^“”]*[，。！？,!?][^“”]*”")
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
@@ -38,13 +40,20 @@ class _HomeMatcher:
 def home_city(places: Places, facts: chrome.PageFacts) -> tuple[str | None, bool]:
     """The city of the page's paper (郑州日报 → Zhengzhou), and whether the page says
     so: the paper named, or every paper its chrome names of one city (洛阳日报 |
-    洛阳晚报). None for a paper of no one city (齐鲁晚报): a bare 高新区 is then
-    nobody's. Zhengzhou, unsaid, when the chrome names no paper."""
+    洛阳晚报), or the site's address, when it is outside Henan. None for a paper of
+    no one city (齐鲁晚报): a bare 高新区 is then nobody's. Zhengzhou, unsaid, when
+    the chrome names no paper."""
     if facts.paper is not None:
         return places.city_of(facts.paper), True
     cities = {places.city_of(paper) for paper in facts.papers}
     if len(cities) == 1 and None not in cities:
         return cities.pop(), True
+    if facts.address and (named := places.cities_named(facts.address)):
+        # a site whose address is in another province (安徽省合肥市…) is no Henan paper's:
+        # Henan's streets are not its streets (合肥's 五里墩街道 is not 信阳's)
+        city = named.most_common(1)[0][0]
+        if city[:2] != HENAN:
+            return city, True
     return ZHENGZHOU, False
 
 
@@ -82,7 +91,10 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
             continue
         # else the places it names: early, where the story is set (a long feature's later
         # pages wander, and cost a scan)
-        body = "\n".join(b.text for b in draft.blocks)[:BODY_FOR_PLACES]
+        whole = "\n".join(b.text for b in draft.blocks)[:BODY_FOR_PLACES]
+        # what people are quoted saying (“前一段时间自驾到荥阳五云山游玩，…”) names places
+        # by the way: the places and streets of the rest come first
+        body = _SPEECH.sub("", whole)
         reading = places.district_of(title, body, lead=first, home_city=city)
         district = reading.district
         if district is not None and city and district not in title \
@@ -93,6 +105,9 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
         if district is None and not reading.citywide and city:
             # no district named: the streets and towns it names say which (国基路街道)
             district, _ = towns.district(title + "\n" + body, city, city_known=city_known)
+        if district is None and not reading.citywide and whole != body:
+            reading = places.district_of(title, whole, lead=first, home_city=city)
+            district = reading.district
         decided.append(district)
         named.append(reading.named or district is not None)
     counts: dict[str, int] = {}

@@ -46,7 +46,9 @@ _ROLE_KINDS = ("reporter", "photographer", "correspondent", "intern", "editor", 
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄",
-           "报道")
+           "报道",
+           # what the writers did besides writing (正观新闻·郑州晚报记者 苏瑜 整理)
+           "整理", "编译", "综合", "采写", "执笔", "撰文")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
 _DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$"

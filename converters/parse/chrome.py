@@ -44,7 +44,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                   r"意见反馈|新闻爆料|进入论坛|"
                   # a news site's footer widgets
                   r"^相关(?:报道|搜索|阅读)$|关注我|新浪微博|腾讯微博|^图片频道$|吐槽|^更多资讯请关注|"
-                  r"^新闻推荐"),
+                  r"^新闻推荐|"
+                  # an e-paper's reading buttons (朗读, 朗读放大 缩小 默认)
+                  r"^朗读(?:$|放大)"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
     ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),
@@ -61,6 +63,7 @@ _PAPER = re.compile(r"((?:(?![为的是在由属归有])[\u4e00-\u9fff]){2,6}?"
 _NEWS_SITE = re.compile(r"((?:(?![为的是在由属归有返回])[\u4e00-\u9fff]){2,4}?新闻网)")
 _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
+_ADDRESS = re.compile(r"地址\s*[:：]\s*(\S{4,40})")
 
 
 #: a long line is chrome only if it opens like chrome: with Latin letters, digits, marks
@@ -99,6 +102,8 @@ class PageFacts:
     #: every paper the chrome names (a nav bar names the group's papers: 洛阳日报 | 洛阳晚报),
     #: and a city's news site (返回潍坊新闻网): whose city the page is
     papers: tuple[str, ...] = ()
+    #: the site's postal address (地址:中国·安徽省合肥市黄山路599号), where it gives one
+    address: str | None = None
 
 
 def page_facts(chrome_lines: list[str]) -> PageFacts:
@@ -108,9 +113,11 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     in that bar are links), else in a source or copyright line; the date is the
     first full date printed in the chrome.
     """
-    paper = number = name = published = None
+    paper = number = name = published = address = None
     papers: list[str] = []
     for line in chrome_lines:
+        if address is None and (found_address := _ADDRESS.search(line)):
+            address = found_address.group(1)
         papers.extend(_PAPER.findall(line))
         papers.extend(_NEWS_SITE.findall(line))
         if number is None and (page := _PAGE.search(line)):
@@ -132,4 +139,4 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
             if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
                     and "," not in line[date.end():date.end() + 1] and "|" not in line:
                 published = f"{year:04d}-{month:02d}-{day:02d}"
-    return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)))
+    return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)), address)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from .bylines import MARKERS
+from .chars import han_only
 from .patterns import PLACE_LED, PLACE_NAME
 from .units import Unit
 
@@ -92,7 +93,9 @@ def couplet(first: str, second: str) -> bool:
     kicker and its title. (In the labelled pages no kicker and title of one length are
     such lines: the kickers are places (灵宝市苏村乡：), or two phrases with a space.)"""
     halves = [half.strip(DECORATION) for half in (first, second)]
-    return 2 <= len(halves[0]) == len(halves[1]) <= COUPLET_LONGEST \
+    # of one length in characters, the marks left out (简办“红白事” / 遍开文明花)
+    sizes = [len(han_only(half)) for half in halves]
+    return 2 <= sizes[0] == sizes[1] <= COUPLET_LONGEST \
         and not any(" " in half or "：" in half or ":" in half or PLACE_NAME.match(half)
                     or PLACE_LED.match(half) for half in halves)
 

@@ -122,7 +122,8 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
         return before, tuple(Credit("author" if part.group(2) == "文" else "photographer",
                                     part.group(1)) for part in parts if part)
     if " " not in inner:
-        names = [inner] if looks_like_person(inner) else []
+        # (郭营战梁亚波): two names printed with no space, cut the one way that makes both names
+        names = [inner] if looks_like_person(inner) else list(split_names(inner) or ())
     else:
         names = spaced_names(inner)
         if len(names) == 1 and " " in inner and len(names[0]) == 2:

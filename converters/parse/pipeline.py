@@ -108,11 +108,17 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
     for unit in units:
         builder.add(unit)
     builder.finish()
-    last_text = next((u for u in reversed(units) if u.role == "body"), None)
-    ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
-        and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
     drafts = tidy(builder.drafts, dropped, warnings)
     title_above(drafts, read_page.units, dropped, warnings)
+    for unit in units:  # lines tidy let go of: the lines a paragraph joined to them too
+        if unit.role == "body" and unit.hint == "index" and unit.last_line > unit.first_line:
+            for joined in read_page.units:
+                if unit.first_line < joined.first_line <= unit.last_line:
+                    joined.hint, joined.reason = unit.hint, unit.reason
+    last_text = next((u for u in reversed(units) if u.role == "body"), None)
+    ended_open = last_text is not None and last_text is units[-1] and last_text.byline is None \
+        and last_text.hint != "index" \
+        and (ends_open(last_text.text) or "jump" in last_text.cuts[-1:])
     # how each line was read (the review page and --explain show it)
     reading = tuple((first, last, unit.hint or ("chrome" if unit.role == "drop" else unit.role),
                      unit.reason) for (first, last), unit in zip(spans, read_page.units, strict=True))

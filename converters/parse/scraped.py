@@ -115,9 +115,10 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             continue
         start = i
         i += 1
-        while not ends_sentence(tokens[i - 1]) and i < len(tokens) \
-                and not tokens[i].startswith("本报讯") and not re.fullmatch(r"#{1,6}", tokens[i]) \
-                and not consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]):
+        while i < len(tokens) and (_inside_brackets(tokens, start, i) or (
+                not ends_sentence(tokens[i - 1]) and not tokens[i].startswith("本报讯")
+                and not re.fullmatch(r"#{1,6}", tokens[i])
+                and not consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]))):
             i += 1
         run = tokens[start:i]
         if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
@@ -146,6 +147,22 @@ def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-unty
             group.append(token)
     if group:
         add(group, "heading")
+
+
+#: the most tokens a bracket opened in a scraped line holds (a dateline's byline: 本报讯(记者
+#: 卢文军 通讯员 张效强 段长焱 文/图)); past them an unclosed one is a stray mark
+_BRACKETED_TOKENS = 12
+
+
+def _inside_brackets(tokens: list[str], start: int, end: int) -> bool:
+    """Does ``tokens[start:end]`` leave a bracket open, within a byline's length? Its
+    spaces separate names, not units."""
+    if end - start > _BRACKETED_TOKENS:
+        return False
+    depth = 0
+    for token in tokens[start:end]:
+        depth += token.count("（") + token.count("(") - token.count("）") - token.count(")")
+    return depth > 0
 
 
 def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozenset()) -> int:

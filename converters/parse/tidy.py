@@ -31,9 +31,19 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
     kept: list[Draft] = []
     for index, draft in enumerate(drafts):
         following = drafts[index + 1] if index + 1 < len(drafts) else None
+        _drop_after_closing_credit(draft, dropped, warnings)
         empty = not draft.has_text and not draft.bylines and not draft.captions
         if empty and following is not None and draft.title and draft.title == following.title:
             reason = "a copy of the next article's headline"
+        elif _headline_over_lead(draft, following):
+            # 九九重阳秋意浓，敬老爱老暖人心——…活动 / 中原网讯(赵文源)…: the page's one
+            # unpunctuated line right above a lead with no headline of its own is its headline
+            assert following is not None
+            unit = draft.units[0]
+            unit.hint, unit.reason = "title", "alone above a lead with no headline: its headline"
+            following.title = draft.blocks[0].text
+            following.units.insert(0, unit)
+            continue
         elif (len(drafts) > 1 and draft.title is None and not draft.dateline and not draft.bylines
               and draft.has_text and all(b.kind == "paragraph" and len(b.text) <= 40
                                           and not ends_sentence(b.text) for b in draft.blocks)):
@@ -77,6 +87,43 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
         dropped.extend(texts)
         warnings.append(f"dropped “{texts[0][:16]}…”: {reason}" if texts else f"dropped: {reason}")
     return kept
+
+
+def _headline_over_lead(draft: Draft, following: Draft | None) -> bool:
+    """Is ``draft`` one unpunctuated line of headline length, with nothing else, over a
+    lead with a dateline and no headline (a page that prints no blank line and no
+    source line between them)?"""
+    return (following is not None and following.title is None and bool(following.dateline)
+            and draft.title is None and not draft.dateline and not draft.bylines
+            and not draft.captions and len(draft.blocks) == 1 and len(draft.units) == 1
+            and draft.blocks[0].kind == "paragraph"
+            and len(draft.blocks[0].text) <= HEADLINE_MAX
+            and not ends_sentence(draft.blocks[0].text))
+
+
+def _drop_after_closing_credit(draft: Draft, dropped: list[str], warnings: list[str]) -> None:
+    """Lines after the paragraph a closing credit ends (…社会温暖。(通讯员:任新慧)) that
+    end no sentence: the headlines of other stories a site lists under the article,
+    not more of its text."""
+    closing = max((i for i, b in enumerate(draft.blocks) if b.kind == "paragraph" and i
+                   and b.source is not None and "byline" in b.source.cuts
+                   and ends_sentence(b.text)), default=None)
+    if closing is None or closing == len(draft.blocks) - 1:
+        return
+    after = draft.blocks[closing + 1:]
+    if not all(b.kind == "paragraph" and not ends_sentence(b.text)
+               and len(b.text) <= 2 * HEADLINE_MAX for b in after):
+        return
+    del draft.blocks[closing + 1:]
+    lines = {line for b in after if b.source is not None
+             for line in range(b.source.first_line, b.source.last_line + 1)}
+    for unit in draft.units:
+        if unit.role == "body" and unit.first_line in lines:
+            unit.hint, unit.reason = "index", "after the closing credit, ends no sentence"
+    for block in after:
+        dropped.append(block.text)
+        warnings.append(f"dropped “{block.text[:16]}…”: after the article's closing credit, "
+                        "a line that ends no sentence: another story's headline")
 
 
 #: the longest caption read from short sentences between a headline and its lead

@@ -141,6 +141,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
     ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
+    ("亩产在700斤以上。(郭营战梁亚波)", "亩产在700斤以上。", ["作者 郭营战", "作者 梁亚波"]),  # unspaced (920)
 ])
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
     text, byline = split_glued(paragraph)
@@ -202,6 +203,7 @@ def test_datelines(page: str, dateline: str, reporters: list, correspondents: li
     ("字号", "print"), ("【字号 大 中 小】", "print"),
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
     ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
+    ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
     assert kind in kinds_of(line.strip())
@@ -233,6 +235,15 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "特别声明", "本文为正观号作者或机构在正观新闻上传并发布,仅代表该作者或机构观点,不代表正观新闻的观点和立场,"
     "正观新闻仅提供信息发布平台。",                                   # a platform's notice (367, 368)
     "本网站所刊发的各种新闻、信息和各种专题专栏资料,均为三",         # a site's, cut off (t06)
+    # a notice's numbered items, and who defends it (912, fresh)
+    "1.凡本网注明“来源:驻马店网”的所有作品,均为本网合法拥有版权或有权使用的作品,未经本网书面授权不得转载、"
+    "摘编或利用其他方式使用上述作品。",
+    "驻马店日报报业集团法律顾问单位:上海市汇业(武汉)律师事务所", "首席法律顾问:冯程斌律师",
+    "3.如果您发现本网站上有侵犯您的知识产权",
+    # a notice that names its newsroom, and its last words (930, 933, fresh)
+    "凡呼和浩特融媒体中心记者署名文字、图片,版权均属呼和浩特融媒体中心所有。任何媒体、网站或个人,未经本报授权"
+    "不得转载、链接、转帖或以其他方式复制发表;",
+    "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -948,6 +959,10 @@ def test_a_couplets_second_half_is_no_caption() -> None:
     page = "公厕接连关门\n\n市民如厕犯难\n\n“高铁沿线下面两个公厕都贴着停水停电通知。”网友反映。\n"
     article = document_from(_as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
     assert (article.title, article.captions) == ("公厕接连关门 市民如厕犯难", ())
+    # of one length in characters, the quotation marks left out (378, fresh)
+    page2 = "简办“红白事”\n\n遍开文明花\n\n本报讯(记者 卢文军)“这几年，村里的红白事简单多了。”村民说。\n"
+    article = document_from(_as_labelled(page2, ["title", "caption", "body"]), "378.txt").articles[0]
+    assert (article.title, article.captions) == ("简办“红白事” 遍开文明花", ())
     # a caption of another length stays one
     page = page.replace("市民如厕犯难", "市民在公厕门前")
     article = document_from(_as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
@@ -1039,3 +1054,78 @@ def test_the_headline_printed_again_over_two_lines_is_a_copy() -> None:
     article = document.articles[0]
     assert (article.title, article.subtitle) == ("郑州东站新增非机动车 停车位1600多个", None)
     assert "郑州东站新增非机动车" in document.dropped
+
+
+def test_a_place_named_only_in_someones_words_does_not_say_the_district() -> None:
+    # 376 (fresh): the story is 淮河路街道's (二七区); a resident's words name 荥阳,
+    # where the melons came from
+    page = ("郑州日报\n\n爱心冬瓜送居民\n\n本报讯(记者 赵文静)昨日早晨9点多，陇海路兴华街热闹非凡。\n\n"
+            "淮河路街道兴华社区联合爱心企业，免费为辖区居民发放冬瓜。\n\n"
+            "“前一段时间自驾到荥阳五云山游玩，发现当地菜农的冬瓜卖不出去，便想采购一些。”负责人说。\n")
+    assert parse_text(page).articles[0].district == "二七区"
+    # named outside anyone's words, the place counts as ever
+    named = page.replace("“前一段时间自驾到荥阳五云山游玩，发现", "荥阳市五云山的菜农也来了。“发现")
+    assert parse_text(named).articles[0].district == "荥阳市"
+
+
+@pytest.mark.parametrize("credit", ["整理", "编译", "综合", "采写"])
+def test_what_the_writer_did_besides_writing_is_no_name(credit: str) -> None:
+    # 396 (fresh): 正观新闻·郑州晚报记者 苏瑜 整理 read as the reporters 整理 and 苏瑜
+    byline = parse_byline(f"正观新闻·郑州晚报记者 苏瑜 {credit}")
+    assert byline is not None and byline.reporters == ("苏瑜",) and byline.credit == credit
+
+
+def test_a_lone_line_over_a_lead_with_no_headline_is_its_headline() -> None:
+    # 375 (fresh): a news site's page with no blank line and no source line: the
+    # headline, read as text, was dropped as a headline list's line
+    page = ("九九重阳秋意浓,敬老爱老暖人心——郑州48中入团积极分子热心参与社区志愿服务活动\n"
+            "中原网讯(赵文源)仲秋时节,金风送爽。学生志愿者来到二七区王胡砦社区颐养安居中心。\n"
+            "来到社区颐养中心后,学生志愿者们分为供餐组和服务组,马上投入工作。\n")
+    document = document_from(_as_labelled(page, ["body", "body", "body"]), "375.txt")
+    (article,) = document.articles
+    assert article.title.startswith("九九重阳秋意浓，敬老爱老暖人心——郑州48中")
+    assert article.dateline == "中原网讯" and len(article.body) == 2
+    # a line that ends a sentence is no headline
+    sentence = page.replace("志愿服务活动\n", "志愿服务活动。\n", 1)
+    document = document_from(_as_labelled(sentence, ["body", "body", "body"]), "375.txt")
+    assert all(a.title is None or not a.title.startswith("九九") for a in document.articles)
+
+
+def test_lines_after_the_closing_credit_that_end_no_sentence_are_other_stories() -> None:
+    # 375 (fresh): two headlines of other stories under the article, read as its text and
+    # taken for a page cut off in its last paragraph
+    page = ("敬老爱老暖人心\n\n中原网讯 仲秋时节，学生志愿者来到社区颐养中心。\n\n"
+            "此次活动为老人们送去爱心和温暖。(通讯员:任新慧)\n\n"
+            "习近平主席的“一带一路”时间丨“这是我们这一代政治家对当代人和后代人的责任”\n\n"
+            "昂扬奋进,奔向下一个金色十年——习近平主席出席第三届“一带一路”国际合作高峰论坛系列活动纪实\n")
+    document = parse_text(page)
+    (article,) = document.articles
+    assert article.body[-1].text == "此次活动为老人们送去爱心和温暖。"
+    assert article.correspondents == ("任新慧",) and not article.truncated
+    assert any("昂扬奋进" in line for line in document.dropped)
+    # with no closing credit the lines stay: the page may be cut off in them
+    page = page.replace("(通讯员:任新慧)", "")
+    assert "昂扬奋进" in parse_text(page).articles[0].body[-1].text
+
+
+def test_a_site_whose_address_is_outside_henan_takes_no_henan_street() -> None:
+    # 924 (fresh): 合肥's 五里墩街道 (蜀山区) taken for 信阳's (浉河区): the page names no
+    # paper this parser knows, but its footer's address is in 安徽
+    page = ("推进垃圾分类 共建美好家园\n\n星报讯(记者 马冰璐) 近日，五里墩街道青阳路社区更新了垃圾分类投放站点。\n\n"
+            "居民纷纷点赞。\n\n3上一篇  下一篇4\n\n地址:中国·安徽省合肥市黄山路599号 皖ICP备10000000号\n")
+    article = parse_text(page).articles[0]
+    assert article.district is None and article.subdistrict == "五里墩街道"
+    # with no address, a page is taken for a Henan paper's, whose streets these are
+    assert parse_text(page[:page.index("地址")]).articles[0].district == "浉河区"
+
+
+def test_a_flattened_pages_dateline_keeps_its_bracketed_byline_whole() -> None:
+    # 386 (fresh): a table flattened into one line, spaces only between its cells and its
+    # paragraphs, split inside 本报讯(记者 卢文军 通讯员 …): 卢文军 was lost as a reporter
+    text = ("57.3斤大西瓜 荣膺“瓜王” 本报讯(记者 卢文军 通讯员 张效强 段长焱 文/图)“俺每年都种西瓜，年年都得奖。”"
+            "瓜农说。 一大早，来自中牟县姚家乡等地的瓜农抱着西瓜赶来参赛。 本届西瓜擂台赛分为三大类。"
+            " 经过评比，一只57.3斤的西瓜获得瓜王称号。 瓜农们纷纷表示明年还要再来。" * 4)
+    article = parse_text(f"|\n\n{text} |\n").articles[0]
+    assert article.title == "57.3斤大西瓜 荣膺“瓜王”" and article.dateline == "本报讯"
+    assert (article.reporters, article.correspondents) == (("卢文军",), ("张效强", "段长焱"))
+    assert article.paragraphs[0].text.startswith("“俺每年都种西瓜")
