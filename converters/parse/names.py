@@ -86,9 +86,9 @@ def name_then_outlet(token: str) -> str | None:
 
 
 #: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
-_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／]{1,30}?)\s*[）)]$")
-#: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图
-_NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄])")
+_BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／、]{1,30}?)\s*[）)]$")
+#: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图, 潘凡/文、摄 (both)
+_NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄](?:[、/／][文图摄])?)")
 _SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 
 
@@ -119,7 +119,7 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
         parts = [_NAME_AND_PART.fullmatch(token) for token in inner.split()]
         if not all(part and is_name(part.group(1)) for part in parts):
             return None
-        return before, tuple(Credit("author" if part.group(2) == "文" else "photographer",
+        return before, tuple(Credit("author" if "文" in part.group(2) else "photographer",
                                     part.group(1)) for part in parts if part)
     if " " not in inner:
         # (郭营战梁亚波): two names printed with no space, cut the one way that makes both names

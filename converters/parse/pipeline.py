@@ -14,6 +14,8 @@ from .decks import archived_title
 from .tidy import tidy, title_above
 from .hanzi import simplified
 from ..model import Credit, Document
+from .bylines import AFFILIATION
+from .chars import ends_sentence
 from .names import OUTLET
 from .options import ParseOptions
 from .normalise import normalise
@@ -86,8 +88,7 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
         else:
             dropped.extend(unit.removed)
             kept.append(unit)
-    if kept and kept[-1] is read_page.units[-1] and kept[-1].role == "body" \
-            and kept[-1].text in _ROLE_OPENINGS:
+    if kept and kept[-1] is read_page.units[-1] and _cut_off_credit(kept):
         # the page's text stops inside the byline or editor line closing it: no text
         cut = kept.pop()
         dropped.append(cut.text)
@@ -134,6 +135,19 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
 _ROLE_OPENINGS = frozenset(word[:end] for word in ("记者", "本报记者", "通讯员", "实习生", "编辑",
                                                    "责任编辑")
                            for end in range(1, len(word)))
+
+
+def _cut_off_credit(kept: list[Unit]) -> bool:
+    """Is the last line the opening of a byline or editor line the page's text stops
+    in: a role word's first characters (记, 编), or an outlet's name under a finished
+    paragraph (郑报全媒体, before 记者 and the names)?"""
+    last = kept[-1]
+    if last.role not in ("body", "byline") or last.byline is not None:
+        return False
+    if last.role == "body" and last.text in _ROLE_OPENINGS:
+        return True
+    return AFFILIATION.match(last.text) is not None and len(kept) > 1 \
+        and ends_sentence(kept[-2].text)
 
 
 def _lines(units: Iterable[Unit]) -> str:

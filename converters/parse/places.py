@@ -75,6 +75,10 @@ class Place:
         return self.city == ZHENGZHOU
 
 
+#: the words a place follows (和, 的, 在, 家住, 赴, 落户于…): a zone after one is bare
+_BEFORE_A_PLACE = frozenset("和与及、的在到是区市县住于赴至往来去从向对为由自进入给")
+
+
 class Places:
     def __init__(self, divisions: list[Division], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -172,8 +176,8 @@ class Places:
                 start -= size
                 break
         if not city and before and "\u4e00" <= before[-1] <= "\u9fff" \
-                and before[-1] not in "和与及、的在到是区市县":
-            # 盐南高新区: a zone with a name of its own, not a bare one
+                and before[-1] not in _BEFORE_A_PLACE:
+            # 盐南高新区: a zone with a name of its own, not a bare one (家住经开区: bare)
             return Place(start, end, name, "zone", "?", None)
         district = self._zhengzhou_zone(name) if city in ("", ZHENGZHOU) else None
         return Place(start, end, text[start:end], "zone", city, district)

@@ -343,11 +343,32 @@ def _names_after_bylines(units: list[Unit]) -> None:
             unit.role = "byline"
 
 
+def _continues_byline(last: Unit, unit: Unit) -> bool:
+    """Is ``unit`` a short line of names closed by what they did (马俊伟 文/图) that,
+    read with the byline above, names more people in it? (Without the credit, a
+    headline of short phrases, 学亮点 找差距 补短板, would pass for names.)"""
+    if unit.byline is not None or unit.dateline or len(unit.text) > 16 \
+            or not unit.text.endswith(bylines.CREDITS):
+        return False
+    assert last.byline is not None
+    merged = bylines.parse_byline(f"{last.text} {unit.text}")
+    return merged is not None and _names(merged) > _names(last.byline)
+
+
+def _names(byline: bylines.Byline) -> int:
+    return len(byline.reporters) + len(byline.correspondents) + len(byline.others)
+
+
 def merge_byline_units(units: list[Unit]) -> list[Unit]:
     """A byline split over two lines (记者 王军方 / 通讯员 李艳帅 刘琳) is one byline."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
+        if last is not None and last.role == "byline" and last.byline is not None \
+                and unit.role != "byline" and _continues_byline(last, unit):
+            # its last names on a line of their own, with what they did (马俊伟 文/图):
+            # whatever the model called the line, the byline goes on
+            unit.role, unit.hint, unit.reason = "byline", "byline", "names going on with the byline above"
         if last is not None and unit.role == "byline" and last.role == "byline":
             text = f"{last.text} {unit.text}"
             # read again as one: a role on one line and its names on the next

@@ -142,6 +142,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
     ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
     ("亩产在700斤以上。(郭营战梁亚波)", "亩产在700斤以上。", ["作者 郭营战", "作者 梁亚波"]),  # unspaced (920)
+    ("20日正式运行。(潘凡/文、摄)", "20日正式运行。", ["作者 潘凡"]),              # one did both (980)
 ])
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
     text, byline = split_glued(paragraph)
@@ -244,6 +245,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "凡呼和浩特融媒体中心记者署名文字、图片,版权均属呼和浩特融媒体中心所有。任何媒体、网站或个人,未经本报授权"
     "不得转载、链接、转帖或以其他方式复制发表;",
     "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
+    "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -1129,3 +1131,39 @@ def test_a_flattened_pages_dateline_keeps_its_bracketed_byline_whole() -> None:
     assert article.title == "57.3斤大西瓜 荣膺“瓜王”" and article.dateline == "本报讯"
     assert (article.reporters, article.correspondents) == (("卢文军",), ("张效强", "段长焱"))
     assert article.paragraphs[0].text.startswith("“俺每年都种西瓜")
+
+
+def test_a_bylines_last_names_on_a_line_of_their_own_go_on_with_it() -> None:
+    # 950 (fresh): 郑报全媒体记者 / 董艳竹 肖雅文 / 通讯员 黄冰清 / 马俊伟 文/图, the last
+    # line read as a subhead: 马俊伟 was lost
+    page = ("脱贫攻坚 生活新画卷徐徐展开\n\n决战决胜脱贫攻坚，务实笃行再谱新篇。\n\n郑报全媒体记者\n\n"
+            "董艳竹 肖雅文\n\n通讯员 黄冰清\n\n马俊伟 文/图\n\n多措并举\n\n初夏时节，新郑市新村镇牌坊庄村里黄杏挂满枝头。\n")
+    labels = ["title", "body", "byline", "byline", "byline", "subhead", "subhead", "body"]
+    article = document_from(_as_labelled(page, labels), "950.txt").articles[0]
+    assert (article.reporters, article.correspondents) == (("董艳竹", "肖雅文"), ("黄冰清", "马俊伟"))
+    assert [b.text for b in article.body if b.kind == "subhead"] == ["多措并举"]
+
+
+def test_a_page_cut_off_after_an_outlets_name_under_the_text_keeps_the_text_whole() -> None:
+    # 948 (fresh): the page stops at 郑报全媒体 (记者 and the names cut off): no text
+    page = ("乡村振兴，而今迈步从头越\n\n本报讯 乔松伟说，要把脱贫的承诺兑现。\n\n"
+            "如今，他把这份承诺完美兑现。\n\n郑报全媒体\n")
+    document = document_from(_as_labelled(page, ["title", "body", "body", "body"]), "948.txt")
+    article = document.articles[0]
+    assert article.body[-1].text == "如今，他把这份承诺完美兑现。" and "郑报全媒体" in document.dropped
+
+
+def test_a_bare_zone_after_a_verb_is_the_papers_citys() -> None:
+    # 938 (fresh): 家住经开区梁湖的孟海凤 was read as a zone with a name of its own (盐南高新区)
+    places = default_places()
+    assert places.district_of("", "家住经开区梁湖的孟海凤搬进了新居。", home_city="4101").district == "经开区"
+    assert places.district_of("", "盐南高新区新河街道开展活动。", home_city="4101").district is None
+
+
+def test_a_places_party_branch_over_the_headline_is_its_kicker() -> None:
+    # 963 (fresh): 长葛市后河镇王买村党支部 / 壮大村集体经济 带动村民奔小康, read as title and subtitle
+    page = ("长葛市后河镇王买村党支部\n\n壮大村集体经济 带动村民奔小康\n\n"
+            "本报讯(记者 王金伟 通讯员 辛明磊)近年来，王买村党支部带领群众发展产业。\n")
+    article = document_from(_as_labelled(page, ["title", "subtitle", "body"]), "963.txt").articles[0]
+    assert (article.kicker, article.title, article.subtitle) == (
+        "长葛市后河镇王买村党支部", "壮大村集体经济 带动村民奔小康", None)
