@@ -77,6 +77,8 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eser
                                   r"本网站上有侵犯|"
                                   # a comment box with nothing in it (还没有评论,快来抢沙发吧!)
                                   r"还没有评论|暂无评论|抢沙发|"
+                                  # an image's alt text (中原区人民政府网站logo)
+                                  r"[Ll][Oo][Gg][Oo]\s*$|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),
                                   # a link (…网上调查>>>)
                                   r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>")

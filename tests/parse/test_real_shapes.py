@@ -246,6 +246,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "不得转载、链接、转帖或以其他方式复制发表;",
     "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
     "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
+    "中原区人民政府网站logo",                                         # an image's alt text (109)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
