@@ -1,0 +1,252 @@
+"""A digital edition's chrome as real pages print it: page lines, navigation, the
+site's notices and widgets, an outlet's name or label, other stories' headlines."""
+from __future__ import annotations
+
+import pytest
+
+from converters.parse.chrome import kinds_of
+from converters.parse.normalise import normalise
+from converters.parse.pipeline import document_from, parse_file, parse_text, read_roles
+from converters.parse.roles import assign
+from converters.parse.segment import read
+
+from shapes import PAGES, as_labelled
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("第A37版:县区新闻 上一版3  4下一版", "page-number"),
+    ("返回主页 | 郑州晚报 | 标题导航 | 郑州日报", "navigation"),
+    ("当前版：03版", "page-number"),                                  # a Founder e-paper's page
+    ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "page-number"),           # and its zoom buttons
+    ("A02版 2024年03月16日 要闻 扩展 收缩 默认", "print"),
+    ("用微信“扫一扫”，点击右上角分享按钮", "furniture"),
+    ("国内统一刊号:CN52-0017 黔东南日报社出版", "licence"),                 # a masthead
+    ("版权和免责申明", "copyright"),
+    ("相关报道", "furniture"), ("您还可以在这里关注我", "furniture"),   # a news site's footer
+    ("首页 > 县区 > 兰考县 > 正文", "navigation"),                        # a breadcrumb
+    ("新乡日报社旗下媒体： 新乡网 | 新乡日报 | 平原晚报", "navigation"),   # a site's menu
+    ("焦作日报 | 焦作晚报 | 焦作网 | 网上投稿 | 太极拳网", "navigation"),
+    ("3上一篇  下一篇4      【打印】", "print"),
+    ("版权声明 @ 中原网 网站版权所有", "copyright"),
+    ("齐鲁晚报 版权所有(C)   鲁ICP备05004346号", "licence"),
+    ("通信地址:中国 山东省 济南市泺源大街6号F15   邮编:250014", "contact"),
+    ("www.izzwb.com", "web"),
+    ("2020年12月18日 星期五", "date"),
+    ("78910111213", "digits"),
+    ("中原网  日期: 2008-03-17  来源: 郑州日报", "source"),
+    ("PDF 版", "pdf"),
+    ("换客新平台欢迎你", "furniture"),
+    ("2025-09-13,11938| 2025-09-12,11930|", "archive"),
+    ("您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。", "browser"),
+    ("(责任编辑:侯泳兰)", "editor"),
+    ("  • 2010年08月25日 作者:", "bullet"),
+    ("字号", "print"), ("【字号 大 中 小】", "print"),
+    ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
+    ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
+    ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
+])
+def test_chrome_kinds(line: str, kind: str) -> None:
+    assert kind in kinds_of(line.strip())
+
+
+@pytest.mark.parametrize("line", [
+    "移动用户:发送短信 jzsjb 到 10658300 即可订阅《河南手机报焦作版》,3元/月。不收GPRS流量费。",
+    "返回概览 <<上一记录 下一记录>> 打印预览 下载记录",
+    "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。",
+    "版权声明: 凡本网注明 \" 稿件来源:中原网 \" 的所有文字、图片和音视频稿件,版权均属郑州日报社和中原网"
+    "所有。任何媒体、网站或个人未经本网书面授权不得转载、摘编或利用其它方式使用上述作品。",
+    "凡注有\"金华新闻网\"或电头为\"金华新闻网\"的稿件,均为金华新闻网独家版权所有,未经许可不得转载或镜像;"
+    "授权转载必须注明来源为\"金华新闻网\",并保留\"金华新闻网\"的电头。",
+    "首页 > 县区 > 兰考县 > 正文",
+    "您当前的位置: 安吉新闻网>>乡镇风貌>>天子湖镇",           # where the page is
+    "《洛阳晚报》评价网上调查>>>", "更多港聞", "风采 |",         # links and menu items
+    "今日  首页 -在线投稿 -往期报纸 -常见问题 -帮助",
+    "《四平日报》（2022年11月8日） 08版", "2022年11月8日",        # the issue's own facts
+    "文章字数:111",
+    "新闻评论0", "新闻热点", "即时新闻",                                 # a site's widgets
+    "稿件来源:南阳日报-南阳网",                                      # a site's source field
+    "2023-09-01 来源: 郑州晚报 郑州客户端官方网站 分享到:", "2014-09-01 02:21:43来源:郑州日报",
+    "[2019.04.27] 發表", "洛阳网首页 新闻 县区 百姓呼声 电子报 网站投稿 洛阳社区",
+    "摘要: “这是我们占地300亩的新型农村社区,620套新房已经建好。” 8月25日,记者来到山郭村采访。",
+    "主办单位:郑州高新技术产业开发区管理委员会 地址:郑州高新区国槐街6号 邮编:450001",  # the host
+    "404255_144.jpg", "IMG_2001.JPG",                                 # where a picture stood
+    "• 1. 本网原创稿件版权均属于河南经济报社,未经河南经济报社授权,不得转载、摘编使用。",  # a notice's
+    "• 2. 非本网原创作品均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点。",  # (346)
+    "特别声明", "本文为正观号作者或机构在正观新闻上传并发布,仅代表该作者或机构观点,不代表正观新闻的观点和立场,"
+    "正观新闻仅提供信息发布平台。",                                   # a platform's notice (367, 368)
+    "本网站所刊发的各种新闻、信息和各种专题专栏资料,均为三",         # a site's, cut off (t06)
+    # a notice's numbered items, and who defends it (912, fresh)
+    "1.凡本网注明“来源:驻马店网”的所有作品,均为本网合法拥有版权或有权使用的作品,未经本网书面授权不得转载、"
+    "摘编或利用其他方式使用上述作品。",
+    "驻马店日报报业集团法律顾问单位:上海市汇业(武汉)律师事务所", "首席法律顾问:冯程斌律师",
+    "3.如果您发现本网站上有侵犯您的知识产权",
+    # a notice that names its newsroom, and its last words (930, 933, fresh)
+    "凡呼和浩特融媒体中心记者署名文字、图片,版权均属呼和浩特融媒体中心所有。任何媒体、网站或个人,未经本报授权"
+    "不得转载、链接、转帖或以其他方式复制发表;",
+    "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
+    "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
+    "中原区人民政府网站logo",                                         # an image's alt text (109)
+])
+def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
+    document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
+    assert all(line not in a.text_content() for a in document.articles)
+    # (as normalised: full-width punctuation, no runs of spaces, no table bars at the ends)
+    bare = "".join(line.replace(":", "：").replace(",", "，").split()).strip("|")
+    assert bare[:8] in "".join("".join(document.dropped).replace(",", "，").split())
+
+
+@pytest.mark.parametrize("line", ["≡ 百姓呼声 ≡", "≡ 洛阳社区热帖 ≡"])
+def test_a_site_menu_s_framed_links_are_dropped(line: str) -> None:
+    document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}\n\n≡ 亲子教育 ≡")
+    assert all(line not in a.text_content() for a in document.articles)
+    assert line in document.dropped
+
+
+def test_article_text_shows_no_chrome() -> None:
+    assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
+
+
+def test_a_digital_edition_page_keeps_only_its_article() -> None:
+    document = parse_file(PAGES / "24.txt")
+    assert len(document.articles) == 1
+    article = document.articles[0]
+    assert article.title == "社区主任是名“时尚大妈”"
+    assert article.reporters == ("董占卿",)  # glued to the last paragraph
+    assert article.paragraphs[-1].text.endswith("社区一居民笑着说。")
+    for line in ("第A37版:县区新闻 上一版3 4下一版", "登封市全力争创省文明城市", "版权声明 @ 中原网 网站版权所有"):
+        assert line.replace(":", "：") in document.dropped  # chrome and the index: dropped, kept
+    assert (document.paper, document.page_number, document.page_name) == ("郑州晚报", "A37", "县区新闻")
+
+
+def test_a_breadcrumb_is_not_joined_to_the_lines_under_it() -> None:
+    # v05: a hard-wrapped page, whose breadcrumb reaches the wrap width
+    lines = normalise((PAGES / "v05.txt").read_text(encoding="utf-8")).lines
+    assert lines[0].text == "首页 > 县区 > 兰考县 > 正文"
+
+
+@pytest.mark.parametrize("jump", ["上接01版", "》》》上接01版", "（上接第一版）"])
+def test_a_jump_line_is_chrome(jump: str) -> None:
+    # z06: the continuation of a front-page story opens with its jump line alone
+    units = read(normalise(f"第03版：要闻\n\n{jump}\n\n春节的年味，从团年饭开始。\n").lines)
+    jumped = next(u for u in units if u.first_line == 3)
+    assert jumped.role == "drop" and "jump" in jumped.cuts
+
+
+def test_a_site_watermark_is_cut_off_every_line() -> None:
+    mark = "u8L中原财经_中原网·财经频道"
+    page = "\n\n".join(["标题行", f"居民在工作人员的引领下抽签分房{mark}",
+                        f"本报讯 昨日，郑东新区白沙镇举行回迁仪式。{mark}",
+                        f"在分房现场，群众井然有序。{mark}"])
+    document = parse_text(page)
+    assert all(mark not in b.text for a in document.articles for b in a.body)
+    assert document.dropped.count(mark) == 3
+
+
+def test_a_summary_printed_above_the_text_is_chrome() -> None:
+    # x08: the site's description (the first paragraphs, cut off) printed over the text
+    document = parse_file(PAGES / "x08.txt")
+    article = document.articles[0]
+    assert article.paragraphs[0].text.startswith("连日来，溱东镇组织河长办")
+    assert sum(p.text.startswith("连日来，溱东镇") for p in article.paragraphs) == 1
+    assert any(line.startswith("连日来，溱东镇") for line in document.dropped)
+    # 509: 核心提示 and the byline printed before the summary; 本报讯 before the text
+    page = ("村里修好了路\n\n核心提示：记者 杜世民 通讯员 李连军登封大冶镇垌头村，曾多次被中央电视台"
+            "采访报道，受暴雨和洪水影响……\n\n本报讯 登封大冶镇垌头村，曾多次被中央电视台采访报道，"
+            "受暴雨和洪水影响，受灾极其严重。\n\n村民已经搬回了家。\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[0].text.startswith("登封大冶镇垌头村")
+    assert len(article.paragraphs) == 2
+    # a lead paragraph that merely uses the next one's opening words stays text
+    page = ("加装电梯超500部\n\n本报讯（记者 曹婷）昨日，记者从市既有住宅加装电梯工作专班获悉，"
+            "全市已加装电梯超500部。既有住宅加装电梯主要解决老年人“上楼难”问题。\n\n"
+            "既有住宅加装电梯主要解决老年人“上楼难”等问题，今年还将继续推进。\n")
+    assert len(parse_text(page).articles[0].paragraphs) == 2
+
+
+def test_a_site_menus_item_with_its_bar_is_never_a_heading() -> None:
+    # y05: the menu's 风采 | printed again right over an untitled column's text
+    document = parse_file(PAGES / "y05.txt")
+    assert document.articles[0].title != "风采"
+    assert "风采" in document.dropped
+    # a table's cell (| 风采 |) is no menu item: its text is kept
+    assert parse_text("| 风采 |\n\n本报讯 今天，天气很好。\n").articles[0].title == "风采"
+
+
+def test_an_image_file_name_glued_to_the_text_is_dropped() -> None:
+    # 230 (a fresh page): the photo's credit and the picture's file name glued to the text
+    page = ("高标准农田保丰收\n\n连日来，在宛城区高庙镇谢营村附近的高标准农田里小麦长势喜人。"
+            "田成方、路相连、网、渠相通、林成行。记者 崔培林 摄5ce9d70c5c2b8fab0ac86d8c41f83f6.jpg\n")
+    document = parse_text(page)
+    article = document.articles[0]
+    assert article.paragraphs[-1].text.endswith("林成行。")
+    assert "5ce9d70c5c2b8fab0ac86d8c41f83f6.jpg" in document.dropped
+    assert [str(c) for c in article.other_bylines] == ["摄影 崔培林"]
+
+
+def test_an_outlets_name_under_the_text_is_where_it_came_from_not_text() -> None:
+    # 163, read by a model that had not seen it: 郑州日报 under the last paragraph taken
+    # for a byline, which no byline grammar reads; it was kept as text, and the article
+    # taken for cut off
+    page = ("记者 王思俊 通讯员 谷奕金 文/图\n\n4月28日，社区开展活动。居民积极参与。\n\n"
+            "共同创建健康友好社区。\n\n郑州日报\n郑州日报官方正观号\n")
+    read_page = read_roles(page)
+    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
+    document = document_from(read_page, "163.txt")
+    article = document.articles[0]
+    assert article.paragraphs[-1].text == "共同创建健康友好社区。"
+    assert "郑州日报" in document.dropped
+    assert not any("stops inside" in w for w in document.warnings)
+    # a line the grammar cannot read that is no outlet's name stays text
+    page = page.replace("郑州日报\n", "大家都说好\n", 1)
+    read_page = read_roles(page)
+    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
+    assert document_from(read_page, "163.txt").articles[0].paragraphs[-1].text == "大家都说好"
+
+
+def test_an_apps_notice_over_the_page_is_no_article() -> None:
+    # 322 (fresh): a 2025 site's app notice over its page, read as an article of its own
+    page = ("云报平台\n\n这已经是最后一期了哦!\n\n我知道了\n\n内容详情\n2025年05月06日\n\n"
+            "衡苑社区：网格之家打通基层治理“最后一公里”\n\n"
+            "4月30日，在中站区李封街道衡苑社区网格之家，居民前来办理业务。\n\n本报记者 王梦梦 摄影报道\n")
+    document = parse_text(page)
+    assert [a.title for a in document.articles] == ["衡苑社区：网格之家打通基层治理“最后一公里”"]
+    assert "这已经是最后一期了哦！" in document.dropped  # (its ! made full-width)
+    # a short article with a dateline is one, however short
+    page = "简讯一\n\n本报讯 社区开展义诊。\n\n简讯二\n\n本报讯 今天，社区开展活动，居民积极参与，现场气氛热烈。\n"
+    assert len(parse_text(page).articles) == 2
+
+
+def test_an_outlets_label_under_the_headline_is_chrome() -> None:
+    # 308 (fresh): 郑东融媒体中心 原创 under the headline, read as a byline naming 原创 (原 is
+    # a surname), then, with 原创 known for no name, as the title
+    page = ("河南郑州郑东新区：知宪法于心 守宪法于行\n\n郑东融媒体中心 原创\n\n2024-12-04 15:50\n\n"
+            "正观新闻记者 王阳 通讯员 于营营\n\n2024年12月4日是第十一个国家宪法日。辖区开展宣传活动。\n")
+    article = parse_text(page).articles[0]
+    assert article.title == "河南郑州郑东新区：知宪法于心 守宪法于行"
+    assert (article.reporters, article.correspondents) == (("王阳",), ("于营营",))
+
+
+def test_a_page_cut_off_after_an_outlets_name_under_the_text_keeps_the_text_whole() -> None:
+    # 948 (fresh): the page stops at 郑报全媒体 (记者 and the names cut off): no text
+    page = ("乡村振兴，而今迈步从头越\n\n本报讯 乔松伟说，要把脱贫的承诺兑现。\n\n"
+            "如今，他把这份承诺完美兑现。\n\n郑报全媒体\n")
+    document = document_from(as_labelled(page, ["title", "body", "body", "body"]), "948.txt")
+    article = document.articles[0]
+    assert article.body[-1].text == "如今，他把这份承诺完美兑现。" and "郑报全媒体" in document.dropped
+
+
+def test_lines_after_the_closing_credit_that_end_no_sentence_are_other_stories() -> None:
+    # 375 (fresh): two headlines of other stories under the article, read as its text and
+    # taken for a page cut off in its last paragraph
+    page = ("敬老爱老暖人心\n\n中原网讯 仲秋时节，学生志愿者来到社区颐养中心。\n\n"
+            "此次活动为老人们送去爱心和温暖。(通讯员:任新慧)\n\n"
+            "习近平主席的“一带一路”时间丨“这是我们这一代政治家对当代人和后代人的责任”\n\n"
+            "昂扬奋进,奔向下一个金色十年——习近平主席出席第三届“一带一路”国际合作高峰论坛系列活动纪实\n")
+    document = parse_text(page)
+    (article,) = document.articles
+    assert article.body[-1].text == "此次活动为老人们送去爱心和温暖。"
+    assert article.correspondents == ("任新慧",) and not article.truncated
+    assert any("昂扬奋进" in line for line in document.dropped)
+    # with no closing credit the lines stay: the page may be cut off in them
+    page = page.replace("(通讯员:任新慧)", "")
+    assert "昂扬奋进" in parse_text(page).articles[0].body[-1].text
