@@ -5,8 +5,9 @@ Every exporter reads this and nothing else. The JSON form is the contract of
 
 Schema 2 (from schema 1): ``dateline`` is the dateline as printed (``本报讯``,
 ``本报济宁8月24日讯``) or null, where it was true/false; articles gained
-``other_bylines`` (interns, photographers, editors, unlabelled names: each a
-role and a name, never counted as reporters), ``captions`` and ``truncated``;
+``other_bylines`` (interns, photographers, editors, planners, tipsters,
+unlabelled names: each a role of CREDIT_ROLES and a name, never counted as
+reporters), ``captions`` and ``truncated``;
 documents gained the page's own facts: ``paper``, ``page_number``,
 ``page_name`` and ``published``. ``Collection.from_json`` reads schema 1 too
 (true becomes ``本报讯``; the new keys take their empty values).
@@ -86,7 +87,8 @@ class Block:
 
 
 #: roles of the names that are not reporters or correspondents, as printed in Chinese
-CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "planner": "策划", "author": "作者"}
+CREDIT_ROLES = {"intern": "实习生", "photographer": "摄影", "editor": "编辑", "planner": "策划", "author": "作者",
+                "tipster": "线索提供"}
 
 
 @_pickled_by_fields

@@ -95,7 +95,9 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
         # what people are quoted saying (“前一段时间自驾到荥阳五云山游玩，…”) names places
         # by the way: the places and streets of the rest come first
         body = _SPEECH.sub("", whole)
-        reading = places.district_of(title, body, lead=first, home_city=city)
+        # (郑港办事处人员送他回家: a street of the paper's city in the title says where)
+        streets = [district for _, district in towns.named(title, city)] if city else []
+        reading = places.district_of(title, body, lead=first, home_city=city, title_streets=streets)
         district = reading.district
         if district is not None and city and district not in title \
                 and _CITY_ACTOR.search((_first_paragraph(draft) or "")[:30]) \

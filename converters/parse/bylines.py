@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import (bracketed_names, is_name, listed_with_a_name, looks_like_person,
-                    name_then_outlet, spaced_four, split_names)
+from .names import (SEPARATORS, bracketed_names, is_name, listed_with_a_name,
+                    looks_like_person, name_then_outlet, spaced_four, split_names)
 from .hanzi import fold
 from ..model import Credit
 
@@ -35,20 +35,22 @@ PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:
 _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
 _EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
-#: who planned a series (策划刘志松记者崔敬): credited, not counted
+#: who planned a series (策划刘志松记者崔敬), who gave the paper the story (线索提供 李博):
+#: credited, not counted
 _PLANNER = r"(?:总策划|策划|统筹)"
+_TIPSTER = r"(?:新闻)?线索提供(?:者|人)?"
 REPORTER_ROLE = re.compile(f"^{_REPORTER}$")
 CORRESPONDENT_ROLE = re.compile(_CORRESPONDENT)
 EDITOR_ROLE = re.compile(_EDITOR)
 PLANNER_ROLE = re.compile(_PLANNER)
+TIPSTER_ROLE = re.compile(_TIPSTER)
 #: the kinds of token that say what the names after them did
-_ROLE_KINDS = ("reporter", "photographer", "correspondent", "intern", "editor", "planner")
+_ROLE_KINDS = ("reporter", "photographer", "correspondent", "intern", "editor", "planner", "tipster")
 #: role words that open a byline (kept for the scraped-line splitter)
 ROLES = ("记者", "通讯员", "实习生")
+#: what the names of a byline did, printed after them (文/图, 摄, 报道, 记者 苏瑜 整理)
 CREDITS = ("文/图", "图/文", "文／图", "图／文", "文/摄", "摄/文", "文图", "图文", "摄影报道", "摄影", "摄",
-           "报道",
-           # what the writers did besides writing (正观新闻·郑州晚报记者 苏瑜 整理)
-           "整理", "编译", "综合", "采写", "执笔", "撰文")
+           "报道", "整理", "编译", "综合", "采写", "执笔", "撰文")
 #: what a name is followed by to say what it did (孙志刚 文 许大桥 图): not a role of its own
 _DID = frozenset({"文", "图", "/文", "/图", "/文图", "/图文"})
 AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|电视台|融媒体中心|新闻中心|报|融媒|全媒体)$"
@@ -56,23 +58,23 @@ AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|
 #: a paper's own newsroom (郑报融媒, 郑报全媒体): it stands where 记者 stands, not 通讯员
 _NEWSROOM = ("融媒", "全媒体")
 MARKERS = "□■●◆▲★☆◇○◎"
-ROLE_WORD = f"(?:{_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|{_PLANNER})"
-_ROLE_SPLIT = re.compile(f"({_REPORTER}|{_CORRESPONDENT}|{_INTERN}|{_EDITOR}|{_PLANNER}|文/图|图/文|文／图|图／文|文/摄"
+_ROLE_WORDS = "|".join((_REPORTER, _CORRESPONDENT, _INTERN, _EDITOR, _PLANNER, _TIPSTER))
+ROLE_WORD = f"(?:{_ROLE_WORDS})"
+_ROLE_SPLIT = re.compile(f"({_ROLE_WORDS}|文/图|图/文|文／图|图／文|文/摄"
                          r"|(?<=[\u4e00-\u9fff]{2})文图$)")
 #: a byline in brackets that names no one: (本报记者)
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对", "策划", "统筹")
+_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对", "策划", "统筹", "线索提供")
 _STEM = re.compile("|".join(_STEMS))
 #: a stem with a name glued after it (记者王军方; 美编 too)
 _STEM_THEN_HAN = re.compile(f"(?:{'|'.join((*_STEMS, '美编'))})[\u4e00-\u9fff]")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
 STEM_ANY = re.compile("|".join((*_STEMS, "記者", "通訊員", "實習生", "編輯", "審核", "校對", "策劃",
                                 "統籌")))
-_SEPARATORS = re.compile(r"[\s、，,；;：:]+")
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
-_AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心)\s")
+_AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心|播报)\s")
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def token_kind(token: str) -> str | None:
         return "editor"
     if PLANNER_ROLE.fullmatch(token):
         return "planner"
+    if TIPSTER_ROLE.fullmatch(token):
+        return "tipster"
     if token in CREDITS:
         return "credit"
     if AFFILIATION.match(token):
@@ -133,7 +137,7 @@ def tokenize(text: str) -> list[str]:
     """Split a byline into tokens; role words glued to names are split too, and a
     two-character name padded to three (``刘 招``) is one name again."""
     raw: list[str] = []
-    for chunk in _SEPARATORS.split(text.strip().lstrip(MARKERS)):
+    for chunk in SEPARATORS.split(text.strip().lstrip(MARKERS)):
         if not chunk:
             continue
         if len(chunk) <= 3 and not _STEM.search(chunk):
@@ -339,7 +343,10 @@ def _parse_byline(text: str) -> Byline | None:
     # 记者王军方 is a byline, 记者节活动 is not: glued names need a known surname.
     if _STEM_THEN_HAN.search(stripped):  # every role word ends in a stem: none glued, none to check
         for glued in _ROLE_THEN_HAN.finditer(stripped):
-            run = glued.group(1)
+            run, end = glued.group(1), glued.end(1)
+            if len(run) == 1 and stripped[end:end + 1] == " " and is_han(stripped[end + 1:end + 2]) \
+                    and not is_han(stripped[end + 2:end + 3]):
+                run += stripped[end + 1]  # 记者张 燕: a name of two padded to three, glued
             if not looks_like_person(run) and split_names(run) is None \
                     and name_then_outlet(run) is None and not listed_with_a_name(run, stripped):
                 return None

@@ -89,13 +89,14 @@ def name_then_outlet(token: str) -> str | None:
 _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／、]{1,30}?)\s*[）)]$")
 #: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图, 潘凡/文、摄 (both)
 _NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄](?:[、/／][文图摄])?)")
-_SEPARATORS = re.compile(r"[\s、，,；;：:]+")
+#: what separates the names of a byline (本报记者_沈茜: an underscore too)
+SEPARATORS = re.compile(r"[\s、，,；;：:_]+")
 
 
 def spaced_names(text: str) -> list[str]:
     """The names of a line of names; a two-character name spaced out (王 群) is one."""
     names: list[str] = []
-    for token in _SEPARATORS.split(text.strip()):
+    for token in SEPARATORS.split(text.strip()):
         if len(token) == 1 and is_han(token) and names and len(names[-1]) == 1 \
                 and is_han(names[-1]):
             names[-1] += token
@@ -121,6 +122,9 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
             return None
         return before, tuple(Credit("author" if "文" in part.group(2) else "photographer",
                                     part.group(1)) for part in parts if part)
+    took_pictures = inner.endswith("摄") and len(inner) > 3  # (徐江垚郭伟摄): the photographers'
+    if took_pictures:
+        inner = inner[:-1].rstrip()
     if " " not in inner:
         # (郭营战梁亚波): two names printed with no space, cut the one way that makes both names
         names = [inner] if looks_like_person(inner) else list(split_names(inner) or ())
@@ -132,4 +136,4 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
             return None
     if not names or not all(is_name(n) for n in names):
         return None
-    return before, tuple(Credit("author", n) for n in names)
+    return before, tuple(Credit("photographer" if took_pictures else "author", n) for n in names)

@@ -17,6 +17,9 @@ BOILERPLATE = re.compile(
     r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数)\s*[:：]|"
     # a site's date and source line (2023-09-01 来源: 郑州晚报 …)
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*来源\s*[:：]|"
+    # its list of more stories, each summary glued to its date (推荐阅读今年以来,…,
+    # 2025-12-1612月15日,示范区…)
+    r"推荐阅读(?!\s*$)|\d{4}-\d{2}-\d{2}(?=\d{1,2}月|[\u4e00-\u9fff])|"
     # a site's summary of the article (摘要：…), its lead again
     r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
@@ -58,8 +61,9 @@ SHORT_BOILERPLATE = re.compile(
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
     # a site's label after its outlet's name (郑东融媒体中心 原创)
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
-    # an image's file name where the picture stood (404255_144.jpg)
-    r"[\w\-.]{1,40}" + _IMAGE_FILE_END + ")")
+    # an image's file name where the picture stood (404255_144.jpg), or its identifier
+    # (FZ100214191194_A2457020)
+    r"[\w\-.]{1,40}" + _IMAGE_FILE_END + r"|[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
 #: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)
 IMAGE_TAIL = re.compile(r"[0-9A-Za-z_\-.]{6,60}" + _IMAGE_FILE_END)
 #: the longest line SHORT_BOILERPLATE is tried on

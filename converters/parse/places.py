@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -258,7 +258,7 @@ class Places:
                    for place in self.find(text))
 
     def district_of(self, title: str, body: str, *, lead: str | None = None,
-                    home_city: str | None = ZHENGZHOU) -> Reading:
+                    home_city: str | None = ZHENGZHOU, title_streets: Iterable[str] = ()) -> Reading:
         """The county-level place an article is about, and why.
 
         ``home_city`` is the city of the paper (Zhengzhou unless the page says
@@ -279,6 +279,10 @@ class Places:
             for district in self._districts_in(text, home_city):
                 counts[district] += weight
                 first.setdefault(district, len(first))
+            if weight == 2:  # the streets and towns the title names count as its places
+                for district in title_streets:
+                    counts[district] += weight
+                    first.setdefault(district, len(first))
         if lead and lead[:12] in body:  # the lead's first words: its actor, counted again
             for district in self._districts_in(lead[:12], home_city):
                 counts[district] += 2

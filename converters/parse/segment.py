@@ -84,8 +84,11 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
         return text[match.start("name"):match.end("name")], inline, match.end()  # 报道：cut
     start = match.start("name") if match.group("name") else match.start("name2")
     dateline = text[start:start + len(name)]
-    if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None):
-        return None  # 某某报道 without a byline in brackets is just words
+    if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None) and not (
+            name.endswith("消息") and inner and bylines.names_only(inner) is not None):
+        # 某某报道 without a byline in brackets is just words; 信阳消息(秦 灼), with its
+        # writer's name, a dateline
+        return None
     inner_text = text[match.start("inner"):match.end("inner")] if match.group("inner") else \
         (text[match.start("inner2"):match.end("inner2")] if inner else None)
     return dateline, inner_text, match.end()

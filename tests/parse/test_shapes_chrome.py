@@ -86,6 +86,10 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
     "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
+    "FZ100214191194_A2457020",                                        # an image's identifier (1015)
+    # a site's list of more stories, each summary glued to its date (1021)
+    "推荐阅读今年以来,示范区启动中心城区空闲地修复利用工作,让曾经被遗忘的城市角落焕发新生。",
+    "2025-12-1612月15日,示范区国土空间规划委员会召开2025年第九次会议。",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")

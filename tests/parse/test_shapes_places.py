@@ -118,3 +118,14 @@ def test_a_bare_zone_after_a_verb_is_the_papers_citys() -> None:
     places = default_places()
     assert places.district_of("", "家住经开区梁湖的孟海凤搬进了新居。", home_city="4101").district == "经开区"
     assert places.district_of("", "盐南高新区新河街道开展活动。", home_city="4101").district is None
+
+
+def test_a_street_of_the_papers_city_in_the_title_counts_as_the_titles_place() -> None:
+    # 1012 (fresh): 郑港办事处人员送他回家, a man found in 航空港区 and taken home to 舞钢市,
+    # named twice: the headline's street says where the story is
+    page = ("郑州晚报\n\n男子在外流浪近30年 郑港办事处人员送他回家\n\n本报讯 一名在外流浪近30年的男子，"
+            "近日被航空港区郑港办事处精细化管理人员发现。工作人员找到了男子在舞钢市的家人。\n\n"
+            "大队长立即联系舞钢市公安部门核实情况。\n")
+    assert parse_text(page).articles[0].district == "航空港区"
+    # with no street in the headline, the place named most stays
+    assert parse_text(page.replace("郑港办事处人员", "好心人")).articles[0].district == "舞钢市"
