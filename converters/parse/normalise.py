@@ -30,6 +30,10 @@ _INVISIBLES = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2
 #: C0/C1 controls except the tab, which is a space here
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _FULLWIDTH_ALNUM_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+#: any character one of the four classes above holds (a line break but \n, a control, an
+#: invisible, a full-width letter or digit)
+_RARE = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern in (
+    _RARE_BREAKS, _INVISIBLES, _CONTROLS, _FULLWIDTH_ALNUM_CHARS)) + "]")
 _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in
                     [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 _ASCII_MARKS = re.compile(r"[,;:?!(]")
@@ -220,11 +224,13 @@ def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list
     lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
-    if "\r" in text or _RARE_BREAKS.search(text):
-        text = _LINE_BREAKS.sub("\n", text)
-    dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
-    if _FULLWIDTH_ALNUM_CHARS.search(text):
-        text = text.translate(_FULLWIDTH_ALNUM)
+    dirty = False
+    if _RARE.search(text):  # most pages have none of these: one scan, not four
+        if "\r" in text or _RARE_BREAKS.search(text):
+            text = _LINE_BREAKS.sub("\n", text)
+        dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
+        if _FULLWIDTH_ALNUM_CHARS.search(text):
+            text = text.translate(_FULLWIDTH_ALNUM)
     if dirty:
         parts = []
         for number, raw in enumerate(text.split("\n"), start=first_line):

@@ -115,10 +115,13 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
             continue
         start = i
         i += 1
-        while i < len(tokens) and (_inside_brackets(tokens, start, i) or (
+        depth = _opened(tokens[start])
+        while i < len(tokens) and ((depth > 0 and i - start <= _BRACKETED_TOKENS) or (
                 not ends_sentence(tokens[i - 1]) and not tokens[i].startswith("本报讯")
                 and not re.fullmatch(r"#{1,6}", tokens[i])
                 and not consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]))):
+            # (a bracket left open within a byline's length: its spaces separate names)
+            depth += _opened(tokens[i])
             i += 1
         run = tokens[start:i]
         if i < len(tokens) and tokens[i].startswith("本报讯") and not ends_sentence(run[-1]) \
@@ -154,15 +157,11 @@ def _add_heading_groups(tokens: list[str], add) -> None:  # type: ignore[no-unty
 _BRACKETED_TOKENS = 12
 
 
-def _inside_brackets(tokens: list[str], start: int, end: int) -> bool:
-    """Does ``tokens[start:end]`` leave a bracket open, within a byline's length? Its
-    spaces separate names, not units."""
-    if end - start > _BRACKETED_TOKENS:
-        return False
-    depth = 0
-    for token in tokens[start:end]:
-        depth += token.count("（") + token.count("(") - token.count("）") - token.count(")")
-    return depth > 0
+def _opened(token: str) -> int:
+    """How many brackets ``token`` leaves open (closes, if negative)."""
+    if "（" not in token and "(" not in token and "）" not in token and ")" not in token:
+        return 0
+    return token.count("（") + token.count("(") - token.count("）") - token.count(")")
 
 
 def consume_tokens(tokens: list[str], start: int, stop: frozenset[int] = frozenset()) -> int:

@@ -105,16 +105,17 @@ def _drop_after_closing_credit(draft: Draft, dropped: list[str], warnings: list[
     """Lines after the paragraph a closing credit ends (…社会温暖。(通讯员:任新慧)) that
     end no sentence: the headlines of other stories a site lists under the article,
     not more of its text."""
-    closing = max((i for i, b in enumerate(draft.blocks) if b.kind == "paragraph" and i
-                   and b.source is not None and "byline" in b.source.cuts
-                   and ends_sentence(b.text)), default=None)
-    if closing is None or closing == len(draft.blocks) - 1:
+    blocks = draft.blocks
+    closing = next((i for i in range(len(blocks) - 1, 0, -1)  # the last: most often the last block
+                    if blocks[i].source is not None and "byline" in blocks[i].source.cuts
+                    and blocks[i].kind == "paragraph" and ends_sentence(blocks[i].text)), None)
+    if closing is None or closing == len(blocks) - 1:
         return
-    after = draft.blocks[closing + 1:]
+    after = blocks[closing + 1:]
     if not all(b.kind == "paragraph" and not ends_sentence(b.text)
                and len(b.text) <= 2 * HEADLINE_MAX for b in after):
         return
-    del draft.blocks[closing + 1:]
+    del blocks[closing + 1:]
     lines = {line for b in after if b.source is not None
              for line in range(b.source.first_line, b.source.last_line + 1)}
     for unit in draft.units:
