@@ -161,11 +161,6 @@ class Builder:
         return caption
 
     def on_caption(self, unit: Unit) -> None:
-        if not self.record and self.deck and BOX_LABEL.match(unit.text):
-            # 编者按, ➡记者手记 under the headline: a box's label, never a picture's caption
-            unit.hint, unit.reason = "subhead", "a box's label: it opens the text"
-            self.deck.append(unit)
-            return
         draft = self._joined_by(unit)
         draft.captions.append(unit.raw or unit.text)
         if unit.byline is not None:

@@ -135,8 +135,10 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             label = "kicker"
         elif label in DECK and numbered_picture(unit.text):
             label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline
-        elif label in DECK and BOX_LABEL.match(unit.text):
-            label = "subhead"  # 核心提示, 编者按: the label of a box in the article, no headline
+        elif (label in DECK or label == "caption") and BOX_LABEL.match(unit.text):
+            # 核心提示, 编者按, ➡记者手记: the label of a box in the article, no headline and
+            # no picture's caption
+            label = "subhead"
         elif label in ("title", "subtitle", "subhead") and unit.role in ("body", "heading") \
                 and not unit.level and unit.length <= _NAMES_LONGEST \
                 and any(ruled[k] in DECK for k in range(max(0, index - 3), index)) \
