@@ -13,12 +13,11 @@ kicker, title and subtitle.
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 from .bylines import Byline
 from .features import BOX_LABEL
+from .patterns import PLACE_BODY
 from .decks import SERIES_NUMBER, headline_lines, title_as_archived, title_as_listed
 from ..model import Block, Credit, SourceSpan
 from .segment import dash_subtitle
@@ -48,15 +47,6 @@ _TEXT = Block("paragraph", "")
 
 def _span(unit: Unit) -> SourceSpan:
     return SourceSpan(unit.first_line, unit.last_line, unit.joins, unit.cuts)
-
-
-#: a place's party branch, committee or office named alone (长葛市后河镇王买村党支部)
-_BODY_OF_A_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:市|县|区|镇|乡|村|街道|社区)"
-                              r"(?:党支部|党总支|党委|党工委|村委会|居委会|委员会|管委会|政府|办事处)$")
-
-
-def _names_a_body(text: str) -> bool:
-    return _BODY_OF_A_PLACE.match(text) is not None
 
 
 class Builder:
@@ -340,7 +330,7 @@ class Builder:
         if not title_as_archived(parts, self.archived):
             title_as_listed(parts, self.indexed, self.elsewhere)
         if len(parts["title"]) == 1 and parts["subtitle"] and not parts["kicker"] and (
-                parts["title"][0].endswith(("：", ":")) or _names_a_body(parts["title"][0])):
+                parts["title"][0].endswith(("：", ":")) or PLACE_BODY.match(parts["title"][0])):
             # 枚乘街道： (or 长葛市后河镇王买村党支部) over the headline: who or where the
             # story is, a kicker
             parts["kicker"], parts["title"] = parts["title"], [parts["subtitle"].pop(0)]

@@ -127,6 +127,10 @@ PIPES = re.compile(r"^(?:\|\s*)+|(?:\s*\|)+$")
 #: only when short: 金水区, not 西流湖生态公园南区): over a headline, its kicker
 PLACE_NAME = re.compile(r"^" + _NO_PHRASE + r"(?:[\u4e00-\u9fff]{1,14}(?:街道办事处|办事处|街道|社区|村|乡|镇)"
                         r"|[\u4e00-\u9fff]{1,4}(?:区|县|市))$")
+#: a place's party branch, committee or office named alone (长葛市后河镇王买村党支部): over
+#: a headline, its kicker as a place is
+PLACE_BODY = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:市|县|区|镇|乡|村|街道|社区)"
+                        r"(?:党支部|党总支|党委|党工委|村委会|居委会|委员会|管委会|政府|办事处)$")
 #: a headline led by the place it is about (市北区大港街道普吉社区：指尖传承唇间雅韵): never a
 #: paragraph (no sentence in it), whatever the model said; in the corpus' labels every such
 #: line is a title, or one of the page's headline index

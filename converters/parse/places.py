@@ -263,9 +263,10 @@ class Places:
 
         ``home_city`` is the city of the paper (Zhengzhou unless the page says
         otherwise; None for a paper of no one city: then the city the article
-        names); bare zones (高新区) are taken to be that city's. A story
-        that names four or more county-level places, or none, is the city's:
-        None.
+        names); bare zones (高新区) are taken to be that city's. ``title_streets``
+        are the districts of the streets and towns the title names: they count as
+        the title's places. A story that names four or more county-level places,
+        or none, is the city's: None.
         """
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -275,14 +276,12 @@ class Places:
             home_city = named.most_common(1)[0][0] if named else ""
         if home_city == ZHENGZHOU and self._other_city_zone(title + body):
             home_city = ""  # 洛阳高新区 named: the article's bare 高新区 is that one too
-        for weight, text in ((2, title), (1, body)):
-            for district in self._districts_in(text, home_city):
+        # (the streets and towns the title names count as its places)
+        for weight, districts in ((2, (*self._districts_in(title, home_city), *title_streets)),
+                                  (1, self._districts_in(body, home_city))):
+            for district in districts:
                 counts[district] += weight
                 first.setdefault(district, len(first))
-            if weight == 2:  # the streets and towns the title names count as its places
-                for district in title_streets:
-                    counts[district] += weight
-                    first.setdefault(district, len(first))
         if lead and lead[:12] in body:  # the lead's first words: its actor, counted again
             for district in self._districts_in(lead[:12], home_city):
                 counts[district] += 2
