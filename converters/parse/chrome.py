@@ -18,15 +18,17 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$|"
                     r"^[A-Z]{1,2}\d{1,3}版"),
     # (a pattern mixing anchored and unanchored branches is tried at every position:
-    # anchored ones go in a group of their own, matched once at the start)
+    # anchored ones go in a group of their own, matched once at the start; and each
+    # unanchored branch starts with one literal character, so that re skips to where
+    # one stands instead of trying every branch at every position)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
-                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾|^返回[\u4e00-\u9fff]{1,8}网$|[>›]\s*正文\s*$"),
-    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$)"),
+                   r"版面导航|今报网首页|首页\s*[>›]|往期回顾|>\s*正文\s*$|›\s*正文\s*$"),
+    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$|返回[\u4e00-\u9fff]{1,8}网$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
     ("print", r"【打印】|打印本页|打印本文|放大\s*缩小|扩展\s*收缩|关闭窗口|关闭本页|分享到|字号[:：]|"
-              r"^【?字号(?:\s*[大中小】]|\s|$)|【字体|默认字体|背景色|打印\s+关闭"),
-    ("print", r"^默认$"),
+              r"【字体|默认字体|背景色|打印\s+关闭"),
+    ("print", r"^(?:默认$|【?字号(?:\s*[大中小】]|\s|$))"),
     ("copyright", r"版权所有|版权声明|©|\(C\)|All rights reserved|网站版权|未经授权|转载|免责[声申]明"),
     ("licence", r"ICP|备案号|公网安备|新出网证|互联网新闻信息服务许可|举报|统一刊号|CN\d{2}-\d{4}"),
     ("contact", r"电话|热线|邮编|传真|E-?mail|邮箱|通信地址|地址[:：]|联系我们|报刊发行|广告部"),
@@ -38,15 +40,14 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|" + AUTHOR_FIELD + r"|中原网|浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
-                  r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航)"),
+                  r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航|相关(?:报道|搜索|阅读)$|图片频道$|新闻推荐|"
+                  # an e-paper's reading buttons (朗读, 朗读放大 缩小 默认)
+                  r"朗读(?:$|放大))"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
                   r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
                   r"意见反馈|新闻爆料|进入论坛|"
                   # a news site's footer widgets
-                  r"^相关(?:报道|搜索|阅读)$|关注我|新浪微博|腾讯微博|^图片频道$|吐槽|^更多资讯请关注|"
-                  r"^新闻推荐|"
-                  # an e-paper's reading buttons (朗读, 朗读放大 缩小 默认)
-                  r"^朗读(?:$|放大)"),
+                  r"关注我|新浪微博|腾讯微博|吐槽"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
     ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|编辑|审核|校对|美编|值班编辑)\s*[:：\s]"),

@@ -24,7 +24,7 @@ BOILERPLATE = re.compile(
     r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
     r"主办单位\s*[:：]|"
-    r"返回(?:顶部|首页|列表)|打印本页|"
+    r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|"
     # its items, numbered or not (1.凡本网注明“来源:驻马店网”的…, 凡呼和浩特融媒体中心记者
@@ -69,23 +69,26 @@ IMAGE_TAIL = re.compile(r"[0-9A-Za-z_\-.]{6,60}" + _IMAGE_FILE_END)
 #: the longest line SHORT_BOILERPLATE is tried on
 SHORT_LINE = 50
 #: the same, anywhere in a line (kept apart: a pattern with unanchored branches is tried
-#: at every position of every line, the anchored one only at the start)
-BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|[Aa]ll [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|"
-                                  r"上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
+#: at every position of every line, the anchored one only at the start). Every branch
+#: starts with one literal character (no class, group or anchor first): re then skips
+#: to the positions holding one of those characters instead of trying each branch at
+#: each position, which made this the costliest pattern a page's lines meet
+BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved|all [Rr]ights [Rr]eserved|"
+                                  r"ALL RIGHTS RESERVED|上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
                                   # a site footer's 未经授权，请勿转载或建立镜像 (no article
                                   # says it builds a mirror)
-                                  r"建立镜像|转载或镜像|版权和免责|^更多资讯请关注|"
+                                  r"建立镜像|转载或镜像|版权和免责|"
                                   # …未经本报授权不得转载; 违者本报将依法追究法律责任;
                                   # 如果您发现本网站上有侵犯您的知识产权…
-                                  r"未经本(?:报|网|站)(?:书面)?(?:许可|授权)|(?:本报|本网|本站)将依法追究|"
+                                  r"未经本(?:报|网|站)(?:书面)?(?:许可|授权)|本(?:报|网|站)将依法追究|"
                                   r"本网站上有侵犯|"
                                   # a comment box with nothing in it (还没有评论,快来抢沙发吧!)
                                   r"还没有评论|暂无评论|抢沙发|"
                                   # an image's alt text (中原区人民政府网站logo)
-                                  r"[Ll][Oo][Gg][Oo]\s*$|"
+                                  r"logo\s*$|Logo\s*$|LOGO\s*$|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),
                                   # a link (…网上调查>>>)
-                                  r"您(?:当前|现在)的?(?:所在)?位置|(?:>>|》》)\s*$|>>[^>]+>>")
+                                  r"您(?:当前|现在)的?(?:所在)?位置|>>\s*$|》》\s*$|>>[^>]+>>")
 
 
 def is_boilerplate(text: str) -> bool:
