@@ -25,6 +25,8 @@ BOILERPLATE = re.compile(
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
     r"主办单位\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
+    # where the page is, however long the trail (您现在的位置: 焦作网 > 2019年新闻专题频道 > …)
+    r"您(?:当前|现在)的?(?:所在)?位置|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
     r"首页\s*[>›].*[>›]\s*正文\s*$|"
     # its items, numbered or not (1.凡本网注明“来源:驻马店网”的…, 凡呼和浩特融媒体中心记者

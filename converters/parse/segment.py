@@ -327,7 +327,9 @@ def _read_chrome(units: list[Unit]) -> None:
     """The chrome kinds of the lines that may be chrome: every line above the page's
     first paragraph of prose and below its last, and the short lines between. (Prose,
     most of a page, shows none; looking costs sixteen patterns a line.)"""
-    prose = [i for i, unit in enumerate(units) if unit.prose]
+    # (a site's boilerplate may be long and mostly Han, 您现在的位置: 焦作网 > 专题频道 > …:
+    # not the article's prose, whose start this looks for)
+    prose = [i for i, unit in enumerate(units) if unit.prose and unit.role != "drop"]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     for i, unit in enumerate(units):
         if i < first or i > last or unit.length <= SHORT_INSIDE:

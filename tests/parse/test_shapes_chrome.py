@@ -254,3 +254,23 @@ def test_lines_after_the_closing_credit_that_end_no_sentence_are_other_stories()
     # with no closing credit the lines stay: the page may be cut off in them
     page = page.replace("(通讯员:任新慧)", "")
     assert "昂扬奋进" in parse_text(page).articles[0].body[-1].text
+
+
+def test_a_long_trail_of_where_the_page_is_is_chrome_and_no_start_of_the_text() -> None:
+    # 1068 (fresh): 焦作网's trail (您现在的位置: 焦作网 > 2019年新闻专题频道 > …, 83
+    # characters, mostly Han) was taken for the article's first prose, so the lines under
+    # it were not looked at for chrome: the source line over the text hid the headline
+    menu = ("二维码\n\n扫一扫加入微信公众号\n\nTop\n网站首页 新闻 国内 国际 河南 焦作\n"
+            "时政要闻 专题 直播 网视 网谈 网评\n今日头条 汽车 旅游 经济 美食\n焦作关注 房产 娱乐 体育 市场\n"
+            " 焦作日报 手机报 经典微视频\n 焦作晚报 官方微博 官方微信\n 经典山阳 小记者 焦作论坛\n"
+            " 网上投稿 记 协 订报服务\n")
+    trail = ("您现在的位置: 焦作网 > 2019年新闻专题频道 > 习近平新时代中国特色社会主义思想 > "
+             "习近平新时代中国特色社会主义思想在河南的实践——乡村振兴 > 乡村振兴看河南·焦作行 > 正文")
+    page = (f"{menu}  {trail}\n\n2019年新闻专题频道\n\n赵庄村里稀罕事\n"
+            "更新时间:2021-1-5 9:37:06    来源:焦作日报\n\n"
+            "  “叔，我想回去创业！”2020年12月30日，中站区龙翔街道赵庄村在外打拼的青年毋鹏给该村"
+            "党支部书记刘理军打的一个电话在朋友圈刷屏了。这是该村新近发生的一件稀罕事。\n\n"
+            "  类似的稀罕事在赵庄村还有很多，其中羊倌当村干部的事成了村民的美谈。\n")
+    units = {u.text[:4]: u for u in read(normalise(page).lines)}
+    assert units["您现在的"].role == "drop" and "source" in units["更新时间"].kinds
+    assert parse_text(page).articles[0].title == "赵庄村里稀罕事"
