@@ -9,6 +9,7 @@ from functools import partial
 from ..model import Article, Credit, Document
 from . import chrome
 from .assemble import Draft
+from .bylines import parse_byline
 from .chars import ends_sentence
 from .decks import DECORATION
 from .hanzi import fold
@@ -147,6 +148,9 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
                    digest: str, warnings: list[str],
                    reading: tuple[tuple[int, int, str, str], ...] = ()) -> Document:
     facts = chrome.page_facts(chrome_lines)
+    if facts.credit and len(drafts) == 1 and not any(b.counts for b in drafts[0].bylines) \
+            and (fielded := parse_byline(facts.credit)) is not None:
+        drafts[0].bylines.append(fielded)  # a site's writer field, for its one article
     city, city_known = home_city(places, facts)
     matcher = _HomeMatcher(places, city)
     leads = [read_lead(fold(first), matcher) if (first := _first_paragraph(draft)) else None

@@ -65,6 +65,11 @@ _NEWS_SITE = re.compile(r"((?:(?![为的是在由属归有返回])[\u4e00-\u9fff
 _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 _ADDRESS = re.compile(r"地址\s*[:：]\s*(\S{4,40})")
+#: a site's writer field among its page facts (您当前位置: 洛阳网 >> 县区频道 >> 汝阳 >> 正文
+#: 通讯员: 康红军 2021年02月17日 19:09), closed by the date or the line's end; an empty
+#: one (通讯员: 2020年10月12日) names no one
+_CREDIT_FIELD = re.compile(r"(?:^|\s)((?:记者|通讯员)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+                           r"(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})(?=\s+\d{4}|\s*$)")
 
 
 #: a long line is chrome only if it opens like chrome: with Latin letters, digits, marks
@@ -105,6 +110,8 @@ class PageFacts:
     papers: tuple[str, ...] = ()
     #: the site's postal address (地址:中国·安徽省合肥市黄山路599号), where it gives one
     address: str | None = None
+    #: the writers a site's field names (通讯员: 康红军), as printed
+    credit: str | None = None
 
 
 def page_facts(chrome_lines: list[str]) -> PageFacts:
@@ -114,11 +121,14 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     in that bar are links), else in a source or copyright line; the date is the
     first full date printed in the chrome.
     """
-    paper = number = name = published = address = None
+    paper = number = name = published = address = credit = None
     papers: list[str] = []
     for line in chrome_lines:
         if address is None and (found_address := _ADDRESS.search(line)):
             address = found_address.group(1)
+        if credit is None and ("记者" in line or "通讯员" in line) \
+                and (field := _CREDIT_FIELD.search(line)):
+            credit = re.sub(r"\s*([:：])\s*", "：", field.group(1))
         papers.extend(_PAPER.findall(line))
         papers.extend(_NEWS_SITE.findall(line))
         if number is None and (page := _PAGE.search(line)):
@@ -140,4 +150,5 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
             if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
                     and "," not in line[date.end():date.end() + 1] and "|" not in line:
                 published = f"{year:04d}-{month:02d}-{day:02d}"
-    return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)), address)
+    return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)), address,
+                     credit)

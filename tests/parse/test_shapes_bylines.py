@@ -270,3 +270,20 @@ def test_a_bylines_last_names_on_a_line_of_their_own_go_on_with_it() -> None:
     article = document_from(as_labelled(page, labels), "950.txt").articles[0]
     assert (article.reporters, article.correspondents) == (("董艳竹", "肖雅文"), ("黄冰清", "马俊伟"))
     assert [b.text for b in article.body if b.kind == "subhead"] == ["多措并举"]
+
+
+def test_a_sites_writer_field_among_its_page_facts_credits_the_article() -> None:
+    # 1067 (fresh), as 324 and 1018: 洛阳网's trail line carries 通讯员: 康红军 between the
+    # trail and the date; the article prints no byline of its own, and lost its writer
+    trail = "您当前位置: 洛阳网 >> 县区频道 >> 汝阳 >> 正文   通讯员: {}  2021年02月17日 19:09"
+    text = "2021年2月15日，汝阳县十八盘乡十八盘村的村民在庭院里忙着装袋料香菇，春耕生产悄然拉开帷幕。"
+    labels = ["chrome", "title", "chrome", "body"]
+    page = f"洛阳网首页 新闻 县区\n\n汝阳县十八盘村：牛年致富路上好好干！\n\n{trail.format('康红军')}\n\n{text}\n"
+    article = document_from(as_labelled(page, labels), "1067.txt").articles[0]
+    assert article.correspondents == ("康红军",) and article.bylines == ("通讯员：康红军",)
+    # an empty field (608) names no one; a byline of the article's own stands over it
+    empty = page.replace("通讯员: 康红军 ", "通讯员: ")
+    assert document_from(as_labelled(empty, labels), "608.txt").articles[0].correspondents == ()
+    own = page.replace(text, f"本报讯（记者 王平）{text}")
+    article = document_from(as_labelled(own, labels), "own.txt").articles[0]
+    assert (article.reporters, article.correspondents) == (("王平",), ())
