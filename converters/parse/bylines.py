@@ -72,7 +72,7 @@ _STEM = re.compile("|".join(_STEMS))
 _STEM_THEN_HAN = re.compile(f"(?:{'|'.join((*_STEMS, '美编'))})[\u4e00-\u9fff]")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
 STEM_ANY = re.compile("|".join((*_STEMS, "記者", "通訊員", "實習生", "編輯", "審核", "校對", "策劃",
-                                "統籌")))
+                                "統籌", "線索提供")))
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心|播报)\s")
 
