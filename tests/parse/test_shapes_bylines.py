@@ -83,6 +83,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "据记者报道", "新闻报道", "记者高度关注", "记者 高度关注",
                                   "记者 核实", "王强 记者", "通讯员 伟良 来了", "策划方案",
                                   "统筹 王强", "记者 调查、了解", "记者 核实、了解",
+                                  "记者近日报道",                            # a sentence, not 王敏报道
                                   "郑东融媒体中心 原创"])                    # a site's label (308)
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
@@ -145,6 +146,9 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     ("中原网讯(记者李媛媛通讯员石紫丽)“好香啊!”居民说。", "中原网讯", ["李媛媛"], ["石紫丽"], "“好香"),
     ("本报讯 (记者 代玺 通讯员 柳林子) “这两年,首山变化太大。”", "本报讯", ["代玺"], ["柳林子"], "“这两年"),
     ("【明報專訊】立法會財委會噚日審議撥款。", "【明報專訊】", [], [], "立法會"),     # Hong Kong's
+    # the paper's and its site's, a name glued to 报道 (1094)
+    ("滨州日报/滨州网讯(记者王敏报道)8月1日,村BA圆满落幕。", "滨州日报/滨州网讯", ["王敏"], [], "8月1日"),
+    ("周口日报·周道客户端讯(记者 张猛)近日,项城市举行活动。", "周口日报·周道客户端讯", ["张猛"], [], "近日"),
     # the bracket broken over two lines (v04)
     ("本报讯(记者黄华通讯员杨\n\n明华)“田间积水一排出,大豆后天就能收割了。”", "本报讯", ["黄华"], ["杨明华"],
      "“田间"),
