@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..model import Block
 from .assemble import Draft
 from .chars import PAUSES, ends_sentence, is_han, numbered_picture, visible_length
 from .decks import DECORATION
 from .patterns import is_boilerplate
-from .scraped import HEADLINE_MAX
+from .scraped import HEADLINE_MAX, heading_shape
 from .segment import HEADLINE_OVER_CHROME
 from .units import Unit
 
@@ -101,29 +102,50 @@ def _headline_over_lead(draft: Draft, following: Draft | None) -> bool:
             and not ends_sentence(draft.blocks[0].text))
 
 
+#: more lines than this between two paragraphs (the page's chrome, blank lines) put the
+#: second past the end of the text the first closes
+CHROME_GAP = 8
+
+
+def _text_end(blocks: list[Block]) -> tuple[int, bool] | None:
+    """The paragraph the text ends with, before lines that follow it, and whether a
+    closing credit ends it (…社会温暖。(通讯员:任新慧)); else the page's chrome follows it."""
+    for i in range(len(blocks) - 2, -1, -1):
+        block, after = blocks[i].source, blocks[i + 1].source
+        if block is None or blocks[i].kind != "paragraph" or not ends_sentence(blocks[i].text):
+            continue
+        if "byline" in block.cuts:
+            return i, True
+        if after is not None and after.first_line - block.last_line > CHROME_GAP:
+            return i, False
+    return None
+
+
 def _drop_after_closing_credit(draft: Draft, dropped: list[str], warnings: list[str]) -> None:
-    """Lines after the paragraph a closing credit ends (…社会温暖。(通讯员:任新慧)) that
-    end no sentence: the headlines of other stories a site lists under the article,
-    not more of its text."""
+    """Lines after the text's end that end no sentence: the headlines of other stories
+    a site lists under the article, not more of its text. After a closing credit, any
+    such line; after the page's chrome, only lines shaped as headlines (the text of a
+    page cut off may go on after a run of photo numbers, and stop mid-sentence)."""
     blocks = draft.blocks
-    closing = next((i for i in range(len(blocks) - 1, 0, -1)  # the last: most often the last block
-                    if blocks[i].source is not None and "byline" in blocks[i].source.cuts
-                    and blocks[i].kind == "paragraph" and ends_sentence(blocks[i].text)), None)
-    if closing is None or closing == len(blocks) - 1:
+    end = _text_end(blocks)
+    if end is None:
         return
+    closing, credited = end
     after = blocks[closing + 1:]
     if not all(b.kind == "paragraph" and not ends_sentence(b.text)
-               and len(b.text) <= 2 * HEADLINE_MAX for b in after):
+               and (len(b.text) <= 2 * HEADLINE_MAX if credited else heading_shape(b.text))
+               for b in after):
         return
     del blocks[closing + 1:]
     lines = {line for b in after if b.source is not None
              for line in range(b.source.first_line, b.source.last_line + 1)}
+    where = "the closing credit" if credited else "the page's chrome under the text"
     for unit in draft.units:
         if unit.role == "body" and unit.first_line in lines:
-            unit.hint, unit.reason = "index", "after the closing credit, ends no sentence"
+            unit.hint, unit.reason = "index", f"after {where}, ends no sentence"
     for block in after:
         dropped.append(block.text)
-        warnings.append(f"dropped “{block.text[:16]}…”: after the article's closing credit, "
+        warnings.append(f"dropped “{block.text[:16]}…”: after {where}, "
                         "a line that ends no sentence: another story's headline")
 
 

@@ -6,8 +6,7 @@ import pytest
 
 from converters.parse.chrome import kinds_of
 from converters.parse.normalise import normalise
-from converters.parse.pipeline import document_from, parse_file, parse_text, read_roles
-from converters.parse.roles import assign
+from converters.parse.pipeline import document_from, parse_file, parse_text
 from converters.parse.segment import read
 
 from shapes import PAGES, as_labelled
@@ -193,18 +192,16 @@ def test_an_outlets_name_under_the_text_is_where_it_came_from_not_text() -> None
     # taken for cut off
     page = ("记者 王思俊 通讯员 谷奕金 文/图\n\n4月28日，社区开展活动。居民积极参与。\n\n"
             "共同创建健康友好社区。\n\n郑州日报\n郑州日报官方正观号\n")
-    read_page = read_roles(page)
-    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
-    document = document_from(read_page, "163.txt")
+    labels = ["byline", "body", "body", "byline", "chrome"]
+    document = document_from(as_labelled(page, labels), "163.txt")
     article = document.articles[0]
     assert article.paragraphs[-1].text == "共同创建健康友好社区。"
     assert "郑州日报" in document.dropped
     assert not any("stops inside" in w for w in document.warnings)
     # a line the grammar cannot read that is no outlet's name stays text
     page = page.replace("郑州日报\n", "大家都说好\n", 1)
-    read_page = read_roles(page)
-    assign(read_page.units, ["byline", "body", "body", "byline", "chrome"])
-    assert document_from(read_page, "163.txt").articles[0].paragraphs[-1].text == "大家都说好"
+    assert document_from(as_labelled(page, labels), "163.txt").articles[0].paragraphs[-1].text \
+        == "大家都说好"
 
 
 def test_an_apps_notice_over_the_page_is_no_article() -> None:
@@ -255,6 +252,28 @@ def test_lines_after_the_closing_credit_that_end_no_sentence_are_other_stories()
     page = page.replace("(通讯员:任新慧)", "")
     assert "昂扬奋进" in parse_text(page).articles[0].body[-1].text
 
+
+
+def test_headlines_after_the_chrome_under_the_text_are_other_stories() -> None:
+    # 1097 (fresh, 大同日报): under the text, the e-paper's list of its pages, then two
+    # headlines of other stories at the page's end, read as the article's last paragraphs
+    pages = "\n".join(f"第0{n}版:{name}" for n, name in enumerate(("要闻", "综合", "要闻", "要闻",
+                                                                   "走近平城", "理论"), start=1))
+    labels = ["title", "body", "body", *["chrome"] * 8, "body", "body"]
+    page = ("清洁环境面貌新 整洁舒适润民心\n\n本报讯 (记者 何嫱) 为打造文明城市，水泊寺街道开展清理活动。\n\n"
+            "经过清理，小区外围环境面貌焕然一新，得到了辖区居民的一致好评。\n\n标题导航\n"
+            f"{pages}\n规范占道经营 助力文明创建\n\n“牵头聚力”为基层治理提质增效\n\n平城区开展“首善平城·绿色文明周”\n")
+    document = document_from(as_labelled(page, labels), "1097.txt")
+    (article,) = document.articles
+    assert article.paragraphs[-1].text.endswith("一致好评。") and not article.truncated
+    assert any(line.endswith("平城区开展“首善平城·绿色文明周”") for line in document.dropped)
+    # lines that are no headlines stay: a page cut off goes on after its photo numbers (342)
+    numbers = "\n\n".join(str(n) for n in range(1, 7))
+    page = ("玉山镇物资交流会客商云集\n\n驻马店网讯(记者 王永良)4月2日，一年一度的物资交流会开幕。\n\n"
+            f"{numbers}\n\n据悉，玉山镇是豫南有名的科技大集、文化名镇，早在民国时期就是远近闻名的集镇，特别是在民国时\n")
+    labels = ["title", "body", *["chrome"] * 6, "body"]
+    article = document_from(as_labelled(page, labels), "342.txt").articles[0]
+    assert article.paragraphs[-1].text.endswith("特别是在民国时") and article.truncated
 
 def test_a_long_trail_of_where_the_page_is_is_chrome_and_no_start_of_the_text() -> None:
     # 1068 (fresh): 焦作网's trail (您现在的位置: 焦作网 > 2019年新闻专题频道 > …, 83
