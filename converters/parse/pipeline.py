@@ -104,8 +104,11 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
         units.append(unit)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
+    # where the page names its headlines: not in a sentence of its chrome (a summary, the
+    # text printed twice), which names a headline's places and people without listing it
+    listing = [unit for unit in outside if "。" not in unit.text]
     builder = Builder(warnings, dropped, indexed=_lines(u for u in outside if u.hint == "index"),
-                      elsewhere=_lines(outside), archived=archived_title(outside))
+                      elsewhere=_lines(listing), archived=archived_title(outside))
     for unit in units:
         builder.add(unit)
     builder.finish()

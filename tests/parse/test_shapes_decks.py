@@ -341,3 +341,15 @@ def test_a_places_party_branch_over_the_headline_is_its_kicker() -> None:
     article = document_from(as_labelled(page, ["title", "subtitle", "body"]), "963.txt").articles[0]
     assert (article.kicker, article.title, article.subtitle) == (
         "长葛市后河镇王买村党支部", "壮大村集体经济 带动村民奔小康", None)
+
+
+def test_a_kicker_named_in_a_sentence_of_the_chrome_is_not_listed_there() -> None:
+    # 1098 (fresh, 茂名): the text printed twice, its first copy read as chrome; the kicker
+    # 茂南区镇盛镇, found inside that copy's first sentence, was taken for the headline the
+    # page names elsewhere, and the headline became its subtitle
+    lead = "近日，茂南区镇盛镇白沙第二届“村BA”篮球赛在白沙村篮球场圆满闭幕。"
+    page = (f"茂南区镇盛镇\n白沙第二届“村BA”篮球赛闭幕\n■通讯员 苏万里\n{lead}\n"
+            f"■通讯员 苏万里\n本报讯{lead}\n来自该镇的140名青年村民参与赛事。\n")
+    labels = ["kicker", "title", "byline", "chrome", "byline", "body", "body"]
+    article = document_from(as_labelled(page, labels), "1098.txt").articles[0]
+    assert (article.kicker, article.title) == ("茂南区镇盛镇", "白沙第二届“村BA”篮球赛闭幕")
