@@ -23,6 +23,10 @@ from converters.parse.places import default_places
     ("违建拆除", "近期，枫杨办事处关庄村开展拆违行动。", "高新区"),              # a zone's street
     ("回迁分房", "白沙镇群众回迁安置工作启动。", "郑东新区"),                  # administered by it
     ("街道在行动", "东风路街道组织居民开展活动。", None),                  # 金水区's and 中牟县's
+    # a county-level unit created or renamed since 2015 is known, and its street is not
+    # taken for a Henan one of that name (1099: 大同's 平城区, not 濮阳 华龙区's 大庆路街道)
+    ("清理环境卫生 共建美好家园", "近日，平城区大庆路街道庆丰社区开展清理活动。", "平城区"),
+    ("村BA开赛", "近日，新津区普兴街道举办篮球赛。", "新津区"),                  # 成都's, 2020
 ])
 def test_districts(title: str, lead: str, district: str | None) -> None:
     article = parse_text(f"{title}\n\n本报讯 {lead}").articles[0]
