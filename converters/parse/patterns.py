@@ -25,6 +25,11 @@ BOILERPLATE = re.compile(
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
     r"主办单位\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
+    # an e-paper's page line (版次:A01  2024年01月16日)
+    r"版次\s*[:：]|"
+    # a paper's notice over its page (淮南日报社严正声明 / 长期以来，…未经淮南日报社授权
+    # 同意，肆意转载… / 现声明如下:)
+    r"[\u4e00-\u9fff]{0,12}(?:严正|版权)声明\s*$|现声明如下\s*[:：]?\s*$|"
     # where the page is, however long the trail (您现在的位置: 焦作网 > 2019年新闻专题频道 > …)
     r"您(?:当前|现在)的?(?:所在)?位置|"
     # a breadcrumb (首页 > 县区 > 兰考县 > 正文); a site's copyright notice (凡注有“金华新闻网”…)
@@ -58,6 +63,8 @@ SHORT_BOILERPLATE = re.compile(
     r".{0,12}?(?:\s-\s?[\u4e00-\u9fff]{2,6}){3,}\s*$|"
     r"《[\u4e00-\u9fff]{2,8}》\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]|"
     r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
+    # an e-paper's headline slot left empty (无标题, over the headline typed as text: 1100)
+    r"无标题\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
     # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
@@ -93,10 +100,18 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   r"您(?:当前|现在)的?(?:所在)?位置|>>\s*$|》》\s*$|>>[^>]+>>")
 
 
+#: a paper's notice against copying its work, of a paragraph's length: what it forbids
+#: (…未经淮南日报社授权同意，肆意、擅自、无偿转载…), on a line that names 版权
+_COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,24}?转载")
+
+
 def is_boilerplate(text: str) -> bool:
     """A line of site boilerplate. A long line is looked at from its start only (a
     copyright notice of a paragraph's length starts 版权声明; a paragraph of the
-    article that mentions one does not)."""
+    article that mentions one does not); but a line of any length that forbids copying
+    the paper's work and names its 版权 is the paper's notice."""
+    if "版权" in text and _COPYING_FORBIDDEN.search(text) is not None:
+        return True
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None
     return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None \

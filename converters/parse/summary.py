@@ -15,6 +15,10 @@ PROBE = 16
 LABEL_LONGEST = 40
 #: how far below a summary its text is printed again (in paragraphs)
 WITHIN = 3
+#: how long an opening a summary that goes on in words of its own shares with the text
+#: (…进行督查时发现当晚10点… above …进行督查时发现，文博西路…: the site's summary runs
+#: the lead's first clause into the next paragraph's)
+SAME_OPENING = 48
 
 
 def drop_summaries(units: Sequence[Unit]) -> None:
@@ -46,7 +50,9 @@ def _summarises(summary: str, text: str) -> bool:
             return False
         text = text[start:]
     summary = summary.rstrip(_CUT_OFF)
-    return len(summary) >= PROBE and (text.startswith(summary) or summary.startswith(text))
+    return len(summary) >= PROBE and (text.startswith(summary) or summary.startswith(text)
+                                      or summary[:SAME_OPENING] == text[:SAME_OPENING]
+                                      and len(text) >= SAME_OPENING)
 
 
 #: what a summary cut off short ends with

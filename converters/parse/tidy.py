@@ -206,17 +206,21 @@ def title_above(drafts: list[Draft], units: Sequence[Unit], dropped: list[str],
 def _take_title_above(draft: Draft, units: Sequence[Unit], dropped: list[str],
                       warnings: list[str]) -> bool:
     start = min(unit.first_line for unit in draft.units)
+    below = start  # the line under the one looked at, but for the site's notices passed over
     for nearest, unit in enumerate(reversed([u for u in units if u.last_line < start])):
-        if start - unit.last_line > TITLE_ABOVE_LINES or unit.role != "drop":
+        if below - unit.last_line > TITLE_ABOVE_LINES or unit.role != "drop":
             return False
+        if is_boilerplate(unit.folded):
+            # a site's label (郑州日报 原创), its page line, a notice of any length (淮南日报社
+            # 严正声明 and its paragraphs, 1114) between the headline and the text
+            below = unit.first_line
+            continue
         text = unit.text
         han = sum(map(is_han, text))
         # a headline set with a bullet (• 顺义村规民约“润”乡风) right above the text is one
         bulleted = unit.kinds == ("bullet",) and not nearest
-        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN or numbered_picture(text) \
-                or is_boilerplate(unit.folded):
-            continue  # a source line, a menu's bullet, a jump line, a caption, a site's
-            # label (郑州日报 原创): look above it
+        if (unit.kinds and not bulleted) or han < TITLE_ABOVE_HAN or numbered_picture(text):
+            continue  # a source line, a menu's bullet, a jump line, a caption: look above it
         text = text.lstrip(DECORATION) if bulleted else text
         # (a headline's commas and colons allowed: 郑州枫杨办锦华苑社区：九九重阳节，浓浓敬老情)
         if han < 0.75 * len("".join(text.split())) or ends_sentence(text) \

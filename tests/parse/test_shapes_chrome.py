@@ -89,6 +89,11 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     # a site's list of more stories, each summary glued to its date (1021)
     "推荐阅读今年以来,示范区启动中心城区空闲地修复利用工作,让曾经被遗忘的城市角落焕发新生。",
     "2025-12-1612月15日,示范区国土空间规划委员会召开2025年第九次会议。",
+    "版次:A01  2024年01月16日",                                         # an e-paper's page (1114)
+    "淮南日报社严正声明", "现声明如下:",                                  # a paper's notice (1114)
+    "长期以来,淮南市部分自媒体未经淮南日报社授权同意,肆意、擅自、无偿转载淮南日报社记者采写的"
+    "新闻稿件,严重侵害淮南日报社版权,严重损害淮南日报社新闻记者权益。",
+    "无标题",                                                   # an empty headline slot (1100)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
@@ -158,6 +163,17 @@ def test_a_summary_printed_above_the_text_is_chrome() -> None:
             "受暴雨和洪水影响，受灾极其严重。\n\n村民已经搬回了家。\n")
     article = parse_text(page).articles[0]
     assert article.paragraphs[0].text.startswith("登封大冶镇垌头村")
+    assert len(article.paragraphs) == 2
+    # 1106 (fresh, 中原网): the summary runs the lead's first clause into the next
+    # paragraph's words, so neither is the other's opening; it was read as an article
+    lead = ("6月9日晚，市城市管理局、市城市管理执法支队等执法人员对金水区升龙广场特色街区美食广场、"
+            "健康路夜市和部分街道夜间市容管控情况进行督查时发现")
+    page = (f"文博西路夜市占道严重\n\n{lead}当晚10点，文博西路五六家小吃摊在路边支起了饭桌。\n\n"
+            f"中原网讯(郑报全媒体记者 谷长乐 文/图) {lead}，文博西路占道经营现象严重。\n\n"
+            "当晚10点，文博西路与白庙路交叉口南侧，五六家小吃摊在路边支起了饭桌。\n")
+    document = parse_text(page)
+    (article,) = document.articles
+    assert article.reporters == ("谷长乐",) and article.paragraphs[0].text.startswith("6月9日晚")
     assert len(article.paragraphs) == 2
     # a lead paragraph that merely uses the next one's opening words stays text
     page = ("加装电梯超500部\n\n本报讯（记者 曹婷）昨日，记者从市既有住宅加装电梯工作专班获悉，"
@@ -293,3 +309,19 @@ def test_a_long_trail_of_where_the_page_is_is_chrome_and_no_start_of_the_text() 
     units = {u.text[:4]: u for u in read(normalise(page).lines)}
     assert units["您现在的"].role == "drop" and "source" in units["更新时间"].kinds
     assert parse_text(page).articles[0].title == "赵庄村里稀罕事"
+
+
+def test_the_headline_over_a_papers_notice_is_the_articles() -> None:
+    # 1114 (fresh, 淮南): the paper's notice against copying its work (a heading, two
+    # paragraphs, an item) printed between the headline and the byline, read as the text
+    notice = ("淮南日报社严正声明\n\n\n长期以来，淮南市部分自媒体、政务新媒体未经淮南日报社授权同意，肆意、"
+              "擅自、无偿转载淮南日报社记者采写的新闻稿件，严重侵害淮南日报社版权，严重损害淮南日报社"
+              "新闻记者权益。\n\n现声明如下：\n\n凡淮南日报社记者署名的文字、图片以及短视频，版权均属淮南日报社。")
+    page = (f"和谐社区人心齐 幸福生活大家庭\n\n版次：A01  2024年01月16日\n\n{notice}\n\n本报记者 郑洁\n\n"
+            "走进田家庵区公园街道东苑社区，一排排居民楼掩映在绿树中。社区居民说起创文，个个竖起大拇指。\n\n"
+            "“心齐了，创城工作也越发顺利。”社区书记说。\n")
+    document = parse_text(page)
+    (article,) = document.articles
+    assert article.title == "和谐社区人心齐 幸福生活大家庭" and article.reporters == ("郑洁",)
+    assert article.paragraphs[0].text.startswith("走进田家庵区")
+    assert not any("淮南日报社" in p.text for p in article.paragraphs)
