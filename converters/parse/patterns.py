@@ -25,6 +25,8 @@ BOILERPLATE = re.compile(
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
     r"主办单位\s*[:：]|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
+    # the numbered rules of a site's comment board (2.大理时讯拥有管理笔名和留言的一切权力。)
+    r"\d{1,2}\s*[.、．]\s*\S{0,40}?(?:留言板|留言的|笔名)|"
     # an e-paper's page line (版次:A01  2024年01月16日)
     r"版次\s*[:：]|"
     # a paper's notice over its page (淮南日报社严正声明 / 长期以来，…未经淮南日报社授权
@@ -65,6 +67,8 @@ SHORT_BOILERPLATE = re.compile(
     r"新闻评论\s*\d*$|(?:新闻热点|热点新闻|即时新闻|最新新闻|热门新闻)\s*$|"
     # an e-paper's headline slot left empty (无标题, over the headline typed as text: 1100)
     r"无标题\s*$|"
+    # an e-paper's own labels: its name (金华日报 数字报纸), its text's (文章内容)
+    r"[\u4e00-\u9fff]{2,8}\s*(?:数字报纸?|电子报)\s*$|文章内容\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
     # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
@@ -92,7 +96,7 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   r"未经本(?:报|网|站)(?:书面)?(?:许可|授权)|本(?:报|网|站)将依法追究|"
                                   r"本网站上有侵犯|"
                                   # a comment box with nothing in it (还没有评论,快来抢沙发吧!)
-                                  r"还没有评论|暂无评论|抢沙发|"
+                                  r"还没有评论|暂无评论|抢沙发|留言须知|我要评报|留言板管理员|"
                                   # an image's alt text (中原区人民政府网站logo)
                                   r"logo\s*$|Logo\s*$|LOGO\s*$|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),

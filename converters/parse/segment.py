@@ -31,6 +31,9 @@ _LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)"
 #: a byline opening the text without a dateline, closed by 报道 (全媒体记者鲁杰 通讯员李琨报道 近日…)
 _REPORTED_BY = re.compile(r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，,]{2,40}?)报道"
                           r"(?:\s*[：:]\s*|\s+)(?=\S)")
+#: ... or closed by what its writer did (记者 吴潮宏 文/摄 国庆中秋假期，…)
+_CREDITED_LEAD = re.compile(r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，,]{2,40}?"
+                            r"(?:文/图|文/摄|文／图|文／摄|图/文))\s+(?=\S)")
 _TAIL_ENDS = frozenset("）)◇◆□■0123456789")
 _IMAGE_ENDS = ("g", "G", "f", "F", "p", "P")  # of .jpg .png .gif .bmp .webp: most lines end in none
 SHORT_FRAGMENT = 16
@@ -131,10 +134,11 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
             unit.cuts += ("dateline",)
-        elif (lead := _LEADING_BYLINE.match(unit.text) or _REPORTED_BY.match(unit.text)) and \
+        elif (lead := _LEADING_BYLINE.match(unit.text) or _REPORTED_BY.match(unit.text)
+              or _CREDITED_LEAD.match(unit.text)) and \
                 (byline := bylines.parse_byline(lead.group(1))) is not None:
             # (记者 孙志刚 文 许大桥 图)锣鼓喧天…: a byline in brackets opening the text; or
-            # closed by 报道, which it keeps as printed
+            # closed by 报道 or by what its writer did, kept as printed
             unit.byline = byline if lead.re is _LEADING_BYLINE else \
                 replace(byline, text=unit.text[:lead.end()].strip(" ：:"))
             unit.text = unit.text[lead.end():].lstrip()

@@ -239,6 +239,15 @@ def test_a_byline_closed_by_reported_opens_the_text() -> None:
     assert parse_text(page).articles[0].paragraphs[0].text.startswith("记者近日跟踪报道了")
 
 
+def test_a_byline_closed_by_what_its_writer_did_opens_the_text() -> None:
+    # 1143 (fresh, 金华日报): 记者 吴潮宏 文/摄 before the first sentence, no dateline, no
+    # brackets: kept as text, the reporter lost
+    page = "民间文艺家送文化\n\n记者 吴潮宏 文/摄 国庆中秋假期，婺城区民间文艺家协会开展活动。\n"
+    article = parse_text(page).articles[0]
+    assert article.reporters == ("吴潮宏",) and article.bylines == ("记者 吴潮宏 文/摄",)
+    assert article.paragraphs[0].text == "国庆中秋假期，婺城区民间文艺家协会开展活动。"
+
+
 def test_an_author_field_does_not_make_a_reporter_of_a_correspondent() -> None:
     # 339 (fresh): the site's 作者: field names the writer the byline calls 通讯员
     page = ("西峡县桑坪镇张庄村：学真经谋发展\n\n作者:  章东丽\n\n"

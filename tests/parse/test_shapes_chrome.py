@@ -94,6 +94,9 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "长期以来,淮南市部分自媒体未经淮南日报社授权同意,肆意、擅自、无偿转载淮南日报社记者采写的"
     "新闻稿件,严重侵害淮南日报社版权,严重损害淮南日报社新闻记者权益。",
     "无标题",                                                   # an empty headline slot (1100)
+    "我要评报 隐藏留言须知", "2.大理时讯拥有管理笔名和留言的一切权力。",      # a comment board (1141)
+    "4.如您对管理有意见请向 留言板管理员 或 大理时讯网络中心 反映。",
+    "金华日报 数字报纸", "文章内容",                                    # an e-paper's labels (1143, 1142)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
