@@ -25,7 +25,7 @@ from .bylines import names_only
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
 from .reasons import in_words
-from .segment import marked_up
+from .segment import dash_subtitle, marked_up
 from .units import Unit
 
 #: a model file to use instead of the shipped one (cross-validation, trying a retrain)
@@ -150,6 +150,9 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
                 and not unit.captioned and unit.role in ("body", "heading") \
                 and couplet(units[index - 1].text, unit.text):
             label = "title"  # 公厕接连关门 / 市民如厕犯难: the headline's second half
+        elif label == "caption" and index and units[index - 1].hint in DECK \
+                and not unit.captioned and dash_subtitle(unit):
+            label = "subtitle"  # ——药材变“药财”的故事正在登封发生: a subtitle by its dash
         elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
                 and unit.captioned:
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks

@@ -276,13 +276,21 @@ CAPTION_LONGEST = 90
 CREDITED_CAPTION_LONGEST = 60
 
 
+#: the arrows a caption opens with, pointing to its picture (←赵民在自制的去皮机前削柿子皮。…):
+#: a mark no paragraph of text opens with, however long the caption
+CAPTION_ARROWS = "←→↑↓"
+
+
 def _marked_caption(unit: Unit) -> bool:
     """Does the unit carry a photo caption's marks (and no byline but a photo credit
     glued to it: a line of the credit alone is a byline)?"""
+    text = unit.raw or unit.text
+    if text[:1] in CAPTION_ARROWS and is_han(text.lstrip(CAPTION_ARROWS + " ")[:1]) \
+            and unit.byline is None:
+        return True
     if unit.length > CAPTION_LONGEST or not (
             unit.byline is None or (not unit.byline.counts and "byline" in unit.cuts)):
         return False
-    text = unit.raw or unit.text
     if "图" in text and CAPTION_OPENING.match(text) is not None:
         return True
     if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:

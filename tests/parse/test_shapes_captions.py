@@ -24,6 +24,10 @@ def test_photo_captions_are_not_body_text() -> None:
     # a long one, with the credit glued (701)
     "新县陈店乡高湾村党支部书记、柴山保茶叶种植农民专业合作社董事长吴卫国（左一）向客人介绍合作社茶叶生产情况。"
     " 本报记者 赵雪峰 摄",
+    "↓赵峰在自家的后院喜摘柿子。",                                   # an arrow to its picture (1127)
+    # ... however long
+    "←赵民在自制的去皮机前削柿子皮。目前柿子皮没有什么销路，以往都是扔掉，赵民说如果能找到"
+    "好的销路，柿子皮也能变成钱，他想明年试一试。",
 ])
 def test_a_caption_s_marks_make_it_one_wherever_it_stands(caption: str) -> None:
     # between the headline and the lead, where a subtitle or the title would stand
@@ -94,6 +98,17 @@ def test_a_couplets_second_half_is_no_caption() -> None:
     page = page.replace("市民如厕犯难", "市民在公厕门前")
     article = document_from(as_labelled(page, ["title", "caption", "body"]), "122.txt").articles[0]
     assert (article.title, article.captions) == ("公厕接连关门", ("市民在公厕门前",))
+
+
+def test_a_line_led_by_a_dash_under_the_headline_is_its_subtitle_not_a_caption() -> None:
+    # 1133 (fresh, 郑州日报): ——药材变“药财”的故事正在登封发生, read by the model as the
+    # picture's caption, as the real caption under it is
+    page = ("感受乡村新脉动\n嵩山中草药成致富“千金方”\n——药材变“药财”的故事正在登封发生\n"
+            "登封中草药种植历史悠久(受访者供图)\n\n本报记者 李晓光\n\n春分时节，万物生发，嵩岳大地春意盎然。\n")
+    labels = ["kicker", "title", "caption", "caption", "byline", "body"]
+    article = document_from(as_labelled(page, labels), "1133.txt").articles[0]
+    assert (article.title, article.subtitle) == ("嵩山中草药成致富“千金方”", "药材变“药财”的故事正在登封发生")
+    assert article.captions == ("登封中草药种植历史悠久（受访者供图）",)
 
 
 def test_a_longer_caption_between_the_headline_and_a_dateline_is_no_article() -> None:
