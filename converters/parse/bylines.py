@@ -61,8 +61,9 @@ MARKERS = "□■●◆▲★☆◇○◎"
 _ROLE_WORDS = "|".join((_REPORTER, _CORRESPONDENT, _INTERN, _EDITOR, _PLANNER, _TIPSTER))
 ROLE_WORD = f"(?:{_ROLE_WORDS})"
 _ROLE_SPLIT = re.compile(f"({_ROLE_WORDS}|文/图|图/文|文／图|图／文|文/摄"
-                         # glued to the last name: 孟冉文图, 记者王敏报道 (滨州日报/滨州网讯 …)
-                         r"|(?<=[\u4e00-\u9fff]{2})(?:文图|(?<!摄影)报道)$)")
+                         # glued to the last name: 孟冉文图, 记者王敏报道 (滨州日报/滨州网讯 …),
+                         # 通讯员 李丹摄
+                         r"|(?<=[\u4e00-\u9fff]{2})(?:文图|摄|(?<!摄影)报道)$)")
 #: a byline in brackets that names no one: (本报记者)
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
@@ -141,8 +142,8 @@ def tokenize(text: str) -> list[str]:
     for chunk in SEPARATORS.split(text.strip().lstrip(MARKERS)):
         if not chunk:
             continue
-        if len(chunk) <= 3 and not _STEM.search(chunk):
-            raw.append(chunk)  # a name or a credit: nothing glued to split
+        if len(chunk) <= 3 and not _STEM.search(chunk) and not chunk.endswith("摄"):
+            raw.append(chunk)  # a name or a credit: nothing glued to split (李丹摄 is both)
             continue
         raw.extend(_pieces(chunk))
     tokens: list[str] = []

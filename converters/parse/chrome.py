@@ -66,10 +66,11 @@ _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 _ADDRESS = re.compile(r"地址\s*[:：]\s*(\S{4,40})")
 #: a site's writer field among its page facts (您当前位置: 洛阳网 >> 县区频道 >> 汝阳 >> 正文
-#: 通讯员: 康红军 2021年02月17日 19:09), closed by the date or the line's end; an empty
-#: one (通讯员: 2020年10月12日) names no one
-_CREDIT_FIELD = re.compile(r"(?:^|\s)((?:记者|通讯员)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
-                           r"(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})(?=\s+\d{4}|\s*$)")
+#: 通讯员: 康红军 2021年02月17日 19:09; 刊发日期:2016-01-06 阅读次数: 作者:苗志崇  语音阅读:),
+#: its names closed by a space or the line's end; an empty one (通讯员: 2020年10月12日)
+#: names no one
+_CREDIT_FIELD = re.compile(r"(?:^|\s)((?:记者|通讯员|作者)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
+                           r"(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})(?=\s|$)")
 
 
 #: a long line is chrome only if it opens like chrome: with Latin letters, digits, marks
@@ -126,7 +127,7 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     for line in chrome_lines:
         if address is None and (found_address := _ADDRESS.search(line)):
             address = found_address.group(1)
-        if credit is None and ("记者" in line or "通讯员" in line) \
+        if credit is None and ("记者" in line or "通讯员" in line or "作者" in line) \
                 and (field := _CREDIT_FIELD.search(line)):
             credit = re.sub(r"\s*([:：])\s*", "：", field.group(1))
         papers.extend(_PAPER.findall(line))

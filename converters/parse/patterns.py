@@ -14,7 +14,9 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数)\s*[:：]|"
+    r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入)\s*[:：]|"
+    # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻)
+    r"[A-Za-z]{0,2}\d{1,4}版\s*[:：]|"
     # a site's date and source line (2023-09-01 来源: 郑州晚报 …)
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*来源\s*[:：]|"
     # its list of more stories, each summary glued to its date (推荐阅读今年以来,…,

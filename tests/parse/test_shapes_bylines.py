@@ -52,6 +52,7 @@ from shapes import PAGES, as_labelled
     ("(张骞/文 张梦珠/图)", [], [], ["作者 张骞", "摄影 张梦珠"]),                  # names, what each did
     ("井娇摄影报道", [], [], ["摄影 井娇"]),                                          # a credit, no role
     ("陈占举 摄", [], [], ["摄影 陈占举"]),
+    ("通讯员 李丹摄", [], [], ["摄影 李丹"]),                       # 摄 glued to the name (1162)
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
     ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
     ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
@@ -298,6 +299,11 @@ def test_a_sites_writer_field_among_its_page_facts_credits_the_article() -> None
     # an empty field (608) names no one; a byline of the article's own stands over it
     empty = page.replace("通讯员: 康红军 ", "通讯员: ")
     assert document_from(as_labelled(empty, labels), "608.txt").articles[0].correspondents == ()
+    # a site's 作者 field among its page facts names its writer (1169)
+    facts = "刊发日期:2016-01-06 阅读次数: 作者:苗志崇  语音阅读:"
+    article = document_from(as_labelled(page.replace(trail.format("康红军"), facts), labels),
+                            "1169.txt").articles[0]
+    assert article.reporters == ("苗志崇",)
     own = page.replace(text, f"本报讯（记者 王平）{text}")
     article = document_from(as_labelled(own, labels), "own.txt").articles[0]
     assert (article.reporters, article.correspondents) == (("王平",), ())

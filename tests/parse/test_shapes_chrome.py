@@ -97,6 +97,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "我要评报 隐藏留言须知", "2.大理时讯拥有管理笔名和留言的一切权力。",      # a comment board (1141)
     "4.如您对管理有意见请向 留言板管理员 或 大理时讯网络中心 反映。",
     "金华日报 数字报纸", "文章内容",                                    # an e-paper's labels (1143, 1142)
+    "a0004版:城事",                                           # its page line, the code's case (1162)
+    "添加人:熊金华",                                          # who put the story on the site (1170)
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
