@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from .patterns import NOT_TOWN_WORDS
 from .places import ZHENGZHOU
 from .towns import default_towns
 
@@ -33,7 +34,6 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _FRAGMENT = re.compile(r"[的了在是到和与及把被对向从为这那等个条们着过就都也还又很各每该其]")
 #: a clause that locates (东起…, 西抵河洛镇, 位于…) names a place it does not act in
 _LOCATING = re.compile(r"^(?:[东西南北]?(?:起|抵|至|到|临|接|邻|靠)|位于|地处|来到|走进|前往|赴|途经)")
-_NOT_PLACES = ("城乡", "家乡", "故乡", "老乡", "下乡", "城镇", "乡镇", "重镇", "集镇", "村镇")
 #: what a street is made into, not its name: 创建市容整洁示范街道, 争创文明乡镇
 _DOING = re.compile(r"^(?:创建|打造|开展|推进|争创|创成|成为|评为|荣获|获评|入选|争当)|示范")
 
@@ -84,7 +84,7 @@ def subdistrict_name(text: str) -> str | None:
         return known[-1][0]
     if name[-1] in "乡镇" and rest[found.end():found.end() + 1] in ("村", "镇"):
         return None  # 铺设乡村道路, 特色镇村, 有关乡镇: words, no town is named
-    if _FRAGMENT.search(name[:-2]) or name.endswith(_NOT_PLACES) or _LOCATING.match(name) \
+    if _FRAGMENT.search(name[:-2]) or name.endswith(NOT_TOWN_WORDS) or _LOCATING.match(name) \
             or _DOING.search(name):
         return None
     return name

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import re
 
+#: words that end in 乡 or 镇 and name no town: home, going home, a land of something
+#: (迷恋茶乡, 江南水乡), a kind of town (特色小镇, 千年古镇)
+NOT_TOWN_WORDS = ("故乡", "家乡", "城乡", "下乡", "老乡", "返乡", "回乡", "还乡", "思乡", "他乡",
+                  "异乡", "梦乡", "同乡", "茶乡", "水乡", "侨乡", "小镇", "古镇", "重镇", "城镇",
+                  "乡镇", "集镇", "村镇")
 #: a 办事处/街道/乡/镇 named on a line of its own over its articles; not a phrase that ends
 #: in 乡 or 镇 (心安之处是故乡, 走进特色小镇): no function words, no word ending
 _NO_PHRASE = (r"(?![\u4e00-\u9fff]*[的了是在和与及把被这那们着过就都也还又很])"
-              r"(?![\u4e00-\u9fff]*(?:故乡|家乡|城乡|下乡|老乡|小镇|古镇|重镇|城镇|乡镇|集镇)$)")
+              rf"(?![\u4e00-\u9fff]*(?:{'|'.join(NOT_TOWN_WORDS)})$)")
 SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
                            + r"[\u4e00-\u9fff]{2,10}?(?:街道办事处|办事处|街道|管委会|镇|乡)$")
 #: a site's author field that is no byline (作者：, 作者:云上黄石, 作者: 来源:…): one that

@@ -80,6 +80,10 @@ def test_subdistricts_are_names_not_fragments() -> None:
     assert parse_text("乡间路翻新\n\n本报讯 " + lead).articles[0].subdistrict == "圃田乡"
     lead = "近日，荥阳有关乡镇负责人介绍，贫困村发展谷子种植。"                      # 乡镇 (113)
     assert parse_text("荥阳2.4万人脱贫\n\n本报讯 " + lead).articles[0].subdistrict is None
+    # a land of something is no town (1111: 迷恋茶乡 was its 乡, and a section label)
+    page = "迷恋茶乡\n\n蒋志明\n\n在一个晴朗的周末，我再次来到了风光旖旎的浉河港。\n"
+    article = parse_text(page).articles[0]
+    assert (article.title, article.subdistrict) == ("迷恋茶乡", None)
 
 
 @pytest.mark.parametrize(("text", "district"), [
