@@ -93,8 +93,9 @@ def check_page(page: dict, key_path: Path) -> list[str]:
         if fold_ns(line) not in folded:
             say(f"{pid}: boilerplate line not in page: {line[:40]!r}")
     articles = page.get("articles", [])
-    # (without the marks a page sets before a headline: • 顺义村规民约“润”乡风)
-    titles = [fold_ns(t).lstrip("•·□■●◆▲★☆◇○◎") for t in groups(labels, "title")]
+    # (without the marks a page sets before a headline: • 顺义村规民约“润”乡风, nor the bars of
+    # a table flattened around it: 我县部署春季森林防火工作 |)
+    titles = [fold_ns(t).lstrip("•·□■●◆▲★☆◇○◎").strip("|") for t in groups(labels, "title")]
     # a table flattened into one line holds its headline at the start of a body line
     # (57.3斤大西瓜 荣膺“瓜王” 本报讯(…)…): a line has one label, the headline is still one
     flattened = [fold_ns(t) for role, t in labels if role == "body"]
