@@ -19,7 +19,8 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
-    r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入)\s*[:：]|"
+    r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入|阅读量|"
+    r"阅读数|本文字数)\s*[:：]|"
     # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻)
     r"[A-Za-z]{0,2}\d{1,4}版\s*[:：]|"
     # a site's date and source line (2023-09-01 来源: 郑州晚报 …)
@@ -111,6 +112,8 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   r"您(?:当前|现在)的?(?:所在)?位置|>>\s*$|》》\s*$|>>[^>]+>>")
 
 
+#: the longest line read as a site's notice by what it says (a paragraph of one)
+NOTICE_LONGEST = 400
 #: a paper's notice against copying its work, of a paragraph's length: what it forbids
 #: (…未经淮南日报社授权同意，肆意、擅自、无偿转载…), on a line that names 版权
 _COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,24}?转载")
@@ -119,9 +122,13 @@ _COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,24
 def is_boilerplate(text: str) -> bool:
     """A line of site boilerplate. A long line is looked at from its start only (a
     copyright notice of a paragraph's length starts 版权声明; a paragraph of the
-    article that mentions one does not); but a line of any length that forbids copying
-    the paper's work and names its 版权 is the paper's notice."""
-    if "版权" in text and _COPYING_FORBIDDEN.search(text) is not None:
+    article that mentions one does not); but a line of any length that names 版权 and
+    forbids copying the paper's work, or says whose the site's content is (德州新闻网…的
+    版权，均为第三方作者…所有; 与德州新闻网链接的网站…由相应的提供者与拥有者负责), is the site's
+    notice (a paragraph's length at most: a page saved as one line holds its notice too)."""
+    if "版权" in text and len(text) <= NOTICE_LONGEST and (
+            _COPYING_FORBIDDEN.search(text) is not None
+            or "网站" in text and ("所有" in text or "负责" in text)):
         return True
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None

@@ -99,6 +99,11 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "金华日报 数字报纸", "文章内容",                                    # an e-paper's labels (1143, 1142)
     "a0004版:城事",                                           # its page line, the code's case (1162)
     "添加人:熊金华",                                          # who put the story on the site (1170)
+    "阅读量:342 本文字数:437",                                     # its reading count (1184)
+    # whose the content of a site and the sites it links to is (1195)
+    "德州新闻网是由德州日报社所创建的综合性网站,所刊登的第三方发表的各类新闻﹑信息和各种专题资料的版权,"
+    "均为第三方作者或页面内声明的版权人所有。",
+    "所有与德州新闻网链接的网站及其内容和版权,由相应的提供者与拥有者负责,德州新闻网对链接网站的内容不",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
