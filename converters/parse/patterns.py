@@ -77,6 +77,9 @@ SHORT_BOILERPLATE = re.compile(
     r"无标题\s*$|"
     # an e-paper's own labels: its name (金华日报 数字报纸), its text's (文章内容)
     r"[\u4e00-\u9fff]{2,8}\s*(?:数字报纸?|电子报)\s*$|文章内容\s*$|"
+    # a group's outlets named side by side in a site's header (信阳新闻网 信阳晚报)
+    r"(?:[\u4e00-\u9fff]{2,8}(?:新闻网|日报|晚报|时报|客户端)\s+){1,3}"
+    r"[\u4e00-\u9fff]{2,8}(?:新闻网|日报|晚报|时报|客户端)\s*$|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期.)?\s*$|"
     # when a post was made ([2019.04.27] 發表), a site's menu (洛阳网首页 新闻 县区 …)
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"

@@ -100,6 +100,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "a0004版:城事",                                           # its page line, the code's case (1162)
     "添加人:熊金华",                                          # who put the story on the site (1170)
     "阅读量:342 本文字数:437",                                     # its reading count (1184)
+    "信阳新闻网 信阳晚报",                                    # a group's outlets side by side (1207)
     # whose the content of a site and the sites it links to is (1195)
     "德州新闻网是由德州日报社所创建的综合性网站,所刊登的第三方发表的各类新闻﹑信息和各种专题资料的版权,"
     "均为第三方作者或页面内声明的版权人所有。",
