@@ -53,7 +53,7 @@ BOILERPLATE = re.compile(
     # a platform's notice under its writers' posts (特别声明 / 本文为正观号作者或机构在正观新闻
     # 上传并发布,仅代表该作者或机构观点…)
     r"特别声明\s*[:：]?\s*$|本文为\S{0,12}(?:作者|用户)\S{0,8}(?:上传|发布)|"
-    r"关闭窗口|分享到|扫一扫|当前位置|【字体|字号\s*[:：]|语音播报|"
+    r"关闭窗口|分享到|扫一扫|扫描二维码|当前位置|【字体|字号\s*[:：]|语音播报|"
     # a paper's SMS subscription notice: 移动用户:发送短信 jzsjb 到 10658300 即可订阅…
     r"(?:移动|联通|电信)用户\s*[:：]?\s*发送短信|"
     # a browser notice: 您的IE浏览器版本太低,请升级…
@@ -77,6 +77,8 @@ SHORT_BOILERPLATE = re.compile(
     r"无标题\s*$|"
     # an e-paper's own labels: its name (金华日报 数字报纸), its text's (文章内容)
     r"[\u4e00-\u9fff]{2,8}\s*(?:数字报纸?|电子报)\s*$|文章内容\s*$|"
+    # a paper's masthead line: its name and the day (湄洲日报 2023年03月07日)
+    r"[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报)\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$|"
     # a group's outlets named side by side in a site's header (信阳新闻网 信阳晚报)
     r"(?:[\u4e00-\u9fff]{2,8}(?:新闻网|日报|晚报|时报|客户端)\s+){1,3}"
     r"[\u4e00-\u9fff]{2,8}(?:新闻网|日报|晚报|时报|客户端)\s*$|"
@@ -119,7 +121,7 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
 NOTICE_LONGEST = 400
 #: a paper's notice against copying its work, of a paragraph's length: what it forbids
 #: (…未经淮南日报社授权同意，肆意、擅自、无偿转载…), on a line that names 版权
-_COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,24}?转载")
+_COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,80}?转载")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -129,7 +131,7 @@ def is_boilerplate(text: str) -> bool:
     forbids copying the paper's work, or says whose the site's content is (德州新闻网…的
     版权，均为第三方作者…所有; 与德州新闻网链接的网站…由相应的提供者与拥有者负责), is the site's
     notice (a paragraph's length at most: a page saved as one line holds its notice too)."""
-    if "版权" in text and len(text) <= NOTICE_LONGEST and (
+    if ("版权" in text or "侵权" in text) and len(text) <= NOTICE_LONGEST and (
             _COPYING_FORBIDDEN.search(text) is not None
             or "网站" in text and ("所有" in text or "负责" in text)):
         return True

@@ -295,6 +295,8 @@ def _marked_caption(unit: Unit) -> bool:
         return True
     if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:
         return True
+    if text.endswith("供图"):  # 孩子们挑选读物认真阅读。通讯员供图: who gave the picture
+        return True
     return text.endswith("摄") and len(text) <= CREDITED_CAPTION_LONGEST \
         and CAPTION_CREDIT.search(text) is not None
 

@@ -101,6 +101,12 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "添加人:熊金华",                                          # who put the story on the site (1170)
     "阅读量:342 本文字数:437",                                     # its reading count (1184)
     "信阳新闻网 信阳晚报",                                    # a group's outlets side by side (1207)
+    "湄洲日报 2023年03月07日",                                       # a masthead's name and day (1213)
+    "扫描二维码 看视频报道",                                                        # a QR code's (392)
+    # a paper's notice on its e-paper's content, its 侵权 named (1208)
+    "《荆州日报》（电子版）的一切内容仅供荆州日报读者阅读、学习研究使用,未经荆州日报及/或相关权利人书面授权,"
+    "任何单位及个人不得将《荆州日报》（电子版）所登载、发布的内容用于商业性目的,包括但不限于转载、复制、发行,"
+    "或将之在非本站所属的服务器上作镜像。否则,荆州日报将采取一切合法手段,追究侵权者的法律责任。",
     # whose the content of a site and the sites it links to is (1195)
     "德州新闻网是由德州日报社所创建的综合性网站,所刊登的第三方发表的各类新闻﹑信息和各种专题资料的版权,"
     "均为第三方作者或页面内声明的版权人所有。",
