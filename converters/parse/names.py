@@ -87,6 +87,8 @@ def name_then_outlet(token: str) -> str | None:
 
 #: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
 _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／、]{1,30}?)\s*[）)]$")
+#: what all the names of a bracketed credit did, after the last (理效明 刘巍 文/图)
+_SHARED_CREDIT = re.compile(r"\s+(?:文/图|图/文|文／图|图／文|文/摄)$")
 #: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图, 潘凡/文、摄 (both)
 _NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄](?:[、/／][文图摄])?)")
 #: what separates the names of a byline (本报记者_沈茜: an underscore too)
@@ -115,7 +117,7 @@ def bracketed_names(text: str) -> tuple[str, tuple[Credit, ...]] | None:
     before = text[:match.start()].rstrip()
     if before and before[-1] not in "。！？!?”」』":
         return None
-    inner = match.group(1).strip()
+    inner = _SHARED_CREDIT.sub("", match.group(1).strip())  # (理效明 刘巍 文/图): all of them
     if "/" in inner or "／" in inner:  # (张骞/文 张梦珠/图): each name says what it did
         parts = [_NAME_AND_PART.fullmatch(token) for token in inner.split()]
         if not all(part and is_name(part.group(1)) for part in parts):

@@ -128,6 +128,8 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("亩产在700斤以上。(郭营战梁亚波)", "亩产在700斤以上。", ["作者 郭营战", "作者 梁亚波"]),  # unspaced (920)
     ("20日正式运行。(潘凡/文、摄)", "20日正式运行。", ["作者 潘凡"]),              # one did both (980)
     ("致富奔小康。(徐江垚郭伟摄)", "致富奔小康。", ["摄影 徐江垚", "摄影 郭伟"]),   # their pictures (1029)
+    ("全部建成并投入使用。(理效明 刘巍 文/图)", "全部建成并投入使用。",             # what all did (1233)
+     ["作者 理效明", "作者 刘巍"]),
     ("听取意见建议。本报记者_沈茜", "听取意见建议。", ["沈茜"]),                   # an underscore (1035)
 ])
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
