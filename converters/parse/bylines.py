@@ -391,6 +391,10 @@ def _without_role(text: str) -> Byline | None:
         # □王 博; □冷鹏 刘丹 文/图: names after a byline's mark, what they did after them
         names = names_only(_DID_TAIL.sub("", stripped.lstrip(MARKERS)))
         return replace(names, text=stripped) if names else None
+    if stripped.endswith((" 报道", "\u3000报道")):
+        # 谢经岭 报道: its writers' names, no role printed, set apart (新闻报道 is words)
+        names = names_only(stripped[:-2].rstrip().lstrip(MARKERS))
+        return replace(names, text=stripped) if names else None
     photo = _PHOTO_CREDIT.match(stripped)
     if photo is None:
         return None

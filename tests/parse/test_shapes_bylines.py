@@ -52,6 +52,7 @@ from shapes import PAGES, as_labelled
     ("(张骞/文 张梦珠/图)", [], [], ["作者 张骞", "摄影 张梦珠"]),                  # names, what each did
     ("井娇摄影报道", [], [], ["摄影 井娇"]),                                          # a credit, no role
     ("陈占举 摄", [], [], ["摄影 陈占举"]),
+    ("谢经岭 报道", [], [], ["作者 谢经岭"]),                        # names, then 报道 (1224)
     ("通讯员 李丹摄", [], [], ["摄影 李丹"]),                       # 摄 glued to the name (1162)
     ("(全媒体记者张慧琪摄影报道)", [], [], ["摄影 张慧琪"]),              # ... 摄影报道 (1187)
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
@@ -85,7 +86,7 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "据记者报道", "新闻报道", "记者高度关注", "记者 高度关注",
                                   "记者 核实", "王强 记者", "通讯员 伟良 来了", "策划方案",
                                   "统筹 王强", "记者 调查、了解", "记者 核实、了解",
-                                  "记者近日报道",                            # a sentence, not 王敏报道
+                                  "记者近日报道", "专题 报道", "谢经岭报道",   # a sentence, not 王敏报道
                                   "郑东融媒体中心 原创"])                    # a site's label (308)
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
