@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import (SEPARATORS, bracketed_names, is_name, listed_with_a_name,
+from .names import (SEPARATORS, SLASHED_CREDITS, bracketed_names, is_name, listed_with_a_name,
                     looks_like_person, name_then_outlet, spaced_four, split_names)
 from .hanzi import fold
 from ..model import Credit
@@ -60,10 +60,11 @@ _NEWSROOM = ("融媒", "全媒体")
 MARKERS = "□■●◆▲★☆◇○◎"
 _ROLE_WORDS = "|".join((_REPORTER, _CORRESPONDENT, _INTERN, _EDITOR, _PLANNER, _TIPSTER))
 ROLE_WORD = f"(?:{_ROLE_WORDS})"
-_ROLE_SPLIT = re.compile(f"({_ROLE_WORDS}|文/图|图/文|文／图|图／文|文/摄"
-                         # glued to the last name: 孟冉文图, 记者王敏报道 (滨州日报/滨州网讯 …),
-                         # 通讯员 李丹摄, 全媒体记者张慧琪摄影报道
-                         r"|(?<=[\u4e00-\u9fff]{2})(?:文图|摄影报道|摄|(?<!摄影)报道)$)")
+#: what the writers did, glued to the last name at a byline's end: 孟冉文图, 记者王敏报道
+#: (滨州日报/滨州网讯 …), 通讯员 李丹摄, 全媒体记者张慧琪摄影报道
+_GLUED_CREDIT = r"(?:文图|摄影报道|摄|(?<!摄影)报道)$"
+_ROLE_SPLIT = re.compile(f"({_ROLE_WORDS}|{SLASHED_CREDITS}"
+                         f"|(?<=[\u4e00-\u9fff]{{2}}){_GLUED_CREDIT})")
 #: a byline in brackets that names no one: (本报记者)
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
@@ -261,7 +262,7 @@ def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[s
         others.append(Credit(role, name))
 
 
-_ROLE_THEN_HAN = re.compile(f"(?:{ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{ROLE_WORD}|文/图|文图$|报道$|摄影报道$|摄$)")
+_ROLE_THEN_HAN = re.compile(f"(?:{ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{ROLE_WORD}|文/图|{_GLUED_CREDIT})")
 
 
 def parse_byline(text: str) -> Byline | None:

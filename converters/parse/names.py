@@ -87,8 +87,10 @@ def name_then_outlet(token: str) -> str | None:
 
 #: names without a role in brackets closing an article: （商 闻）, (湛承兵 王 群)
 _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／、]{1,30}?)\s*[）)]$")
+#: what the names of a byline did, as a slash prints it (文/图: wrote and took the pictures)
+SLASHED_CREDITS = r"文/图|图/文|文／图|图／文|文/摄|文／摄"
 #: what all the names of a bracketed credit did, after the last (理效明 刘巍 文/图)
-_SHARED_CREDIT = re.compile(r"\s+(?:文/图|图/文|文／图|图／文|文/摄)$")
+_SHARED_CREDIT = re.compile(rf"\s+(?:{SLASHED_CREDITS})$")
 #: a name with what it did, in a bracketed credit: 张骞/文 张梦珠/图, 潘凡/文、摄 (both)
 _NAME_AND_PART = re.compile(r"([\u4e00-\u9fff·]{2,4})[/／]([文图摄](?:[、/／][文图摄])?)")
 #: what separates the names of a byline (本报记者_沈茜: an underscore too)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from . import bylines, chrome
 from .glued import split_glued
-from .names import looks_like_person
+from .names import SLASHED_CREDITS, looks_like_person
 from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
@@ -28,12 +28,11 @@ from .units import Unit
 #: an editor's code closing a paragraph (①6, ②22): the page's, not the article's
 _EDITOR_CODE = re.compile(r"(?<=[。！？!?”」』）)])\s*(?:[①-⑳]\s?\d{0,3}|[◇◆□■]|[（(]完[）)])$")
 _LEADING_BYLINE = re.compile(r"^[（(]\s*([^（）()]{3,60}?)\s*[）)]\s*(?=\S)")
-#: a byline opening the text without a dateline, closed by 报道 (全媒体记者鲁杰 通讯员李琨报道 近日…)
-_REPORTED_BY = re.compile(r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，,]{2,40}?)报道"
-                          r"(?:\s*[：:]\s*|\s+)(?=\S)")
-#: ... or closed by what its writer did (记者 吴潮宏 文/摄 国庆中秋假期，…)
-_CREDITED_LEAD = re.compile(r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，,]{2,40}?"
-                            r"(?:文/图|文/摄|文／图|文／摄|图/文))\s+(?=\S)")
+#: a byline opening the text without a dateline: its role and names, then 报道 (全媒体记者鲁杰
+#: 通讯员李琨报道 近日…) or what its writer did (记者 吴潮宏 文/摄 国庆中秋假期，…)
+_LEAD_BYLINE = r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，,]{2,40}?"
+_REPORTED_BY = re.compile(_LEAD_BYLINE + r")报道(?:\s*[：:]\s*|\s+)(?=\S)")
+_CREDITED_LEAD = re.compile(_LEAD_BYLINE + f"(?:{SLASHED_CREDITS}))" + r"\s+(?=\S)")
 _TAIL_ENDS = frozenset("）)◇◆□■0123456789")
 _IMAGE_ENDS = ("g", "G", "f", "F", "p", "P")  # of .jpg .png .gif .bmp .webp: most lines end in none
 SHORT_FRAGMENT = 16
