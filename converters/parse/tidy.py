@@ -32,7 +32,7 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
     kept: list[Draft] = []
     for index, draft in enumerate(drafts):
         following = drafts[index + 1] if index + 1 < len(drafts) else None
-        _drop_after_closing_credit(draft, dropped, warnings)
+        _drop_after_text_end(draft, dropped, warnings)
         empty = not draft.has_text and not draft.bylines and not draft.captions
         if empty and following is not None and draft.title and draft.title == following.title:
             reason = "a copy of the next article's headline"
@@ -121,7 +121,7 @@ def _text_end(blocks: list[Block]) -> tuple[int, bool] | None:
     return None
 
 
-def _drop_after_closing_credit(draft: Draft, dropped: list[str], warnings: list[str]) -> None:
+def _drop_after_text_end(draft: Draft, dropped: list[str], warnings: list[str]) -> None:
     """Lines after the text's end that end no sentence: the headlines of other stories
     a site lists under the article, not more of its text. After a closing credit, any
     such line; after the page's chrome, only lines shaped as headlines (the text of a
