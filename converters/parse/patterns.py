@@ -154,7 +154,10 @@ DATELINE = re.compile(
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
     r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"
-    r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电)"
+    r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电"
+    # a county paper's: 鄄城讯, 柴桑区讯 (a place: read_dateline asks the gazetteer), and
+    # an edition's: 晚刊讯
+    r"|[\u4e00-\u9fff]{1,4}刊讯|(?P<place>[\u4e00-\u9fff]{2,8}?)讯)"
     r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
     # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
     r"|(?P<inline>(?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，]{2,40}?)报道\s*[：:])?"

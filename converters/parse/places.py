@@ -34,6 +34,8 @@ ORDINARY_WORDS = frozenset({"城区", "矿区", "郊区", "东区", "西区", "�
                             "老城区", "新城区", "城中区", "市中区", "城东区", "城西区", "城北区",
                             "河东区", "河西区", "开发区", "高新区", "经开区"})
 _MAX_NAME = 16
+#: an autonomous county's or banner's name: its place, its peoples (伊通满族自治县)
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,8}?族)+自治([县旗])$")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,13 @@ class Places:
         self.city_names: dict[str, str] = {}  # 洛阳 / 洛阳市 → 4103
         for division in divisions:
             self.by_name.setdefault(division.name, []).append(division)
+        for division in divisions:
+            # 务川仡佬族苗族自治县 is printed 务川自治县 or 务川县 as often as in full
+            short = _AUTONOMOUS.match(division.name) if division.level == "county" else None
+            for alias in (f"{short.group(1)}自治{short.group(2)}", f"{short.group(1)}{short.group(2)}") \
+                    if short else ():
+                if alias not in self.by_name:
+                    self.by_name[alias] = [division]
             if division.level == "city":
                 self.city_names[division.name] = division.city
                 short = _short_city(division.name)
@@ -108,6 +117,11 @@ class Places:
         for name in self.names:
             ends.setdefault(name[-2:], set()).add(len(name))
         self.lengths = {end: sorted(sizes, reverse=True) for end, sizes in ends.items()}
+
+    def names_place(self, name: str) -> bool:
+        """A division's name, or a county's or city's without its ending (鄄城, 洛阳)."""
+        return name in self.by_name or name in self.city_names or name in self.short_names \
+            or any(name + ending in self.by_name for ending in "县市区旗")
 
     # -- finding ----------------------------------------------------------
     def find(self, text: str, home_city: str = "") -> list[Place]:
@@ -155,7 +169,7 @@ class Places:
         if division.city == ZHENGZHOU and division.code.endswith("99"):
             return Place(start, end, name, "county", ZHENGZHOU, self.gazetteer.canonical(name))
         if division.level == "county":
-            district = self.gazetteer.canonical(name) if division.city == ZHENGZHOU else name
+            district = self.gazetteer.canonical(name) if division.city == ZHENGZHOU else division.name
             return Place(start, end, name, "county", division.city, district)
         if division.level == "zone":
             district = self.gazetteer.canonical(name) if division.city == ZHENGZHOU else None

@@ -22,6 +22,7 @@ from .hanzi import fold, has_traditional
 from .normalise import Line
 from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, IMAGE_TAIL,
                        JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
+from .places import default_places
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
 
@@ -77,8 +78,8 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
     """(dateline as printed, the byline words inside its brackets or None, where the text
     starts) when ``text`` opens with one: 本报讯, 本报济宁8月24日讯(记者…), 云上黄石报道(…)."""
     match = DATELINE.match(folded)
-    if match is None:
-        return None
+    if match is None or (match.group("place") and not default_places().names_place(match.group("place"))):
+        return None  # (记者梁雪玲通讯员: no place before 讯)
     name = match.group("name") or match.group("name2")
     inner = match.group("inner") or match.group("inner2")
     if match.group("inline"):
@@ -133,11 +134,13 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
             unit.cuts += ("dateline",)
-        elif (lead := _LEADING_BYLINE.match(unit.text) or _REPORTED_BY.match(unit.text)
-              or _CREDITED_LEAD.match(unit.text)) and \
+        if unit.byline is None and (lead := _LEADING_BYLINE.match(unit.text)
+                                    or _REPORTED_BY.match(unit.text)
+                                    or _CREDITED_LEAD.match(unit.text)) and \
                 (byline := bylines.parse_byline(lead.group(1))) is not None:
             # (记者 孙志刚 文 许大桥 图)锣鼓喧天…: a byline in brackets opening the text; or
-            # closed by 报道 or by what its writer did, kept as printed
+            # closed by 报道 or by what its writer did, kept as printed; after a dateline
+            # too (本报讯 记者韩雅竹报道 近年来…)
             unit.byline = byline if lead.re is _LEADING_BYLINE else \
                 replace(byline, text=unit.text[:lead.end()].strip(" ：:"))
             unit.text = unit.text[lead.end():].lstrip()

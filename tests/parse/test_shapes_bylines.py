@@ -92,7 +92,8 @@ def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
 
-@pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。"])
+@pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。",
+                                  "特大喜讯传遍了全村。", "故里简讯 村里开展活动。"])  # no place before 讯
 def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
@@ -154,6 +155,12 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     # the paper's and its site's, a name glued to 报道 (1094)
     ("滨州日报/滨州网讯(记者王敏报道)8月1日,村BA圆满落幕。", "滨州日报/滨州网讯", ["王敏"], [], "8月1日"),
     ("周口日报·周道客户端讯(记者 张猛)近日,项城市举行活动。", "周口日报·周道客户端讯", ["张猛"], [], "近日"),
+    # a county paper's place (1252, 1258), an edition's (1255), 报道 after the dateline (1259)
+    ("鄄城讯去年,阎什镇楚集村村民种植蔬菜。", "鄄城讯", [], [], "去年"),
+    ("柴桑区讯(彭思远)眼下正值高粱收获的季节。", "柴桑区讯", [], [], "眼下"),
+    ("晚刊讯 (记者 刘 维 见习记者 王雅茹 通讯员 方 雨 文/图) 11月9日是全国消防日。", "晚刊讯",
+     ["刘维", "王雅茹"], ["方雨"], "11月9日"),
+    ("本报讯 记者韩雅竹报道 近年来,老边区柳树镇东岗子村推进移风易俗。", "本报讯", ["韩雅竹"], [], "近年来"),
     # the bracket broken over two lines (v04)
     ("本报讯(记者黄华通讯员杨\n\n明华)“田间积水一排出,大豆后天就能收割了。”", "本报讯", ["黄华"], ["杨明华"],
      "“田间"),

@@ -27,6 +27,9 @@ from converters.parse.places import default_places
     # taken for a Henan one of that name (1099: 大同's 平城区, not 濮阳 华龙区's 大庆路街道)
     ("清理环境卫生 共建美好家园", "近日，平城区大庆路街道庆丰社区开展清理活动。", "平城区"),
     ("村BA开赛", "近日，新津区普兴街道举办篮球赛。", "新津区"),                  # 成都's, 2020
+    # an autonomous county by its short names: the full name is its district (1256)
+    ("辣椒丰收", "时下，务川自治县镇南镇辣椒采摘正忙。", "务川仡佬族苗族自治县"),
+    ("志愿服务", "近日，伊通县马鞍山镇组织志愿者清理垃圾。", "伊通满族自治县"),
 ])
 def test_districts(title: str, lead: str, district: str | None) -> None:
     article = parse_text(f"{title}\n\n本报讯 {lead}").articles[0]
