@@ -92,6 +92,12 @@ def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
 
+@pytest.mark.parametrize("paragraph", ["合影留念。大家纷纷拿出手机拍摄", "活动结束。志愿者们合影留念并拍摄",
+                                       "村里很美。图为村民在拍摄"])
+def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
+    assert split_glued(paragraph) == (paragraph, None)
+
+
 @pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。",
                                   "特大喜讯传遍了全村。", "故里简讯 村里开展活动。"])  # no place before 讯
 def test_not_datelines(text: str) -> None:
@@ -122,6 +128,8 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("没有了积雪。     (记者 杨文静)", "没有了积雪。", ["杨文静"]),
     ("都很满意。（商 闻）", "都很满意。", ["作者 商闻"]),                        # initials in brackets
     ("解决子女暑期“看护难”问题。贺 海摄", "解决子女暑期“看护难”问题。", ["摄影 贺海"]),  # a photo's
+    ("预计可增加收入80多万元。 赵春营 耿全昌 摄", "预计可增加收入80多万元。",        # two (1251)
+     ["摄影 赵春营", "摄影 耿全昌"]),
     ("逐步恢复水清岸绿景致。新郑时报李显文", "逐步恢复水清岸绿景致。", ["李显文"]),         # a paper's
     ("逐步恢复水清岸绿景致。 新郑时报 李显文 通讯员 张斌", "逐步恢复水清岸绿景致。", ["李显文", "张斌"]),
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
