@@ -99,7 +99,9 @@ def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。",
-                                  "特大喜讯传遍了全村。", "故里简讯 村里开展活动。"])  # no place before 讯
+                                  # no place before 讯
+                                  "特大喜讯传遍了全村，村民们纷纷赶来。",
+                                  "故里简讯 近日，村里开展了志愿服务活动，村民们积极参与。"])
 def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 

@@ -43,6 +43,7 @@ from shapes import PAGES, as_labelled
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
     ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
+    ("第二版:新闻", "page-number"), ("第三版：乡村振兴总第3509期 >2019-12-26编印", "page-number"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
     assert kind in kinds_of(line.strip())
@@ -129,6 +130,17 @@ def test_a_site_menu_s_framed_links_are_dropped(line: str) -> None:
 
 def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
+    assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
+
+
+@pytest.mark.parametrize(("line", "number", "name"), [
+    ("第二版:新闻", "二", "新闻"),                                   # in words (1161)
+    ("第二版:综合总第2384期 >2021-11-09编印", "二", "综合"),           # the number after it
+    ("第A12版：热线新闻 上一版3 4下一版", "A12", "热线新闻"),
+])
+def test_the_page_number_and_name_as_printed(line: str, number: str, name: str) -> None:
+    document = parse_text(f"{line}\n\n村道修好了\n\n本报讯 近日，蔡家岗镇太平村党员自发维修村道。")
+    assert (document.page_number, document.page_name) == (number, name)
 
 
 def test_a_digital_edition_page_keeps_only_its_article() -> None:
