@@ -43,6 +43,7 @@ from shapes import PAGES, as_labelled
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
     ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
+    ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
     ("第二版:新闻", "page-number"), ("第三版：乡村振兴总第3509期 >2019-12-26编印", "page-number"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
