@@ -262,6 +262,7 @@ def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[s
         others.append(Credit(role, name))
 
 
+_SLASHED = re.compile(SLASHED_CREDITS)
 _ROLE_THEN_HAN = re.compile(f"(?:{ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{ROLE_WORD}|文/图|{_GLUED_CREDIT})")
 
 
@@ -351,7 +352,9 @@ def _parse_byline(text: str) -> Byline | None:
                     and not is_han(stripped[end + 2:end + 3]):
                 run += stripped[end + 1]  # 记者张 燕: a name of two padded to three, glued
             if not looks_like_person(run) and split_names(run) is None \
-                    and name_then_outlet(run) is None and not listed_with_a_name(run, stripped):
+                    and name_then_outlet(run) is None and not listed_with_a_name(run, stripped) \
+                    and not (2 <= len(run) <= 4 and _SLASHED.match(stripped, end)):
+                # (记者昂莹莹文/图: a rare surname, but a name between a role and what it did)
                 return None
     return from_tokens(tokens, text.strip())
 

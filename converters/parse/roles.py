@@ -76,6 +76,11 @@ def _weights() -> dict[str, _Weights]:
 _NAMES_LONGEST = 16
 #: what the model may call a line that a caption's marks make a caption
 _CAPTION_READINGS = HEADINGS | {"body", "byline"}
+#: an outlet's name alone on its line (齐鲁晚报网 over the headline): where the page came
+#: from, never a line of the headline (no word of a sentence in it: 我与郑州日报)
+_OUTLET_ALONE = re.compile(r"^(?:(?![的与和是在我为])[\u4e00-\u9fff]){2,6}"
+                           r"(?:日报|晚报|时报|晨报|早报|商报|都市报)(?:网|社)?$"
+                           r"|^[\u4e00-\u9fff]{2,4}(?:新闻网|客户端)$")
 
 
 def reason(features: list[str], role: str) -> str:
@@ -133,6 +138,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             # 中原区林山寨街道 right over a headline, no blank line between: the headline's
             # kicker (every labelled one is), where a section's label stands apart
             label = "kicker"
+        elif label in DECK and _OUTLET_ALONE.match(unit.text):
+            label = "chrome"
         elif label in DECK and numbered_picture(unit.text):
             label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline
         elif (label in DECK or label == "caption") and BOX_LABEL.match(unit.text):

@@ -143,6 +143,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("全部建成并投入使用。(理效明 刘巍 文/图)", "全部建成并投入使用。",             # what all did (1233)
      ["作者 理效明", "作者 刘巍"]),
     ("听取意见建议。本报记者_沈茜", "听取意见建议。", ["沈茜"]),                   # an underscore (1035)
+    ("卫生变得干净整洁。记者昂莹莹文/图", "卫生变得干净整洁。", ["昂莹莹"]),      # a rare surname (1283)
 ])
 def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> None:
     text, byline = split_glued(paragraph)

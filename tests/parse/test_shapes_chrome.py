@@ -355,3 +355,13 @@ def test_the_headline_over_a_papers_notice_is_the_articles() -> None:
     assert article.title == "和谐社区人心齐 幸福生活大家庭" and article.reporters == ("郑洁",)
     assert article.paragraphs[0].text.startswith("走进田家庵区")
     assert not any("淮南日报社" in p.text for p in article.paragraphs)
+
+
+def test_an_outlets_name_over_the_headline_is_no_part_of_it() -> None:
+    # 1278: 齐鲁晚报网 on its own line over the headline
+    document = parse_text("齐鲁晚报网\n\n年货送暖\n\n     过了腊八就是年。春节将近，社区工作人员备好年货，"
+                          "杏林送暖。1月21日，毓璜顶街道杏林社区为困难家庭送去米面油。\n"
+                          "  本报记者 孙淑玉 通讯员 于朝霞 摄影报道\n")
+    assert document.articles[0].title == "年货送暖"
+    assert "齐鲁晚报网" in document.dropped
+
