@@ -263,6 +263,7 @@ def _assign(entry: tuple[str, str], reporters: list[str], correspondents: list[s
 
 
 _SLASHED = re.compile(SLASHED_CREDITS)
+_SLASHED_TOKENS = frozenset(SLASHED_CREDITS.split("|"))
 _ROLE_THEN_HAN = re.compile(f"(?:{ROLE_WORD})([\u4e00-\u9fff]+?)(?=[\\s、，,；;]|$|{ROLE_WORD}|文/图|{_GLUED_CREDIT})")
 
 
@@ -360,10 +361,13 @@ def _parse_byline(text: str) -> Byline | None:
 
 
 def _writers_first(tokens: list[str]) -> bool:
-    """Names with no role (two glued, or each with a known surname) up to a role word."""
+    """Names with no role (two glued, or each with a known surname) up to a role word,
+    what they did after them, if printed (赵玮 文/图 通讯员 马淇山)."""
     for k, token in enumerate(tokens):
         if token_kind(token) in ("reporter", "correspondent"):
             return 0 < k < len(tokens) - 1  # and someone named after the role
+        if k and token in _SLASHED_TOKENS and looks_like_person(tokens[k - 1]):
+            continue
         if not (looks_like_person(token) or (k == 0 and split_names(token) is not None)):
             return False
     return False
