@@ -71,11 +71,28 @@ def _near_home(place_city: str | None, home: str, known: bool) -> bool:
     return place_city == home if known else place_city[:2] == HENAN
 
 
+#: a district's own pages of 郑州晚报 (第X08版:新郑时报 城事, 第M04版:中原时报)
+_DISTRICT_PAGES = re.compile(r"^([\u4e00-\u9fff]{2,3})时报")
+
+
+def section_district(places: Places, page_name: str | None) -> str | None:
+    """The Zhengzhou district whose own pages the page is (新郑时报 → 新郑市), if any."""
+    found = _DISTRICT_PAGES.match(page_name or "")
+    if found is None:
+        return None
+    short = found.group(1)
+    gazetteer = places.gazetteer
+    return places.short_names.get(short) or next(
+        (name for ending in ("区", "县", "市", "新区") if (name := gazetteer.canonical(short + ending))),
+        None)
+
+
 def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Places,
-                     city: str | None, warnings: list[str], *, city_known: bool = True
-                     ) -> tuple[list[str | None], str | None]:
+                     city: str | None, warnings: list[str], *, city_known: bool = True,
+                     section: str | None = None) -> tuple[list[str | None], str | None]:
     """Each article's district (its lead's actor, else the place its own text is
-    about), and the page's: the one most of its articles have."""
+    about), and the page's: the one most of its articles have, else the district
+    whose own pages these are (``section``)."""
     decided: list[str | None] = []
     named: list[bool] = []
     towns = default_towns()
@@ -123,7 +140,9 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
         if ranked[1][1] * 1.5 > ranked[0][1]:
             warnings.append(f"district uncertain: {ranked[0][0]} ({ranked[0][1]}) "
                             f"over {ranked[1][0]} ({ranked[1][1]})")
-    if page is None and drafts:
+    if page is None and section is not None:
+        page = section  # no place named: the district whose pages these are (新郑时报)
+    elif page is None and drafts:
         warnings.append("no county-level place is named in the page's articles; district unknown")
     # an article that names no place at all is filed with its page's other articles
     return [d if d or was_named else page for d, was_named in zip(decided, named)], page
@@ -155,8 +174,9 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
     matcher = _HomeMatcher(places, city)
     leads = [read_lead(fold(first), matcher) if (first := _first_paragraph(draft)) else None
              for draft in drafts]
+    section = section_district(places, facts.page_name) if city == ZHENGZHOU else None
     districts, page_district = decide_districts(drafts, leads, places, city, warnings,
-                                                city_known=city_known)
+                                                city_known=city_known, section=section)
     articles = []
     for number, (draft, lead, district) in enumerate(zip(drafts, leads, districts)):
         paragraphs = [b.text for b in draft.blocks if b.kind == "paragraph"]

@@ -140,3 +140,17 @@ def test_a_street_of_the_papers_city_in_the_title_counts_as_the_titles_place() -
     assert parse_text(page).articles[0].district == "航空港区"
     # with no street in the headline, the place named most stays
     assert parse_text(page.replace("郑港办事处人员", "好心人")).articles[0].district == "舞钢市"
+
+
+@pytest.mark.parametrize(("page_line", "district"), [
+    ("第X08版:新郑时报 城事 上一版3  4下一版", "新郑市"),      # 郑州晚报's pages of a district (1264)
+    ("第M04版:中原时报 防汛救灾进行时 上一版3  4下一版", "中原区"),  # (1265)
+    ("第A08版:郑州新闻 上一版3  4下一版", None),               # the city's pages: no district
+])
+def test_a_district_s_own_pages_file_an_article_that_names_no_place(page_line: str,
+                                                                    district: str | None) -> None:
+    page = (f"{page_line}\n\n社区志愿者冒雨清理积水\n\n"
+            "本报讯 近日，社区志愿者冒雨清理路面积水，疏通下水道，保障居民出行安全。\n")
+    document = parse_text(page)
+    assert document.articles[0].district == district
+    assert document.district == district
