@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from converters.parse.pipeline import parse_text
+from converters.parse.pipeline import parse_file, parse_text
 from converters.parse.places import default_places
+
+from shapes import PAGES
 
 
 @pytest.mark.parametrize(("title", "lead", "district"), [
@@ -84,8 +86,7 @@ def test_subdistricts_are_names_not_fragments() -> None:
     lead = "近日，荥阳有关乡镇负责人介绍，贫困村发展谷子种植。"                      # 乡镇 (113)
     assert parse_text("荥阳2.4万人脱贫\n\n本报讯 " + lead).articles[0].subdistrict is None
     # a land of something is no town (1111: 迷恋茶乡 was its 乡, and a section label)
-    page = "迷恋茶乡\n\n蒋志明\n\n在一个晴朗的周末，我再次来到了风光旖旎的浉河港。\n"
-    article = parse_text(page).articles[0]
+    article = parse_file(PAGES / "1111.txt").articles[0]
     assert (article.title, article.subdistrict) == ("迷恋茶乡", None)
 
 
