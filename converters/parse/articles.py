@@ -144,8 +144,9 @@ def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Plac
         page = section  # no place named: the district whose pages these are (新郑时报)
     elif page is None and drafts:
         warnings.append("no county-level place is named in the page's articles; district unknown")
-    # an article that names no place at all is filed with its page's other articles
-    return [d if d or was_named else page for d, was_named in zip(decided, named)], page
+    # an article that names no place at all is filed where its page's pages are (新郑时报),
+    # else with its page's other articles
+    return [d if d or was_named else section or page for d, was_named in zip(decided, named)], page
 
 
 def _reporters(draft: Draft) -> tuple[str, ...]:

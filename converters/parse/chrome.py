@@ -16,8 +16,9 @@ from .patterns import AUTHOR_FIELD
 #: (kind, pattern) — searched in a line folded to simplified characters
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$|"
-                    # (in words, with its name: 第二版:新闻; not a sentence's 第一版)
-                    r"^[A-Z]{1,2}\d{1,3}版|^\s*第[一二三四五六七八九十]{1,3}版\s*[:：]"),
+                    # (in words, with its name: 第二版:新闻; not a sentence's 第一版, nor a
+                    # list's 第一版：1998年出版，…)
+                    r"^[A-Z]{1,2}\d{1,3}版|^\s*第[一二三四五六七八九十]{1,3}版\s*[:：][^。，！？]*$"),
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start; and each
     # unanchored branch starts with one literal character, so that re skips to where
@@ -57,7 +58,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
 ))
 
 #: a page's number and name: 第05版:县区新闻, 第二版:综合总第2384期 (its number as printed)
-_PAGE = re.compile(r"第\s*([A-Za-z]?\d{1,3}[A-Za-z]?|[一二三四五六七八九十]{1,3}(?=版\s*[:：]))\s*版\s*[:：]?"
+_PAGE = re.compile(r"第\s*([A-Za-z]?\d{1,3}[A-Za-z]?|[一二三四五六七八九十]{1,3}(?=版\s*[:：][^。，！？]*$))\s*版\s*[:：]?"
                    r"\s*([^\s上下\d|][^|]*?)?\s*(?:上一版|下一版|PDF|\d\s*下一版|总第|$|\s\d)")
 #: a paper's name: no word of the sentence it stands in (所有内容为平顶山日报社版权所有)
 _PAPER = re.compile(r"((?:(?![为的是在由属归有])[\u4e00-\u9fff]){2,6}?"

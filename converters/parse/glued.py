@@ -10,7 +10,7 @@ from dataclasses import replace
 from .bylines import MARKERS, ROLE_ONLY, ROLE_WORD, STEM_ANY, Byline, names_only, parse_byline
 from .chars import ends_sentence
 from .patterns import is_boilerplate
-from .names import bracketed_names
+from .names import bracketed_names, looks_like_person
 from .hanzi import fold
 from .units import Unit
 
@@ -52,7 +52,9 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
     if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 14))):
         # …问题。贺 海摄: the photo's credit after the last sentence
         byline = parse_byline(photo.group(1))
-        if byline is not None and not byline.counts:
+        # (…活动结束。张华 李娜 现场拍摄: 现场拍 is no one; a name after a sentence has a surname)
+        if byline is not None and not byline.counts \
+                and all(looks_like_person(credit.name) for credit in byline.others):
             return text[:photo.start(1)].rstrip(), byline
     if not text.endswith(("）", ")")):
         return text, None

@@ -34,8 +34,14 @@ ORDINARY_WORDS = frozenset({"城区", "矿区", "郊区", "东区", "西区", "�
                             "老城区", "新城区", "城中区", "市中区", "城东区", "城西区", "城北区",
                             "河东区", "河西区", "开发区", "高新区", "经开区"})
 _MAX_NAME = 16
-#: an autonomous county's or banner's name: its place, its peoples (伊通满族自治县)
-_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,8}?族)+自治([县旗])$")
+#: China's peoples, as an autonomous county's or banner's name lists them
+_PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
+            "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+            "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()  # 各: 隆林各族自治县
+#: an autonomous county's or banner's name: its place, its peoples (伊通满族自治县, 张家川回族
+#: 自治县)
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:(?:" + "|".join(sorted(_PEOPLES, key=len, reverse=True))
+                         + r")族)+自治([县旗])$")
 
 
 @dataclass(frozen=True)
@@ -94,13 +100,18 @@ class Places:
             short = _AUTONOMOUS.match(division.name) if division.level == "county" else None
             for alias in (f"{short.group(1)}自治{short.group(2)}", f"{short.group(1)}{short.group(2)}") \
                     if short else ():
-                if alias not in self.by_name:
+                # (not 河南县 for 河南蒙古族自治县: 河南县域经济 is the province's)
+                if alias not in self.by_name and f"{short.group(1)}省" not in self.by_name:
                     self.by_name[alias] = [division]
             if division.level == "city":
                 self.city_names[division.name] = division.city
                 short = _short_city(division.name)
                 if short:
                     self.city_names.setdefault(short, division.city)
+        #: provinces' and cities' short names (河南, 湖南, 洛阳): 南县 in 河南县域 is none
+        self.regions = frozenset(self.city_names) | frozenset(
+            re.sub("(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$", "", d.name)
+            for d in divisions if d.level == "province")
         for district in gazetteer.districts:
             for spelling in (district.name, *district.aliases):
                 self.by_name[spelling] = [Division(ZHENGZHOU + "99", spelling, "county")]
@@ -140,8 +151,8 @@ class Places:
                 if start < 0 or start < taken_until:
                     continue
                 name = text[start:end]
-                if name not in names:
-                    continue
+                if name not in names or (length == 2 and text[start - 1:start + 1] in self.regions):
+                    continue  # (河南县域经济: the province's, not Hunan's 南县)
                 place = self._place(text, start, end, name, home_city)
                 if place is not None:
                     # a longer name ending here may have been found at an earlier

@@ -24,6 +24,7 @@ from .decks import couplet
 from .bylines import names_only
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
+from .places import default_places
 from .reasons import in_words
 from .segment import dash_subtitle, marked_up
 from .units import Unit
@@ -76,11 +77,17 @@ def _weights() -> dict[str, _Weights]:
 _NAMES_LONGEST = 16
 #: what the model may call a line that a caption's marks make a caption
 _CAPTION_READINGS = HEADINGS | {"body", "byline"}
-#: an outlet's name alone on its line (齐鲁晚报网 over the headline): where the page came
-#: from, never a line of the headline (no word of a sentence in it: 我与郑州日报)
-_OUTLET_ALONE = re.compile(r"^(?:(?![的与和是在我为])[\u4e00-\u9fff]){2,6}"
-                           r"(?:日报|晚报|时报|晨报|早报|商报|都市报)(?:网|社)?$"
-                           r"|^[\u4e00-\u9fff]{2,4}(?:新闻网|客户端)$")
+#: an outlet's name alone on its line: a paper's site (齐鲁晚报网 over the headline), a
+#: place's paper (郑州日报, 新郑时报); where the page came from, never a line of the headline
+_OUTLET_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|时报|晨报|早报|商报|都市报)"
+                           r"(?P<site>网|社)?$|^[\u4e00-\u9fff]{2,4}新闻网$")
+
+
+def _outlet_alone(text: str) -> bool:
+    found = _OUTLET_ALONE.match(text)
+    # (a headline naming a paper, 致敬郑州日报 or 聚焦新郑时报, names no place before it)
+    return found is not None and (found.group("site") is not None or found.group("place") is None
+                                  or default_places().names_place(found.group("place")))
 
 
 def reason(features: list[str], role: str) -> str:
@@ -138,7 +145,7 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             # 中原区林山寨街道 right over a headline, no blank line between: the headline's
             # kicker (every labelled one is), where a section's label stands apart
             label = "kicker"
-        elif label in DECK and _OUTLET_ALONE.match(unit.text):
+        elif label in DECK and _outlet_alone(unit.text):
             label = "chrome"
         elif label in DECK and numbered_picture(unit.text):
             label = "caption"  # ⑤守护孩子出行安全: a numbered picture's, never a headline

@@ -21,7 +21,7 @@ from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
 from .hanzi import fold, has_traditional
 from .normalise import Line
 from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, IMAGE_TAIL,
-                       JUMP_MARK, MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
+                       JUMP_MARK, MARKDOWN_HEADING, PLACE_DATELINE, SECTION_LABEL, is_boilerplate)
 from .places import default_places
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
@@ -78,21 +78,27 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
     """(dateline as printed, the byline words inside its brackets or None, where the text
     starts) when ``text`` opens with one: 本报讯, 本报济宁8月24日讯(记者…), 云上黄石报道(…)."""
     match = DATELINE.match(folded)
-    if match is None or (match.group("place") and not default_places().names_place(match.group("place"))):
-        return None  # (记者梁雪玲通讯员: no place before 讯)
-    name = match.group("name") or match.group("name2")
-    inner = match.group("inner") or match.group("inner2")
+    if match is None and "讯" in folded[:16]:
+        place = PLACE_DATELINE.match(folded)
+        if place is None or not default_places().names_place(place.group("place")):
+            return None  # (记者梁雪玲通讯员: no place before 讯)
+        match = place
+    if match is None:
+        return None
+    found = match.groupdict()
+    name = found["name"] or found.get("name2")
+    inner = found["inner"] or found.get("inner2")
     if match.group("inline"):
         inline = text[match.start("inline"):match.end("inline")]
         return text[match.start("name"):match.end("name")], inline, match.end()  # 报道：cut
-    start = match.start("name") if match.group("name") else match.start("name2")
+    start = match.start("name") if found["name"] else match.start("name2")
     dateline = text[start:start + len(name)]
-    if match.group("name2") and (inner is None or bylines.parse_byline(inner) is None) and not (
+    if found.get("name2") and (inner is None or bylines.parse_byline(inner) is None) and not (
             name.endswith("消息") and inner and bylines.names_only(inner) is not None):
         # 某某报道 without a byline in brackets is just words; 信阳消息(秦 灼), with its
         # writer's name, a dateline
         return None
-    inner_text = text[match.start("inner"):match.end("inner")] if match.group("inner") else \
+    inner_text = text[match.start("inner"):match.end("inner")] if found["inner"] else \
         (text[match.start("inner2"):match.end("inner2")] if inner else None)
     return dateline, inner_text, match.end()
 

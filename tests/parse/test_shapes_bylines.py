@@ -94,7 +94,8 @@ def test_not_bylines(text: str) -> None:
 
 
 @pytest.mark.parametrize("paragraph", ["合影留念。大家纷纷拿出手机拍摄", "活动结束。志愿者们合影留念并拍摄",
-                                       "村里很美。图为村民在拍摄"])
+                                       "村里很美。图为村民在拍摄", "活动结束。张华 李娜 现场拍摄",
+                                       "活动结束。王芳 李娜 正在拍摄"])
 def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
     assert split_glued(paragraph) == (paragraph, None)
 
@@ -102,7 +103,11 @@ def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
 @pytest.mark.parametrize("text", ["互联网通讯企业发展迅速。", "网讯科技公司成立。",
                                   # no place before 讯
                                   "特大喜讯传遍了全村，村民们纷纷赶来。",
-                                  "故里简讯 近日，村里开展了志愿服务活动，村民们积极参与。"])
+                                  "故里简讯 近日，村里开展了志愿服务活动，村民们积极参与。",
+                                  # a place, then a word with 讯 in it: a company, news
+                                  "郑州讯飞公司负责人介绍，公司今年发展很快。",
+                                  "洛阳讯息港正式开业，市民纷纷前往参观。",
+                                  "报刊讯息纷纷传来，大家都很高兴。"])
 def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
@@ -173,6 +178,8 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
     ("晚刊讯 (记者 刘 维 见习记者 王雅茹 通讯员 方 雨 文/图) 11月9日是全国消防日。", "晚刊讯",
      ["刘维", "王雅茹"], ["方雨"], "11月9日"),
     ("本报讯 记者韩雅竹报道 近年来,老边区柳树镇东岗子村推进移风易俗。", "本报讯", ["韩雅竹"], [], "近年来"),
+    # an outlet with 讯 in its name, then 报道 and a byline in brackets
+    ("中国通讯社报道(记者 张三)近日,市里召开会议。", "中国通讯社报道", ["张三"], [], "近日"),
     # the bracket broken over two lines (v04)
     ("本报讯(记者黄华通讯员杨\n\n明华)“田间积水一排出,大豆后天就能收割了。”", "本报讯", ["黄华"], ["杨明华"],
      "“田间"),
@@ -330,3 +337,11 @@ def test_a_sites_writer_field_among_its_page_facts_credits_the_article() -> None
     own = page.replace(text, f"本报讯（记者 王平）{text}")
     article = document_from(as_labelled(own, labels), "own.txt").articles[0]
     assert (article.reporters, article.correspondents) == (("王平",), ())
+
+
+def test_a_headline_naming_a_company_with_讯_in_it_stays_whole() -> None:
+    document = parse_text("郑州讯达公司获表彰\n\n本报讯 近日，市里召开表彰大会，多家企业获得表彰。\n\n"
+                          "郑州讯达科技有限公司总经理张三介绍，公司将继续加大研发投入。\n")
+    assert [a.title for a in document.articles] == ["郑州讯达公司获表彰"]
+    assert document.articles[0].paragraphs[-1].text.startswith("郑州讯达科技")
+

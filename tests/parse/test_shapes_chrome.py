@@ -132,6 +132,7 @@ def test_a_site_menu_s_framed_links_are_dropped(line: str) -> None:
 def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
     assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
+    assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
 
 
 @pytest.mark.parametrize(("line", "number", "name"), [
@@ -364,4 +365,19 @@ def test_an_outlets_name_over_the_headline_is_no_part_of_it() -> None:
                           "  本报记者 孙淑玉 通讯员 于朝霞 摄影报道\n")
     assert document.articles[0].title == "年货送暖"
     assert "齐鲁晚报网" in document.dropped
+
+
+@pytest.mark.parametrize("deck", ["致敬郑州日报\n\n七十年风雨兼程", "热烈祝贺郑州日报\n\n创刊七十周年"])
+def test_a_headline_naming_a_paper_is_no_outlets_name(deck: str) -> None:
+    document = parse_text(f"{deck}\n\n本报讯 近日，郑州日报迎来创刊七十周年，各界人士纷纷送上祝福。\n")
+    article = document.articles[0]
+    assert "郑州日报" in " ".join(t for t in (article.kicker, article.title, article.subtitle) if t)
+
+
+def test_a_list_of_editions_in_the_text_is_text() -> None:
+    document = parse_text("一本字典的三次修订\n\n本报讯 近日，记者走访市图书馆，了解一本字典的修订历程。\n\n"
+                          "第一版：1998年出版，收字一万个。\n\n第二版：2005年出版，增加了插图。\n\n"
+                          "第三版：2015年出版，收字两万个。\n\n馆长说，这本字典见证了城市的发展。\n")
+    assert len(document.articles[0].paragraphs) == 5
+    assert document.page_number is None
 

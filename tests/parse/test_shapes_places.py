@@ -32,6 +32,10 @@ from shapes import PAGES
     # an autonomous county by its short names: the full name is its district (1256)
     ("辣椒丰收", "时下，务川自治县镇南镇辣椒采摘正忙。", "务川仡佬族苗族自治县"),
     ("志愿服务", "近日，伊通县马鞍山镇组织志愿者清理垃圾。", "伊通满族自治县"),
+    ("志愿服务", "近日，张家川县龙山镇组织志愿者清理垃圾。", "张家川回族自治县"),  # a place of three
+    # 县域, 县级 after a province's name: no county (not Hunan's 南县)
+    ("县域经济论坛举行", "近日，河南县域经济发展论坛在郑州举行。", None),
+    ("融媒体中心来访", "近日，湖南县级融媒体中心负责人来访。", None),
 ])
 def test_districts(title: str, lead: str, district: str | None) -> None:
     article = parse_text(f"{title}\n\n本报讯 {lead}").articles[0]
@@ -155,3 +159,12 @@ def test_a_district_s_own_pages_file_an_article_that_names_no_place(page_line: s
     document = parse_text(page)
     assert document.articles[0].district == district
     assert document.district == district
+
+
+def test_an_article_naming_no_place_on_a_district_s_pages_is_that_district_s() -> None:
+    # another article of the page names 金水区: the page's own district still files it
+    document = parse_text("第X08版:新郑时报 城事 上一版3  4下一版\n\n社区志愿者冒雨清理积水\n\n"
+                          "本报讯 近日，社区志愿者冒雨清理路面积水，疏通下水道。\n\n金水区开展活动\n\n"
+                          "本报讯 近日，金水区组织居民开展文明创建活动。\n")
+    assert [a.district for a in document.articles] == ["新郑市", "金水区"]
+
