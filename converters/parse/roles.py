@@ -224,6 +224,12 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                 # one); the model, having seen few, may call a short caption one
                 labels[index] = max((r for r in ROLES if r != "section"),
                                     key=lambda role: tagger.marginal(role, index))
+            elif labels[index] == "byline" and unit.byline is None and unit.shaped \
+                    and names_only(unit.text) is None:
+                # a byline names someone: a headline's line that names no one (月饼为媒 爱满中非
+                # under its kicker) is what the model thinks it likeliest to be besides
+                labels[index] = max((r for r in ROLES if r != "byline"),
+                                    key=lambda role: tagger.marginal(role, index))
         if "body" not in labels:
             # a page holds an article: with none read, its paragraphs of prose that show
             # no chrome are its text (in the labelled pages, 1,167 such lines are text

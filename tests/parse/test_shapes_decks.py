@@ -353,3 +353,13 @@ def test_a_kicker_named_in_a_sentence_of_the_chrome_is_not_listed_there() -> Non
     labels = ["kicker", "title", "byline", "chrome", "byline", "body", "body"]
     article = document_from(as_labelled(page, labels), "1098.txt").articles[0]
     assert (article.kicker, article.title) == ("茂南区镇盛镇", "白沙第二届“村BA”篮球赛闭幕")
+
+
+def test_a_headline_line_the_model_calls_a_byline_is_no_text() -> None:
+    # 1290: 月饼为媒 爱满中非 under its kicker names no one: no byline, and not the text's start
+    page = ("“漫步中国·郑州行” 中非媒体联合采访活动走进惠济区\n月饼为媒 爱满中非\n"
+            "9月5日上午,“漫步中国·郑州行”中非媒体联合采访活动走进惠济区,来自非洲多国的媒体记者在黄河岸边取景拍摄。\n"
+            "在观景台上,来自非洲的媒体队伍在这里取景拍摄,并倾听黄河治理的故事。\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[0].text.startswith("9月5日上午")
+    assert all("月饼为媒" not in p.text for p in article.paragraphs)
