@@ -124,6 +124,11 @@ NOTICE_LONGEST = 400
 _COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,80}?转载")
 
 
+#: an e-paper's record of the article, printed under it: its paper, page and title, the day
+#: twice (温岭日报 新闻播报 a0008 2012-10-24 温岭日报2012-10-2400007;7325 2 2012年10月24日 星期三)
+_EPAPER_RECORD = re.compile(r"\d{4}-\d{2}-\d{2}\S*\s.*\d{4}年\d{2}月\d{2}日\s*星期[一二三四五六日天]\s*$")
+
+
 def is_boilerplate(text: str) -> bool:
     """A line of site boilerplate. A long line is looked at from its start only (a
     copyright notice of a paragraph's length starts 版权声明; a paragraph of the
@@ -134,6 +139,8 @@ def is_boilerplate(text: str) -> bool:
     if ("版权" in text or "侵权" in text) and len(text) <= NOTICE_LONGEST and (
             _COPYING_FORBIDDEN.search(text) is not None
             or "网站" in text and ("所有" in text or "负责" in text)):
+        return True
+    if "星期" in text and _EPAPER_RECORD.search(text) is not None:
         return True
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None

@@ -113,6 +113,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "德州新闻网是由德州日报社所创建的综合性网站,所刊登的第三方发表的各类新闻﹑信息和各种专题资料的版权,"
     "均为第三方作者或页面内声明的版权人所有。",
     "所有与德州新闻网链接的网站及其内容和版权,由相应的提供者与拥有者负责,德州新闻网对链接网站的内容不",
+    # an e-paper's record of the article under it, the day twice (1303)
+    "温岭日报 新闻播报 a0008 2012-10-24 温岭日报2012-10-2400007;7325 2 2012年10月24日 星期三",
 ])
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
