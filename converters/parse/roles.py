@@ -77,6 +77,9 @@ def _weights() -> dict[str, _Weights]:
 _NAMES_LONGEST = 16
 #: what the model may call a line that a caption's marks make a caption
 _CAPTION_READINGS = HEADINGS | {"body", "byline"}
+#: a line that is all someone's words, one sentence or more in quotation marks, or the
+#: ellipsis that closes a run of them
+_SPEECH = re.compile(r"^(?:“[^“”]*[！？。!?…]”|…+)$")
 #: an outlet's name alone on its line: a paper's site (齐鲁晚报网 over the headline), a
 #: place's paper (郑州日报, 新郑时报); where the page came from, never a line of the headline
 _OUTLET_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|时报|晨报|早报|商报|都市报)"
@@ -167,6 +170,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label == "caption" and index and units[index - 1].hint in DECK \
                 and not unit.captioned and dash_subtitle(unit):
             label = "subtitle"  # ——药材变“药财”的故事正在登封发生: a subtitle by its dash
+        elif label == "caption" and not unit.captioned and _SPEECH.match(unit.text):
+            label = "body"  # “快来尝尝我烧的鲈鱼!” / ……: people's words opening the text, no picture's
         elif label in _CAPTION_READINGS and unit.role not in ("drop", "byline") \
                 and unit.captioned:
             label = "caption"  # 郭韬（右）与…, …（资料图片）, 图为…: a photo's, by its marks

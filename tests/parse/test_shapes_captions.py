@@ -121,3 +121,14 @@ def test_a_longer_caption_between_the_headline_and_a_dateline_is_no_article() ->
     article = document.articles[0]
     assert article.title == "商水县张庄乡助农抢收小麦保丰收" and article.reporters == ("刘琰",)
     assert article.captions == ("6月1日，张庄乡刘村村民在村干部指导帮助下，趁晴好天气抢收小麦。",)
+
+
+def test_peoples_words_opening_the_text_are_text_not_captions() -> None:
+    # 1308: a feature opens with what people said at the feast, then an ellipsis
+    page = ("同品“百家宴” 共话邻里情\n■ 本报记者 闫振\n本报通讯员 王鑫 邱琦\n“快来尝尝我烧的鲈鱼!”\n"
+            "“这两只大公鸡我炖了一个多小时了,味道如何?”\n“这几个菜都是我自己做的!”\n……\n"
+            "5月18日,开发区绿城百合新城小区广场上传出阵阵欢声笑语。\n"
+            "这是开发区东城街道大胡社区举办的第二届“浓情邻里节”百家宴活动。\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[0].text.startswith("“快来尝尝")
+    assert not article.captions
