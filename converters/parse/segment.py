@@ -35,6 +35,8 @@ _LEAD_BYLINE = r"^((?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。�
 _REPORTED_BY = re.compile(_LEAD_BYLINE + r")报道(?:\s*[：:]\s*|\s+)(?=\S)")
 _CREDITED_LEAD = re.compile(_LEAD_BYLINE + f"(?:{SLASHED_CREDITS}))" + r"\s+(?=\S)")
 _TAIL_ENDS = frozenset("）)◇◆□■0123456789")
+#: a news agency's credit after a picture's caption, set apart (… 新华社发)
+_AGENCY_CREDIT = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,4}社发$")
 _IMAGE_ENDS = ("g", "G", "f", "F", "p", "P")  # of .jpg .png .gif .bmp .webp: most lines end in none
 SHORT_FRAGMENT = 16
 
@@ -305,6 +307,8 @@ def _marked_caption(unit: Unit) -> bool:
         return True
     if text.endswith("供图"):  # 孩子们挑选读物认真阅读。通讯员供图: who gave the picture
         return True
+    if text.endswith("社发") and _AGENCY_CREDIT.search(text) is not None:
+        return True  # …彩绘陶鸟 新华社发: the agency that sent the picture
     return text.endswith("摄") and len(text) <= CREDITED_CAPTION_LONGEST \
         and CAPTION_CREDIT.search(text) is not None
 
