@@ -142,6 +142,19 @@ def _characters_of(edition: Edition, texts: list[str]) -> str:
     return "".join(sorted(set("".join(words + texts))))
 
 
+def _stable_slug(name: str) -> str | None:
+    """A file name that stays the same from month to month for a district the gazetteer
+    gives none: the articles no district claims are ``other``; a county elsewhere goes
+    by its national division code (温县 → 410825), where one county has the name."""
+    if name == UNKNOWN_DISTRICT:
+        return "other"
+    from .parse.places import default_places  # (the divisions table: read when needed)
+
+    divisions = default_places().by_name.get(name, [])
+    return divisions[0].code if len(divisions) == 1 and divisions[0].level == "county" \
+        and not divisions[0].code.endswith("99") else None
+
+
 def slugify(text: str, fallback: str) -> str:
     """ASCII file-name part; never a path separator, never empty, never ``..``."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -211,7 +224,8 @@ def build_edition(collection: Collection, settings: Settings,
     for number, name in enumerate(sorted(grouped, key=district_rank), start=1):
         sections = grouped[name]
         ordered = sorted(sections, key=lambda s: (s != DISTRICT_LEVEL,))
-        slug = settings.slugs.get(name) or gazetteer.slug(name) or slugify(name, f"district-{number}")
+        slug = settings.slugs.get(name) or gazetteer.slug(name) or _stable_slug(name) \
+            or slugify(name, f"district-{number}")
         districts.append(DistrictGroup(name, slugify(slug, f"district-{number}"),
                                        tuple(Section(s, tuple(sections[s])) for s in ordered)))
     edition = Edition(settings, tuple(districts), tuple(d.source for d in collection.documents),

@@ -89,6 +89,20 @@ def test_no_name_leaves_the_output_folder(name: str, tmp_path: Path) -> None:
         safe_target(tmp_path, "../escape.pdf")
 
 
+def test_district_file_names_stay_the_same_from_month_to_month() -> None:
+    # ours by the gazetteer's slug, a county elsewhere by its division code, the articles
+    # no district claims as other; a name two counties share (市中区) by its place in the list
+    def page(source: str, district: str | None) -> Document:
+        return Document(source, (Article(title=f"{district}的新闻", district=district,
+                                          body=(Block("paragraph", "正文。"),)),), district=district)
+
+    edition = build_edition(Collection((page("a.txt", "中原区"), page("b.txt", "温县"),
+                                        page("c.txt", None), page("d.txt", "市中区"))), SETTINGS)
+    slugs = {district.name: district.slug for district in edition.districts}
+    assert slugs["中原区"] == "zhongyuan" and slugs["温县"] == "410825" and slugs["其他"] == "other"
+    assert slugs["市中区"].startswith("district-")
+
+
 def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "converters.cli", "build", "-f", "pdf,rtf",
                              "-o", str(tmp_path), str(INPUT)], capture_output=True, text=True)
