@@ -21,8 +21,9 @@ _PAPER_NAME = r"[\u4e00-\u9fff]{2,6}(?:时报|日报|晚报)"
 _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARKERS + r"]?\s*(?="
                          + ROLE_WORD + "|" + _PAPER_NAME + r"\s)")
 #: a name, or two, and 摄 glued after a paragraph's last sentence (…问题。贺 海摄, …万元。
-#: 赵春营 耿全昌 摄)
-_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,9}?\s*摄)$")
+#: 赵春营 耿全昌 摄, …安全。张仁勇摄影报道)
+_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,9}?\s*摄(?:影报道|影)?)$")
+_PHOTO_ENDS = ("摄", "摄影", "摄影报道")
 
 
 #: a local paper's name and a name glued after the last sentence (…景致。新郑时报李显文)
@@ -49,7 +50,7 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         byline = parse_byline(f"{paper.group(1)} {paper.group(2)}")
         if byline is not None and byline.counts:
             return text[:paper.start(1)].rstrip(), replace(byline, text=text[paper.start(1):])
-    if text.endswith("摄") and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 14))):
+    if text.endswith(_PHOTO_ENDS) and (photo := _GLUED_PHOTO.search(text, max(0, len(text) - 17))):
         # …问题。贺 海摄: the photo's credit after the last sentence
         byline = parse_byline(photo.group(1))
         # (…活动结束。张华 李娜 现场拍摄: 现场拍 is no one; a name after a sentence has a surname)

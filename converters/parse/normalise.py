@@ -29,13 +29,16 @@ _INVISIBLES = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2
                          "\ufe00-\ufe0f]")
 #: C0/C1 controls except the tab, which is a space here
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_FULLWIDTH_ALNUM_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+#: what is printed as another character: a full-width letter or digit, a rare square a
+#: byline's mark is drawn with (▢ 全媒体记者 李爽爽: the □ every byline rule knows)
+_RETYPED_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a▢◻▫⬜▪◼⬛]")
 #: any character one of the four classes above holds (a line break but \n, a control, an
-#: invisible, a full-width letter or digit)
+#: invisible, a character to retype)
 _RARE = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern in (
-    _RARE_BREAKS, _INVISIBLES, _CONTROLS, _FULLWIDTH_ALNUM_CHARS)) + "]")
-_FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in
-                    [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+    _RARE_BREAKS, _INVISIBLES, _CONTROLS, _RETYPED_CHARS)) + "]")
+_RETYPED = {code: code - 0xFEE0 for code in
+            [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]} \
+    | str.maketrans("▢◻▫⬜▪◼⬛", "□□□□■■■")
 _ASCII_MARKS = re.compile(r"[,;:?!(]")
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 #: a mark with a Han character before or after it (one pattern for them all: each Han
@@ -229,8 +232,8 @@ def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list
         if "\r" in text or _RARE_BREAKS.search(text):
             text = _LINE_BREAKS.sub("\n", text)
         dirty = _CONTROLS.search(text) is not None or _INVISIBLES.search(text) is not None
-        if _FULLWIDTH_ALNUM_CHARS.search(text):
-            text = text.translate(_FULLWIDTH_ALNUM)
+        if _RETYPED_CHARS.search(text):
+            text = text.translate(_RETYPED)
     if dirty:
         parts = []
         for number, raw in enumerate(text.split("\n"), start=first_line):

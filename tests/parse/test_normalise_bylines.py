@@ -6,6 +6,7 @@ import pytest
 from converters.parse.bylines import parse_byline
 from converters.parse.glued import split_glued
 from converters.parse.normalise import normalise, normalise_punctuation
+from converters.parse.pipeline import parse_text
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -71,3 +72,11 @@ def test_glued_byline_is_cut_off_the_paragraph() -> None:
 def test_byline_words_inside_a_sentence_stay() -> None:
     text = "他对记者说，这次活动很好。"
     assert split_glued(text) == (text, None)
+
+
+def test_a_bylines_mark_drawn_with_a_rare_square_is_the_usual_one() -> None:
+    # 1335: ▢ (U+25A2) where the byline rules know □
+    article = parse_text("江东：走街串巷宣传垃圾分类\n\n▢ 全媒体记者 李爽爽\n\n"
+                         "近日，江东街道组织志愿者走街串巷宣传垃圾分类知识。\n").articles[0]
+    assert article.reporters == ("李爽爽",)
+    assert article.subtitle is None
