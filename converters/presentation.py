@@ -65,10 +65,20 @@ def byline_as_printed(byline: str) -> str:
     return _GLUED_ROLE.sub(r"\1 ", byline)
 
 
+#: a space after a full-width mark in a headline: the mark is a character wide with its
+#: own space (GB/T 15834); a headline printed on two lines and joined on one kept the
+#: break as a space (登封： 千人植树拉开今年造林序幕)
+_SPACE_AFTER_MARK = re.compile(r"(?<=[！？。，；：、])[ 　]+")
+
+
+def _headline(text: str) -> str:
+    return _SPACE_AFTER_MARK.sub("", text)
+
+
 def listed(article: Article) -> str:
     """The article's name in contents, bookmarks and navigation: the heading it is
     printed under, so an untitled article is one title everywhere."""
-    return article.title or PLACEHOLDER_TITLE
+    return _headline(article.title) if article.title else PLACEHOLDER_TITLE
 
 
 def imprint(settings: Settings) -> list[str]:
@@ -101,9 +111,9 @@ def shown(article: Article, internal: bool = False) -> Shown:
         else:
             blocks.append(ShownBlock(block.kind, block.text))
     bylines = _credits(article) if internal else tuple(map(byline_as_printed, article.bylines))
-    return Shown(kicker=article.kicker or None,
+    return Shown(kicker=_headline(article.kicker) if article.kicker else None,
                  heading=listed(article),
-                 subtitle=SUBTITLE_DASH + article.subtitle if article.subtitle else None,
+                 subtitle=SUBTITLE_DASH + _headline(article.subtitle) if article.subtitle else None,
                  bylines=bylines,
                  byline_line=BYLINE_GAP.join(bylines) if bylines else None,
                  blocks=tuple(blocks))

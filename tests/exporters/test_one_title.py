@@ -75,3 +75,20 @@ def test_the_word_contents(tmp_path: Path) -> None:
     headings = [p.text for p in report.paragraphs if p.style.name == "Heading 3"]
     assert PLACEHOLDER_TITLE in contents and PLACEHOLDER_TITLE in headings
     assert not any(FIRST[:10] in entry for entry in contents)
+
+
+def test_a_headline_joined_from_two_lines_keeps_no_space_after_a_mark(tmp_path: Path) -> None:
+    # 登封： 千人植树…: the page's line break, kept as a space after a full-width mark
+    article = Article(title="登封： 千人植树拉开今年造林序幕", kicker="环境美了， 小区住着舒心了",
+                      body=(Block("paragraph", "正文一段。"),), district="登封市")
+    joined = build_edition(Collection((Document("t.txt", (article,), district="登封市"),)), SETTINGS)
+    for fmt in ("pdf", "docx", "epub"):
+        target = tmp_path / f"t.{fmt}"
+        load(fmt).write(Job(target.name, joined), target, BuildOptions())
+    pdf = "".join(page.extract_text() for page in PdfReader(tmp_path / "t.pdf").pages)
+    report = "\n".join(p.text for p in docx.Document(str(tmp_path / "t.docx")).paragraphs)
+    with zipfile.ZipFile(tmp_path / "t.epub") as book:
+        nav = book.read("EPUB/nav.xhtml").decode("utf-8")
+    for text in (pdf, report, nav):
+        assert "登封：千人植树拉开今年造林序幕" in text and "登封： " not in text
+    assert "环境美了，小区住着舒心了" in pdf + report
