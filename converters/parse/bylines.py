@@ -152,6 +152,11 @@ def tokenize(text: str) -> list[str]:
         if (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
                 and is_han(tokens[-1]) and token_kind(tokens[-1]) is None):
             tokens[-1] += token
+        elif token in ("文", "图") and tokens and len(tokens[-1]) > 1 \
+                and token_kind(tokens[-1]) == "name":
+            # 实习生 杜 泱 文 唐 强 图: what the name before did, not the start of the next
+            # spaced name (文唐): kept apart as a credit is
+            tokens.append("/" + token)
         else:
             tokens.append(token)
     return tokens

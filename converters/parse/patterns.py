@@ -21,8 +21,9 @@ BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
     r"(?:编辑|审核|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入|阅读量|"
     r"阅读数|本文字数)\s*[:：]|"
-    # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻)
-    r"[A-Za-z]{0,2}\d{1,4}版\s*[:：]|"
+    # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻), or its number
+    # in words, not a sentence (二版:综合新闻总第880期 >2011-12-23编印)
+    r"[A-Za-z]{0,2}\d{1,4}版\s*[:：]|[一二三四五六七八九十]{1,3}版\s*[:：][^。，！？]*$|"
     # a site's date and source line (2023-09-01 来源: 郑州晚报 …)
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*来源\s*[:：]|"
     # its list of more stories, each summary glued to its date (推荐阅读今年以来,…,
@@ -56,8 +57,8 @@ BOILERPLATE = re.compile(
     r"关闭窗口|分享到|扫一扫|扫描二维码|当前位置|【字体|字号\s*[:：]|语音播报|"
     # a paper's SMS subscription notice: 移动用户:发送短信 jzsjb 到 10658300 即可订阅…
     r"(?:移动|联通|电信)用户\s*[:：]?\s*发送短信|"
-    # a browser notice: 您的IE浏览器版本太低,请升级…
-    r"您的\s*IE\s*浏览器|"
+    # a browser notice: 您的IE浏览器版本太低,请升级…, 您当前使用的浏览器版本过低,…
+    r"您的\s*IE\s*浏览器|您(?:当前)?(?:使用)?的\s*浏览器版本(?:过|太)低|"
     # a site menu's link framed by one mark on both sides: ≡ 百姓呼声 ≡
     r"(?P<frame>[≡◆◇★☆※●○◎▲△▼▽♦])[^≡◆◇★☆※●○◎▲△▼▽♦]{1,16}(?P=frame)$)")
 #: what ends an image's file name, in either case (case-blind only here: a case-blind

@@ -44,6 +44,7 @@ from shapes import PAGES, as_labelled
     ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
+    ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
     ("第二版:新闻", "page-number"), ("第三版：乡村振兴总第3509期 >2019-12-26编印", "page-number"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
@@ -113,6 +114,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "德州新闻网是由德州日报社所创建的综合性网站,所刊登的第三方发表的各类新闻﹑信息和各种专题资料的版权,"
     "均为第三方作者或页面内声明的版权人所有。",
     "所有与德州新闻网链接的网站及其内容和版权,由相应的提供者与拥有者负责,德州新闻网对链接网站的内容不",
+    "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",                 # a browser notice (1164)
+    "二版:综合新闻总第880期 >2011-12-23编印",                                 # a page line in words (1027)
     # an e-paper's record of the article under it, the day twice (1303)
     "温岭日报 新闻播报 a0008 2012-10-24 温岭日报2012-10-2400007;7325 2 2012年10月24日 星期三",
 ])
@@ -134,6 +137,7 @@ def test_a_site_menu_s_framed_links_are_dropped(line: str) -> None:
 def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
     assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
+    assert kinds_of("他认真阅读了条例正文。") == ()                    # 正文 in a sentence
     assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
 
 
