@@ -156,12 +156,13 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
             # 核心提示, 编者按, ➡记者手记: the label of a box in the article, no headline and
             # no picture's caption
             label = "subhead"
-        elif label in ("title", "subtitle", "subhead") and unit.role in ("body", "heading") \
-                and not unit.level and unit.length <= _NAMES_LONGEST \
+        elif label in ("title", "subtitle", "subhead", "byline") and unit.role in ("body", "heading") \
+                and unit.byline is None and not unit.level and unit.length <= _NAMES_LONGEST \
                 and any(ruled[k] in DECK for k in range(max(0, index - 3), index)) \
                 and (names := names_only(unit.text)) is not None:
-            # 黎海平 陈宇平 under the headline: its writers' names, no deck line (over the
-            # headline, 金水区 or 宋营村 looks like a name: a kicker is left as it is)
+            # 黎海平 陈宇平 under the headline: its writers' names, no deck line, and a byline
+            # the model saw that the grammar reads as names (over the headline, 金水区 or
+            # 宋营村 looks like a name: a kicker is left as it is)
             label, unit.role, unit.byline = "byline", "byline", names
         elif label == "caption" and index and units[index - 1].hint in DECK \
                 and not unit.captioned and unit.role in ("body", "heading") \

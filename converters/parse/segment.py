@@ -305,7 +305,8 @@ def _marked_caption(unit: Unit) -> bool:
         return True
     if ("(" in text or "（" in text) and CAPTION_MARK.search(text) is not None:
         return True
-    if text.endswith("供图"):  # 孩子们挑选读物认真阅读。通讯员供图: who gave the picture
+    if text.rstrip("）) ").endswith("供图"):
+        # 孩子们挑选读物认真阅读。通讯员供图, …集中清理。(大塘街道供图): who gave the picture
         return True
     if text.endswith("社发") and _AGENCY_CREDIT.search(text) is not None:
         return True  # …彩绘陶鸟 新华社发: the agency that sent the picture

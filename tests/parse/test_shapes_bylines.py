@@ -349,3 +349,17 @@ def test_a_headline_naming_a_company_with_讯_in_it_stays_whole() -> None:
     assert [a.title for a in document.articles] == ["郑州讯达公司获表彰"]
     assert document.articles[0].paragraphs[-1].text.startswith("郑州讯达科技")
 
+
+def test_names_under_the_headline_that_the_model_calls_a_byline_credit_their_writers() -> None:
+    # 1337: 苏秀红 徐思华 under the headline, a caption, then 本报讯: one article, its text
+    # from 本报讯 on, the names its writers (m20: 冷 鹏 the same)
+    page = ("2023年06月07日\n\n巩固创建成果 共建美好家园\n\n苏秀红 徐思华\n\n"
+            "近日,志愿者对卫生死角等进行集中清理。(大塘街道供图)\n\n"
+            "本报讯 为进一步巩固、深化全国文明城市创建成果,提升辖区内环境卫生水平,大塘街道开展环境卫生整治活动。\n\n"
+            "按照网格化管理原则,网格员和“双报到”单位对各自区域内环境卫生进行排查。\n\n(苏秀红 徐思华)\n")
+    document = parse_text(page)
+    assert len(document.articles) == 1
+    article = document.articles[0]
+    assert article.dateline == "本报讯" and article.paragraphs[0].text.startswith("为进一步巩固")
+    assert "作者 苏秀红" in [str(c) for c in article.other_bylines]
+

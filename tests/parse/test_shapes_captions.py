@@ -27,6 +27,7 @@ def test_photo_captions_are_not_body_text() -> None:
     "↓赵峰在自家的后院喜摘柿子。",                                   # an arrow to its picture (1127)
     "孩子们挑选读物认真阅读。通讯员供图",                                  # who gave the picture (1210)
     "新砦遗址出土3800年前彩绘陶鸟 新华社发",                              # the agency that sent it (1288)
+    "近日，志愿者对卫生死角等进行集中清理。（大塘街道供图）",                # ... in brackets (1337)
     # ... however long
     "←赵民在自制的去皮机前削柿子皮。目前柿子皮没有什么销路，以往都是扔掉，赵民说如果能找到"
     "好的销路，柿子皮也能变成钱，他想明年试一试。",
