@@ -25,8 +25,10 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     # one stands instead of trying every branch at every position)
     ("navigation", r"上一版|下一版|上一期|下一期|上一篇|下一篇|返回主页|返回首页|返回目录|标题导航|"
                    r"版面导航|今报网首页|首页\s*[>›]|往期回顾|>\s*正文\s*$|›\s*正文\s*$"),
-    # (and a breadcrumb's end, its separators lost: 郑州人大县市区人大正文)
-    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$|返回[\u4e00-\u9fff]{1,8}网$|[^。，！？]{0,30}正文\s*$)"),
+    # (and a breadcrumb's end, its separators lost: 郑州人大县市区人大正文; or spaces for its
+    # separators: 首页 视频 视频新闻)
+    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$|返回[\u4e00-\u9fff]{1,8}网$|[^。，！？]{0,30}正文\s*$"
+                   r"|首页(?:\s+[\u4e00-\u9fff]{1,8}){1,5}\s*$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
     ("print", r"【打印】|打印本页|打印本文|放大\s*缩小|扩展\s*收缩|关闭窗口|关闭本页|分享到|字号[:：]|"

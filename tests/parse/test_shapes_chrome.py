@@ -45,6 +45,7 @@ from shapes import PAGES, as_labelled
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
     ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
+    ("首页 视频 视频新闻", "navigation"),                        # ... spaces for separators (1354)
     ("第二版:新闻", "page-number"), ("第三版：乡村振兴总第3509期 >2019-12-26编印", "page-number"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
@@ -138,6 +139,7 @@ def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("近日，福华北街社区16号楼居民陈国军和郑源斌带着一面锦旗，专程送到福华街办事处。") == ()
     assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
     assert kinds_of("他认真阅读了条例正文。") == ()                    # 正文 in a sentence
+    assert kinds_of("首页工程正式启动") == ()                            # 首页 in a headline
     assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
 
 
