@@ -29,7 +29,7 @@ from ..model import Credit
 #: 据记者, 对记者
 _REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[A-Z]{0,4}[\u4e00-\u9fff]{0,8}(?:报|网|新闻|社|台|视频|频|客户端|媒体)"
              r"(?:[\u4e00-\u9fff]{0,8}(?:新闻中心|融媒体中心))?)?"
-             r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影|[\u4e00-\u9fff]{0,4}?(?:融媒|全媒体))?记者")
+             r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影\s?|[\u4e00-\u9fff]{0,4}?(?:融媒|全媒体))?记者")
 #: a photographer's title: 摄影记者, 本报摄影记者 (their names are credited, not counted)
 PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
 _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
@@ -152,6 +152,8 @@ def tokenize(text: str) -> list[str]:
         if (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
                 and is_han(tokens[-1]) and token_kind(tokens[-1]) is None):
             tokens[-1] += token
+        elif token == "记者" and tokens and tokens[-1] == "摄影":
+            tokens[-1] += token  # ■摄影 记者 冯树风: one title, set apart
         elif token in ("文", "图") and tokens and len(tokens[-1]) > 1 \
                 and token_kind(tokens[-1]) == "name":
             # 实习生 杜 泱 文 唐 强 图: what the name before did, not the start of the next
