@@ -18,7 +18,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("page-number", r"^\s*(?:第|当前版\s*[:：]?)\s*[A-Za-z]?\d{1,3}[A-Za-z]?\s*版|^[A-Z]{0,2}\d{1,3}$|"
                     # (in words, with its name: 第二版:新闻; not a sentence's 第一版, nor a
                     # list's 第一版：1998年出版，…)
-                    r"^[A-Z]{1,2}\d{1,3}版|^\s*第[一二三四五六七八九十]{1,3}版\s*[:：][^。，！？]*$"),
+                    r"^[A-Z]{1,2}\d{1,3}版|^\s*第[一二三四五六七八九十]{1,3}版\s*[:：][^。，！？]*$"
+                    # (a county e-paper's page line: A3:天下大足总第362期 >2023-11-29编印)
+                    r"|^\S{1,16}总第\d{1,5}期\s*>\s*\d{4}-\d{1,2}-\d{1,2}编印"),
     # (a pattern mixing anchored and unanchored branches is tried at every position:
     # anchored ones go in a group of their own, matched once at the start; and each
     # unanchored branch starts with one literal character, so that re skips to where

@@ -46,6 +46,7 @@ from shapes import PAGES, as_labelled
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
     ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
     ("首页 视频 视频新闻", "navigation"),                        # ... spaces for separators (1354)
+    ("A3:天下大足总第362期 >2023-11-29编印", "page-number"),          # a county e-paper's (1360)
     ("第二版:新闻", "page-number"), ("第三版：乡村振兴总第3509期 >2019-12-26编印", "page-number"),
 ])
 def test_chrome_kinds(line: str, kind: str) -> None:
