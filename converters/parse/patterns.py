@@ -149,38 +149,6 @@ def is_boilerplate(text: str) -> bool:
         or (len(text) <= SHORT_LINE and SHORT_BOILERPLATE.match(text) is not None)
 
 
-_BULLET = r"^\s*[•·□■●◆▲★]?\s*"  # (after a bullet, if any: •本报讯)
-#: what may follow a county paper's or an edition's 讯 (鄄城讯去年…, 柴桑区讯(彭思远)): a
-#: bracket, a space, a date, the words a lead opens with; not the rest of a word (郑州讯飞
-#: 公司, 洛阳讯息港, 报刊讯息)
-_LEAD_OPENS = (r"(?=[\s（(【：:\d]|[〇一二三四五六七八九十]{1,3}月|近|日前|昨|今|去年|前不久|连日|为|在|据|"
-               r"记者|本报|随着|当前|目前|截至|由|从|自|每)")
-#: the byline in brackets after a dateline's name, or inline, closed by 报道：
-_DATELINE_BYLINE = (r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
-                    # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
-                    r"|(?P<inline>(?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，]{2,40}?)报道\s*[：:])?")
-#: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),
-#: 本报济宁8月24日讯, 晨报讯, 武汉晚报讯, 晚刊讯, 新华社北京5月1日电; or an outlet's
-#: 云上黄石报道(记者 …) / 信阳消息(记者 …), which count only with a byline in brackets
-DATELINE = re.compile(
-    _BULLET +
-    # (and the paper's with its site's or app's, 滨州日报/滨州网讯, 周口日报·周道客户端讯)
-    r"(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)(?:[/／·•][\u4e00-\u9fff]{2,8}?)?"
-    r"[\u4e00-\u9fff\d]{0,10}?讯"
-    # a news site's: 中原网讯, 人民网郑州3月1日讯 (not 互联网通讯: a place and date or nothing)
-    r"|[\u4e00-\u9fff]{1,4}网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
-    r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
-    # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
-    r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"
-    r"|(?:新华社|中新社|中新网)[\u4e00-\u9fff\d]{0,10}?电"
-    r"|[\u4e00-\u9fff]{1,4}刊讯" + _LEAD_OPENS + ")"  # an edition's: 晚刊讯
-    + _DATELINE_BYLINE +
-    r"|(?P<name2>[\u4e00-\u9fff]{2,8}?(?:报道|消息))\s*[（(]\s*(?P<inner2>[^（）()]{2,60}?)\s*[）)])"
-    r"\s*[:：]?\s*")
-#: a county paper's dateline: its place and 讯 (鄄城讯, 柴桑区讯(彭思远)); whether the words
-#: before 讯 name a place, the gazetteer says (read_dateline)
-PLACE_DATELINE = re.compile(_BULLET + r"(?P<name>(?P<place>[\u4e00-\u9fff]{2,8}?)讯" + _LEAD_OPENS + ")"
-                            + _DATELINE_BYLINE + r"\s*[:：]?\s*")
 #: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）
 JUMP_MARK = re.compile(r"^\s*[（(](?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版[①-⑳\d]*[）)]"
                        r"|^\s*[》>]*\s*(?:上接|下转|转|接)第?[\d一二三四五六七八九十A-Z]{1,3}版\s*$"

@@ -16,13 +16,13 @@ from dataclasses import replace
 from . import bylines, chrome
 from .glued import split_glued
 from .names import SLASHED_CREDITS, looks_like_person
+from .datelines import closes_bracket, left_open, read_dateline
 from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
                     join_fragments, visible_length)
 from .hanzi import fold, has_traditional
 from .normalise import Line
-from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, DATELINE, IMAGE_TAIL,
-                       JUMP_MARK, MARKDOWN_HEADING, PLACE_DATELINE, SECTION_LABEL, is_boilerplate)
-from .places import default_places
+from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, IMAGE_TAIL, JUMP_MARK,
+                       MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
 
@@ -42,18 +42,6 @@ SHORT_FRAGMENT = 16
 
 
 _HARD_WRAP = ("hard-wrap",)
-#: a dateline whose bracket the line leaves open (本报讯(记者黄华通讯员杨), and the next
-#: line's start that closes it (明华)“田间积水…): the byline was broken over two lines
-_OPEN_DATELINE = re.compile(r"^\s*\S{1,14}[讯电]\s*[（(][^（）()]{1,40}$")
-_CLOSES_BRACKET = re.compile(r"^[^（）()]{0,20}[）)]")
-
-
-def _dateline_left_open(text: str) -> bool:
-    # (the characters first: the pattern is tried on every line of a page)
-    return ("讯" in text or "电" in text) and ("(" in text or "（" in text) \
-        and _OPEN_DATELINE.match(text) is not None
-
-
 def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
     units: list[Unit] = []
     for line in lines:
@@ -65,7 +53,7 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
             if heading.group(2):
                 units.append(Unit(heading.group(2), line.first_line, line.last_line,
                                   line.gap_before, "heading", len(heading.group(1)), joins=joins))
-        elif units and _dateline_left_open(units[-1].text) and _CLOSES_BRACKET.match(line.text):
+        elif units and left_open(units[-1].text) and closes_bracket(line.text):
             opened = units[-1]
             opened.text += line.text.strip()
             opened.last_line = line.last_line
@@ -74,35 +62,6 @@ def _read_units(lines: tuple[Line, ...]) -> list[Unit]:
             units.append(Unit(line.text, line.first_line, line.last_line, line.gap_before,
                               joins=joins))
     return units
-
-
-def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
-    """(dateline as printed, the byline words inside its brackets or None, where the text
-    starts) when ``text`` opens with one: 本报讯, 本报济宁8月24日讯(记者…), 云上黄石报道(…)."""
-    match = DATELINE.match(folded)
-    if match is None and "讯" in folded[:16]:
-        place = PLACE_DATELINE.match(folded)
-        if place is None or not default_places().names_place(place.group("place")):
-            return None  # (记者梁雪玲通讯员: no place before 讯)
-        match = place
-    if match is None:
-        return None
-    found = match.groupdict()
-    name = found["name"] or found.get("name2")
-    inner = found["inner"] or found.get("inner2")
-    if match.group("inline"):
-        inline = text[match.start("inline"):match.end("inline")]
-        return text[match.start("name"):match.end("name")], inline, match.end()  # 报道：cut
-    start = match.start("name") if found["name"] else match.start("name2")
-    dateline = text[start:start + len(name)]
-    if found.get("name2") and (inner is None or bylines.parse_byline(inner) is None) and not (
-            name.endswith("消息") and inner and bylines.names_only(inner) is not None):
-        # 某某报道 without a byline in brackets is just words; 信阳消息(秦 灼), with its
-        # writer's name, a dateline
-        return None
-    inner_text = text[match.start("inner"):match.end("inner")] if found["inner"] else \
-        (text[match.start("inner2"):match.end("inner2")] if inner else None)
-    return dateline, inner_text, match.end()
 
 
 def _analyse(unit: Unit, traditional: bool) -> None:
