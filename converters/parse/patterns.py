@@ -88,9 +88,9 @@ SHORT_BOILERPLATE = re.compile(
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
     # a site's label after its outlet's name (郑东融媒体中心 原创)
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
-    # an image's file name where the picture stood (404255_144.jpg), or its identifier
-    # (FZ100214191194_A2457020)
-    r"[\w\-.]{1,40}" + _IMAGE_FILE_END + r"|[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
+    # an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg), or
+    # its identifier (FZ100214191194_A2457020)
+    r"[\w\-.]{1,40}(?: \(\d{1,3}\))?" + _IMAGE_FILE_END + r"|[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
 #: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)
 IMAGE_TAIL = re.compile(r"[0-9A-Za-z_\-.]{6,60}" + _IMAGE_FILE_END)
 #: the longest line SHORT_BOILERPLATE is tried on
