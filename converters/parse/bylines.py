@@ -148,16 +148,19 @@ def tokenize(text: str) -> list[str]:
             continue
         raw.extend(_pieces(chunk))
     tokens: list[str] = []
-    for token in raw:
-        if (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
+    for i, token in enumerate(raw):
+        if token == "图" and tokens and tokens[-1] == "/文":
+            tokens[-1] = "文图"  # 记者 杜泱 文 图: what the name did, spaced
+        elif (len(token) == 1 and is_han(token) and tokens and len(tokens[-1]) == 1
                 and is_han(tokens[-1]) and token_kind(tokens[-1]) is None):
             tokens[-1] += token
         elif token == "记者" and tokens and tokens[-1] == "摄影":
             tokens[-1] += token  # ■摄影 记者 冯树风: one title, set apart
         elif token in ("文", "图") and tokens and len(tokens[-1]) > 1 \
-                and token_kind(tokens[-1]) == "name":
+                and token_kind(tokens[-1]) == "name" \
+                and (token == "图" or any(t in ("图", "摄", "摄影") for t in raw[i + 1:])):
             # 实习生 杜 泱 文 唐 强 图: what the name before did, not the start of the next
-            # spaced name (文唐): kept apart as a credit is
+            # spaced name (文唐): kept apart as a credit is (but 记者 欧阳 文 静 names 文静)
             tokens.append("/" + token)
         else:
             tokens.append(token)

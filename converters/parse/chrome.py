@@ -29,7 +29,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                    r"版面导航|今报网首页|首页\s*[>›]|往期回顾|>\s*正文\s*$|›\s*正文\s*$"),
     # (and a breadcrumb's end, its separators lost: 郑州人大县市区人大正文; or spaces for its
     # separators: 首页 视频 视频新闻)
-    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$|返回[\u4e00-\u9fff]{1,8}网$|[^。，！？]{0,30}正文\s*$"
+    ("navigation", r"^(?:\s*\d\s+\d\s*$|[34上下]+\s*$|返回[\u4e00-\u9fff]{1,8}网$"
+                   # (not a document's: 附件1：合同正文, 《实施方案》的通知正文, 宣读决议正文)
+                   r"|[^。，！？]{0,30}(?:[>›]|首页)[^。，！？]{0,30}正文\s*$|[^。，！？：:《》的\d\s]{8,30}正文\s*$"
                    r"|首页(?:\s+[\u4e00-\u9fff]{1,8}){1,5}\s*$)"),
     # a site's menu: three or more short links between bars (新乡网 | 新乡日报 | 平原晚报)
     ("navigation", r"^[^|。，！？]{1,16}(?:\|[^|。，！？]{1,16}){2,}\|?\s*$"),
@@ -50,8 +52,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航|相关(?:报道|搜索|阅读)$|图片频道$|新闻推荐|"
                   # an e-paper's reading buttons (朗读, 朗读放大 缩小 默认)
                   r"朗读(?:$|放大)|(?:电脑|手机|触屏|PC)版$|"
-                  # a share widget's buttons, one a line (分享到: / QQ空间 / 微信 / 一键分享)
-                  r"(?:微信|微博|QQ空间|QQ好友|人人网|豆瓣|微信好友|朋友圈|一键分享)$)"),
+                  # a share widget's buttons, one a line (分享到: / QQ空间 / 一键分享); not 微信 or
+                  # 微博 alone, which may be a headline's word
+                  r"(?:QQ空间|QQ好友|人人网|微信好友|微信朋友圈|一键分享)$)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
                   r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
                   r"意见反馈|新闻爆料|进入论坛|"

@@ -22,8 +22,9 @@ _GLUE_START = re.compile(r"(?<=[。！？!?”」』）)])\s*[（(]?\s*[" + MARK
                          + ROLE_WORD + "|" + _PAPER_NAME + r"\s)")
 #: a name, or two, and 摄 glued after a paragraph's last sentence (…问题。贺 海摄, …万元。
 #: 赵春营 耿全昌 摄, …安全。张仁勇摄影报道)
-_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,9}?\s*摄(?:影报道|影)?)$")
-_PHOTO_ENDS = ("摄", "摄影", "摄影报道")
+#: (not 摄影 alone: …气氛热烈。高空摄影 is a kind of photography, not 高空's picture)
+_GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,9}?\s*摄(?:影报道)?)$")
+_PHOTO_ENDS = ("摄", "摄影报道")
 
 
 #: a local paper's name and a name glued after the last sentence (…景致。新郑时报李显文)

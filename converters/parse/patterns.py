@@ -141,8 +141,9 @@ def is_boilerplate(text: str) -> bool:
             _COPYING_FORBIDDEN.search(text) is not None
             or "网站" in text and ("所有" in text or "负责" in text)):
         return True
-    if "星期" in text and _EPAPER_RECORD.search(text) is not None:
-        return True
+    if "星期" in text and "。" not in text and "，" not in text and len(text) <= 120 \
+            and _EPAPER_RECORD.search(text) is not None:
+        return True  # (a record is one line of fields: no sentence, no paragraph's length)
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None
     return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None \

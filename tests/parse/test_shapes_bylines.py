@@ -49,6 +49,8 @@ from shapes import PAGES, as_labelled
     ("■本报记者 左丽慧 实习生 杜 泱 文 唐 强 图", ["左丽慧"], [],             # spaced names, then what
      ["实习生 杜泱", "摄影 唐强"]),                                            # each did (1318)
     ("记者 文 杰", ["文杰"], [], []),                                          # 文, a surname
+    ("记者 欧阳 文 静", ["欧阳", "文静"], [], []),                             # ... after a name
+    ("记者 杜泱 文 图", ["杜泱"], [], []),                                     # 文 图, spaced
     ("记者 张三 文 李四 摄", ["张三"], [], ["摄影 李四"]),                      # 摄 after a 文
     ("□晚报记者 石明顺 通讯员 贝宁 闫万平", ["石明顺"], ["贝宁", "闫万平"], []),  # 贝: a surname
     ("实习记者 张洁 薛天杰", [], [], ["实习生 张洁", "实习生 薛天杰"]),            # an intern who writes
@@ -97,6 +99,7 @@ def test_not_bylines(text: str) -> None:
 
 
 @pytest.mark.parametrize("paragraph", ["合影留念。大家纷纷拿出手机拍摄", "活动结束。志愿者们合影留念并拍摄",
+                                       "活动现场气氛热烈。高空摄影",     # a kind of photography
                                        "村里很美。图为村民在拍摄", "活动结束。张华 李娜 现场拍摄",
                                        "活动结束。王芳 李娜 正在拍摄"])
 def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:

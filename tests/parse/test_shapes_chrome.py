@@ -44,7 +44,7 @@ from shapes import PAGES, as_labelled
     ("字号    意见反馈 新闻爆料 进入论坛 打印 关闭", "print"),                 # a toolbar (331)
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
-    ("微信", "furniture"), ("一键分享", "furniture"),                      # a share widget (1374)
+    ("一键分享", "furniture"), ("QQ空间", "furniture"),                    # a share widget (1374)
     ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
     ("首页 视频 视频新闻", "navigation"),                        # ... spaces for separators (1354)
     ("A3:天下大足总第362期 >2023-11-29编印", "page-number"),          # a county e-paper's (1360)
@@ -143,6 +143,8 @@ def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
     assert kinds_of("他认真阅读了条例正文。") == ()                    # 正文 in a sentence
     assert kinds_of("首页工程正式启动") == ()                            # 首页 in a headline
+    for line in ("附件1：合同正文", "关于印发《实施方案》的通知正文", "宣读决议正文", "微信"):
+        assert kinds_of(line) == (), line                   # a document's 正文; a headline's word
     assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
 
 
@@ -391,4 +393,11 @@ def test_a_list_of_editions_in_the_text_is_text() -> None:
                           "第三版：2015年出版，收字两万个。\n\n馆长说，这本字典见证了城市的发展。\n")
     assert len(document.articles[0].paragraphs) == 5
     assert document.page_number is None
+
+
+def test_a_paragraph_naming_a_day_both_ways_is_no_e_papers_record() -> None:
+    page = ("市民热议新规\n\n本报讯 近日，我市召开会议，部署下一阶段工作。\n\n"
+            "据悉，本次活动报名通道于2023-10-20 09:00开启，截止到2023年10月24日 星期二\n")
+    article = parse_text(page).articles[0]
+    assert article.paragraphs[-1].text.startswith("据悉")
 
