@@ -150,9 +150,9 @@ def _stable_slug(name: str) -> str | None:
         return "other"
     from .parse.places import default_places  # (the divisions table: read when needed)
 
+    # (Zhengzhou's districts have the gazetteer's slug: they are not asked about)
     divisions = default_places().by_name.get(name, [])
-    return divisions[0].code if len(divisions) == 1 and divisions[0].level == "county" \
-        and not divisions[0].code.endswith("99") else None
+    return divisions[0].code if len(divisions) == 1 and divisions[0].level == "county" else None
 
 
 def slugify(text: str, fallback: str) -> str:

@@ -95,19 +95,20 @@ class Places:
         self.city_names: dict[str, str] = {}  # 洛阳 / 洛阳市 → 4103
         for division in divisions:
             self.by_name.setdefault(division.name, []).append(division)
-        for division in divisions:
-            # 务川仡佬族苗族自治县 is printed 务川自治县 or 务川县 as often as in full
-            short = _AUTONOMOUS.match(division.name) if division.level == "county" else None
-            for alias in (f"{short.group(1)}自治{short.group(2)}", f"{short.group(1)}{short.group(2)}") \
-                    if short else ():
-                # (not 河南县 for 河南蒙古族自治县: 河南县域经济 is the province's)
-                if alias not in self.by_name and f"{short.group(1)}省" not in self.by_name:
-                    self.by_name[alias] = [division]
             if division.level == "city":
                 self.city_names[division.name] = division.city
                 short = _short_city(division.name)
                 if short:
                     self.city_names.setdefault(short, division.city)
+        # 务川仡佬族苗族自治县 is printed 务川自治县 or 务川县 as often as in full (once every
+        # real name is in: a short name never takes a division's own)
+        for division in divisions:
+            autonomous = _AUTONOMOUS.match(division.name) if division.level == "county" else None
+            if autonomous is None or f"{autonomous.group(1)}省" in self.by_name:
+                continue  # (河南蒙古族自治县 is no 河南县: 河南县域经济 is the province's)
+            place, kind = autonomous.groups()
+            for alias in (f"{place}自治{kind}", f"{place}{kind}"):
+                self.by_name.setdefault(alias, [division])
         #: provinces' and cities' short names (河南, 湖南, 洛阳): 南县 in 河南县域 is none
         self.regions = frozenset(self.city_names) | frozenset(
             re.sub("(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$", "", d.name)
