@@ -21,8 +21,8 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 #: what a contents entry's page number is set with before it is known
 PLACEHOLDER = "000"
@@ -85,8 +85,8 @@ def libreoffice_environment(work: Path) -> dict[str, str]:
     config.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        + "".join(f"<dir>{escape(folder)}</dir>" for folder in folders)
-        + f"<cachedir>{escape(str(work / 'fontcache'))}</cachedir></fontconfig>",
+        + "".join(f"<dir>{escape(folder, quote=False)}</dir>" for folder in folders)
+        + f"<cachedir>{escape(str(work / 'fontcache'), quote=False)}</cachedir></fontconfig>",
         encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
