@@ -7,25 +7,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import roles
-from .articles import build_document, ends_open
-from .assemble import Builder, record_rule_roles
-from .decks import archived_title
-from .tidy import tidy, title_above
-from .hanzi import simplified
-from ..model import Credit, Document
-from .bylines import AFFILIATION
-from .chars import ends_sentence
-from .names import OUTLET
-from .options import ParseOptions
-from .normalise import normalise
-from .pieces import PIECE_CHARS, joined, pieces
-from .places import Places, default_places
-from .reading import decode_page, page_bytes
-from .summary import drop_summaries
-from .glued import credit_closing_names
-from .segment import join_broken_paragraphs, merge_byline_units, read
-from .units import Unit
+from .compiling import classes_worked_out_once
+
+with classes_worked_out_once():  # the stages compile their patterns as they load
+    from . import roles
+    from .articles import build_document, ends_open
+    from .assemble import Builder, record_rule_roles
+    from .decks import archived_title
+    from .tidy import tidy, title_above
+    from .hanzi import simplified
+    from ..model import Credit, Document
+    from .bylines import AFFILIATION
+    from .chars import ends_sentence
+    from .names import OUTLET
+    from .options import ParseOptions
+    from .normalise import normalise
+    from .pieces import PIECE_CHARS, joined, pieces
+    from .places import Places, default_places
+    from .reading import decode_page, page_bytes
+    from .summary import drop_summaries
+    from .glued import credit_closing_names
+    from .segment import join_broken_paragraphs, merge_byline_units, read
+    from .units import Unit
 
 
 @dataclass(frozen=True)
