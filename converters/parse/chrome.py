@@ -113,6 +113,25 @@ def kinds_of(folded: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: a breadcrumb that ends with the article itself (首页 巩义资讯 工作动态 正文, 首页 > 新闻
+#: > 县区 > 正文): every level it names is a section of the site
+_TO_TEXT = re.compile(r"(?:^|[\s>›»])正文\s*$")
+_LEVELS = re.compile(r"[\s>›»|｜/]+")
+#: a section's name: a word or two (a title is longer)
+SECTION_LONGEST = 8
+
+
+def sections_named(folded: str) -> tuple[str, ...]:
+    """The site's sections a breadcrumb ending with 正文 names (巩义资讯, 工作动态): a
+    line that repeats one under it is the section's heading, not the article's. (A
+    breadcrumb ending with a title, 首页 > 新闻社会 戏曲进乡村, names none: its last
+    level is the article's own headline.)"""
+    if _TO_TEXT.search(folded) is None:
+        return ()
+    return tuple(level for level in _LEVELS.split(folded)
+                 if 2 <= len(level) <= SECTION_LONGEST and level not in ("首页", "正文"))
+
+
 @dataclass(frozen=True)
 class PageFacts:
     paper: str | None = None

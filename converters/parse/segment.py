@@ -317,9 +317,15 @@ def _read_chrome(units: list[Unit]) -> None:
     # not the article's prose, whose start this looks for)
     prose = [i for i, unit in enumerate(units) if unit.prose and unit.role != "drop"]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
+    sections: tuple[str, ...] = ()
     for i, unit in enumerate(units):
         if i < first or i > last or unit.length <= SHORT_INSIDE:
             unit.kinds = chrome.kinds_of(unit.folded)
+            if "navigation" in unit.kinds:
+                sections = chrome.sections_named(unit.folded)
+            elif sections and unit.length <= chrome.SECTION_LONGEST \
+                    and "".join(unit.folded.split()) in sections:
+                unit.kinds = ("navigation",)  # 工作动态 under 首页 巩义资讯 工作动态 正文
             if unit.kinds:
                 unit.prose = False
 

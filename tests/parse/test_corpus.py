@@ -207,3 +207,13 @@ def test_subdistricts_agree_with_the_keys() -> None:
     # a town a story names where the key judges it the county's story (河洛镇香玉小学 in a
     # story of 巩义's 21 units): a name, but not the key's; a fragment would be more
     assert wrong <= 0.015 * total, (wrong, agree, total)
+
+
+def test_a_section_its_breadcrumb_names_is_no_kicker(model_without) -> None:  # type: ignore[no-untyped-def]
+    # 1414: a county site's section (工作动态) printed again under its breadcrumb (首页 巩义资讯
+    # 工作动态 正文), over the headline, read by a model that never saw the page
+    model_without("1414")
+    document = parse_file(REAL / "pages" / "1414.txt")
+    article, = document.articles
+    assert (article.kicker, article.title) == (None, "巩义市园林绿化中心开展“四送一助力”结对帮创活动")
+    assert "工作动态" in document.dropped

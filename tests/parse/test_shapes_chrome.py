@@ -148,6 +148,14 @@ def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
 
 
+def test_a_breadcrumb_ending_with_its_title_names_no_section() -> None:
+    # 1109: the last level is the article's own headline, printed again under it
+    document = parse_text("首页 > 新闻社会 戏曲进乡村\n戏曲进乡村\n\n"
+                          "本报讯 近日，县剧团走进乡村，为村民送上一台精彩的戏曲演出。\n\n"
+                          "演出吸引了周边村民前来观看。")
+    assert document.articles[0].title == "戏曲进乡村"
+
+
 @pytest.mark.parametrize(("line", "number", "name"), [
     ("第二版:新闻", "二", "新闻"),                                   # in words (1161)
     ("第二版:综合总第2384期 >2021-11-09编印", "二", "综合"),           # the number after it
