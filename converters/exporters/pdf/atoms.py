@@ -66,6 +66,8 @@ class Atom:
     latin: bool
     mark: bool                             # a full-width mark that can give up half
     missing: tuple[str, ...]               # characters no face of the role has
+    #: one character, in the role's first face: what a text run of plain characters is
+    plain: bool = True
 
 
 @dataclass
@@ -149,31 +151,46 @@ def _build(token: str, face: Face, size: float) -> Atom:
     return Atom(token, tuple(pieces), face, width, space=first == " ",
                 latin=len(token) > 1 and first.isascii() and first.isalnum(),
                 mark=len(token) == 1 and token in COMPRESSIBLE and width >= 0.9 * size,
-                missing=tuple(missing))
+                missing=tuple(missing), plain=len(token) == 1 and pieces[0][0] == 0)
 
 
 def make_atoms(runs: list[Run], default_face: Face, size: float,
                missing: MissingGlyphs | None = None) -> Atoms:
     items: list[Atom] = []
+    tokens: list[str] = []
+    face_changes: list[int] = []  # where a run in another face than the one before starts
+    before: Face | None = None
     for run in runs:
         face = run.face or default_face
         cache = _prototypes.setdefault((face, size), {})
         lacking = _lacking.setdefault((face, size), set())
-        tokens = _TOKEN.findall(run.text)
-        for token in tokens:
-            atom = cache.get(token)
-            if atom is None:
-                atom = cache[token] = _build(token, face, size)
-                if atom.missing:
-                    lacking.add(token)
-            items.append(atom)
+        run_tokens = _TOKEN.findall(run.text)
+        # (a paragraph's atoms looked up in one go: all but a few are made already)
+        atoms = list(map(cache.get, run_tokens))
+        if not all(atoms):
+            for k, atom in enumerate(atoms):
+                if atom is None:
+                    token = run_tokens[k]
+                    atom = atoms[k] = cache.get(token) or _build(token, face, size)
+                    cache[token] = atom
+                    if atom.missing:
+                        lacking.add(token)
+        if atoms:
+            if before is not None and face is not before:
+                face_changes.append(len(items))
+            before = face
+        items += atoms
+        tokens += run_tokens
         if missing is not None and lacking:
-            for token in lacking.intersection(tokens):
+            for token in lacking.intersection(run_tokens):
                 missing.characters.update(cache[token].missing)
-    return _assembled(items, size)
+    return _assembled(items, tokens, face_changes, size)
 
 
-def _assembled(items: list[Atom], size: float) -> Atoms:
+def _assembled(items: list[Atom], tokens: list[str], face_changes: list[int],
+               size: float) -> Atoms:
+    """The atoms with their compression; ``tokens``: each atom's text, ``face_changes``:
+    the atoms set in another face than the atom before them."""
     pair_left: dict[int, float] = {}
     pair_right: dict[int, float] = {}
     marks = [i for i, atom in enumerate(items) if atom.mark]
@@ -185,12 +202,11 @@ def _assembled(items: list[Atom], size: float) -> Atoms:
             pair_right[i] = size / 2
         elif left in OPENING and right in OPENING:
             pair_left[j] = size / 2
-    text = "".join([atom.text for atom in items])
-    offsets = [0, *accumulate([len(atom.text) for atom in items])]
-    special = [i for i, atom in enumerate(items)
-               if len(atom.text) != 1 or atom.pieces[0][0] != 0
-               or (i and atom.face is not items[i - 1].face)]
-    return Atoms(items, pair_left, pair_right, text, offsets, special)
+    offsets = [0, *accumulate(map(len, tokens))]
+    special = [i for i, atom in enumerate(items) if not atom.plain]
+    if face_changes:
+        special = sorted({*special, *face_changes})
+    return Atoms(items, pair_left, pair_right, "".join(tokens), offsets, special)
 
 
 #: where a run too long for a line breaks first: after a URL's separators
@@ -220,7 +236,9 @@ def fitted(atoms: Atoms, measure: float, size: float, notes: MissingGlyphs | Non
                 else:
                     pieces.append(part)
         items.extend(_build(piece, atom.face, size) for piece in pieces)
-    return _assembled(items, size)
+    return _assembled(items, [atom.text for atom in items],
+                      [i for i in range(1, len(items)) if items[i].face is not items[i - 1].face],
+                      size)
 
 
 def _character_pieces(text: str, face: Face, size: float, measure: float) -> list[str]:
