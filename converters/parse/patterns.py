@@ -67,7 +67,7 @@ _IMAGE_FILE_END = r"\.(?i:jpe?g|png|gif|bmp|webp)\s*$"
 #: short lines of a site's: a link to more (更多港闻 >>), a menu item and its bar (风采 |), a
 #: menu of links led by dashes (首页 -在线投稿 -往期报纸 -帮助), a paper's issue line
 #: (《四平日报》（2022年11月8日）), a widget's heading (新闻热点, 新闻评论0), a date alone, an
-#: outlet's label (郑东融媒体中心 原创), an image's file name: in the labelled pages, only
+#: outlet's label (郑东融媒体中心 原创), an image's identifier: in the labelled pages, only
 #: ever chrome (kept apart: only short lines are tried)
 SHORT_BOILERPLATE = re.compile(
     r"^(?:更多[\u4e00-\u9fff]{0,4}\s*(?:>+|»)?$|[^|｜。，]{1,8}\s*[|｜]\s*$|"
@@ -88,9 +88,13 @@ SHORT_BOILERPLATE = re.compile(
     r"\[?\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\]?\s*(?:发表|发布)$|[\u4e00-\u9fff]{1,6}网首页\s|"
     # a site's label after its outlet's name (郑东融媒体中心 原创)
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
-    # an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg), or
-    # its identifier (FZ100214191194_A2457020)
-    r"[\w\-.]{1,40}(?: \(\d{1,3}\))?" + _IMAGE_FILE_END + r"|[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
+    # an image's identifier (FZ100214191194_A2457020)
+    r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
+#: an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg, one
+#: named after the article: 浆洞瑶族乡:入户宣传防溺水,筑牢安全防线.jpg), no sentence's end
+_IMAGE_FILE = re.compile(r"[^。！？!?]{1,45}?(?: \(\d{1,3}\))?" + _IMAGE_FILE_END)
+#: the last characters of .jpg .png .gif .bmp .webp and of trailing spaces: most lines end in none
+_IMAGE_FILE_LAST = frozenset("gGfFpP \t\u3000")
 #: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)
 IMAGE_TAIL = re.compile(r"[0-9A-Za-z_\-.]{6,60}" + _IMAGE_FILE_END)
 #: the longest line SHORT_BOILERPLATE is tried on
@@ -147,7 +151,8 @@ def is_boilerplate(text: str) -> bool:
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None
     return BOILERPLATE.match(text) is not None or BOILERPLATE_ANYWHERE.search(text) is not None \
-        or (len(text) <= SHORT_LINE and SHORT_BOILERPLATE.match(text) is not None)
+        or (len(text) <= SHORT_LINE and (SHORT_BOILERPLATE.match(text) is not None or (
+            text[-1:] in _IMAGE_FILE_LAST and _IMAGE_FILE.match(text) is not None)))
 
 
 #: a jump between pages at a paragraph's start or end: (上接一版), （下转二版）

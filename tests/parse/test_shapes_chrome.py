@@ -409,3 +409,21 @@ def test_a_paragraph_naming_a_day_both_ways_is_no_e_papers_record() -> None:
     article = parse_text(page).articles[0]
     assert article.paragraphs[-1].text.startswith("据悉")
 
+
+
+@pytest.mark.parametrize("name", ["浆洞瑶族乡:入户宣传防溺水,筑牢安全防线.jpg",    # 1438
+                                  "翁城镇:防患未然,赶早筑牢汛前防线.png", "640 (2).jpg", "404255_144.JPG"])
+def test_a_picture_s_file_name_is_chrome(name: str) -> None:
+    # a county site prints the picture's file name where the picture stood, named after
+    # the article: no second article's headline
+    document = parse_text("浆洞瑶族乡:入户宣传防溺水,筑牢安全防线\n\n"
+                          "为切实增强村民防溺水意识，织密织牢防溺水安全网，近日，浆洞瑶族乡组织"
+                          "乡村干部、志愿者深入各村开展防溺水入户宣传活动。\n\n"
+                          f"{name}\n\n"
+                          "志愿者手持《防溺水安全手册》，逐户讲解防溺水知识，提醒家长切实履行"
+                          "监护责任，教育孩子不私自下水游泳，不在无安全设施的水域玩耍。\n\n"
+                          "本次专项行动累计入户宣传300余户，发放宣传资料500余份，排查危险水域"
+                          "12处，全力守护村民生命安全。")
+    article, = document.articles
+    assert len(article.paragraphs) == 3
+    assert name.replace(":", "：").replace(",", "，") in document.dropped
