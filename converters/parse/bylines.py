@@ -34,7 +34,8 @@ _REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[A-Z]{0,4}[\u4e00-\u9fff]{0,8}(?:�
 PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
 _CORRESPONDENT = r"(?:本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
-_EDITOR = r"(?:责任编辑|本文编辑|编辑|审核|校对|美编)"
+#: (审核人 before 审核: its name is not 人余柯潘; 责编, 终审: a county news centre's editors)
+_EDITOR = r"(?:责任编辑|本文编辑|责编|编辑|审核人|审核|终审|校对|美编)"
 #: who planned a series (策划刘志松记者崔敬), who gave the paper the story (线索提供 李博):
 #: credited, not counted
 _PLANNER = r"(?:总策划|策划|统筹)"
@@ -69,12 +70,12 @@ _ROLE_SPLIT = re.compile(f"({_ROLE_WORDS}|{SLASHED_CREDITS}"
 ROLE_ONLY = re.compile(r"(?:(?<=[。！？!?”」』])|^)\s*[（(]\s*(?:本报|特约|[A-Z]{0,4}[\u4e00-\u9fff]{0,4}媒体)?"
                        r"(?:记者|通讯员)\s*[）)]$")
 #: every role word contains one of these, so their absence rules a byline out cheaply
-_STEMS = ("记者", "通讯员", "实习生", "编辑", "审核", "校对", "策划", "统筹", "线索提供")
+_STEMS = ("记者", "通讯员", "实习生", "编辑", "责编", "审核", "终审", "校对", "策划", "统筹", "线索提供")
 _STEM = re.compile("|".join(_STEMS))
 #: a stem with a name glued after it (记者王军方; 美编 too)
 _STEM_THEN_HAN = re.compile(f"(?:{'|'.join((*_STEMS, '美编'))})[\u4e00-\u9fff]")
 #: the same in traditional characters too (記者 通訊員), before a line is folded
-STEM_ANY = re.compile("|".join((*_STEMS, "記者", "通訊員", "實習生", "編輯", "審核", "校對", "策劃",
+STEM_ANY = re.compile("|".join((*_STEMS, "記者", "通訊員", "實習生", "編輯", "責編", "審核", "終審", "校對", "策劃",
                                 "統籌", "線索提供")))
 _NAME_DID = re.compile(r"(?<=[\u4e00-\u9fff]{2})/(?=(?:文图|图文|[文图])(?:\s|$))")
 _AFFILIATION_START = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|融媒体中心|播报)\s")

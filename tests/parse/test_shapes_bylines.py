@@ -28,6 +28,7 @@ from shapes import PAGES, as_labelled
     ("特约记者胡江涛 通讯员严锋 摄", [], [], ["摄影 胡江涛", "摄影 严锋"]),
     ("摄影记者 张培坚", [], [], ["摄影 张培坚"]),
     ("(责任编辑:侯泳兰)", [], [], ["编辑 侯泳兰"]),                                  # an editor
+    ("责编:王蕊莉", [], [], ["编辑 王蕊莉"]), ("审核人:余柯潘", [], [], ["编辑 余柯潘"]),  # (1440, 1441)
     ("□文/图 本报记者 杨 光", ["杨光"], [], []),                                     # credit first
     ("中牟时报 李淑娟", [], ["李淑娟"], []),                                         # paper for 通讯员
     ("□大河报 记者孟冉文图", ["孟冉"], [], []),
@@ -367,3 +368,16 @@ def test_names_under_the_headline_that_the_model_calls_a_byline_credit_their_wri
     assert article.dateline == "本报讯" and article.paragraphs[0].text.startswith("为进一步巩固")
     assert "作者 苏秀红" in [str(c) for c in article.other_bylines]
 
+
+@pytest.mark.parametrize("line", ["审核人:余柯潘", "责编:王蕊莉", "终审：张三"])
+def test_a_county_site_s_editor_line_is_not_text(line: str) -> None:
+    # 1441, 1440: a county news centre's editors under the text, not a sentence of it
+    document = parse_text("安全生产风险隐患大排查\n\n"
+                          "10月22日，市长带队深入辖区企业开展安全生产风险隐患大排查，"
+                          "要求各单位压实责任，全面排查整治各类隐患。\n\n"
+                          "市长强调，要以对人民群众生命财产高度负责的态度，筑牢安全生产的人民防线。"
+                          f"\n\n{line}")
+    article, = document.articles
+    assert article.paragraphs[-1].text.endswith("筑牢安全生产的人民防线。")
+    name = line.split(":")[-1].split("：")[-1]
+    assert f"编辑 {name}" in {str(credit) for credit in article.other_bylines}
