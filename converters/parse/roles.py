@@ -236,6 +236,13 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                 # under its kicker) is what the model thinks it likeliest to be besides
                 labels[index] = max((r for r in ROLES if r != "byline"),
                                     key=lambda role: tagger.marginal(role, index))
+        for index in range(len(labels) - 2, -1, -1):
+            if labels[index] == "subtitle" and labels[index + 1] == "caption" \
+                    and units[index].length <= CAPTION_RUN_WORDS and " " not in units[index].text:
+                # 街心游园 / 文化长廊夜景 under the headline: a caption's few words over a
+                # caption are one of a run of captions (in the labelled pages, of such lines
+                # of at most 8 characters 55 are captions, 1 a subtitle: two phrases)
+                labels[index] = "caption"
         if "body" not in labels:
             # a page holds an article: with none read, its paragraphs of prose that show
             # no chrome are its text (in the labelled pages, 1,167 such lines are text
@@ -282,6 +289,10 @@ def asked_about(units: Sequence[Unit]) -> list[int]:
     last = len(units) - 1
     return [i for i in range(len(units))
             if not (0 < i < last and plain[i - 1] and plain[i] and plain[i + 1])]
+
+
+#: the most characters of a line read as a caption for standing over one
+CAPTION_RUN_WORDS = 8
 
 
 #: the least probability the model must give a line to be taken as the missing title
