@@ -81,6 +81,7 @@ def tidy(drafts: list[Draft], dropped: list[str], warnings: list[str]) -> list[D
             _join(draft, following)
             continue
         else:
+            _drop_headline_copies(draft, dropped, warnings)
             kept.append(draft)
             continue
         texts = [t for t in (draft.kicker, draft.title, draft.subtitle) if t]
@@ -147,6 +148,30 @@ def _drop_after_text_end(draft: Draft, dropped: list[str], warnings: list[str]) 
         dropped.append(block.text)
         warnings.append(f"dropped “{block.text[:16]}…”: after {where}, "
                         "a line that ends no sentence: another story's headline")
+
+
+#: the fewest characters of a headline's line printed again that is told from a caption
+COPIED_LINE_SHORTEST = 4
+
+
+def _drop_headline_copies(draft: Draft, dropped: list[str], warnings: list[str]) -> None:
+    """Captions that are the headline printed again, whole or one of its lines (冠朝镇
+    召开第十七届人民代表大会 / 第六次会议 over the text, under 冠朝镇召开第十七届人民代表大会
+    第六次会议): a site's copy of the headline, no picture's caption."""
+    if not draft.title or not draft.captions:
+        return
+    lines = {"".join(draft.title.split()), *draft.title.split()}
+    copies = [caption for caption in draft.captions
+              if len(compact := "".join(caption.split())) >= COPIED_LINE_SHORTEST and compact in lines]
+    if not copies:
+        return
+    draft.captions = [caption for caption in draft.captions if caption not in copies]
+    for unit in draft.units:
+        if unit.hint == "caption" and (unit.raw or unit.text) in copies:
+            unit.hint, unit.reason = "chrome", "the headline printed again"
+    for copy in copies:
+        dropped.append(copy)
+        warnings.append(f"dropped “{copy[:16]}”: the headline printed again, no picture's caption")
 
 
 #: the longest caption read from short sentences between a headline and its lead

@@ -217,3 +217,16 @@ def test_a_section_its_breadcrumb_names_is_no_kicker(model_without) -> None:  # 
     article, = document.articles
     assert (article.kicker, article.title) == (None, "巩义市园林绿化中心开展“四送一助力”结对帮创活动")
     assert "工作动态" in document.dropped
+
+
+def test_the_headline_printed_again_is_no_caption(model_without) -> None:  # type: ignore[no-untyped-def]
+    # 1437, 116: a site prints the headline again over the text, its lines apart; read by
+    # a model that never saw the pages, they are captions, which they are not
+    model_without("1437", "116")
+    document = parse_file(REAL / "pages" / "1437.txt")
+    article, = document.articles
+    assert article.title == "冠朝镇召开第十七届人民代表大会 第六次会议"
+    assert article.captions == ()
+    assert {"冠朝镇召开第十七届人民代表大会", "第六次会议"} <= set(document.dropped)
+    article, = parse_file(REAL / "pages" / "116.txt").articles
+    assert "停车位1600多个" not in article.captions
