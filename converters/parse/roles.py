@@ -22,6 +22,7 @@ from importlib import resources
 from .chars import numbered_picture
 from .decks import couplet
 from .bylines import names_only
+from .names import looks_like_person
 from .features import BOX_LABEL, DECK, HEADINGS, OUTSIDE, ROLES, is_long, unit_features
 from .patterns import PLACE_LED
 from .places import default_places
@@ -159,10 +160,12 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
         elif label in ("title", "subtitle", "subhead", "byline") and unit.role in ("body", "heading") \
                 and unit.byline is None and not unit.level and unit.length <= _NAMES_LONGEST \
                 and any(ruled[k] in DECK for k in range(max(0, index - 3), index)) \
-                and (names := names_only(unit.text)) is not None:
+                and (names := names_only(unit.text)) is not None \
+                and all(looks_like_person(credit.name) for credit in names.others):
             # 黎海平 陈宇平 under the headline: its writers' names, no deck line, and a byline
             # the model saw that the grammar reads as names (over the headline, 金水区 or
-            # 宋营村 looks like a name: a kicker is left as it is)
+            # 宋营村 looks like a name: a kicker is left as it is), each with a surname (唱红歌
+            # 听戏曲 看歌舞 观小品 is a subtitle of phrases)
             label, unit.role, unit.byline = "byline", "byline", names
         elif label == "caption" and index and units[index - 1].hint in DECK \
                 and not unit.captioned and unit.role in ("body", "heading") \

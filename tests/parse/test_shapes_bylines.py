@@ -381,3 +381,16 @@ def test_a_county_site_s_editor_line_is_not_text(line: str) -> None:
     assert article.paragraphs[-1].text.endswith("筑牢安全生产的人民防线。")
     name = line.split(":")[-1].split("：")[-1]
     assert f"编辑 {name}" in {str(credit) for credit in article.other_bylines}
+
+
+def test_phrases_under_the_headline_are_no_writers_names() -> None:
+    # 1451 (fresh): four phrases of three characters under the headline, read by the model
+    # as its title, were taken for four names by the grammar that reads names in brackets
+    page = ("中原区启动群众广场文化活动周\n\n唱红歌 听戏曲 看歌舞 观小品\n\n"
+            "本报讯(记者 杨学栋 文/图)昨日，中原区在儿童公园启动群众广场文化活动周，"
+            "辖区群众欢聚一堂，共享文化盛宴。\n\n"
+            "中原区对文化事业发展和群众文化活动非常重视，每年都组织丰富多彩的文化活动。\n")
+    labels = ["title", "title", "body", "body"]
+    article, = document_from(as_labelled(page, labels), "1451.txt").articles
+    assert not article.other_bylines
+    assert "唱红歌" in f"{article.title} {article.subtitle}"
