@@ -19,6 +19,8 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
+    # (a site's editor after its name: 千岛湖新闻网 编辑:程就)
+    r"(?:[\u4e00-\u9fff]{2,8}(?:网|报)\s+(?=编辑|责编))?"
     r"(?:编辑|责编|审核人?|终审|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入|阅读量|"
     r"阅读数|本文字数)\s*[:：]|"
     # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻), or its number

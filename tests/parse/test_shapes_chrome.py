@@ -119,6 +119,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "所有与德州新闻网链接的网站及其内容和版权,由相应的提供者与拥有者负责,德州新闻网对链接网站的内容不",
     "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",                 # a browser notice (1164)
     "640 (2).jpg",                                          # a picture's file name, a copy's (1313)
+    "千岛湖新闻网 编辑:程就 姜智荣",                                  # a site's editor after its name (1456)
     "二版:综合新闻总第880期 >2011-12-23编印",                                 # a page line in words (1027)
     # an e-paper's record of the article under it, the day twice (1303)
     "温岭日报 新闻播报 a0008 2012-10-24 温岭日报2012-10-2400007;7325 2 2012年10月24日 星期三",
