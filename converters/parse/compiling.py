@@ -2,9 +2,9 @@
 
 The parser's modules compile some 150 patterns when they load, and between them
 they spell the Han range (``[\\u4e00-\\u9fff]``) a few hundred times. Python's
-``re`` works a character class out in Python, one character at a time: a Han
-range costs about a millisecond, each time it is spelt, so compiling was two
-thirds of loading the parser, paid by every process that parses (each of a
+``re`` works a character class out in Python, one character at a time, and a
+Han range has twenty thousand, each time it is spelt: compiling was most of
+loading the parser, paid by every process that parses (each of a
 build's parse workers, the one that reads a corrected page, ``pressroom
 parse``). ``benchmarks/bench_month.py`` shows what this saves.
 
@@ -39,9 +39,12 @@ def classes_worked_out_once() -> Iterator[None]:
         except TypeError:  # a class of unhashable parts: as always
             return work_out(charset, *rest)
         if known is None:
-            known = done[key] = work_out(charset, *rest)
-        worked, *more = known
-        return (list(worked), *more)  # a list of its own to each pattern
+            known = work_out(charset, *rest)
+            if not (isinstance(known, tuple) and len(known) == 2 and isinstance(known[0], list)):
+                return known  # (a re that answers otherwise: not kept)
+            done[key] = known
+        worked, cased = known
+        return list(worked), cased  # a list of its own to each pattern
 
     compiler._optimize_charset = once  # type: ignore[union-attr]
     try:

@@ -93,8 +93,10 @@ SHORT_BOILERPLATE = re.compile(
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
 #: an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg, one
-#: named after the article: 浆洞瑶族乡:入户宣传防溺水,筑牢安全防线.jpg), no sentence's end
-_IMAGE_FILE = re.compile(r"[^。！？!?]{1,45}?(?: \(\d{1,3}\))?" + _IMAGE_FILE_END)
+#: named after the article: 浆洞瑶族乡:入户宣传防溺水,筑牢安全防线.jpg): no space, no
+#: sentence's end, no photographer's credit (a caption or credit with the file's name
+#: after it, 图为志愿者入户宣传 崔培林 摄 5ce9e5b2.jpg, keeps its words: IMAGE_TAIL)
+_IMAGE_FILE = re.compile(r"(?![^摄]*摄)[^\s。！？!?]{1,45}?(?: \(\d{1,3}\))?" + _IMAGE_FILE_END)
 #: the last characters of .jpg .png .gif .bmp .webp and of trailing spaces: most lines end in none
 _IMAGE_FILE_LAST = frozenset("gGfFpP \t\u3000")
 #: an image's file name glued to the end of a paragraph (…林成行。记者 崔培林 摄5ce9….jpg)

@@ -74,6 +74,8 @@ def _weights() -> dict[str, _Weights]:
     return by_role
 
 
+#: the most characters of a line read as a caption for standing over one
+CAPTION_RUN_LONGEST = 8
 #: the longest line of names alone read in a deck (four names of three, spaced)
 _NAMES_LONGEST = 16
 #: what the model may call a line that a caption's marks make a caption
@@ -241,7 +243,7 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                                     key=lambda role: tagger.marginal(role, index))
         for index in range(len(labels) - 2, -1, -1):
             if labels[index] == "subtitle" and labels[index + 1] == "caption" \
-                    and units[index].length <= CAPTION_RUN_WORDS and " " not in units[index].text:
+                    and units[index].length <= CAPTION_RUN_LONGEST and " " not in units[index].text:
                 # 街心游园 / 文化长廊夜景 under the headline: a caption's few words over a
                 # caption are one of a run of captions (in the labelled pages, of such lines
                 # of at most 8 characters 55 are captions, 1 a subtitle: two phrases)
@@ -292,10 +294,6 @@ def asked_about(units: Sequence[Unit]) -> list[int]:
     last = len(units) - 1
     return [i for i in range(len(units))
             if not (0 < i < last and plain[i - 1] and plain[i] and plain[i + 1])]
-
-
-#: the most characters of a line read as a caption for standing over one
-CAPTION_RUN_WORDS = 8
 
 
 #: the least probability the model must give a line to be taken as the missing title

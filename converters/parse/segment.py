@@ -309,6 +309,10 @@ def marked_up(units: list[Unit]) -> bool:
 SHORT_INSIDE = 24
 
 
+#: how far under its breadcrumb a site prints a section's name again (lines)
+SECTION_UNDER_CRUMB = 3
+
+
 def _read_chrome(units: list[Unit]) -> None:
     """The chrome kinds of the lines that may be chrome: every line above the page's
     first paragraph of prose and below its last, and the short lines between. (Prose,
@@ -318,14 +322,16 @@ def _read_chrome(units: list[Unit]) -> None:
     prose = [i for i, unit in enumerate(units) if unit.prose and unit.role != "drop"]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     sections: tuple[str, ...] = ()
+    crumb = -SECTION_UNDER_CRUMB
     for i, unit in enumerate(units):
         if i < first or i > last or unit.length <= SHORT_INSIDE:
             unit.kinds = chrome.kinds_of(unit.folded)
             if "navigation" in unit.kinds:
-                sections = chrome.sections_named(unit.folded)
-            elif sections and unit.length <= chrome.SECTION_LONGEST \
+                sections, crumb = chrome.sections_named(unit.folded), i
+            elif i - crumb <= SECTION_UNDER_CRUMB and unit.length <= chrome.SECTION_LONGEST \
                     and "".join(unit.folded.split()) in sections:
-                unit.kinds = ("navigation",)  # 工作动态 under 首页 巩义资讯 工作动态 正文
+                # 工作动态 under 首页 巩义资讯 工作动态 正文
+                unit.kinds = (*unit.kinds, "navigation")
             if unit.kinds:
                 unit.prose = False
 

@@ -171,7 +171,7 @@ def _drop_headline_copies(draft: Draft, dropped: list[str], warnings: list[str])
             unit.hint, unit.reason = "chrome", "the headline printed again"
     for copy in copies:
         dropped.append(copy)
-        warnings.append(f"dropped “{copy[:16]}”: the headline printed again, no picture's caption")
+        warnings.append(f"dropped “{copy[:16]}…”: the headline printed again, no picture's caption")
 
 
 #: the longest caption read from short sentences between a headline and its lead

@@ -45,8 +45,17 @@ def test_a_class_spelt_twice_in_one_pattern() -> None:
     assert not pattern.match("欧阳·wen")
 
 
-def test_patterns_compiled_after_it_are_as_usual() -> None:
+def test_the_compiler_is_as_it_was_after_it_even_after_an_error() -> None:
+    # (what re itself calls: read, never replaced, here)
+    compiler = re._compiler  # type: ignore[attr-defined]
+    before = compiler._optimize_charset
     with classes_worked_out_once():
+        assert compiler._optimize_charset is not before  # while the parser loads, it remembers
         re.compile(r"[\u4e00-\u9fff]+")
-    re.purge()
-    assert re.findall(r"[\u4e00-\u9fff]+", "记者 王军方 report 通讯员") == ["记者", "王军方", "通讯员"]
+    assert compiler._optimize_charset is before
+    try:
+        with classes_worked_out_once():
+            re.compile(r"[\u4e00-\u9fff")  # a pattern that does not compile
+    except re.error:
+        pass
+    assert compiler._optimize_charset is before

@@ -38,6 +38,7 @@ from shapes import PAGES, as_labelled
     ("2025-09-13,11938| 2025-09-12,11930|", "archive"),
     ("您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。", "browser"),
     ("(责任编辑:侯泳兰)", "editor"),
+    ("责编：王蕊莉", "editor"), ("审核人：余柯潘", "editor"), ("终审：张三", "editor"),  # (1440, 1441)
     ("  • 2010年08月25日 作者:", "bullet"),
     ("字号", "print"), ("【字号 大 中 小】", "print"),
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
@@ -120,6 +121,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",                 # a browser notice (1164)
     "640 (2).jpg",                                          # a picture's file name, a copy's (1313)
     "千岛湖新闻网 编辑:程就 姜智荣",                                  # a site's editor after its name (1456)
+    "责编:王蕊莉", "审核人:余柯潘", "终审:张三",                             # a county site's editors
     "二版:综合新闻总第880期 >2011-12-23编印",                                 # a page line in words (1027)
     # an e-paper's record of the article under it, the day twice (1303)
     "温岭日报 新闻播报 a0008 2012-10-24 温岭日报2012-10-2400007;7325 2 2012年10月24日 星期三",
@@ -428,3 +430,20 @@ def test_a_picture_s_file_name_is_chrome(name: str) -> None:
     article, = document.articles
     assert len(article.paragraphs) == 3
     assert name.replace(":", "：").replace(",", "，") in document.dropped
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("图为志愿者入户宣传 崔培林 摄 5ce9e5b2a1b3.jpg", "图为志愿者入户宣传"),        # a caption, its file
+    ("志愿者入户宣传（崔培林 摄）5ce9e5b2a1b3.jpg", "志愿者入户宣传"),
+])
+def test_a_caption_with_its_picture_s_file_name_keeps_its_words(line: str, kept: str) -> None:
+    # the file's name is cut off (IMAGE_TAIL); the caption and its credit are no file name
+    document = parse_text("浆洞瑶族乡:入户宣传防溺水,筑牢安全防线\n\n"
+                          "为切实增强村民防溺水意识，织密织牢防溺水安全网，近日，浆洞瑶族乡组织"
+                          "乡村干部、志愿者深入各村开展防溺水入户宣传活动。\n\n"
+                          f"{line}\n\n"
+                          "志愿者手持《防溺水安全手册》，逐户讲解防溺水知识，提醒家长切实履行"
+                          "监护责任，教育孩子不私自下水游泳，不在无安全设施的水域玩耍。")
+    assert line not in document.dropped
+    article, = document.articles
+    assert kept in f"{article.text_content()} {' '.join(article.captions)}"

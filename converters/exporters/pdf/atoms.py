@@ -67,7 +67,7 @@ class Atom:
     mark: bool                             # a full-width mark that can give up half
     missing: tuple[str, ...]               # characters no face of the role has
     #: one character, in the role's first face: what a text run of plain characters is
-    plain: bool = True
+    plain: bool
 
 
 @dataclass
