@@ -105,13 +105,12 @@ def test_training_pages_cross_validated(tmp_path: Path) -> None:
     parsed = json.loads(cross_validate(CORPUS, 5, tmp_path / "cv.json").read_text(encoding="utf-8"))
     scores = _score([page for page in key if page["id"] not in test], parsed["documents"], tmp_path)
     # (a little under what it reaches on the 1,142 training pages: recall 0.987, precision
-    # 0.983, title 0.935, byline 0.972, district 0.943, boundaries 0.943, 19 leaked lines:
-    # four of them on the six last added, papers of Guangdong and Chongqing; the count
-    # moves by two or so as pages added deal the folds anew)
+    # 0.984, title 0.932, byline 0.972, district 0.944, boundaries 0.942, 16 leaked lines;
+    # the count moves by two or so as pages added deal the folds anew)
     assert scores["recall"] >= 0.975 and scores["precision"] >= 0.975, scores
     assert scores["title"] >= 0.92 and scores["byline"] >= 0.96, scores
     assert scores["district"] >= 0.935 and scores["boundaries"] >= 0.93, scores
-    assert scores["leaks"] <= 21 and scores["han_lost"] == 0, scores
+    assert scores["leaks"] <= 18 and scores["han_lost"] == 0, scores
 
 
 @pytest.fixture

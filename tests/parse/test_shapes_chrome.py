@@ -121,6 +121,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",                 # a browser notice (1164)
     "640 (2).jpg",                                          # a picture's file name, a copy's (1313)
     "千岛湖新闻网 编辑:程就 姜智荣",                                  # a site's editor after its name (1456)
+    # a site's headline index on one line, its headlines side by side (1483)
+    "重庆政协报新春走基层 生态美、产业兴、百姓富 青花椒变“新”记 田园水乡展新颜 “出行更方便了!” 乡村通了客运车 绿色新体验",
     "责编:王蕊莉", "审核人:余柯潘", "终审:张三",                             # a county site's editors
     "二版:综合新闻总第880期 >2011-12-23编印",                                 # a page line in words (1027)
     # an e-paper's record of the article under it, the day twice (1303)
@@ -447,3 +449,12 @@ def test_a_caption_with_its_picture_s_file_name_keeps_its_words(line: str, kept:
     assert line not in document.dropped
     article, = document.articles
     assert kept in f"{article.text_content()} {' '.join(article.captions)}"
+
+
+def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
+    from converters.parse.patterns import is_boilerplate
+
+    # six names and more side by side, but with their roles: a byline (u11)
+    assert not is_boilerplate("□融媒体记者 陈明华 许奕梅 庄丽祥 高云 陈茗香 实习生 王炜煌 吴林羲 文/图")
+    # ... and short phrases with a full stop: a paragraph, however many spaces
+    assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围。")
