@@ -28,6 +28,7 @@ with classes_worked_out_once():  # the stages compile their patterns as they loa
     from .summary import drop_summaries
     from .glued import credit_closing_names
     from .segment import join_broken_paragraphs, merge_byline_units, read
+    from .features import HEADINGS
     from .units import Unit
 
 
@@ -105,6 +106,14 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
                 dropped.append(unit.text)
                 continue
             unit.role = "body"  # the model's byline that no byline grammar reads: keep its text
+        elif unit.role == "byline" and unit.text and ("byline" in unit.cuts or unit.dateline):
+            # a paragraph with a byline cut from it (…笑着说。晚报记者 董占卿) that the model
+            # calls a byline: its text is kept, and the byline with it
+            unit.role = "body"
+        elif unit.hint in HEADINGS and unit.raw and ("byline" in unit.cuts or unit.dateline):
+            # a line the model calls a heading keeps what the rules for paragraphs cut
+            # from it (a dateline, a byline at its end): a headline carries neither
+            unit.text, unit.byline, unit.dateline = unit.raw, None, None
         units.append(unit)
     outside = [unit for unit in read_page.units if unit.role == "drop"]
     # where the page names its headlines: not in a sentence of its chrome (a summary, the

@@ -54,6 +54,9 @@ def check_page(text: str, options: ParseOptions = ParseOptions()) -> None:
 @example("记者 张三 本报讯 近日，郑港办事处举行活动。 记者 王五 学亮点 找差距 本报讯 好。" * 3)
 @example("# \n## 郑港办事处\n八岗办事处")
 @example("家表示，在今后的工作中要学习。责任编辑：张三")  # an editor line cut off the text
+# a line with a byline cut from its end that the model calls a byline, or a headline
+@example("记者 王军方本报讯（记者 张三 通讯员 李四）记者 王军方")
+@example("记者 王军方本报讯 本报讯（记者 张三 通讯员 李四）记者 王军方")
 def test_page_like_text_never_raises_and_keeps_every_han_character(text: str) -> None:
     check_page(text)
 
