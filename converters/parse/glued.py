@@ -27,6 +27,11 @@ _GLUED_PHOTO = re.compile(r"(?<=[。！？!?”」』])\s*([\u4e00-\u9fff][\u4e0
 _PHOTO_ENDS = ("摄", "摄影报道")
 
 
+#: names glued after the last sentence, each with what it did (…散发开来。文博/文 凌强/图)
+_GLUED_SLASHED = re.compile(r"(?<=[。！？!?”」』])\s*((?:[\u4e00-\u9fff]{2,4}\s*[/／]\s*[文图摄]{1,2}\s*){1,4})$")
+_SLASHED_ENDS = ("/图", "/文", "／图", "／文", "/摄", "／摄")
+
+
 #: a local paper's name and a name glued after the last sentence (…景致。新郑时报李显文)
 _GLUED_PAPER = re.compile(r"(?<=[。！？!?”」』])\s*(" + _PAPER_NAME + r")\s*([\u4e00-\u9fff·]{2,4})$")
 
@@ -58,6 +63,12 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
         if byline is not None and not byline.counts \
                 and all(looks_like_person(credit.name) for credit in byline.others):
             return text[:photo.start(1)].rstrip(), byline
+    if text.endswith(_SLASHED_ENDS) and (slashed := _GLUED_SLASHED.search(text, max(0, len(text) - 40))):
+        # …散发开来。文博/文 凌强/图: each name and what it did, as in brackets
+        # (with a surname each: a name after a sentence, not in brackets)
+        found = bracketed_names(f"{text[:slashed.start(1)]}（{slashed.group(1).strip()}）")
+        if found is not None and found[1] and all(looks_like_person(c.name) for c in found[1]):
+            return found[0], Byline(slashed.group(1).strip(), (), (), None, found[1])
     if not text.endswith(("）", ")")):
         return text, None
     role_only = ROLE_ONLY.search(text, max(0, len(text) - 12))

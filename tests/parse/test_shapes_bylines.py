@@ -103,7 +103,8 @@ def test_not_bylines(text: str) -> None:
 @pytest.mark.parametrize("paragraph", ["合影留念。大家纷纷拿出手机拍摄", "活动结束。志愿者们合影留念并拍摄",
                                        "活动现场气氛热烈。高空摄影",     # a kind of photography
                                        "村里很美。图为村民在拍摄", "活动结束。张华 李娜 现场拍摄",
-                                       "活动结束。王芳 李娜 正在拍摄"])
+                                       "活动结束。王芳 李娜 正在拍摄",
+                                       "大家都说好。这里/图"])            # no surname: no name
 def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
     assert split_glued(paragraph) == (paragraph, None)
 
@@ -153,6 +154,7 @@ def test_names_alone_closing_the_text_credit_its_writers() -> None:
     ("资金困难。 (湛承兵 王 群)", "资金困难。", ["作者 湛承兵", "作者 王群"]),
     ("改善这里的环境。（本报记者）", "改善这里的环境。", []),                    # a byline naming no one
     ("到底是谁?(张骞/文 张梦珠/图)", "到底是谁?", ["作者 张骞", "摄影 张梦珠"]),
+    ("地由内而外散发开来。文博/文 凌强/图", "地由内而外散发开来。", ["作者 文博", "摄影 凌强"]),  # (1479)
     ("亩产在700斤以上。(郭营战梁亚波)", "亩产在700斤以上。", ["作者 郭营战", "作者 梁亚波"]),  # unspaced (920)
     ("20日正式运行。(潘凡/文、摄)", "20日正式运行。", ["作者 潘凡"]),              # one did both (980)
     ("致富奔小康。(徐江垚郭伟摄)", "致富奔小康。", ["摄影 徐江垚", "摄影 郭伟"]),   # their pictures (1029)
