@@ -33,8 +33,9 @@ BOILERPLATE = re.compile(
     r"推荐阅读(?!\s*$)|\d{4}-\d{2}-\d{2}(?=\d{1,2}月|[\u4e00-\u9fff])|"
     # a site's summary of the article (摘要：…), its lead again
     r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
-    # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…)
-    r"主办单位\s*[:：]|"
+    # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…; 主办:中共重庆市
+    # 綦江区委 … 承办:…融媒体中心 技术支持:…)
+    r"主办单位\s*[:：]|主办\s*[:：](?=.{0,80}?(?:承办|技术支持)\s*[:：])|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
     # the numbered rules of a site's comment board (2.大理时讯拥有管理笔名和留言的一切权力。)
     r"\d{1,2}\s*[.、．]\s*\S{0,40}?(?:留言板|留言的|笔名)|"
@@ -131,6 +132,9 @@ NOTICE_LONGEST = 400
 #: a paper's notice against copying its work, of a paragraph's length: what it forbids
 #: (…未经淮南日报社授权同意，肆意、擅自、无偿转载…), on a line that names 版权
 _COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,80}?转载")
+#: …and one that says so without 版权 (…刊发的所有文字、图片、表格,如需转载或使用,须经本中心
+#: 书面许可或授权…)
+_COPYING_ASKED = re.compile(r"如需转载\S{0,20}?须经\S{0,30}?(?:授权|许可|同意)")
 
 
 #: an e-paper's record of the article, printed under it: its paper, page and title, the day
@@ -168,6 +172,8 @@ def is_boilerplate(text: str) -> bool:
     if ("版权" in text or "侵权" in text) and len(text) <= NOTICE_LONGEST and (
             _COPYING_FORBIDDEN.search(text) is not None
             or "网站" in text and ("所有" in text or "负责" in text)):
+        return True
+    if "如需转载" in text and len(text) <= NOTICE_LONGEST and _COPYING_ASKED.search(text) is not None:
         return True
     if "星期" in text and "。" not in text and "，" not in text and len(text) <= 120 \
             and _EPAPER_RECORD.search(text) is not None:

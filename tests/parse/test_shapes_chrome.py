@@ -121,6 +121,10 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",                 # a browser notice (1164)
     "640 (2).jpg",                                          # a picture's file name, a copy's (1313)
     "千岛湖新闻网 编辑:程就 姜智荣",                                  # a site's editor after its name (1456)
+    # a county site's footer: who hosts it, runs it, and its notice on copying (1506)
+    "主办:中共重庆市綦江区委 重庆市綦江区人民政府 承办:重庆市綦区融媒体中心 技术支持:新华网重庆频道 华龙网",
+    "綦江区融媒体中心旗下綦江日报、重庆綦江网、綦江日报数字报、重庆綦江手机报等媒体刊发的所有文字、图片、表格,"
+    "如需转载或使用,须经本中心书面许可或授权,并须按许可要求标明出处。已获授权者如改动本中心刊发的文章或标题,敬请标明。",
     # a site's headline index on one line, its headlines side by side (1483)
     "重庆政协报新春走基层 生态美、产业兴、百姓富 青花椒变“新”记 田园水乡展新颜 “出行更方便了!” 乡村通了客运车 绿色新体验",
     "责编:王蕊莉", "审核人:余柯潘", "终审:张三",                             # a county site's editors
@@ -456,5 +460,8 @@ def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
 
     # six names and more side by side, but with their roles: a byline (u11)
     assert not is_boilerplate("□融媒体记者 陈明华 许奕梅 庄丽祥 高云 陈茗香 实习生 王炜煌 吴林羲 文/图")
+    # an event's host named in its text, a video shared: sentences, no site's footer
+    assert not is_boilerplate("主办：市文明办。活动当天，志愿者走进社区。")
+    assert not is_boilerplate("该视频被大量转载，网友纷纷点赞，须经核实的信息也在增加。")
     # ... and short phrases with a full stop: a paragraph, however many spaces
     assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围。")
