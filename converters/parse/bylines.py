@@ -32,8 +32,8 @@ _REPORTER = (r"(?:[\u4e00-\u9fff]{2,10}·)?(?:[A-Z]{0,4}[\u4e00-\u9fff]{0,8}(?:�
              r"(?:本报|首席|见习|实习|特约|特派|驻站|摄影\s?|[\u4e00-\u9fff]{0,4}?(?:融媒|全媒体))?记者")
 #: a photographer's title: 摄影记者, 本报摄影记者 (their names are credited, not counted)
 PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:本报)?摄影(?:记者)?$")
-#: (after its place and an interpunct, as a 记者 may be: 庆元·本报通讯员)
-_CORRESPONDENT = r"(?:[\u4e00-\u9fff]{2,10}·)?(?:本报|特约|特邀)?通讯员"
+#: (after its place and an interpunct, the paper's: 庆元·本报通讯员; not after a name, 记者 张三·通讯员)
+_CORRESPONDENT = r"(?:[\u4e00-\u9fff]{2,10}·本报|本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
 #: (审核人 before 审核: its name is not 人余柯潘; 责编, 终审: a county news centre's editors)
 _EDITOR = r"(?:责任编辑|本文编辑|责编|编辑|审核人|审核|终审|校对|美编)"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .names import looks_like_person
+
 #: words that end in 乡 or 镇 and name no town: home, going home, a land of something
 #: (迷恋茶乡, 江南水乡), a kind of town (特色小镇, 千年古镇)
 NOT_TOWN_WORDS = ("故乡", "家乡", "城乡", "下乡", "老乡", "返乡", "回乡", "还乡", "思乡", "他乡",
@@ -17,10 +19,13 @@ SECTION_LABEL = re.compile(r"^" + _NO_PHRASE
 #: a site's author field that is no byline (作者：, 作者:云上黄石, 作者: 来源:…): one that
 #: names a role (作者：本报记者 王学典) or its writer alone (作者：张玲) is one
 AUTHOR_FIELD = r"作者\s*[:：](?!\s*(?:\S{0,12}(?:记者|通讯员)|[\u4e00-\u9fff]{2,4}\s*$))"
+#: a site's name before its editor's role (千岛湖新闻网 编辑:程就 姜智荣)
+_SITE_BEFORE_EDITOR = r"[\u4e00-\u9fff]{2,8}(?:网|报)\s+(?=编辑|责编)"
+SITE_BEFORE_EDITOR = re.compile(_SITE_BEFORE_EDITOR)
 BOILERPLATE = re.compile(
     r"^(?:\d*\s*(?:上一篇|下一篇|上一页|下一页)|版权声明|版权所有|责任编辑|本文编辑|"
     # (a site's editor after its name: 千岛湖新闻网 编辑:程就)
-    r"(?:[\u4e00-\u9fff]{2,8}(?:网|报)\s+(?=编辑|责编))?"
+    r"(?:" + _SITE_BEFORE_EDITOR + r")?"
     r"(?:编辑|责编|审核人?|终审|校对|(?:稿件|文章|新闻)?来源|浏览次数|发布时间|文章字数|字数|添加人|录入|阅读量|"
     r"阅读数|本文字数)\s*[:：]|"
     # an e-paper's page line with its page's code (a0004版:城事, A02版：要闻), or its number
@@ -35,7 +40,7 @@ BOILERPLATE = re.compile(
     r"摘要\s*[:：]|" + AUTHOR_FIELD + "|"
     # a site footer's host (主办单位：郑州高新技术产业开发区管理委员会 地址：…; 主办:中共重庆市
     # 綦江区委 … 承办:…融媒体中心 技术支持:…)
-    r"主办单位\s*[:：]|主办\s*[:：](?=.{0,80}?(?:承办|技术支持)\s*[:：])|"
+    r"主办单位\s*[:：]|主办\s*[:：](?=[^。]{0,80}?(?:承办|技术支持)\s*[:：][^。]*$)|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
     # the numbered rules of a site's comment board (2.大理时讯拥有管理笔名和留言的一切权力。)
     r"\d{1,2}\s*[.、．]\s*\S{0,40}?(?:留言板|留言的|笔名)|"
@@ -132,9 +137,9 @@ NOTICE_LONGEST = 400
 #: a paper's notice against copying its work, of a paragraph's length: what it forbids
 #: (…未经淮南日报社授权同意，肆意、擅自、无偿转载…), on a line that names 版权
 _COPYING_FORBIDDEN = re.compile(r"未经\S{0,16}?(?:授权|许可|同意)\S{0,80}?转载")
-#: …and one that says so without 版权 (…刊发的所有文字、图片、表格,如需转载或使用,须经本中心
-#: 书面许可或授权…)
-_COPYING_ASKED = re.compile(r"如需转载\S{0,20}?须经\S{0,30}?(?:授权|许可|同意)")
+#: …and one that says so without 版权, the site speaking of its own work (…刊发的所有文字、
+#: 图片、表格,如需转载或使用,须经本中心书面许可或授权…; not the law's 须经原作者许可)
+_COPYING_ASKED = re.compile(r"如需转载\S{0,20}?须经\s*本(?:中心|网|站|报|社)\S{0,12}?(?:授权|许可|同意)")
 
 
 #: an e-paper's record of the article, printed under it: its paper, page and title, the day
@@ -158,8 +163,11 @@ def items_on_a_line(text: str) -> bool:
     if len(text) < LIST_SHORTEST or text.count(" ") < LIST_ITEMS - 1:
         return False
     items = text.split()
-    return len(items) >= LIST_ITEMS and all(len(item) <= LIST_ITEM_LONGEST for item in items) \
-        and "。" not in text and _CREDIT_WORDS.search(text) is None
+    if len(items) < LIST_ITEMS or any(len(item) > LIST_ITEM_LONGEST for item in items) \
+            or "。" in text or "？" in text or _CREDIT_WORDS.search(text) is not None:
+        return False
+    # a list of people (the honoured, the winners) is the text's: most items names
+    return sum(looks_like_person(item) for item in items) * 2 < len(items)
 
 
 def is_boilerplate(text: str) -> bool:

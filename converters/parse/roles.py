@@ -89,6 +89,14 @@ _OUTLET_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|�
                            r"(?P<site>网|社)?$|^[\u4e00-\u9fff]{2,4}新闻网$")
 
 
+def _parallel(phrases: list[str]) -> bool:
+    """Three phrases of three characters or more set side by side, all sharing their
+    first or their last character (高质量 高标准 高效率, 向未来 向幸福 向远方): a
+    headline's, not writers' (two names may well share one: 黎海平 陈宇平)."""
+    return len(phrases) >= 3 and all(len(p) == 3 for p in phrases) and (
+        len({p[0] for p in phrases}) == 1 or len({p[-1] for p in phrases}) == 1)
+
+
 def _outlet_alone(text: str) -> bool:
     found = _OUTLET_ALONE.match(text)
     # (a headline naming a paper, 致敬郑州日报 or 聚焦新郑时报, names no place before it)
@@ -163,7 +171,8 @@ def assign(units: Sequence[Unit], labels: Sequence[str],
                 and unit.byline is None and not unit.level and unit.length <= _NAMES_LONGEST \
                 and any(ruled[k] in DECK for k in range(max(0, index - 3), index)) \
                 and (names := names_only(unit.text)) is not None \
-                and all(looks_like_person(credit.name) for credit in names.others):
+                and all(looks_like_person(credit.name) for credit in names.others) \
+                and not _parallel([credit.name for credit in names.others]):
             # 黎海平 陈宇平 under the headline: its writers' names, no deck line, and a byline
             # the model saw that the grammar reads as names (over the headline, 金水区 or
             # 宋营村 looks like a name: a kicker is left as it is), each with a surname (唱红歌

@@ -22,7 +22,7 @@ from .chars import (CANNOT_START, PAUSES, ends_sentence, is_han,
 from .hanzi import fold, has_traditional
 from .normalise import Line
 from .patterns import (CAPTION_CREDIT, CAPTION_MARK, CAPTION_OPENING, IMAGE_TAIL, JUMP_MARK,
-                       MARKDOWN_HEADING, SECTION_LABEL, is_boilerplate)
+                       MARKDOWN_HEADING, SECTION_LABEL, SITE_BEFORE_EDITOR, is_boilerplate)
 from .scraped import heading_shape, is_scraped_line, split_scraped
 from .units import Unit
 
@@ -76,6 +76,8 @@ def _analyse(unit: Unit, traditional: bool) -> None:
     if is_boilerplate(folded):
         unit.role = "drop"
         unit.byline = bylines.parse_byline(text)
+        if unit.byline is None and (site := SITE_BEFORE_EDITOR.match(text)) is not None:
+            unit.byline = bylines.parse_byline(text[site.end():])  # 千岛湖新闻网 编辑:程就
     elif SECTION_LABEL.match(folded):
         unit.role = "section"
     elif (byline := bylines.parse_byline(text)) is not None:

@@ -95,7 +95,8 @@ def test_byline_shapes(text: str, reporters: list, correspondents: list, others:
                                   "记者 核实", "王强 记者", "通讯员 伟良 来了", "策划方案",
                                   "统筹 王强", "记者 调查、了解", "记者 核实、了解",
                                   "记者近日报道", "专题 报道", "谢经岭报道",   # a sentence, not 王敏报道
-                                  "郑东融媒体中心 原创"])                    # a site's label (308)
+                                  "郑东融媒体中心 原创",                     # a site's label (308)
+                                  "记者 张三·通讯员 李四"])       # an interpunct between credits: no place
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
@@ -388,14 +389,44 @@ def test_a_county_site_s_editor_line_is_not_text(line: str) -> None:
     assert f"编辑 {name}" in {str(credit) for credit in article.other_bylines}
 
 
-def test_phrases_under_the_headline_are_no_writers_names() -> None:
+@pytest.mark.parametrize("phrases", ["唱红歌 听戏曲 看歌舞 观小品",
+                                     # phrases side by side, each led by a surname's character
+                                     "高质量 高标准 高效率", "向未来 向幸福 向远方"])
+def test_phrases_under_the_headline_are_no_writers_names(phrases: str) -> None:
     # 1451 (fresh): four phrases of three characters under the headline, read by the model
     # as its title, were taken for four names by the grammar that reads names in brackets
-    page = ("中原区启动群众广场文化活动周\n\n唱红歌 听戏曲 看歌舞 观小品\n\n"
+    page = (f"中原区启动群众广场文化活动周\n\n{phrases}\n\n"
             "本报讯(记者 杨学栋 文/图)昨日，中原区在儿童公园启动群众广场文化活动周，"
             "辖区群众欢聚一堂，共享文化盛宴。\n\n"
             "中原区对文化事业发展和群众文化活动非常重视，每年都组织丰富多彩的文化活动。\n")
     labels = ["title", "title", "body", "body"]
     article, = document_from(as_labelled(page, labels), "1451.txt").articles
     assert not article.other_bylines
-    assert "唱红歌" in f"{article.title} {article.subtitle}"
+    assert phrases.split()[0] in f"{article.title} {article.subtitle}"
+
+
+def _han(texts) -> "Counter[str]":  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from converters.parse.chars import is_han
+
+    return Counter(ch for text in texts for ch in text if is_han(ch))
+
+
+@pytest.mark.parametrize(("page", "labels"), [
+    # a paragraph with a byline cut from its end, read as a byline, after another byline
+    ("活动现场气氛热烈\n\n记者 张三\n\n大家都笑着说这次活动办得好。晚报记者 董占卿\n\n活动持续了一个上午，群众纷纷点赞。",
+     ["title", "byline", "byline", "body"]),
+    # ... and before one
+    ("活动现场气氛热烈\n\n大家都笑着说这次活动办得好。晚报记者 董占卿\n\n通讯员 李四\n\n活动持续了一个上午，群众纷纷点赞。",
+     ["title", "byline", "byline", "body"]),
+    # a line read as the headline, a jump mark and a byline cut from it
+    ("（上接第一版）某地举行大型活动。记者 张三\n\n活动持续了一个上午，群众纷纷点赞。", ["title", "body"]),
+])
+def test_a_line_read_otherwise_than_the_rules_cut_it_keeps_every_character_once(page: str, labels: list) -> None:
+    document = document_from(as_labelled(page, labels), "page.txt")
+    kept = [*document.dropped]
+    for article in document.articles:
+        kept += [article.kicker or "", article.title or "", article.subtitle or "", *article.bylines,
+                 article.dateline or "", *article.captions, *(block.text for block in article.body)]
+    assert _han(kept) == _han([page])

@@ -460,8 +460,21 @@ def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
 
     # six names and more side by side, but with their roles: a byline (u11)
     assert not is_boilerplate("□融媒体记者 陈明华 许奕梅 庄丽祥 高云 陈茗香 实习生 王炜煌 吴林羲 文/图")
-    # an event's host named in its text, a video shared: sentences, no site's footer
+    # an event's hosts named in its text, the law on copying: sentences, no site's footer
     assert not is_boilerplate("主办：市文明办。活动当天，志愿者走进社区。")
-    assert not is_boilerplate("该视频被大量转载，网友纷纷点赞，须经核实的信息也在增加。")
-    # ... and short phrases with a full stop: a paragraph, however many spaces
-    assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围。")
+    assert not is_boilerplate("主办：市文明办，承办：中原区文化馆。活动当天，志愿者走进社区，为居民送上文艺演出。")
+    assert not is_boilerplate("根据新修订的著作权法，其他媒体如需转载，须经原作者许可，并按规定支付报酬。")
+    # a list of the honoured under 名单如下：, names side by side: the text's
+    assert not is_boilerplate("王建国 李红梅 张志强 刘晓燕 陈国华 杨丽娟 赵文博 黄海涛 周建军 吴晓东 郑丽华 孙海燕")
+    # ... and short phrases with a full stop or a question: a paragraph, however many spaces
+    assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围，干劲十足。")
+    assert not is_boilerplate("路在哪里？ 钱从哪来？ 人往哪去？ 事怎么办？ 地怎么种？ 家怎么建？ 村里的人都在问")
+
+
+def test_a_site_s_editors_after_its_name_are_credited() -> None:
+    # 1456: 千岛湖新闻网 编辑:程就 姜智荣 under the text
+    document = parse_text("屏门乡清洁乡村掀高潮\n\n千岛湖新闻网讯 (通讯员 叶德喜)2月20日，屏门乡召集乡村干部"
+                          "召开清洁乡村推进会，部署全年工作。\n\n会后还组织干部群众上街打扫卫生。\n\n"
+                          "千岛湖新闻网 编辑:程就 姜智荣")
+    article, = document.articles
+    assert {"编辑 程就", "编辑 姜智荣"} <= {str(credit) for credit in article.other_bylines}
