@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .chars import is_han
-from .names import (SEPARATORS, SLASHED_CREDITS, bracketed_names, is_name, listed_with_a_name,
+from .names import (EDITOR_ROLES, SEPARATORS, SLASHED_CREDITS, bracketed_names, is_name, listed_with_a_name,
                     looks_like_person, name_then_outlet, spaced_four, split_names)
 from .hanzi import fold
 from ..model import Credit
@@ -35,8 +35,7 @@ PHOTOGRAPHER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:报|网|新闻))?(?:
 #: (after its place and an interpunct, the paper's: 庆元·本报通讯员; not after a name, 记者 张三·通讯员)
 _CORRESPONDENT = r"(?:[\u4e00-\u9fff]{2,10}·本报|本报|特约|特邀)?通讯员"
 _INTERN = r"实习生"
-#: (审核人 before 审核: its name is not 人余柯潘; 责编, 终审: a county news centre's editors)
-_EDITOR = r"(?:责任编辑|本文编辑|责编|编辑|审核人|审核|终审|校对|美编)"
+_EDITOR = f"(?:{EDITOR_ROLES})"
 #: who planned a series (策划刘志松记者崔敬), who gave the paper the story (线索提供 李博):
 #: credited, not counted
 _PLANNER = r"(?:总策划|策划|统筹)"

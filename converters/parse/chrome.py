@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import EDITOR_ROLES
 from .patterns import AUTHOR_FIELD
 
 #: (kind, pattern) — searched in a line folded to simplified characters
@@ -62,7 +63,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                   r"关注我|新浪微博|腾讯微博|吐槽"),
     ("archive", r"^\s*\d{4}-\d{2}-\d{2},\d+\|"),
     ("browser", r"浏览器|IE\d|webkit|JavaScript"),
-    ("editor", r"^[（(\[【]?\s*(?:责任编辑|本文编辑|责编|编辑|审核人?|终审|校对|美编|值班编辑)\s*[:：\s]"),
+    ("editor", r"^[（(\[【]?\s*(?:" + EDITOR_ROLES + r"|值班编辑)\s*[:：\s]"),
     # (a list of links under an article: ·将舌尖上的安全管到底)
     ("bullet", r"^\s*[•·](?:\s|(?=[\u4e00-\u9fff“]))"),
 ))

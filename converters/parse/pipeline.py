@@ -90,16 +90,16 @@ def document_from(read_page: ReadPage, source: str, *, places: Places | None = N
             if unit.hint == "editor" and unit.byline is not None:
                 editors.extend(c for c in unit.byline.others if c.role == "editor")
         else:
-            if unit.role == "byline" and unit.text and ("byline" in unit.cuts or unit.dateline):
+            # (a line with a dateline is text whatever the model says: roles.assign)
+            if unit.role == "byline" and unit.text and "byline" in unit.cuts:
                 # a paragraph with a byline cut from it (…笑着说。晚报记者 董占卿) that the
                 # model calls a byline: its text is kept, and the byline with it (before
                 # bylines on lines next to each other are merged: its text is no byline's)
                 unit.role = "body"
-            elif unit.hint in HEADINGS and unit.raw and ("byline" in unit.cuts or unit.dateline):
+            elif unit.hint in HEADINGS and "byline" in unit.cuts:
                 # a line the model calls a heading keeps what the rules for paragraphs cut
-                # from it (a dateline, a byline at its end, a jump mark): a headline
-                # carries none of them
-                unit.text, unit.byline, unit.dateline, unit.removed = unit.raw, None, None, ()
+                # from it (a byline at its end, a jump mark): a headline carries neither
+                unit.text, unit.byline, unit.removed = unit.raw, None, ()
             dropped.extend(unit.removed)
             kept.append(unit)
     if kept and kept[-1] is read_page.units[-1] and _cut_off_credit(kept):

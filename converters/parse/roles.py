@@ -90,7 +90,7 @@ _OUTLET_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|�
 
 
 def _parallel(phrases: list[str]) -> bool:
-    """Three phrases of three characters or more set side by side, all sharing their
+    """Three phrases or more of three characters set side by side, all sharing their
     first or their last character (高质量 高标准 高效率, 向未来 向幸福 向远方): a
     headline's, not writers' (two names may well share one: 黎海平 陈宇平)."""
     return len(phrases) >= 3 and all(len(p) == 3 for p in phrases) and (

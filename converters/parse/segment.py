@@ -324,7 +324,7 @@ def _read_chrome(units: list[Unit]) -> None:
     prose = [i for i, unit in enumerate(units) if unit.prose and unit.role != "drop"]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     sections: tuple[str, ...] = ()
-    crumb = -SECTION_UNDER_CRUMB
+    crumb = -SECTION_UNDER_CRUMB - 1  # (no breadcrumb yet: no line is under one)
     for i, unit in enumerate(units):
         if i < first or i > last or unit.length <= SHORT_INSIDE:
             unit.kinds = chrome.kinds_of(unit.folded)
