@@ -84,8 +84,16 @@ def _short(unit: Unit) -> bool:
     return unit.length <= 30 and not ends_sentence(unit.text)
 
 
-def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list[str]]:
-    """One list of string features per unit (crfsuite's input)."""
+class PageFeatures(list[list[str]]):
+    """One list of string features per unit (crfsuite's input): the unit's own first,
+    then its neighbours' (-1:…, +1:…, -2:…, +2:…). ``own[i]``: how many of row i are
+    unit i's own (what ``roles.reason`` looks at first, for every line of every page)."""
+
+    own: list[int]
+
+
+def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> PageFeatures:
+    """The features of every unit of a page."""
     n = len(units)
     # a headline's copies: only short lines are compared (a paragraph is never one)
     texts = ["".join((u.folded or u.text).split()) if u.length <= HEADLINE_COPY else ""
@@ -132,7 +140,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
             deck_pos[k], deck_size[k] = k - i + 1, j - i + 1
         i = j + 1
     nav_seen = -100
-    own: list[list[str]] = []
+    own = PageFeatures()
     # what a line tells its neighbours: its shape and kind to the next lines, its rule
     # reading to those two away (kept apart as they are made: the names are many)
     near: list[list[str]] = []
@@ -248,6 +256,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> list[list
         own.append(f)
         near.append(shared)
         far.append(distant)
+    own.own = [len(row) for row in own]
     for i, row in enumerate(own):
         for offset, told in ((-1, near), (1, near), (-2, far), (2, far)):
             j = i + offset

@@ -104,14 +104,10 @@ def _outlet_alone(text: str) -> bool:
                                   or default_places().names_place(found.group("place")))
 
 
-def reason(features: list[str], role: str) -> str:
-    """The feature that counted most for ``role``, in words."""
+def reason(features: list[str], own: int, role: str) -> str:
+    """The feature that counted most for ``role``, in words: of the line's ``own``
+    features (the first), a neighbour's only when none of its own counts."""
     weights = _weights().get(role) or _Weights()
-    # a line's own features first (unit_features puts its neighbours', -1:… +2:…, after
-    # them): a neighbour's only when none of its own counts
-    own = len(features)
-    while own and features[own - 1][0] in "+-":
-        own -= 1
     best = max(features[:own], key=weights.__getitem__, default="")
     if weights[best] <= 0.3:
         best = max(features, key=weights.__getitem__, default="")
@@ -286,7 +282,7 @@ def read_page(units: Sequence[Unit], rule_roles: Sequence[str], *, explain: bool
     for k, i in enumerate(asked):
         labels[i] = answers[k]
         if reasons is not None:
-            reasons[i] = reason(features[k], answers[k])
+            reasons[i] = reason(features[k], features.own[k], answers[k])
     return labels, reasons
 
 
