@@ -58,7 +58,8 @@ AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:时报|日报|晚报|报社|
                          r"|^(?:融媒体中心|新闻中心)$")  # a county's newsroom, unnamed
 #: a paper's own newsroom (郑报融媒, 郑报全媒体): it stands where 记者 stands, not 通讯员
 _NEWSROOM = ("融媒", "全媒体")
-MARKERS = "□■●◆▲★☆◇○◎"
+#: marks a page prints before a byline (□晚报记者 …, ♣ 韩心泽: a card suit on a features page)
+MARKERS = "□■●◆▲★☆◇○◎♣♠♥♦"
 _ROLE_WORDS = "|".join((_REPORTER, _CORRESPONDENT, _INTERN, _EDITOR, _PLANNER, _TIPSTER))
 ROLE_WORD = f"(?:{_ROLE_WORDS})"
 #: what the writers did, glued to the last name at a byline's end: 孟冉文图, 记者王敏报道

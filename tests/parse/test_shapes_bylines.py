@@ -64,6 +64,7 @@ from shapes import PAGES, as_labelled
     ("(全媒体记者张慧琪摄影报道)", [], [], ["摄影 张慧琪"]),              # ... 摄影报道 (1187)
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
     ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
+    ("♣ 韩心泽", [], [], ["作者 韩心泽"]),                             # a card suit for the mark (1514)
     ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
     ("记者张鸿飞汝州市融媒体中心记者郭营战", ["张鸿飞", "郭营战"], [], []),       # a name, then an outlet
     ("融媒体中心通讯员李伟恒刘亚飞", [], ["李伟恒", "刘亚飞"], []),               # a county's newsroom

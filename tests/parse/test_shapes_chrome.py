@@ -46,6 +46,7 @@ from shapes import PAGES, as_labelled
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
     ("一键分享", "furniture"), ("QQ空间", "furniture"),                    # a share widget (1374)
+    ("2019-04-05 19:25:05 三峡传媒网 [撤稿纠错] 条评论", "furniture"),     # a posting's buttons (1524)
     ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
     ("首页 视频 视频新闻", "navigation"),                        # ... spaces for separators (1354)
     ("A3:天下大足总第362期 >2023-11-29编印", "page-number"),          # a county e-paper's (1360)
