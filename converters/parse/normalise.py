@@ -200,7 +200,9 @@ def normalise_punctuation(text: str) -> str:
     text = _touching_han_to_fullwidth(text)
     if _ASCII_MARKS.search(text) is None and ")" not in text:
         return text
-    chars = list(text)
+    # the marks to change, by position (a paragraph's line may be thousands of
+    # characters long, with a few marks in it)
+    changed: dict[int, str] = {}
     for match in _ASCII_MARKS.finditer(text):
         i, ch = match.start(), match.group()
         before, after = _previous_visible(text, i), _next_visible(text, i)
@@ -208,20 +210,28 @@ def normalise_punctuation(text: str) -> str:
             close = _matching_close(text, i)
             inner = text[i + 1:close] if close is not None else ""
             if is_cjk(before) or is_cjk(after) or any(is_cjk(c) for c in inner):
-                chars[i] = "（"
+                changed[i] = "（"
                 if close is not None:
-                    chars[close] = "）"
+                    changed[close] = "）"
             continue
         if before.isdigit() and after.isdigit() and ch in ",:":
             continue
         if is_cjk(before) or is_cjk(after):
-            chars[i] = _TO_FULLWIDTH[ch]
+            changed[i] = _TO_FULLWIDTH[ch]
     # A lone ")" after Chinese text whose "(" was already full-width or missing.
-    for match in re.finditer(r"\)", text):
-        i = match.start()
-        if chars[i] == ")" and is_cjk(_previous_visible(text, i)) and "(" not in text[:i]:
-            chars[i] = "）"
-    return "".join(chars)
+    close = text.find(")")
+    while close >= 0:
+        if close not in changed and is_cjk(_previous_visible(text, close)) and "(" not in text[:close]:
+            changed[close] = "）"
+        close = text.find(")", close + 1)
+    if not changed:
+        return text
+    pieces, start = [], 0
+    for i in sorted(changed):
+        pieces += (text[start:i], changed[i])
+        start = i + 1
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list[PhysicalLine]:
