@@ -13,7 +13,7 @@ from .bylines import parse_byline
 from .chars import ends_sentence
 from .decks import DECORATION
 from .hanzi import fold
-from .lead import Lead, named_subdistrict, read_lead
+from .lead import Lead, named_subdistrict, opening_sentence, read_lead
 from .places import ZHENGZHOU, Places
 from .towns import default_towns
 
@@ -173,8 +173,9 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
         drafts[0].bylines.append(fielded)  # a site's writer field, for its one article
     city, city_known = home_city(places, facts)
     matcher = _HomeMatcher(places, city)
-    leads = [read_lead(fold(first), matcher) if (first := _first_paragraph(draft)) else None
-             for draft in drafts]
+    # (a lead is read from its opening sentence: only that is folded, not a long paragraph)
+    leads = [read_lead(fold(opening_sentence(first)), matcher)
+             if (first := _first_paragraph(draft)) else None for draft in drafts]
     section = section_district(places, facts.page_name) if city == ZHENGZHOU else None
     districts, page_district = decide_districts(drafts, leads, places, city, warnings,
                                                 city_known=city_known, section=section)

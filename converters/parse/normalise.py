@@ -60,6 +60,10 @@ class PhysicalLine(NamedTuple):  # a tuple: a page has thousands, made in one go
     space_before: bool = False
 
 
+#: every blank line (a blank line's number is never asked: it only separates)
+_BLANK = PhysicalLine(0, "")
+
+
 @dataclass(slots=True)
 class Line:
     """A logical line: one physical line, or several a hard wrap had split."""
@@ -235,7 +239,6 @@ def normalise_punctuation(text: str) -> str:
 
 
 def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list[PhysicalLine]:
-    lines: list[PhysicalLine] = []
     controls: dict[int, int] = {}
     invisibles = 0
     dirty = False
@@ -258,10 +261,10 @@ def _clean_physical(text: str, warnings: list[str], first_line: int = 1) -> list
     # every kind of space becomes one space, for the whole text at once
     if _ODD_SPACES.search(text):
         text = _SPACES.sub(" ", text)
-    for number, spaced in enumerate(text.split("\n"), start=first_line):
-        cleaned = spaced.strip()
-        lines.append(PhysicalLine(number, cleaned, bool(cleaned) and spaced.endswith(" "),
-                                  bool(cleaned) and spaced.startswith(" ")))
+    # (a page is half blank lines, which are all one: only their count matters)
+    lines = [PhysicalLine(number, cleaned, spaced.endswith(" "), spaced.startswith(" "))
+             if (cleaned := spaced.strip()) else _BLANK
+             for number, spaced in enumerate(text.split("\n"), start=first_line)]
     if controls:
         where = ", ".join(f"line {n}" + (f" ×{c}" if c > 1 else "")
                           for n, c in list(controls.items())[:8])

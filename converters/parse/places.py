@@ -34,6 +34,8 @@ ORDINARY_WORDS = frozenset({"城区", "矿区", "郊区", "东区", "西区", "�
                             "老城区", "新城区", "城中区", "市中区", "城东区", "城西区", "城北区",
                             "河东区", "河西区", "开发区", "高新区", "经开区"})
 _MAX_NAME = 16
+#: how much of an article's lead ``district_of`` reads: the city it names, its actor
+_LEAD_READ = 80
 #: China's peoples, as an autonomous county's or banner's name lists them
 _PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
             "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
@@ -296,9 +298,10 @@ class Places:
         """
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        title, body, lead = fold(title), fold(body), fold(lead) if lead else lead
+        # (of the lead, only its first words are read)
+        title, body, lead = fold(title), fold(body), fold(lead[:_LEAD_READ]) if lead else lead
         if home_city is None:
-            named = self.cities_named(title + (lead or body)[:80])
+            named = self.cities_named(title + (lead or body)[:_LEAD_READ])
             home_city = named.most_common(1)[0][0] if named else ""
         if home_city == ZHENGZHOU and self._other_city_zone(title + body):
             home_city = ""  # 洛阳高新区 named: the article's bare 高新区 is that one too
