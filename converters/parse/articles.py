@@ -87,12 +87,20 @@ def section_district(places: Places, page_name: str | None) -> str | None:
         None)
 
 
+def owner_district(places: Places, owner: str | None) -> str | None:
+    """The county-level place whose government or party committee runs the site
+    (主办单位:罗山县人民政府 → 罗山县), if a county's does: its site's news is its own."""
+    counties = [place.district for place in places.find(owner or "")
+                if place.level == "county" and place.district]
+    return counties[-1] if counties else None
+
+
 def decide_districts(drafts: list[Draft], leads: list[Lead | None], places: Places,
                      city: str | None, warnings: list[str], *, city_known: bool = True,
                      section: str | None = None) -> tuple[list[str | None], str | None]:
     """Each article's district (its lead's actor, else the place its own text is
     about), and the page's: the one most of its articles have, else the district
-    whose own pages these are (``section``)."""
+    whose own pages or site these are (``section``: 新郑时报, a county government's site)."""
     decided: list[str | None] = []
     named: list[bool] = []
     towns = default_towns()
@@ -176,7 +184,8 @@ def build_document(source: str, drafts: list[Draft], *, page_title: str | None,
     # (a lead is read from its opening sentence: only that is folded, not a long paragraph)
     leads = [read_lead(fold(opening_sentence(first)), matcher)
              if (first := _first_paragraph(draft)) else None for draft in drafts]
-    section = section_district(places, facts.page_name) if city == ZHENGZHOU else None
+    section = (section_district(places, facts.page_name) if city == ZHENGZHOU else None) \
+        or owner_district(places, facts.owner)
     districts, page_district = decide_districts(drafts, leads, places, city, warnings,
                                                 city_known=city_known, section=section)
     articles = []

@@ -79,12 +79,15 @@ _NEWS_SITE = re.compile(r"((?:(?![为的是在由属归有返回])[\u4e00-\u9fff
 _HOME = re.compile(r"返回主页\s*\|\s*([\u4e00-\u9fff]{2,8})")
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})")
 _ADDRESS = re.compile(r"地址\s*[:：]\s*(\S{4,40})")
+_OWNER = re.compile(r"主办(?:单位)?\s*[:：]\s*(?:中共)?([\u4e00-\u9fff]{2,16}?[县区市旗])(?:委|人民政府|政府)")
 #: a site's writer field among its page facts (您当前位置: 洛阳网 >> 县区频道 >> 汝阳 >> 正文
 #: 通讯员: 康红军 2021年02月17日 19:09; 刊发日期:2016-01-06 阅读次数: 作者:苗志崇  语音阅读:),
 #: its names closed by a space or the line's end; an empty one (通讯员: 2020年10月12日)
-#: names no one
-_CREDIT_FIELD = re.compile(r"(?:^|\s)((?:记者|通讯员|作者)\s*[:：]\s*[\u4e00-\u9fff·]{2,4}"
-                           r"(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})(?=\s|$)")
+#: names no one, and the next field's label is no name (作者 : 方俊驰 浏览次数 : 782, its
+#: spaces made one); a site may call it 文章作者 or 新闻作者
+_FIELD_NAME = r"[\u4e00-\u9fff·]{2,4}(?!\s*[:：])"
+_CREDIT_FIELD = re.compile(r"(?:^|\s)(?:文章|新闻)?((?:记者|通讯员|作者)\s*[:：]\s*" + _FIELD_NAME
+                           + r"(?:[ 、]" + _FIELD_NAME + r"){0,3})(?=\s|$)")
 
 
 #: a long line is chrome only if it opens like chrome: with Latin letters, digits, marks
@@ -146,6 +149,9 @@ class PageFacts:
     address: str | None = None
     #: the writers a site's field names (通讯员: 康红军), as printed
     credit: str | None = None
+    #: who runs the site, when a government or party committee does (主办单位:罗山县人民政府
+    #: → 罗山县; 主办:中共重庆市綦江区委 → 重庆市綦江区)
+    owner: str | None = None
 
 
 def page_facts(chrome_lines: list[str]) -> PageFacts:
@@ -184,5 +190,7 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
             if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
                     and "," not in line[date.end():date.end() + 1] and "|" not in line:
                 published = f"{year:04d}-{month:02d}-{day:02d}"
+    owner = next((found.group(1) for line in chrome_lines if "主办" in line
+                  and (found := _OWNER.search(line))), None)
     return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)), address,
-                     credit)
+                     credit, owner)

@@ -89,7 +89,7 @@ def name_then_outlet(token: str) -> str | None:
 _BRACKETED_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff][\u4e00-\u9fff\s·/／、]{1,30}?)\s*[）)]$")
 #: an editor's role words, the longer of two that share a start first (审核人 before 审核:
 #: its name is not 人余柯潘; 责编, 终审: a county news centre's editors)
-EDITOR_ROLES = "责任编辑|本文编辑|责编|编辑|审核人|审核|终审|校对|美编"
+EDITOR_ROLES = "责任编辑|本文编辑|网络编辑|责编|编辑|审核人|审核|终审|校对|美编|监制"
 #: what the names of a byline did, as a slash prints it (文/图: wrote and took the pictures)
 SLASHED_CREDITS = r"文/图|图/文|文／图|图／文|文/摄|文／摄"
 #: what all the names of a bracketed credit did, after the last (理效明 刘巍 文/图)

@@ -125,6 +125,8 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   r"本网站上有侵犯|"
                                   # a comment box with nothing in it (还没有评论,快来抢沙发吧!)
                                   r"还没有评论|暂无评论|抢沙发|留言须知|我要评报|留言板管理员|"
+                                  # a mood poll under the text (查看心情排行你看到此篇文章的感受是:)
+                                  r"心情排行|看到此篇文章的感受|"
                                   # an image's alt text (中原区人民政府网站logo)
                                   r"logo\s*$|Logo\s*$|LOGO\s*$|"
                                   # where the page is (您当前的位置：安吉新闻网>>乡镇风貌>>…),

@@ -65,6 +65,7 @@ from shapes import PAGES, as_labelled
     ("□王 博", [], [], ["作者 王博"]),                                               # a byline's mark, a name
     ("□冷鹏 刘丹 文/图", [], [], ["作者 冷鹏", "作者 刘丹"]),                        # ... and what they did
     ("♣ 韩心泽", [], [], ["作者 韩心泽"]),                             # a card suit for the mark (1514)
+    ("网络编辑:宋馨 审核:张建中 监制:刘杰", [], [], ["编辑 宋馨", "编辑 张建中", "编辑 刘杰"]),  # (1548)
     ("记者冯佳志通讯员闫春生张浩杰", ["冯佳志"], ["闫春生", "张浩杰"], []),        # two names, no space
     ("记者张鸿飞汝州市融媒体中心记者郭营战", ["张鸿飞", "郭营战"], [], []),       # a name, then an outlet
     ("融媒体中心通讯员李伟恒刘亚飞", [], ["李伟恒", "刘亚飞"], []),               # a county's newsroom
@@ -350,6 +351,12 @@ def test_a_sites_writer_field_among_its_page_facts_credits_the_article() -> None
     article = document_from(as_labelled(page.replace(trail.format("康红军"), facts), labels),
                             "1169.txt").articles[0]
     assert article.reporters == ("苗志崇",)
+    # ... the next field's label is no name (1550), and a site may call it 文章作者 (1549)
+    for facts in ("时间 : 2024年01月29日  来源 : 灵山镇  作者 : 方俊驰  浏览次数 : 782",
+                  "文章来源:民权网 文章作者:方俊驰 责任编辑:薛皓 点击数:"):
+        article = document_from(as_labelled(page.replace(trail.format("康红军"), facts), labels),
+                                "1550.txt").articles[0]
+        assert article.reporters == ("方俊驰",), facts
     own = page.replace(text, f"本报讯（记者 王平）{text}")
     article = document_from(as_labelled(own, labels), "own.txt").articles[0]
     assert (article.reporters, article.correspondents) == (("王平",), ())

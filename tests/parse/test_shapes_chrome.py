@@ -39,6 +39,7 @@ from shapes import PAGES, as_labelled
     ("您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。", "browser"),
     ("(责任编辑:侯泳兰)", "editor"),
     ("责编：王蕊莉", "editor"), ("审核人：余柯潘", "editor"), ("终审：张三", "editor"),  # (1440, 1441)
+    ("网络编辑:宋馨 审核:", "editor"),                           # a site's editor, split (1548)
     ("  • 2010年08月25日 作者:", "bullet"),
     ("字号", "print"), ("【字号 大 中 小】", "print"),
     ("新闻线索在线提交", "furniture"), ("语音播报: 语音播报", "furniture"),
@@ -92,6 +93,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "不得转载、链接、转帖或以其他方式复制发表;",
     "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
     "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
+    "查看心情排行你看到此篇文章的感受是:",                          # a mood poll (1551)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
     "FZ100214191194_A2457020",                                        # an image's identifier (1015)
     # a site's list of more stories, each summary glued to its date (1021)

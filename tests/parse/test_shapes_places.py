@@ -168,3 +168,20 @@ def test_an_article_naming_no_place_on_a_district_s_pages_is_that_district_s() -
                           "本报讯 近日，金水区组织居民开展文明创建活动。\n")
     assert [a.district for a in document.articles] == ["新郑市", "金水区"]
 
+
+
+@pytest.mark.parametrize(("footer", "district"), [
+    ("主办单位:罗山县人民政府 承办:罗山县人民政府办公室 电话:0376-2178559", "罗山县"),  # (1550)
+    ("主办:中共重庆市綦江区委 重庆市綦江区人民政府 承办:重庆市綦江区融媒体中心", "綦江区"),  # (1506)
+    ("主办单位:郑州市人民政府 承办:郑州市大数据管理局", None),     # a city's site: no county's
+])
+def test_a_county_governments_site_files_an_article_that_names_no_place(footer: str,
+                                                                         district: str | None) -> None:
+    page = ("灵山镇“暖心茶座”化解纠纷有妙招\n\n"
+            "“三零”创建工作开展以来，镇综治中心设立“暖心茶座和事厅”，调解邻里纠纷160余起。\n\n"
+            f"Copyright @ 2017 All Rights Reserved.\n{footer}\n")
+    document = parse_text(page)
+    assert document.articles[0].district == district
+    # an article that names its county's neighbour stays the neighbour's
+    named = parse_text(page.replace("镇综治中心", "光山县综治中心"))
+    assert named.articles[0].district == "光山县"
