@@ -18,7 +18,8 @@ from .options import ParseOptions
 from .reading import InputError, digest_of, expand_paths, page_bytes
 
 
-Page = tuple[str, bytes, ParseOptions]
+#: a page to parse: its file's name, bytes, the options, and the bytes' digest
+Page = tuple[str, bytes, ParseOptions, str]
 
 
 @contextmanager
@@ -47,9 +48,9 @@ def _parse_batch(batch: list[Page]) -> list[Document | str]:
 
     worker = in_worker()
     with _without_cycle_collection():
-        for name, data, options in batch:
+        for name, data, options, digest in batch:
             try:
-                document = parse_page(name, data, options=options)
+                document = parse_page(name, data, options=options, digest=digest)
                 if worker:
                     document.characters  # noqa: B018
                     for article in document.articles:
@@ -62,7 +63,7 @@ def _parse_batch(batch: list[Page]) -> list[Document | str]:
 
 def _batches(pages: list[Page], count: int) -> list[list[Page]]:
     """``count`` runs of consecutive pages of about equal size (parsing time follows size)."""
-    total = sum(len(data) for _, data, _ in pages) or 1
+    total = sum(len(page[1]) for page in pages) or 1
     batches: list[list[Page]] = [[] for _ in range(count)]
     done = 0
     for page in pages:
@@ -106,12 +107,13 @@ def parse_paths(paths: list[Path], *, options: ParseOptions = ParseOptions(),
         except InputError as exc:
             found[number] = Problem(shown(path), str(exc))
             continue
-        key = f"{path.name}\x00{digest_of(data)}\x00{options}"
+        digest = digest_of(data)
+        key = f"{path.name}\x00{digest}\x00{options}"
         document = cache.get(key) if cache is not None else None
         if document is not None:
             found[number] = document
         else:
-            unparsed.append((number, key, (path.name, data, options)))
+            unparsed.append((number, key, (path.name, data, options, digest)))
     if progress:
         progress(len(found))
     size = sum(len(page[1]) for _, _, page in unparsed)

@@ -51,7 +51,7 @@ def split_glued(text: str) -> tuple[str, Byline | None]:
                 printed = text[match.start():].strip()
                 return text[:match.start()].rstrip(), Byline(
                     printed, byline.reporters, byline.correspondents, byline.credit, byline.others)
-    if (paper := _GLUED_PAPER.search(text, max(0, len(text) - 20))) is not None:
+    if "报" in text[-20:] and (paper := _GLUED_PAPER.search(text, max(0, len(text) - 20))) is not None:
         # …水清岸绿景致。新郑时报李显文: a local paper's name stands for 通讯员
         byline = parse_byline(f"{paper.group(1)} {paper.group(2)}")
         if byline is not None and byline.counts:

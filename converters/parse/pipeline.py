@@ -172,9 +172,11 @@ def _lines(units: Iterable[Unit]) -> str:
     return "".join(f"\n{''.join(unit.folded.split())}" for unit in units) + "\n"
 
 
-def parse_page(name: str, data: bytes, *, options: ParseOptions = ParseOptions()) -> Document:
-    """Parse a page file's bytes; raises InputError with a reason naming the problem."""
-    raw = decode_page(name, data)
+def parse_page(name: str, data: bytes, *, options: ParseOptions = ParseOptions(),
+               digest: str | None = None) -> Document:
+    """Parse a page file's bytes (``digest``: theirs, if known); raises InputError with a
+    reason naming the problem."""
+    raw = decode_page(name, data, digest)
     return parse_text(raw.text, raw.name, options=options, encoding=raw.encoding,
                       digest=raw.digest)
 

@@ -153,11 +153,12 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode_page(name: str, data: bytes) -> RawPage:
+def decode_page(name: str, data: bytes, digest: str | None = None) -> RawPage:
+    """The page's text; ``digest``: its bytes' digest, when the caller has it already."""
     text, encoding = decode(data)
     if not text.strip():
         raise InputError("empty: the file has no text")
-    return RawPage(shown(name), text, encoding, digest_of(data))
+    return RawPage(shown(name), text, encoding, digest or digest_of(data))
 
 
 def read_page(path: Path) -> RawPage:

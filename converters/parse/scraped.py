@@ -20,9 +20,14 @@ HEADLINE_MAX = 60
 SCRAPED_HEADING_TOKEN_MAX = 18
 _SCRAPED = ("scraped-line",)
 
+#: a markdown heading's marks, a token of their own in a scraped line
+_HASHES = re.compile("#{1,6}")
+_SPACED_SENTENCE_END = re.compile(r"[。！？!?”]\s+\S")
+
+
 def is_scraped_line(text: str) -> bool:
-    return (len(text) >= SCRAPED_MIN_LENGTH
-            and len(re.findall(r"[。！？!?”]\s+\S", text)) >= 3)
+    """A page scraped onto one line: its paragraphs run on, spaces between them."""
+    return len(text) >= SCRAPED_MIN_LENGTH and len(_SPACED_SENTENCE_END.findall(text)) >= 3
 
 
 _RUN_IN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]$")
@@ -80,10 +85,10 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if re.fullmatch(r"#{1,6}", token):
+        if _HASHES.fullmatch(token):
             level, i = len(token), i + 1
             start = i
-            while i < len(tokens) and not re.fullmatch(r"#{1,6}", tokens[i]) \
+            while i < len(tokens) and not _HASHES.fullmatch(tokens[i]) \
                     and heading_shape(tokens[i], scraped=True) \
                     and not SECTION_LABEL.match(tokens[i]) and not tokens[i].startswith("本报讯"):
                 i += 1
@@ -118,7 +123,7 @@ def split_scraped(text: str, number: int, gap: int) -> list[Unit]:
         depth = _opened(tokens[start])
         while i < len(tokens) and ((depth > 0 and i - start <= _BRACKETED_TOKENS) or (
                 not ends_sentence(tokens[i - 1]) and not tokens[i].startswith("本报讯")
-                and not re.fullmatch(r"#{1,6}", tokens[i])
+                and not _HASHES.fullmatch(tokens[i])
                 and not consume_tokens(tokens, i) and not SECTION_LABEL.match(tokens[i]))):
             # (a bracket left open within a byline's length: its spaces separate names)
             depth += _opened(tokens[i])
