@@ -92,8 +92,10 @@ class PageFeatures(list[list[str]]):
     own: list[int]
 
 
-def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> PageFeatures:
-    """The features of every unit of a page."""
+def unit_features(units: Sequence[Unit], rule_roles: Sequence[str], *, opens_page: bool = True,
+                  closes_page: bool = True) -> PageFeatures:
+    """The features of every unit of a page, or of a piece of a huge page: a piece that
+    does not open (close) the page has text before (after) it, not the page's edge."""
     n = len(units)
     # a headline's copies: only short lines are compared (a paragraph is never one)
     texts = ["".join((u.folded or u.text).split()) if u.length <= HEADLINE_COPY else ""
@@ -104,6 +106,10 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> PageFeatu
     long_at = [i for i, u in enumerate(units) if is_long(u)]
     first_long = long_at[0] if long_at else n
     last_long = long_at[-1] if long_at else -1
+    if not opens_page:
+        first_long = -1  # its first lines go on with the text above them
+    if not closes_page:
+        last_long = n
     # runs of short lines with no blank line between them: headline lists
     short = [_short(u) for u in units]
     run_len = [0] * n
@@ -249,9 +255,9 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str]) -> PageFeatu
         else:
             f.append("lead=inside")
         f.append(_GAP[(bool(unit.gap_before), bool(unit.gap_after))])
-        if i == 0:
+        if i == 0 and opens_page:
             f.append("first")
-        if i == n - 1:
+        if i == n - 1 and closes_page:
             f.append("last")
         own.append(f)
         near.append(shared)

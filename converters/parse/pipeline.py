@@ -43,14 +43,17 @@ class ReadPage:
 
 
 def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
-               explain: bool = False, first_line: int = 1) -> ReadPage:
-    """Normalise and segment a page and give each unit its role."""
+               explain: bool = False, first_line: int = 1, last_piece: bool = True) -> ReadPage:
+    """Normalise and segment a page and give each unit its role. A piece of a huge page
+    starts at ``first_line`` (1: the page's start) and, but for the ``last_piece``, has
+    more of the page after it."""
     if options.simplified:
         text = simplified(text)
     page = normalise(text, punctuation=options.punctuation, first_line=first_line)
     units = read(page.lines)
     rule_roles = record_rule_roles(units)
-    labels, reasons = roles.read_page(units, rule_roles, explain=explain)
+    labels, reasons = roles.read_page(units, rule_roles, explain=explain,
+                                      opens_page=first_line == 1, closes_page=last_piece)
     roles.assign(units, labels, reasons)
     drop_summaries(units)
     return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
@@ -65,10 +68,11 @@ def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = Par
                              places=places, encoding=encoding, digest=digest)
     # a huge page (a whole archive saved as one file, a line of 50 MB): read a piece at a
     # time, so that what is kept per line while reading stays bounded
+    cut = list(pieces(text))
     return joined([document_from(read_roles(piece, options=options, first_line=first,
-                                            explain=True), source,
-                                 places=places, encoding=encoding, digest=digest)
-                   for first, piece in pieces(text)])
+                                            explain=True, last_piece=number == len(cut) - 1),
+                                 source, places=places, encoding=encoding, digest=digest)
+                   for number, (first, piece) in enumerate(cut)])
 
 
 def document_from(read_page: ReadPage, source: str, *, places: Places | None = None,

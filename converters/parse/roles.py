@@ -268,14 +268,18 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
     return labels
 
 
-def read_page(units: Sequence[Unit], rule_roles: Sequence[str], *, explain: bool = False
+def read_page(units: Sequence[Unit], rule_roles: Sequence[str], *, explain: bool = False,
+              opens_page: bool = True, closes_page: bool = True
               ) -> tuple[list[str], list[str] | None]:
-    """Every unit's role, and (with ``explain``) the main reason for each."""
+    """Every unit's role, and (with ``explain``) the main reason for each; the units
+    are a page's, or a piece's of a huge page (``opens_page``, ``closes_page``: whether
+    the piece starts or ends the page)."""
     if marked_up(units):
         reasons = ["the page marks its headings with #: the rules read it"] * len(units)
         return list(rule_roles), reasons if explain else None
     asked = asked_about(units)
-    features = unit_features([units[i] for i in asked], [rule_roles[i] for i in asked])
+    features = unit_features([units[i] for i in asked], [rule_roles[i] for i in asked],
+                             opens_page=opens_page, closes_page=closes_page)
     answers = tag_features(features, [units[i] for i in asked])
     labels = ["body"] * len(units)
     reasons = ["a paragraph between paragraphs: text"] * len(units) if explain else None
