@@ -97,7 +97,9 @@ SHORT_BOILERPLATE = re.compile(
     # a site's label after its outlet's name (郑东融媒体中心 原创)
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's identifier (FZ100214191194_A2457020)
-    r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$)")
+    r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
+    # a site's note of the story's first headline, often left empty ((原标题:  ), 912, 1372)
+    r"[（(]\s*原标题\s*[:：][^）)]{0,40}[）)]\s*$)")
 #: an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg, one
 #: named after the article: 浆洞瑶族乡:入户宣传防溺水,筑牢安全防线.jpg): no space, no
 #: sentence's end, no photographer's credit (a caption or credit with the file's name
@@ -115,6 +117,8 @@ SHORT_LINE = 50
 #: to the positions holding one of those characters instead of trying each branch at
 #: each position, which made this the costliest pattern a page's lines meet
 BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved|all [Rr]ights [Rr]eserved|"
+                                  # letter-spaced in a footer (上 海 报 业 集 团  版 权 所 有, 1253)
+                                  r"版\s+权\s+所\s+有|"
                                   r"ALL RIGHTS RESERVED|上一记录\s*下一记录|官方微博参与互动|即可订阅《|"
                                   # a site footer's 未经授权，请勿转载或建立镜像 (no article
                                   # says it builds a mirror)

@@ -94,6 +94,8 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "已经由本报授权的媒体、网站,在下载使用时必须注明“来源:呼和浩特融媒体中心”,违者本报将依法追究法律责任。",
     "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
     "查看心情排行你看到此篇文章的感受是:",                          # a mood poll (1551)
+    "(原标题:  )", "(原标题:驻马店网)",                       # the first headline's note (1372, 912)
+    "上 海 报 业 集 团      版 权 所 有",                          # letter-spaced (1253)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
     "FZ100214191194_A2457020",                                        # an image's identifier (1015)
     # a site's list of more stories, each summary glued to its date (1021)
@@ -138,9 +140,10 @@ def test_chrome_kinds(line: str, kind: str) -> None:
 def test_boilerplate_after_the_article_is_dropped_however_long(line: str) -> None:
     document = parse_text(f"标题\n\n本报讯 近日，社区开展活动。居民积极参与。\n\n{line}")
     assert all(line not in a.text_content() for a in document.articles)
-    # (as normalised: full-width punctuation, no runs of spaces, no table bars at the ends)
-    bare = "".join(line.replace(":", "：").replace(",", "，").split()).strip("|")
-    assert bare[:8] in "".join("".join(document.dropped).replace(",", "，").split())
+    # (as normalised: full-width punctuation or not, no spaces, no table bars at the ends)
+    marks = str.maketrans("：，（）", ":,()")
+    bare = "".join(line.translate(marks).split()).strip("|")
+    assert bare[:8] in "".join("".join(document.dropped).translate(marks).split())
 
 
 @pytest.mark.parametrize("line", ["≡ 百姓呼声 ≡", "≡ 洛阳社区热帖 ≡"])
@@ -481,3 +484,11 @@ def test_a_site_s_editors_after_its_name_are_credited() -> None:
                           "千岛湖新闻网 编辑:程就 姜智荣")
     article, = document.articles
     assert {"编辑 程就", "编辑 姜智荣"} <= {str(credit) for credit in article.other_bylines}
+
+
+def test_a_footer_s_letter_spaced_copyright_is_the_site_s() -> None:
+    from converters.parse.patterns import is_boilerplate
+
+    # (1253: 上海报业集团's footer, its characters spaced out, under the article's text)
+    assert is_boilerplate("上 海 报 业 集 团      版 权 所 有")
+    assert not is_boilerplate("记者了解到，该公司的版 权 所有人已经变更。")  # a sentence's own spacing
