@@ -47,7 +47,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
     ("date", r"^\s*[•·]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
              r"(?:\s*(?:星期|周)[一二三四五六日天])?"),
     ("digits", r"^[\d\s,.|:;/-]+$"),
-    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|" + AUTHOR_FIELD + r"|中原网|浏览次数|点击数"),
+    # (中原网 as the site names itself, not as an outlet names its newsroom in a
+    # headline or its dateline: 中原网党总支在垌头村…, 中原网讯)
+    ("source", r"来源\s*[:：]|日期\s*[:：]|发布时间|" + AUTHOR_FIELD + r"|中原网(?![\u4e00-\u9fff])|浏览次数|点击数"),
     ("pdf", r"PDF|pdf"),
     ("furniture", r"^(?:阴影|广告$|图片$|视频$|更多|相关新闻|推荐阅读|热点|扫码|搜索|登录|注册|温馨提示|"
                   r"新闻搜索|电子报|本版新闻列表|本版列表新闻|本版导航|相关(?:报道|搜索|阅读)$|图片频道$|新闻推荐|"

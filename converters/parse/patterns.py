@@ -98,6 +98,8 @@ SHORT_BOILERPLATE = re.compile(
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
+    # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸)
+    r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|"
     # a site's note of the story's first headline, often left empty ((原标题:  ), 912, 1372)
     r"[（(]\s*原标题\s*[:：][^）)]{0,40}[）)]\s*$)")
 #: an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg, one

@@ -95,6 +95,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "还没有评论,快来抢沙发吧!",                                     # an empty comment box (943)
     "查看心情排行你看到此篇文章的感受是:",                          # a mood poll (1551)
     "(原标题:  )", "(原标题:驻马店网)",                       # the first headline's note (1372, 912)
+    "友情链接:", "选择其他日期的报纸",                       # a links box, a date picker (1568, 1579)
     "上 海 报 业 集 团      版 权 所 有",                          # letter-spaced (1253)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
     "FZ100214191194_A2457020",                                        # an image's identifier (1015)
@@ -158,6 +159,8 @@ def test_article_text_shows_no_chrome() -> None:
     assert kinds_of("第一版刊发的报道引起了读者的关注。") == ()  # 第一版 in a sentence
     assert kinds_of("他认真阅读了条例正文。") == ()                    # 正文 in a sentence
     assert kinds_of("首页工程正式启动") == ()                            # 首页 in a headline
+    assert kinds_of("重温红色记忆 中原网党总支在垌头村开展主题党日活动") == ()  # the site's own (1563)
+    assert "source" in kinds_of("2022-07-13 22:50:02 来源:中原网")
     for line in ("附件1：合同正文", "关于印发《实施方案》的通知正文", "宣读决议正文", "微信"):
         assert kinds_of(line) == (), line                   # a document's 正文; a headline's word
     assert kinds_of("第一版：1998年出版，收字一万个。") == ()          # ... or a list's item
