@@ -98,8 +98,9 @@ SHORT_BOILERPLATE = re.compile(
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
-    # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸)
-    r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|"
+    # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸), its
+    # page buttons cut off (3上一)
+    r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|\d\s*上一\s*$|"
     # a site's note of the story's first headline, often left empty ((原标题:  ), 912, 1372)
     r"[（(]\s*原标题\s*[:：][^）)]{0,40}[）)]\s*$)")
 #: an image's file name where the picture stood (404255_144.jpg, a copy's 640 (2).jpg, one
@@ -131,6 +132,9 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   r"本网站上有侵犯|"
                                   # a comment box with nothing in it (还没有评论,快来抢沙发吧!)
                                   r"还没有评论|暂无评论|抢沙发|留言须知|我要评报|留言板管理员|"
+                                  # a news site's buttons under a posting's time (… 三峡传媒网 [撤稿纠错]
+                                  # 条评论) or its article tools (… 放大 缩小 默认)
+                                  r"撤稿纠错|放大\s*缩小\s*默认|"
                                   # a mood poll under the text (查看心情排行你看到此篇文章的感受是:)
                                   r"心情排行|看到此篇文章的感受|"
                                   # an image's alt text (中原区人民政府网站logo)
@@ -161,6 +165,19 @@ LIST_ITEMS = 6
 LIST_ITEM_LONGEST, LIST_SHORTEST = 20, 40
 #: what a line of writers' names holds (记者 张三 李四 …), which is no list of the site's
 _CREDIT_WORDS = re.compile(r"记者|通讯员|实习生|编辑|摄|文/图|图/文")
+
+
+#: where a site's headline list cuts a headline off (…职业技能竞赛开始......)
+_CUT_HEADLINE = re.compile(r"\.{3,}")
+
+
+def cut_headlines_run_together(text: str) -> bool:
+    """A site's list of headlines run together on one line, those too long for it cut off
+    with dots (农村群众小病不出村周末旅游大派送…竞赛开始......我区召开食品安全会议…): two
+    cuts or more, and no sentence's end (the labelled pages' two such lines are chrome;
+    a paragraph trails off with ……, not ASCII dots)."""
+    return "..." in text and len(text) >= LIST_SHORTEST and "。" not in text \
+        and "！" not in text and "？" not in text and len(_CUT_HEADLINE.findall(text)) >= 2
 
 
 def items_on_a_line(text: str) -> bool:
@@ -194,7 +211,7 @@ def is_boilerplate(text: str) -> bool:
     if "星期" in text and "。" not in text and "，" not in text and len(text) <= 120 \
             and _EPAPER_RECORD.search(text) is not None:
         return True  # (a record is one line of fields: no sentence, no paragraph's length)
-    if items_on_a_line(text):
+    if items_on_a_line(text) or cut_headlines_run_together(text):
         return True
     if len(text) > 80:
         return BOILERPLATE.match(text) is not None

@@ -96,6 +96,13 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "查看心情排行你看到此篇文章的感受是:",                          # a mood poll (1551)
     "(原标题:  )", "(原标题:驻马店网)",                       # the first headline's note (1372, 912)
     "友情链接:", "选择其他日期的报纸",                       # a links box, a date picker (1568, 1579)
+    "3上一",                                                     # page buttons, cut off (164)
+    "2019-04-05 19:25:05 三峡传媒网 [撤稿纠错] 条评论",          # a posting's buttons (1524)
+    "新闻作者:文旭 周英洁 杨泽东  发布时间:  查看次数:  放大 缩小 默认",  # article tools (1454)
+    # a headline list run together, the long ones cut off (1160)
+    "农村群众小病不出村周末旅游大派送林业富民持续突破区第二届职工职业技能竞赛开始......我区召开"
+    "食品安全会议志愿清洁家园 共建美丽衢江我区召开依法行政工作会议警银协作帮助客户寻回两万现金我区农民"
+    "饮用水工程长效管理全......七校长联袂上演示范课",
     "上 海 报 业 集 团      版 权 所 有",                          # letter-spaced (1253)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
     "FZ100214191194_A2457020",                                        # an image's identifier (1015)
@@ -478,6 +485,8 @@ def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
     # ... and short phrases with a full stop or a question: a paragraph, however many spaces
     assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围，干劲十足。")
     assert not is_boilerplate("路在哪里？ 钱从哪来？ 人往哪去？ 事怎么办？ 地怎么种？ 家怎么建？ 村里的人都在问")
+    # a paragraph that trails off, or quotes a list cut short: a sentence
+    assert not is_boilerplate("他说：“先修路......再建房......最后才是产业。”村民们纷纷点头表示赞同。")
 
 
 def test_a_site_s_editors_after_its_name_are_credited() -> None:
