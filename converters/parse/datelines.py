@@ -15,7 +15,8 @@ _BULLET = r"^\s*[•·□■●◆▲★]?\s*"  # (after a bullet, if any: •�
 _LEAD_OPENS = (r"(?=[\s（(【：:\d]|[〇一二三四五六七八九十]{1,3}月|近|日前|昨|今|去年|前不久|连日|为|在|据|"
                r"记者|本报|随着|当前|目前|截至|由|从|自|每)")
 #: the byline in brackets after a dateline's name, or inline, closed by 报道：
-_DATELINE_BYLINE = (r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]"
+#: (or in square brackets: 本报讯【新天水·天水日报记者张彬霞】)
+_DATELINE_BYLINE = (r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]|【\s*(?P<inner3>[^【】]{2,60}?)\s*】"
                     # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
                     r"|(?P<inline>(?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，]{2,40}?)报道\s*[：:])?")
 #: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),
@@ -74,7 +75,9 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
         return None
     found = match.groupdict()
     name = found["name"] or found.get("name2")
-    inner = found["inner"] or found.get("inner2")
+    # the byline in its brackets: round, square (【…】) or after an outlet's 报道
+    group = next((g for g in ("inner", "inner3", "inner2") if found.get(g)), None)
+    inner = found[group] if group else None
     if match.group("inline"):
         inline = text[match.start("inline"):match.end("inline")]
         return text[match.start("name"):match.end("name")], inline, match.end()  # 报道：cut
@@ -85,6 +88,5 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
         # 某某报道 without a byline in brackets is just words; 信阳消息(秦 灼), with its
         # writer's name, a dateline
         return None
-    inner_text = text[match.start("inner"):match.end("inner")] if found["inner"] else \
-        (text[match.start("inner2"):match.end("inner2")] if inner else None)
+    inner_text = text[match.start(group):match.end(group)] if group else None
     return dateline, inner_text, match.end()

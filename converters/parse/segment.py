@@ -98,7 +98,7 @@ def _analyse(unit: Unit, traditional: bool) -> None:
             unit.dateline = name
             if inner_byline is not None:
                 # as printed between the dateline and the text: (记者 …), 通讯员吴雷报道：
-                printed = text[text.index(name) + len(name):end].strip(" （）()：:")
+                printed = text[text.index(name) + len(name):end].strip(" （）()【】：:")
                 inner_byline = replace(inner_byline, text=printed or inner_byline.text)
             unit.byline = inner_byline
             unit.text = text[end:].lstrip()
