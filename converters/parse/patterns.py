@@ -98,6 +98,10 @@ SHORT_BOILERPLATE = re.compile(
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
+    # a 基层政务公开 site's header: its name, and the office that posted with its level
+    # (二七区基层政务公开 / 二七区建中街街道办事处 乡级)
+    r"[\u4e00-\u9fff]{2,10}基层政务公开\s*$|"
+    r"[\u4e00-\u9fff（）()]{2,28}(?:办事处|人民政府|政府|局|委员会|中心|办公室)\s+[乡县区市]级\s*$|"
     # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸), its
     # page buttons cut off (3上一)
     r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|\d\s*上一\s*$|"
@@ -135,6 +139,10 @@ BOILERPLATE_ANYWHERE = re.compile(r"网站版权所有|All [Rr]ights [Rr]eserved
                                   # a news site's buttons under a posting's time (… 三峡传媒网 [撤稿纠错]
                                   # 条评论) or its article tools (… 放大 缩小 默认)
                                   r"撤稿纠错|放大\s*缩小\s*默认|"
+                                  # a government site's disclaimers (② 凡本网注明“来源：XXX”的作品，
+                                  # 均转载自其它媒体，转载目的在于传递更多信息…; ③ 如因作品内容、
+                                  # 版权和其它问题需要同本网联系的…)
+                                  r"转载目的在于传递更多信息|需要同本网联系|"
                                   # a mood poll under the text (查看心情排行你看到此篇文章的感受是:)
                                   r"心情排行|看到此篇文章的感受|"
                                   # an image's alt text (中原区人民政府网站logo)

@@ -97,6 +97,11 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "(原标题:  )", "(原标题:驻马店网)",                       # the first headline's note (1372, 912)
     "友情链接:", "选择其他日期的报纸",                       # a links box, a date picker (1568, 1579)
     "3上一",                                                     # page buttons, cut off (164)
+    "二七区基层政务公开", "二七区建中街街道办事处 乡级",          # a 基层政务公开 site's header (1580)
+    "经济技术开发区应急管理局 县级",
+    # a government site's disclaimers (1585, 1422)
+    "② 凡本网注明“来源:XXX”的作品,均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。",
+    "③ 如因作品内容、版权和其它问题需要同本网联系的,请在30日内进行。",
     "2019-04-05 19:25:05 三峡传媒网 [撤稿纠错] 条评论",          # a posting's buttons (1524)
     "新闻作者:文旭 周英洁 杨泽东  发布时间:  查看次数:  放大 缩小 默认",  # article tools (1454)
     # a headline list run together, the long ones cut off (1160)
@@ -485,6 +490,8 @@ def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
     # ... and short phrases with a full stop or a question: a paragraph, however many spaces
     assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围，干劲十足。")
     assert not is_boilerplate("路在哪里？ 钱从哪来？ 人往哪去？ 事怎么办？ 地怎么种？ 家怎么建？ 村里的人都在问")
+    # a level after words that name no office is no site's header
+    assert not is_boilerplate("村里召开会议 县级")
     # a paragraph that trails off, or quotes a list cut short: a sentence
     assert not is_boilerplate("他说：“先修路......再建房......最后才是产业。”村民们纷纷点头表示赞同。")
 
