@@ -29,7 +29,9 @@ DATELINE = re.compile(
     r"[\u4e00-\u9fff\d]{0,10}?讯"
     # a news site's: 中原网讯, 人民网郑州3月1日讯, 千岛湖新闻网讯 (not 互联网通讯: a place and
     # date or nothing)
+    # (or, with its date, 消息: 苍南新闻网2月18日消息)
     r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
+    r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日消息"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
     r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"

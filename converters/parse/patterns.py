@@ -98,6 +98,8 @@ SHORT_BOILERPLATE = re.compile(
     r"[\u4e00-\u9fff·]{2,16}\s+(?:原创|首发|独家)$|"
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
+    # when a site posted the story (加入时间:2021-07-23 09:31, 发布时间:…), first on its line
+    r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}|"
     # a 基层政务公开 site's header: its name, and the office that posted with its level
     # (二七区基层政务公开 / 二七区建中街街道办事处 乡级)
     r"[\u4e00-\u9fff]{2,10}基层政务公开\s*$|"

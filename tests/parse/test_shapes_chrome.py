@@ -98,6 +98,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "友情链接:", "选择其他日期的报纸",                       # a links box, a date picker (1568, 1579)
     "3上一",                                                     # page buttons, cut off (164)
     "二七区基层政务公开", "二七区建中街街道办事处 乡级",          # a 基层政务公开 site's header (1580)
+    "加入时间:2021-07-23 09:31",                                 # when it was posted (1603)
     "经济技术开发区应急管理局 县级",
     # a government site's disclaimers (1585, 1422)
     "② 凡本网注明“来源:XXX”的作品,均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。",
@@ -511,3 +512,12 @@ def test_a_footer_s_letter_spaced_copyright_is_the_site_s() -> None:
     # (1253: 上海报业集团's footer, its characters spaced out, under the article's text)
     assert is_boilerplate("上 海 报 业 集 团      版 权 所 有")
     assert not is_boilerplate("记者了解到，该公司的版 权 所有人已经变更。")  # a sentence's own spacing
+
+
+def test_when_a_site_posted_the_story_is_its_chrome() -> None:
+    from converters.parse.patterns import is_boilerplate
+
+    # (1603: under the headline, read as its subtitle by a model that never saw the page)
+    assert is_boilerplate("加入时间:2021-07-23 09:31")
+    assert is_boilerplate("发布时间：2023年5月8日 来源：县政府办")
+    assert not is_boilerplate("据了解，发布时间为2023年5月8日的通知已经失效。")  # a sentence
