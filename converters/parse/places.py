@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer, default_gazetteer
 from .hanzi import fold
@@ -57,8 +58,7 @@ class Division:
         return self.code[:4]
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):  # a tuple: made for every mention, and cheaply
     """An article's district, and why."""
 
     district: str | None
@@ -67,8 +67,7 @@ class Reading:
     citywide: bool = False  # it names so many that it is the city's story
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a tuple: made for every mention, and cheaply
     """One mention: what it names (``district`` is the name an article is filed
     under: a Zhengzhou canonical name, another county's official name, or
     None for a city, a province or a zone outside Zhengzhou)."""
