@@ -101,9 +101,11 @@ SHORT_BOILERPLATE = re.compile(
     # when a site posted the story (加入时间:2021-07-23 09:31, 发布时间:…), first on its line
     r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}|"
     # a 基层政务公开 site's header: its name, and the office that posted with its level
-    # (二七区基层政务公开 / 二七区建中街街道办事处 乡级)
+    # (二七区基层政务公开 / 二七区建中街街道办事处 乡级; a street's office by its street's
+    # name alone: 金水区北林路 乡级)
     r"[\u4e00-\u9fff]{2,10}基层政务公开\s*$|"
-    r"[\u4e00-\u9fff（）()]{2,28}(?:办事处|人民政府|政府|局|委员会|中心|办公室)\s+[乡县区市]级\s*$|"
+    r"[\u4e00-\u9fff（）()]{2,28}(?:办事处|人民政府|政府|局|委员会|中心|办公室|街道|路|街|镇|乡)"
+    r"\s+[乡县区市]级\s*$|"
     # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸), its
     # page buttons cut off (3上一)
     r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|\d\s*上一\s*$|"

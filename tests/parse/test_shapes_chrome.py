@@ -100,6 +100,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "二七区基层政务公开", "二七区建中街街道办事处 乡级",          # a 基层政务公开 site's header (1580)
     "加入时间:2021-07-23 09:31",                                 # when it was posted (1603)
     "经济技术开发区应急管理局 县级",
+    "金水区北林路 乡级",                                          # ... a street's office (1614)
     # a government site's disclaimers (1585, 1422)
     "② 凡本网注明“来源:XXX”的作品,均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。",
     "③ 如因作品内容、版权和其它问题需要同本网联系的,请在30日内进行。",
