@@ -29,8 +29,10 @@ DATELINE = re.compile(
     r"[\u4e00-\u9fff\d]{0,10}?讯"
     # a news site's: 中原网讯, 人民网郑州3月1日讯, 千岛湖新闻网讯 (not 互联网通讯: a place and
     # date or nothing)
-    # (or, with its date, 消息: 苍南新闻网2月18日消息)
+    # (or, with its date, 消息: 苍南新闻网2月18日消息; or its city's channel: 映象网周口讯,
+    # whose place read_dateline asks the gazetteer about)
     r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
+    r"|[\u4e00-\u9fff]{2,4}网(?P<channel>[\u4e00-\u9fff]{2,3})讯"
     r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日消息"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
@@ -76,6 +78,8 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
     if match is None:
         return None
     found = match.groupdict()
+    if found.get("channel") and not default_places().names_place(found["channel"]):
+        return None  # (互联网通讯: no place's channel)
     name = found["name"] or found.get("name2")
     # the byline in its brackets: round, square (【…】) or after an outlet's 报道
     group = next((g for g in ("inner", "inner3", "inner2") if found.get(g)), None)

@@ -100,6 +100,12 @@ SHORT_BOILERPLATE = re.compile(
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
     # when a site posted the story (加入时间:2021-07-23 09:31, 发布时间:…), first on its line
     r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}|"
+    # a picture's stand-in (图片14), a site's keywords under the text (文章关键词:汝南县,…)
+    # (not 关键词：创新 alone: a year's review may head its parts so)
+    r"图片\d{1,3}\s*$|文章关键词\s*[:：]|"
+    # its news hotline and mailbox, in brackets under the text ((映象网驻马店新闻热线:0396—…,
+    # 投稿邮箱…。)): a sentence that names the hotline opens with no bracket
+    r"[（(][^（）()]{0,20}(?:新闻热线|投稿邮箱)|"
     # a 基层政务公开 site's header: its name, and the office that posted with its level
     # (二七区基层政务公开 / 二七区建中街街道办事处 乡级; a street's office by its street's
     # name alone: 金水区北林路 乡级)

@@ -119,7 +119,9 @@ def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
                                   # a place, then a word with 讯 in it: a company, news
                                   "郑州讯飞公司负责人介绍，公司今年发展很快。",
                                   "洛阳讯息港正式开业，市民纷纷前往参观。",
-                                  "报刊讯息纷纷传来，大家都很高兴。"])
+                                  "报刊讯息纷纷传来，大家都很高兴。",
+                                  # a site's name, then no place's channel
+                                  "移动互联网通讯(5G)技术发展迅速。"])
 def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
@@ -179,6 +181,8 @@ def test_bylines_glued_to_the_end(paragraph: str, kept: str, names: list) -> Non
      "本报讯", ["张彬霞"], [], "为有效遏制"),                          # square brackets (1579)
     ("苍南新闻网2月18日消息:日前,我县首部村简志《章均垟村志》正式出版。", "苍南新闻网2月18日消息",
      [], [], "日前"),                                                    # a site's 消息 (1595)
+    ("映象网周口讯(记者金江涛通讯员邹同宝)“在家尽孝心,出门讲公德。”扶沟县评选文明卫生户。",
+     "映象网周口讯", ["金江涛"], ["邹同宝"], "“在家尽孝心"),                # a city's channel (1617)
     ("云上黄石报道(记者 徐苞俊)近日,记者从黄石港区获悉。", "云上黄石报道", ["徐苞俊"], [], "近日"),
     ("信阳消息(秦 灼)6月25日晚,罗山县莽张镇举行颁奖典礼。", "信阳消息", [], [], "6月25日"),  # (1017)
     ("武汉晚报讯(记者程艳 通讯员王成)随着城市更新的推进。", "武汉晚报讯", ["程艳"], ["王成"], "随着"),

@@ -101,6 +101,9 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     "加入时间:2021-07-23 09:31",                                 # when it was posted (1603)
     "经济技术开发区应急管理局 县级",
     "金水区北林路 乡级",                                          # ... a street's office (1614)
+    "图片14",                                                     # a picture's stand-in (1620)
+    "文章关键词:汝南县,老君庙,治理 责编:黄向阳",                 # a site's keywords (1618)
+    "(映象网驻马店新闻热线:0396—3599908,投稿邮箱yxwzmdpd@163.com。)",  # its hotline (1618)
     # a government site's disclaimers (1585, 1422)
     "② 凡本网注明“来源:XXX”的作品,均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责。",
     "③ 如因作品内容、版权和其它问题需要同本网联系的,请在30日内进行。",
@@ -492,6 +495,12 @@ def test_a_line_of_many_writers_is_no_list_of_the_site_s() -> None:
     # ... and short phrases with a full stop or a question: a paragraph, however many spaces
     assert not is_boilerplate("学党史 悟思想 办实事 开新局 强担当 作表率，全区上下形成了浓厚的学习氛围，干劲十足。")
     assert not is_boilerplate("路在哪里？ 钱从哪来？ 人往哪去？ 事怎么办？ 地怎么种？ 家怎么建？ 村里的人都在问")
+    # (a site's own, wherever they stand: 1620, 1618)
+    for line in ("图片14", "文章关键词:汝南县,老君庙,治理", "(映象网驻马店新闻热线:0396—3599908)"):
+        assert is_boilerplate(line), line
+    # a sentence naming the hotline, a part of a review headed by its key word: the text's
+    assert not is_boilerplate("市民可拨打新闻热线0371-12345反映问题。")
+    assert not is_boilerplate("关键词：创新")
     # a level after words that name no office is no site's header
     assert not is_boilerplate("村里召开会议 县级")
     # a paragraph that trails off, or quotes a list cut short: a sentence
