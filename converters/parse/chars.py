@@ -85,8 +85,7 @@ def visible_length(text: str) -> int:
 
 
 #: runs of East Asian Wide and Fullwidth characters (UAX #11 ranges that occur in Chinese
-#: text): removed a run at a time, not a character at a time (five times faster on a
-#: line of Han)
+#: text): removed a run at a time (a line of Han is one run), not one match a character
 _WIDE_RUNS = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                         "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
                         "\uffe0-\uffe6\U00020000-\U0003fffd]+")

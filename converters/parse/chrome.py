@@ -59,7 +59,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern
                   # 微博 alone, which may be a headline's word
                   r"(?:QQ空间|QQ好友|人人网|微信好友|微信朋友圈|一键分享)$)"),
     ("furniture", r"欢迎你$|站内搜索|当前位置|二维码|客户端|订阅|手机报|官方微博|阅读机|"
-                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|撤稿纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
+                  r"新闻线索|在线提交|语音播报|我要爆料|我要纠错|收藏本页|扫一扫|分享按钮|点击右上角|"
                   r"意见反馈|新闻爆料|进入论坛|"
                   # a news site's footer widgets
                   r"关注我|新浪微博|腾讯微博|吐槽"),

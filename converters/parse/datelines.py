@@ -16,7 +16,7 @@ _LEAD_OPENS = (r"(?=[\s（(【：:\d]|[〇一二三四五六七八九十]{1,3}�
                r"记者|本报|随着|当前|目前|截至|由|从|自|每)")
 #: the byline in brackets after a dateline's name, or inline, closed by 报道：
 #: (or in square brackets: 本报讯【新天水·天水日报记者张彬霞】)
-_DATELINE_BYLINE = (r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]|【\s*(?P<inner3>[^【】]{2,60}?)\s*】"
+_DATELINE_BYLINE = (r"\s*(?:[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[）)]|【\s*(?P<square>[^【】]{2,60}?)\s*】"
                     # 本报讯 通讯员周益民、薛继伟报道：the byline inline, closed by 报道：
                     r"|(?P<inline>(?:[\u4e00-\u9fff·]{0,12}记者|通讯员)[^：:（）()。，]{2,40}?)报道\s*[：:])?")
 #: a dateline opening a lead, with the byline in its brackets: 本报讯, 本报讯(记者 …),
@@ -32,8 +32,11 @@ DATELINE = re.compile(
     # (or, with its date, 消息: 苍南新闻网2月18日消息; or its city's channel: 映象网周口讯,
     # whose place read_dateline asks the gazetteer about)
     r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
-    r"|[\u4e00-\u9fff]{2,4}网(?P<channel>[\u4e00-\u9fff]{2,3})讯"
-    r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日消息"
+    # (a sentence reporting another site's news, 据人民网3月1日消息, is none: a dateline's
+    # 消息 is followed by its colon or a space)
+    r"|(?![据从经在由])[\u4e00-\u9fff]{2,4}网(?P<channel>[\u4e00-\u9fff]{2,3})讯"
+    r"|(?![据从经在由])(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网[\u4e00-\u9fff]{0,4}"
+    r"\d{1,2}月\d{1,2}日消息(?=\s*[:：]|\s)"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
     r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"
@@ -82,7 +85,7 @@ def read_dateline(text: str, folded: str) -> tuple[str, str | None, int] | None:
         return None  # (互联网通讯: no place's channel)
     name = found["name"] or found.get("name2")
     # the byline in its brackets: round, square (【…】) or after an outlet's 报道
-    group = next((g for g in ("inner", "inner3", "inner2") if found.get(g)), None)
+    group = next((g for g in ("inner", "square", "inner2") if found.get(g)), None)
     inner = found[group] if group else None
     if match.group("inline"):
         inline = text[match.start("inline"):match.end("inline")]

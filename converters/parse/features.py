@@ -146,7 +146,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str], *, opens_pag
             deck_pos[k], deck_size[k] = k - i + 1, j - i + 1
         i = j + 1
     nav_seen = -100
-    own = PageFeatures()
+    rows = PageFeatures()
     # what a line tells its neighbours: its shape and kind to the next lines, its rule
     # reading to those two away (kept apart as they are made: the names are many)
     near: list[list[str]] = []
@@ -259,11 +259,11 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str], *, opens_pag
             f.append("first")
         if i == n - 1 and closes_page:
             f.append("last")
-        own.append(f)
+        rows.append(f)
         near.append(shared)
         far.append(distant)
-    own.own = [len(row) for row in own]
-    for i, row in enumerate(own):
+    rows.own = [len(row) for row in rows]
+    for i, row in enumerate(rows):
         for offset, told in ((-1, near), (1, near), (-2, far), (2, far)):
             j = i + offset
             names = _AT[offset]
@@ -271,7 +271,7 @@ def unit_features(units: Sequence[Unit], rule_roles: Sequence[str], *, opens_pag
                 row.extend([names[name] for name in told[j]])
             else:
                 row.append(names["none"])
-    return own
+    return rows
 
 
 class _Prefixed(dict[str, str]):

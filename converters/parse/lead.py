@@ -37,7 +37,7 @@ _LOCATING = re.compile(r"^(?:[东西南北]?(?:起|抵|至|到|临|接|邻|靠)|
 _DOING = re.compile(r"^(?:创建|打造|开展|推进|争创|创成|成为|评为|荣获|获评|入选|争当)|示范")
 
 
-class Lead(NamedTuple):  # a tuple: made for every mention, and cheaply
+class Lead(NamedTuple):  # a tuple: built in one go, not field by field
     date: str | None
     subdistrict: str | None
     district: str | None  # a district named as the actor, if any

@@ -99,7 +99,8 @@ SHORT_BOILERPLATE = re.compile(
     # an image's identifier (FZ100214191194_A2457020)
     r"[A-Za-z]{0,4}\d{6,}_[A-Za-z0-9_\-]{4,30}\s*$|"
     # when a site posted the story (加入时间:2021-07-23 09:31, 发布时间:…), first on its line
-    r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}|"
+    # (not a sentence that opens so: 发布日期：2023年3月1日，郑州市政府发布了新规)
+    r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}[^。，！？]*$|"
     # a picture's stand-in (图片14), a site's keywords under the text (文章关键词:汝南县,…)
     # (not 关键词：创新 alone: a year's review may head its parts so)
     r"图片\d{1,3}\s*$|文章关键词\s*[:：]|"
@@ -109,9 +110,11 @@ SHORT_BOILERPLATE = re.compile(
     # a 基层政务公开 site's header: its name, and the office that posted with its level
     # (二七区基层政务公开 / 二七区建中街街道办事处 乡级; a street's office by its street's
     # name alone: 金水区北林路 乡级)
-    r"[\u4e00-\u9fff]{2,10}基层政务公开\s*$|"
+    # (a place's name only: 二七区扎实推进基层政务公开 is a headline; and the site's two
+    # levels only: 二七区马寨镇 市级 may be an honour in a list)
+    r"[\u4e00-\u9fff]{1,8}[区县市]基层政务公开\s*$|"
     r"[\u4e00-\u9fff（）()]{2,28}(?:办事处|人民政府|政府|局|委员会|中心|办公室|街道|路|街|镇|乡)"
-    r"\s+[乡县区市]级\s*$|"
+    r"\s+[乡县]级\s*$|"
     # a site's links box (友情链接:), an e-paper's date picker (选择其他日期的报纸), its
     # page buttons cut off (3上一)
     r"友情链接\s*[:：]?\s*$|选择其他日期的?报纸\s*$|\d\s*上一\s*$|"
@@ -191,11 +194,11 @@ _CUT_HEADLINE = re.compile(r"\.{3,}")
 
 def cut_headlines_run_together(text: str) -> bool:
     """A site's list of headlines run together on one line, those too long for it cut off
-    with dots (农村群众小病不出村周末旅游大派送…竞赛开始......我区召开食品安全会议…): two
-    cuts or more, and no sentence's end (the labelled pages' two such lines are chrome;
-    a paragraph trails off with ……, not ASCII dots)."""
+    with dots (农村群众小病不出村周末旅游大派送…竞赛开始......我区召开食品安全会议…): three
+    cuts or more, and no sentence's end (a paragraph may trail off with dots twice:
+    唱歌、跳舞、下棋、打太极......老人们在这里各得其乐，孩子们在这里快乐成长......)."""
     return "..." in text and len(text) >= LIST_SHORTEST and "。" not in text \
-        and "！" not in text and "？" not in text and len(_CUT_HEADLINE.findall(text)) >= 2
+        and "！" not in text and "？" not in text and len(_CUT_HEADLINE.findall(text)) >= 3
 
 
 def items_on_a_line(text: str) -> bool:

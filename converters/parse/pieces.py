@@ -22,15 +22,16 @@ PIECE_CHARS = 1_000_000
 _SENTENCE_THEN_SPACE = re.compile(r"[。！？!?”」』]\s")
 
 
-def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
-    """(number of its first line, text) for each piece of ``text``, about ``size`` long."""
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str, bool]]:
+    """(number of its first line, text, whether it is the last) for each piece of
+    ``text``, about ``size`` long."""
     start, line = 0, 1
     while start < len(text):
         end = min(len(text), start + size)
         if end < len(text):
             end = _cut(text, start, end, size)
         piece = text[start:end]
-        yield line, piece
+        yield line, piece, end == len(text)
         line += piece.count("\n")
         start = end
 

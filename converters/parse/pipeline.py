@@ -42,18 +42,18 @@ class ReadPage:
     warnings: tuple[str, ...]
 
 
-def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
-               explain: bool = False, first_line: int = 1, last_piece: bool = True) -> ReadPage:
+def read_roles(text: str, *, options: ParseOptions = ParseOptions(), explain: bool = False,
+               first_line: int = 1, first_piece: bool = True, last_piece: bool = True) -> ReadPage:
     """Normalise and segment a page and give each unit its role. A piece of a huge page
-    starts at ``first_line`` (1: the page's start) and, but for the ``last_piece``, has
-    more of the page after it."""
+    starts at ``first_line``; but for the ``first_piece`` (the ``last_piece``) it has
+    more of the page before (after) it. (A page on one line numbers every piece 1.)"""
     if options.simplified:
         text = simplified(text)
     page = normalise(text, punctuation=options.punctuation, first_line=first_line)
     units = read(page.lines)
     rule_roles = record_rule_roles(units)
     labels, reasons = roles.read_page(units, rule_roles, explain=explain,
-                                      opens_page=first_line == 1, closes_page=last_piece)
+                                      opens_page=first_piece, closes_page=last_piece)
     roles.assign(units, labels, reasons)
     drop_summaries(units)
     return ReadPage(tuple(units), tuple(rule_roles), page.dropped, page.warnings)
@@ -61,18 +61,19 @@ def read_roles(text: str, *, options: ParseOptions = ParseOptions(),
 
 def parse_text(text: str, source: str = "<text>", *, options: ParseOptions = ParseOptions(),
                places: Places | None = None, encoding: str = "utf-8",
-               digest: str = "") -> Document:
+               digest: str = "", piece_size: int = PIECE_CHARS) -> Document:
+    """A page's document; a page of more than two pieces' size (``piece_size``
+    characters each) is read a piece at a time."""
     # the reasons cost a twentieth of reading a page: kept for the review page
-    if len(text) <= 2 * PIECE_CHARS:
+    if len(text) <= 2 * piece_size:
         return document_from(read_roles(text, options=options, explain=True), source,
                              places=places, encoding=encoding, digest=digest)
     # a huge page (a whole archive saved as one file, a line of 50 MB): read a piece at a
     # time, so that what is kept per line while reading stays bounded
-    cut = list(pieces(text))
-    return joined([document_from(read_roles(piece, options=options, first_line=first,
-                                            explain=True, last_piece=number == len(cut) - 1),
+    return joined([document_from(read_roles(piece, options=options, first_line=first, explain=True,
+                                            first_piece=number == 0, last_piece=last),
                                  source, places=places, encoding=encoding, digest=digest)
-                   for number, (first, piece) in enumerate(cut)])
+                   for number, (first, piece, last) in enumerate(pieces(text, piece_size))])
 
 
 def document_from(read_page: ReadPage, source: str, *, places: Places | None = None,

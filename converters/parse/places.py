@@ -58,7 +58,7 @@ class Division:
         return self.code[:4]
 
 
-class Reading(NamedTuple):  # a tuple: made for every mention, and cheaply
+class Reading(NamedTuple):  # a tuple: built in one go, not field by field
     """An article's district, and why."""
 
     district: str | None
@@ -67,7 +67,7 @@ class Reading(NamedTuple):  # a tuple: made for every mention, and cheaply
     citywide: bool = False  # it names so many that it is the city's story
 
 
-class Place(NamedTuple):  # a tuple: made for every mention, and cheaply
+class Place(NamedTuple):  # a tuple: one for every place a text names, built in one go
     """One mention: what it names (``district`` is the name an article is filed
     under: a Zhengzhou canonical name, another county's official name, or
     None for a city, a province or a zone outside Zhengzhou)."""

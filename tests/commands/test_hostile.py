@@ -394,8 +394,7 @@ def test_a_layout_name_no_chosen_format_has_is_an_error(tmp_path: Path) -> None:
 
 # -- scale ---------------------------------------------------------------------------------------
 def test_a_huge_page_read_in_pieces_gives_the_articles_read_whole() -> None:
-    from converters.parse.pipeline import document_from, read_roles
-    from converters.parse.pieces import joined, pieces
+    from converters.parse.pipeline import parse_text
 
     articles = []
     for n in range(60):
@@ -403,18 +402,30 @@ def test_a_huge_page_read_in_pieces_gives_the_articles_read_whole() -> None:
                                  for k in range(12))
         articles.append(f"第{n}篇文章的标题\n\n本报讯 记者 张三 通讯员 李四\n\n{paragraphs}")
     text = "\n\n".join(articles)
-    whole = document_from(read_roles(text), "page.txt")
-    cut = list(pieces(text, size=3_000))  # small pieces: cuts inside articles too
-    assert len(cut) >= 10
-    # (as parse_text reads them: each piece but the last has more of the page after it)
-    parts = joined([document_from(read_roles(piece, first_line=first, last_piece=number == len(cut) - 1),
-                                  "page.txt") for number, (first, piece) in enumerate(cut)])
+    whole = parse_text(text, "page.txt")
+    # small pieces (a few articles' worth): cuts inside articles too, each piece's edges
+    # text going on, not the page's
+    parts = parse_text(text, "page.txt", piece_size=3_000)
+    assert len(parts.reading) == len(whole.reading)
     assert [a.title for a in parts.articles] == [a.title for a in whole.articles]
     assert [[b.text for b in a.body] for a in parts.articles] == \
         [[b.text for b in a.body] for a in whole.articles]
     assert [[b.source.first_line for b in a.body] for a in parts.articles] == \
         [[b.source.first_line for b in a.body] for a in whole.articles]  # the page's numbers
     assert parts.district == whole.district == "中原区"
+
+
+def test_a_huge_page_on_one_line_read_in_pieces_keeps_every_sentence() -> None:
+    # a scraped site collapsed into one line: every piece starts on line 1, and but for
+    # the first each has more of the page before it
+    from converters.parse.pipeline import parse_text
+
+    sentences = [f"第{k}段：中原区今天召开会议，研究部署工作，会议要求各单位认真落实。" for k in range(400)]
+    text = "本报讯 记者 张三 " + " ".join(sentences)
+    document = parse_text(text, "page.txt", piece_size=3_000)
+    kept = "".join(b.text for a in document.articles for b in a.body)
+    assert all(sentence in kept for sentence in sentences)
+    assert not any("第" in line and "段：" in line for line in document.dropped)
 
 
 def test_checking_thousands_of_paragraphs_is_not_quadratic() -> None:

@@ -121,7 +121,10 @@ def test_a_sentence_ending_in_摄_is_no_glued_credit(paragraph: str) -> None:
                                   "洛阳讯息港正式开业，市民纷纷前往参观。",
                                   "报刊讯息纷纷传来，大家都很高兴。",
                                   # a site's name, then no place's channel
-                                  "移动互联网通讯(5G)技术发展迅速。"])
+                                  "移动互联网通讯(5G)技术发展迅速。",
+                                  # another site's news reported: no dateline of the page's
+                                  "据人民网3月1日消息，今年全国新能源汽车销量持续增长。",
+                                  "物联网3月1日消息称，行业规模继续扩大。"])
 def test_not_datelines(text: str) -> None:
     assert parse_text("标题\n\n" + text).articles[0].dateline is None
 
@@ -446,3 +449,10 @@ def test_a_line_read_otherwise_than_the_rules_cut_it_keeps_every_character_once(
         kept += [article.kicker or "", article.title or "", article.subtitle or "", *article.bylines,
                  article.dateline or "", *article.captions, *(block.text for block in article.body)]
     assert _han(kept) == _han([page])
+
+
+def test_a_datelines_square_brackets_are_not_its_bylines_words() -> None:
+    # 1579: the byline as printed, without the brackets that held it
+    article = parse_text("秦安县公安局防范电信诈骗宣传取得新成效\n\n本报讯【新天水·天水日报记者张彬霞】"
+                         "为有效遏制电信网络诈骗案件高发态势，秦安县公安局开展宣传。\n").articles[0]
+    assert article.bylines == ("新天水·天水日报记者张彬霞",)

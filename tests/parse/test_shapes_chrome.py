@@ -47,7 +47,6 @@ from shapes import PAGES, as_labelled
     ("朗读", "furniture"), ("朗读放大 缩小 默认", "furniture"),            # an e-paper's buttons (926)
     ("电脑版", "furniture"), ("手机版", "furniture"),                     # a site's switch (1106)
     ("一键分享", "furniture"), ("QQ空间", "furniture"),                    # a share widget (1374)
-    ("2019-04-05 19:25:05 三峡传媒网 [撤稿纠错] 条评论", "furniture"),     # a posting's buttons (1524)
     ("郑州人大县市区人大正文", "navigation"),                  # a breadcrumb's end, no separators (1315)
     ("首页 视频 视频新闻", "navigation"),                        # ... spaces for separators (1354)
     ("A3:天下大足总第362期 >2023-11-29编印", "page-number"),          # a county e-paper's (1360)
@@ -112,7 +111,7 @@ def test_chrome_kinds(line: str, kind: str) -> None:
     # a headline list run together, the long ones cut off (1160)
     "农村群众小病不出村周末旅游大派送林业富民持续突破区第二届职工职业技能竞赛开始......我区召开"
     "食品安全会议志愿清洁家园 共建美丽衢江我区召开依法行政工作会议警银协作帮助客户寻回两万现金我区农民"
-    "饮用水工程长效管理全......七校长联袂上演示范课",
+    "饮用水工程长效管理全......七校长联袂上演示范课一般企业安全生产管理培训班开......责任伴我成长",
     "上 海 报 业 集 团      版 权 所 有",                          # letter-spaced (1253)
     "中原区人民政府网站logo",                                         # an image's alt text (109)
     "FZ100214191194_A2457020",                                        # an image's identifier (1015)
@@ -531,3 +530,29 @@ def test_when_a_site_posted_the_story_is_its_chrome() -> None:
     assert is_boilerplate("加入时间:2021-07-23 09:31")
     assert is_boilerplate("发布时间：2023年5月8日 来源：县政府办")
     assert not is_boilerplate("据了解，发布时间为2023年5月8日的通知已经失效。")  # a sentence
+
+
+@pytest.mark.parametrize("line", [
+    "3上一",                                                  # page buttons, cut off (164)
+    "2019-04-05 19:25:05 三峡传媒网 [撤稿纠错] 条评论",       # a posting's buttons (1524)
+    "新闻作者:文旭 发布时间:  查看次数:  放大 缩小 默认",      # article tools (1454)
+    "查看心情排行", "你看到此篇文章的感受是:",                # a mood poll, either half (1551)
+    "二七区基层政务公开", "加入时间:2021-07-23 09:31",
+])
+def test_a_site_s_widgets_are_boilerplate_wherever_they_stand(line: str) -> None:
+    from converters.parse.patterns import is_boilerplate
+
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "二七区扎实推进基层政务公开",                    # a headline about it (a second read)
+    "二七区马寨镇 市级",                             # an honour's level in a list
+    "发布日期：2023年3月1日，郑州市政府发布了新规",  # a sentence opening with a date's label
+    # a paragraph trailing off with dots twice
+    "唱歌、跳舞、下棋、打太极......老人们在这里各得其乐，孩子们在这里快乐成长......",
+])
+def test_lines_shaped_like_a_site_s_widgets_that_are_text(line: str) -> None:
+    from converters.parse.patterns import is_boilerplate
+
+    assert not is_boilerplate(line)

@@ -105,3 +105,22 @@ def test_a_page_cut_off_ends_in_a_truncated_article() -> None:
     assert article.truncated and article.paragraphs[-1].text.endswith("参与环境整治")
     assert any("cut off" in warning for warning in document.warnings)
     assert not parse_file(PAGES / "22.txt").articles[-1].truncated
+
+
+def test_a_piece_of_a_huge_page_has_no_page_edge_inside_it() -> None:
+    # a piece but the first goes on from text above it, a piece but the last into text
+    # below: its first and last lines are no page's first and last (6570970)
+    from converters.parse.assemble import record_rule_roles
+    from converters.parse.features import unit_features
+    from converters.parse.normalise import normalise
+    from converters.parse.segment import read
+
+    text = "\n\n".join(f"第{k}段：中原区今天召开会议，研究部署工作，会议要求各单位认真落实各项任务。"
+                       for k in range(6))
+    units = read(normalise(text).lines)
+    rule_roles = record_rule_roles(units)
+    page = unit_features(units, rule_roles)
+    inner = unit_features(units, rule_roles, opens_page=False, closes_page=False)
+    assert "first" in page[0] and "last" in page[-1]
+    assert "first" not in inner[0] and "last" not in inner[-1]
+    assert not [f for row in inner for f in row if f.startswith("lead=after") or f == "lead=0"]
