@@ -37,6 +37,8 @@ DATELINE = re.compile(
     r"|(?![据从经在由])[\u4e00-\u9fff]{2,4}网(?P<channel>[\u4e00-\u9fff]{2,3})讯"
     r"|(?![据从经在由])(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网[\u4e00-\u9fff]{0,4}"
     r"\d{1,2}月\d{1,2}日消息(?=\s*[:：]|\s)"
+    # a county's newsroom: 高密融媒10月20日讯【记者 …】, …融媒体中心讯
+    r"|[\u4e00-\u9fff]{2,4}(?:融媒体中心|融媒|新闻中心)(?:\d{1,2}月\d{1,2}日)?讯"
     r"|本报记(?=\s*[（(])"  # a misprint seen on a real page: 本报记(郑报全媒体记者 …)
     # Hong Kong and Macau papers print 【本報消息】, 【明報專訊】
     r"|【(?:本报|[\u4e00-\u9fff]{1,4}报)(?:专讯|消息|讯)】"

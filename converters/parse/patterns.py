@@ -42,6 +42,10 @@ BOILERPLATE = re.compile(
     # 綦江区委 … 承办:…融媒体中心 技术支持:…)
     r"主办单位\s*[:：]|主办\s*[:：](?=[^。]{0,80}?(?:承办|技术支持)\s*[:：][^。]*$)|"
     r"返回(?:顶部|首页|列表)|打印本页|更多资讯请关注|"
+    # a site's news hotline and mailbox, in brackets under the text, however long
+    # ((映象网驻马店新闻热线:0396—…,投稿邮箱…。映象网“大象陪办”电话…)): a sentence that
+    # names the hotline opens with no bracket
+    r"[（(][^（）()]{0,20}(?:新闻热线|投稿邮箱)|"
     # the numbered rules of a site's comment board (2.大理时讯拥有管理笔名和留言的一切权力。)
     r"\d{1,2}\s*[.、．]\s*\S{0,40}?(?:留言板|留言的|笔名)|"
     # an e-paper's page line (版次:A01  2024年01月16日)
@@ -104,9 +108,6 @@ SHORT_BOILERPLATE = re.compile(
     # a picture's stand-in (图片14), a site's keywords under the text (文章关键词:汝南县,…)
     # (not 关键词：创新 alone: a year's review may head its parts so)
     r"图片\d{1,3}\s*$|文章关键词\s*[:：]|"
-    # its news hotline and mailbox, in brackets under the text ((映象网驻马店新闻热线:0396—…,
-    # 投稿邮箱…。)): a sentence that names the hotline opens with no bracket
-    r"[（(][^（）()]{0,20}(?:新闻热线|投稿邮箱)|"
     # a 基层政务公开 site's header: its name, and the office that posted with its level
     # (二七区基层政务公开 / 二七区建中街街道办事处 乡级; a street's office by its street's
     # name alone: 金水区北林路 乡级)
