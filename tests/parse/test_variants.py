@@ -108,35 +108,24 @@ FULL_VARIANTS: dict[str, Callable[[str], bytes]] = {
 
 #: Where the variant removes the only evidence there was. Strict: if the parser
 #: learns to tell these apart, the test says so.
-#: a deck read one way on the clean page and the other under a navigation bar: a slogan of
-#: two phrases over the event (坚守初心使命 奋力担当作为 / 管城回族区召开“两优一先”…表彰大会).
-#: The labelled pages set such a deck as kicker and title 7 times and as title and
-#: subtitle 7 times; under the bar the model tips to the second (title 0.51, kicker 0.28)
-_SLOGAN_OVER_THE_EVENT = ("under a navigation bar, the first deck's slogan over the event is "
-                          "read as title and subtitle, not kicker and title (an even choice in "
-                          "the labelled pages)")
-#: what a variant of a seed page is known to lose: (seed, variant) → why
 KNOWN_LOSSES = {
     ("001", "markdown-stripped"):
         "without its ## marks, the page-broken line 芝麻街双创园作为河南省重 is shaped "
         "exactly like a subhead (short, unpunctuated, after a finished paragraph)",
-    ("003", "boilerplate"): _SLOGAN_OVER_THE_EVENT,
 }
-#: ... of its titles and bylines
-KNOWN_TITLE_LOSSES = {("003", "boilerplate"): _SLOGAN_OVER_THE_EVENT}
 
 
-def _variant_cases(losses: dict[tuple[str, str], str]) -> list:
+def _variant_cases() -> list:
     cases = []
     for seed in SEEDS:
         for variant in FULL_VARIANTS:
-            reason = losses.get((seed.name[:3], variant))
+            reason = KNOWN_LOSSES.get((seed.name[:3], variant))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             cases.append(pytest.param(seed, variant, marks=marks, id=f"{seed.name[:3]}-{variant}"))
     return cases
 
 
-@pytest.mark.parametrize(("seed", "variant"), _variant_cases(KNOWN_LOSSES))
+@pytest.mark.parametrize(("seed", "variant"), _variant_cases())
 def test_variant_gives_the_same_articles(tmp_path: Path, seed: Path, variant: str) -> None:
     path = _write(tmp_path, seed.name, FULL_VARIANTS[variant](_text(seed)))
     f1, accuracy, misses = _score(path, seed.name)
@@ -144,7 +133,8 @@ def test_variant_gives_the_same_articles(tmp_path: Path, seed: Path, variant: st
     assert accuracy == 1.0, misses
 
 
-@pytest.mark.parametrize(("seed", "variant"), _variant_cases(KNOWN_TITLE_LOSSES))
+@pytest.mark.parametrize("variant", FULL_VARIANTS)
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
 def test_variant_keeps_titles_and_bylines(tmp_path: Path, seed: Path, variant: str) -> None:
     path = _write(tmp_path, seed.name, FULL_VARIANTS[variant](_text(seed)))
     f1, accuracy, misses = _score(path, seed.name, lite=True)
