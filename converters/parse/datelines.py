@@ -27,11 +27,11 @@ DATELINE = re.compile(
     # (and the paper's with its site's or app's, 滨州日报/滨州网讯, 周口日报·周道客户端讯)
     r"(?:(?P<name>(?:本报|[\u4e00-\u9fff]{1,6}报)(?:[/／·•][\u4e00-\u9fff]{2,8}?)?"
     r"[\u4e00-\u9fff\d]{0,10}?讯"
-    # a news site's: 中原网讯, 人民网郑州3月1日讯, 千岛湖新闻网讯 (not 互联网通讯: a place and
-    # date or nothing)
+    # a news site's: 中原网讯, 人民网郑州3月1日讯, 千岛湖新闻网讯, 河南县域经济网讯 (not
+    # 互联网通讯: a place and date or nothing)
     # (or, with its date, 消息: 苍南新闻网2月18日消息; or its city's channel: 映象网周口讯,
     # whose place read_dateline asks the gazetteer about)
-    r"|(?:[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,4}新闻)网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
+    r"|(?:[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}新闻)网(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?讯"
     # (a sentence reporting another site's news, 据人民网3月1日消息, is none: a dateline's
     # 消息 is followed by its colon or a space)
     r"|(?![据从经在由])[\u4e00-\u9fff]{2,4}网(?P<channel>[\u4e00-\u9fff]{2,3})讯"

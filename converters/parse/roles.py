@@ -84,9 +84,10 @@ _CAPTION_READINGS = HEADINGS | {"body", "byline"}
 #: ellipsis that closes a run of them
 _SPEECH = re.compile(r"^(?:“[^“”]*[！？。!?…]”|…+)$")
 #: an outlet's name alone on its line: a paper's site (齐鲁晚报网 over the headline), a
-#: place's paper (郑州日报, 新郑时报); where the page came from, never a line of the headline
+#: place's paper (郑州日报, 新郑时报), a county's news site or channel (今日开鲁, 今日范县);
+#: where the page came from, never a line of the headline
 _OUTLET_ALONE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:日报|晚报|时报|晨报|早报|商报|都市报)"
-                           r"(?P<site>网|社)?$|^[\u4e00-\u9fff]{2,4}新闻网$")
+                           r"(?P<site>网|社)?$|^[\u4e00-\u9fff]{2,4}新闻网$|^今日(?P<today>[\u4e00-\u9fff]{2,4})$")
 
 
 def _parallel(phrases: list[str]) -> bool:
@@ -99,6 +100,8 @@ def _parallel(phrases: list[str]) -> bool:
 
 def _outlet_alone(text: str) -> bool:
     found = _OUTLET_ALONE.match(text)
+    if found is not None and found.group("today"):
+        return default_places().names_place(found.group("today"))  # (今日立冬: a headline)
     # (a headline naming a paper, 致敬郑州日报 or 聚焦新郑时报, names no place before it)
     return found is not None and (found.group("site") is not None or found.group("place") is None
                                   or default_places().names_place(found.group("place")))

@@ -422,6 +422,20 @@ def test_an_outlets_name_over_the_headline_is_no_part_of_it() -> None:
     assert "齐鲁晚报网" in document.dropped
 
 
+@pytest.mark.parametrize("outlet", ["今日范县", "今日开鲁"])
+def test_a_county_news_sites_name_over_the_headline_is_no_part_of_it(outlet: str) -> None:
+    # 1692 (今日范县), 1569 (今日开鲁): the site's name, read as a kicker by the model
+    document = parse_text(f"{outlet}\n\n濮城镇开展垃圾清理专项活动\n\n本报讯 近日，濮城镇组织干部群众"
+                          "开展垃圾清理专项活动，清理积存垃圾50余吨。\n")
+    article = document.articles[0]
+    assert article.title == "濮城镇开展垃圾清理专项活动" and article.kicker is None
+    assert outlet in document.dropped
+    # ... where 今日 and a word that is no place's name is the headline's
+    article = parse_text("今日立冬\n\n濮城镇开展垃圾清理专项活动\n\n本报讯 近日，濮城镇组织干部群众"
+                         "开展垃圾清理专项活动。\n").articles[0]
+    assert "今日立冬" in (article.kicker, article.title)
+
+
 @pytest.mark.parametrize("deck", ["致敬郑州日报\n\n七十年风雨兼程", "热烈祝贺郑州日报\n\n创刊七十周年"])
 def test_a_headline_naming_a_paper_is_no_outlets_name(deck: str) -> None:
     document = parse_text(f"{deck}\n\n本报讯 近日，郑州日报迎来创刊七十周年，各界人士纷纷送上祝福。\n")
