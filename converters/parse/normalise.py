@@ -97,8 +97,9 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
     """The width a hard-wrapped file was wrapped at (in characters or columns), or None.
 
     Only lines directly followed by another text line can be wrapped ones; if
-    most of them share a length, that length is the wrap width (a narrow one only
-    if the lines of that length are prose).
+    most of them share a length, that length is the wrap width (a narrow one, or
+    one only a few lines share, only if the lines of that length are prose: a
+    headline printed twice and its source line may be of one length by chance).
     """
     followed = [a.text for a, b in zip(lines, lines[1:]) if a.text and b.text]
     if len(followed) < 3:
@@ -110,7 +111,7 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
         near = sum(1 for n in lengths if abs(n - width) <= 1)
         wide = _WIDE_WRAP * (2 if measure is display_width else 1)
         if width >= 10 and near >= max(3, 0.5 * len(lengths)) and (best is None or near > best[0]) \
-                and (width >= wide or _prose_share(
+                and (width >= wide and near >= _FEW_LINES or _prose_share(
                     [t for t, n in zip(followed, lengths) if abs(n - width) <= 1]) >= 0.5):
             best = (near, _Wrap(width, measure))
     return best[1] if best else None
@@ -119,6 +120,8 @@ def _wrap_width(lines: list[PhysicalLine]) -> _Wrap | None:
 #: a wrap narrower than this (in characters; twice that in columns) must break prose:
 #: a site's headline lists and menus are as many lines of about one length
 _WIDE_WRAP = 20
+#: ... and so must a wrap that fewer lines than this share
+_FEW_LINES = 5
 #: a sentence's punctuation (ASCII commas too, as some sites print them, after a Han)
 _PROSE_MARK = re.compile(r"[，。、；：！？]|[\u4e00-\u9fff][,;]")
 

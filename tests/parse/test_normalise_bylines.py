@@ -80,3 +80,18 @@ def test_a_bylines_mark_drawn_with_a_rare_square_is_the_usual_one() -> None:
                          "近日，江东街道组织志愿者走街串巷宣传垃圾分类知识。\n").articles[0]
     assert article.reporters == ("李爽爽",)
     assert article.subtitle is None
+
+
+def test_three_lines_of_one_length_that_are_no_prose_are_no_hard_wrap() -> None:
+    # 1687: the headline printed twice (its quotation marks typed two ways) and the source
+    # line, each 24 characters: no paragraph wrapped at 24, and the copies stay lines
+    from converters.parse.normalise import normalise
+
+    page = (" date 2024-12-07 洛阳网首页 新闻 县区 百姓呼声 电子报\n"
+            "洛阳“网红书记”郑俊飞 直播“新农活”带火农产品\n"
+            "洛阳\"网红书记\"郑俊飞 直播\"新农活\"带火农产品\n"
+            "来源: 洛阳网 2025.10.21 08:23\n郑俊飞（右二）直播中\n\n"
+            "昨日，清晨的光亮刚洒进伊滨区诸葛镇下徐马社区，郑俊飞已经在直播间里忙开了。\n")
+    lines = normalise(page).lines
+    assert [line.first_line for line in lines] == [1, 2, 3, 4, 5, 7]
+    assert not any(line.wrapped for line in lines)
