@@ -265,6 +265,7 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
                     labels[index] = "body"
         if "page=edition" in features[0]:
             _rescue_title(tagger, units, labels)
+        _unsure_decks_as_ruled(tagger, units, labels)
         for index, (unit, label) in enumerate(zip(units, labels)):
             if label in DECK:
                 unit.confidence = tagger.marginal(label, index)
@@ -306,6 +307,24 @@ def asked_about(units: Sequence[Unit]) -> list[int]:
     last = len(units) - 1
     return [i for i in range(len(units))
             if not (0 < i < last and plain[i - 1] and plain[i] and plain[i + 1])]
+
+
+#: below this probability the model is unsure of a deck line's role
+UNSURE = 0.6
+
+
+def _unsure_decks_as_ruled(tagger, units: Sequence[Unit], labels: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Two deck lines the model reads otherwise than the rules, unsure of both (a slogan
+    over the event: kicker and title, or title and subtitle? the labelled pages set
+    it both ways as often), take the rules' reading, which the page's chrome around it
+    does not sway."""
+    for index in range(len(labels) - 1):
+        pair = labels[index:index + 2]
+        ruled = [units[index].rule_role, units[index + 1].rule_role]
+        if pair[0] in DECK and pair[1] in DECK and ruled[0] in DECK and ruled[1] in DECK \
+                and pair != ruled and ruled != ["title", "title"] \
+                and all(tagger.marginal(label, index + k) < UNSURE for k, label in enumerate(pair)):
+            labels[index:index + 2] = ruled
 
 
 #: the least probability the model must give a line to be taken as the missing title
