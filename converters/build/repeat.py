@@ -185,8 +185,3 @@ def installed_listing() -> list[str]:
 def _stat_key(path: str) -> str:
     state = file_state(path)
     return "-" if state == MISSING else f"{state[0]}:{state[1]}"
-
-
-def _stat_key(path: str) -> str:
-    state = file_state(path)
-    return "-" if state == MISSING else f"{state[0]}:{state[1]}"
