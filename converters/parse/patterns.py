@@ -105,6 +105,8 @@ SHORT_BOILERPLATE = re.compile(
     # when a site posted the story (加入时间:2021-07-23 09:31, 发布时间:…), first on its line
     # (not a sentence that opens so: 发布日期：2023年3月1日，郑州市政府发布了新规)
     r"[•·]?\s*(?:加入|发布|更新|录入|上传|添加)(?:时间|日期)\s*[:：]\s*\d{4}\s*[-年/]\s*\d{1,2}[^。，！？]*$|"
+    # a site's "follow us" button (关注南阳网; not 关注消防安全, a kicker's words)
+    r"关注[\u4e00-\u9fff]{2,6}网\s*$|"
     # a picture's stand-in (图片14), a site's keywords under the text (文章关键词:汝南县,…)
     # (not 关键词：创新 alone: a year's review may head its parts so)
     r"图片\d{1,3}\s*$|文章关键词\s*[:：]|"

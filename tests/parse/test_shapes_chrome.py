@@ -554,6 +554,7 @@ def test_when_a_site_posted_the_story_is_its_chrome() -> None:
     "新闻作者:文旭 发布时间:  查看次数:  放大 缩小 默认",      # article tools (1454)
     "查看心情排行", "你看到此篇文章的感受是:",                # a mood poll, either half (1551)
     "二七区基层政务公开", "加入时间:2021-07-23 09:31",
+    "关注南阳网",                                              # a "follow us" button (1716)
 ])
 def test_a_site_s_widgets_are_boilerplate_wherever_they_stand(line: str) -> None:
     from converters.parse.patterns import is_boilerplate
@@ -563,6 +564,7 @@ def test_a_site_s_widgets_are_boilerplate_wherever_they_stand(line: str) -> None
 
 @pytest.mark.parametrize("line", [
     "二七区扎实推进基层政务公开",                    # a headline about it (a second read)
+    "关注消防安全 构建平安校园",                     # a kicker that asks for attention
     "二七区马寨镇 市级",                             # an honour's level in a list
     "发布日期：2023年3月1日，郑州市政府发布了新规",  # a sentence opening with a date's label
     # a paragraph trailing off with dots twice
