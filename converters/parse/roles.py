@@ -266,6 +266,11 @@ def tag_features(features: list[list[str]], units: Sequence[Unit] | None = None)
         if "page=edition" in features[0]:
             _rescue_title(tagger, units, labels)
         _unsure_decks_as_ruled(tagger, units, labels)
+        for index in range(1, len(labels)):
+            if labels[index - 1] == labels[index] == "subtitle" and PLACE_LED.match(units[index].text):
+                # two subtitles and no title over the text, the second led by its place
+                # (家园问题回头看 / 洛龙区李屯村：清理垃圾带…): a column's name and the headline
+                labels[index - 1:index + 1] = ["kicker", "title"]
         for index, (unit, label) in enumerate(zip(units, labels)):
             if label in DECK:
                 unit.confidence = tagger.marginal(label, index)
