@@ -163,11 +163,13 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
     in that bar are links), else in a source or copyright line; the date is the
     first full date printed in the chrome.
     """
-    paper = number = name = published = address = credit = None
+    paper = number = name = published = address = credit = owner = None
     papers: list[str] = []
     for line in chrome_lines:
         if address is None and (found_address := _ADDRESS.search(line)):
             address = found_address.group(1)
+        if owner is None and "主办" in line and (found_owner := _OWNER.search(line)):
+            owner = found_owner.group(1)
         if credit is None and ("记者" in line or "通讯员" in line or "作者" in line) \
                 and (field := _CREDIT_FIELD.search(line)):
             credit = re.sub(r"\s*([:：])\s*", "：", field.group(1))
@@ -192,7 +194,5 @@ def page_facts(chrome_lines: list[str]) -> PageFacts:
             if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
                     and "," not in line[date.end():date.end() + 1] and "|" not in line:
                 published = f"{year:04d}-{month:02d}-{day:02d}"
-    owner = next((found.group(1) for line in chrome_lines if "主办" in line
-                  and (found := _OWNER.search(line))), None)
     return PageFacts(paper, number, name, published, tuple(dict.fromkeys(papers)), address,
                      credit, owner)
